@@ -1,0 +1,75 @@
+# ticklist: plain Makefile. `make` builds build/ticklist.
+# Local flags go in Makefile.local (not committed).
+
+PKGS	 = libcmark yaml-0.1 libpcre2-8
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
+	   -Wwrite-strings -Wshadow -Wpointer-arith -Wformat=2 \
+	   -Wundef -Wold-style-definition -Wno-unused-parameter
+BUILD	?= build
+PREFIX	?= /usr/local
+-include Makefile.local
+
+ifeq ($(WERROR),1)
+WARN	+= -Werror
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	      $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen
+ALL_LIBS    = $(PKG_LIBS) -lpthread
+
+SRCS	 = $(wildcard src/*.c)
+LIBOBJS	 = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS))) \
+	   $(BUILD)/obj/embedded.o
+RULES	 = $(sort $(wildcard rules/*.yml))
+TEMPLATES = $(sort $(wildcard templates/*.mustache))
+
+.PHONY: all deps demo check test clean install uninstall
+all: $(BUILD)/ticklist
+
+$(BUILD)/obj $(BUILD)/gen:
+	mkdir -p $@
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)/obj
+	$(CC) -O1 -o $@ tools/embed.c
+
+$(BUILD)/gen/embedded.c: $(BUILD)/embed $(RULES) $(TEMPLATES) | $(BUILD)/gen
+	$(BUILD)/embed -a embedded_rules $(RULES) \
+	    -a embedded_templates $(TEMPLATES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c src/embed.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libticklist.a: $(LIBOBJS)
+	rm -f $@
+	ar rcs $@ $(LIBOBJS)
+
+$(BUILD)/ticklist: $(BUILD)/obj/main.o $(BUILD)/libticklist.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
+
+# Install missing build and test dependencies (Debian packages).
+deps:
+	@sh tools/deps.sh
+
+demo: deps all
+	@sh tools/demo.sh $(BUILD)
+
+# Every test; the last line is "N passed, N failed".
+check: deps all test-programs
+	@sh tests/run.sh $(BUILD)
+test: check
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz
+
+# Test programs and further targets live in mk/*.mk, one fragment per area.
+TEST_PROGRAMS =
+-include $(sort $(wildcard mk/*.mk))
+test-programs: $(TEST_PROGRAMS)
+.PHONY: test-programs

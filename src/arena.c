@@ -1,0 +1,62 @@
+/* arena.c: chunked bump allocation for the strings of one checklist. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "xalloc.h"
+
+struct arena_chunk {
+	struct arena_chunk	*next;
+	size_t			 used, size;
+	/* data follows, max_align_t aligned */
+};
+
+#define ARENA_CHUNK	(64 * 1024)
+#define ARENA_ALIGN	(sizeof(max_align_t))
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_chunk *c = a->head;
+	size_t hdr = (sizeof(*c) + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+
+	n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (c == NULL || c->size - c->used < n) {
+		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		c = xmalloc(hdr + size);
+		c->size = size;
+		c->used = 0;
+		/* A big one-off allocation goes behind the current chunk so the
+		 * current chunk's free space is not wasted. */
+		if (a->head != NULL && n > ARENA_CHUNK) {
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+	}
+	c->used += n;
+	return (char *)c + hdr + c->used - n;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_chunk *c, *next;
+
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = NULL;
+}

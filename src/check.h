@@ -1,0 +1,19 @@
+/* check.h: runs the rule kinds over a finished checklist model. Checks
+ * neither parse nor print; they append findings. main.c includes it. */
+#ifndef TICKLIST_CHECK_H
+#define TICKLIST_CHECK_H
+
+struct checklist;
+struct findings;
+struct rules;
+struct check_ctx;	/* per-thread scratch: regex match data, buffers */
+
+struct check_ctx	*check_ctx_new(void);
+void			 check_ctx_free(struct check_ctx *);
+/* Append the findings of rules on cl to out, with effective severities
+ * for cl->file, minus those suppressed by ticklist-disable comments;
+ * then sort them. */
+void			 check_run(struct check_ctx *, const struct rules *,
+			    const struct checklist *, struct findings *out);
+
+#endif

@@ -1,0 +1,209 @@
+/* diag.c: the findings list and the one diagnostics printer. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "xalloc.h"
+
+static const char *const sev_names[SEV__MAX] = {
+	"off", "info", "warning", "error"
+};
+
+const char *
+sev_name(enum sev s)
+{
+	return s < SEV__MAX ? sev_names[s] : "?";
+}
+
+int
+sev_parse(const char *s)
+{
+	for (int i = 0; i < SEV__MAX; i++)
+		if (strcmp(s, sev_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+struct finding *
+findings_add(struct findings *fs, const char *file, int line, int col,
+    int end_line, int end_col, enum sev sev, const char *rule,
+    const char *fmt, ...)
+{
+	struct finding *f;
+	struct buf b = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	b.data = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	b.data[0] = '\0';
+	if (n > 0) {
+		va_start(ap, fmt);
+		vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	fs->v = xgrow(fs->v, &fs->cap, fs->n + 1, sizeof(*fs->v));
+	f = &fs->v[fs->n++];
+	memset(f, 0, sizeof(*f));
+	f->file = file;
+	f->line = line > 0 ? line : 1;
+	f->col = col > 0 ? col : 1;
+	f->end_line = end_line >= f->line ? end_line : f->line;
+	f->end_col = end_col > 0 ? end_col : f->col;
+	if (f->end_line == f->line && f->end_col < f->col)
+		f->end_col = f->col;
+	f->sev = sev;
+	f->rule = rule;
+	f->message = b.data;
+	return f;
+}
+
+static int
+finding_cmp(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return strcmp(x->rule, y->rule);
+}
+
+void
+findings_sort(struct findings *fs)
+{
+	size_t i, j;
+
+	/* qsort is not stable; equal keys are duplicates we drop anyway,
+	 * except for distinct messages, which we keep in message order. */
+	qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp);
+	for (i = j = 0; i < fs->n; i++) {
+		if (j > 0 && finding_cmp(&fs->v[j - 1], &fs->v[i]) == 0 &&
+		    strcmp(fs->v[j - 1].message, fs->v[i].message) == 0) {
+			free(fs->v[i].message);
+			free(fs->v[i].section);
+			free(fs->v[i].key);
+			continue;
+		}
+		fs->v[j++] = fs->v[i];
+	}
+	fs->n = j;
+}
+
+void
+findings_clear(struct findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		free(fs->v[i].message);
+		free(fs->v[i].section);
+		free(fs->v[i].key);
+	}
+	free(fs->v);
+	memset(fs, 0, sizeof(*fs));
+}
+
+void
+findings_tally(const struct findings *fs, unsigned *counts)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].sev < SEV__MAX)
+			counts[fs->v[i].sev]++;
+}
+
+void
+diag_text(struct buf *b, const struct finding *f, int color)
+{
+	static const char *const colors[SEV__MAX] = {
+		"", "\033[1;36m", "\033[1;35m", "\033[1;31m"
+	};
+
+	if (color)
+		buf_printf(b, "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s "
+		    "\033[2m[%s]\033[0m\n", f->file, f->line, f->col,
+		    colors[f->sev], sev_name(f->sev), f->message, f->rule);
+	else
+		buf_printf(b, "%s:%d:%d: %s: %s [%s]\n", f->file, f->line,
+		    f->col, sev_name(f->sev), f->message, f->rule);
+}
+
+static unsigned diag_nerrors;
+static void (*diag_sink)(const char *, void *);
+static void *diag_sink_arg;
+
+void
+diag_set_sink(void (*fn)(const char *, void *), void *arg)
+{
+	diag_sink = fn;
+	diag_sink_arg = arg;
+}
+
+static void
+diag_emit(const char *sevword, const char *file, int line, int col,
+    const char *fmt, va_list ap)
+{
+	struct buf b = {0};
+	va_list cp;
+	int n;
+
+	if (file != NULL) {
+		buf_puts(&b, file);
+		if (line > 0) {
+			buf_printf(&b, ":%d", line);
+			if (col > 0)
+				buf_printf(&b, ":%d", col);
+		}
+		buf_puts(&b, ": ");
+	} else
+		buf_puts(&b, "ticklist: ");
+	buf_printf(&b, "%s: ", sevword);
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n > 0) {
+		char *m = xmalloc((size_t)n + 1);
+		vsnprintf(m, (size_t)n + 1, fmt, ap);
+		buf_puts(&b, m);
+		free(m);
+	}
+	buf_putc(&b, '\n');
+	if (diag_sink)
+		diag_sink(b.data, diag_sink_arg);
+	else {
+		fputs(b.data, stderr);
+		fflush(stderr);
+	}
+	buf_free(&b);
+}
+
+void
+diag_error(const char *file, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	diag_nerrors++;
+	va_start(ap, fmt);
+	diag_emit("error", file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warn(const char *file, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_emit("warning", file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+unsigned
+diag_errors(void)
+{
+	return diag_nerrors;
+}

@@ -1,0 +1,31 @@
+/* esc.h: every escaper in one place, chosen by output context. Nothing else
+ * writes '<', '&' or '"' of data by hand. Any renderer may include it. */
+#ifndef TICKLIST_ESC_H
+#define TICKLIST_ESC_H
+
+#include <stddef.h>
+
+struct buf;
+
+/* JSON string literal including the surrounding quotes; control characters
+ * as \uXXXX, invalid UTF-8 bytes as U+FFFD. */
+void	esc_json(struct buf *, const char *, size_t);
+/* JSON string contents without the quotes (for templates). */
+void	esc_json_inner(struct buf *, const char *, size_t);
+/* HTML text and attribute values: & < > " ' escaped. */
+void	esc_html(struct buf *, const char *, size_t);
+/* XML 1.0 text/attributes: & < > " ' escaped; characters not allowed in
+ * XML 1.0 (C0 controls but tab/LF/CR, U+FFFE/FFFF) become U+FFFD. */
+void	esc_xml(struct buf *, const char *, size_t);
+/* Markdown-safe text for tables and prose: backslash-escapes Markdown
+ * punctuation, '|' included; newlines become spaces; '<' '>' '&' become
+ * entities so no HTML passes. */
+void	esc_md(struct buf *, const char *, size_t);
+/* 1 if a link target is allowed in reports: http, https, mailto, or a
+ * relative URL (no scheme); 0 for javascript:, data: and anything else. */
+int	esc_url_allowed(const char *, size_t);
+/* URL for an href attribute: percent-encodes what is unsafe, then HTML
+ * attribute-escapes. Callers check esc_url_allowed first. */
+void	esc_href(struct buf *, const char *, size_t);
+
+#endif

@@ -1,0 +1,162 @@
+/* model.h: the checklist model, built once per file by the parser (doc.c)
+ * and then read through const pointers by checks and every renderer.
+ * Any module may include it.
+ *
+ * Ownership: a checklist owns everything it points to; strings live in its
+ * arena and die with checklist_free(). Indices (int) refer into the
+ * checklist's arrays; -1 means none. Lines and columns count from 1;
+ * columns count Unicode code points, as an editor shows them.
+ */
+#ifndef TICKLIST_MODEL_H
+#define TICKLIST_MODEL_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+
+enum item_state {
+	ITEM_OPEN,	/* [ ] */
+	ITEM_DONE,	/* [x] or [X] */
+	ITEM_NA,	/* [-] or [~]: not applicable, counted apart */
+	ITEM__MAX
+};
+
+/* items = open + done (what GitHub calls tasks); na apart. */
+struct counts {
+	unsigned	items;
+	unsigned	checked;
+	unsigned	na;
+};
+
+struct section {
+	const char	*title;		/* plain text, inline markup flattened */
+	int		 level;		/* 1-6 */
+	int		 line, col;
+	int		 end_line;	/* last line before the next heading of
+					   the same or a higher level */
+	int		 parent;	/* enclosing section or -1 */
+	int		 first_child, next_sibling;
+	int		 content;	/* blocks directly under the heading,
+					   before any subsection */
+	struct counts	 own;		/* items directly in this section */
+	struct counts	 total;		/* own + all subsections */
+};
+
+struct item {
+	enum item_state	 state;
+	char		 mark;		/* the character in the box */
+	const char	*text;		/* plain text after the box */
+	int		 line, col;	/* of the list marker */
+	int		 box_col;	/* of '[' */
+	int		 depth;		/* 0 for a top-level task item */
+	int		 parent;	/* enclosing task item or -1 */
+	int		 section;
+	int		 block;		/* the BLOCK_ITEM block of its text */
+};
+
+struct field {
+	const char	*label;
+	const char	*value;		/* NULL when blank */
+	int		 filled;
+	int		 line, col;
+	int		 section;
+	int		 item;		/* task item it sits in, or -1 */
+};
+
+/* Text blocks as pattern rules see them: the plain text of a whole
+ * heading, task item's first paragraph, paragraph, table, field value or
+ * code block, with a map from text offsets back to source positions. */
+enum block_kind {
+	BLOCK_HEADING,
+	BLOCK_ITEM,
+	BLOCK_PARAGRAPH,
+	BLOCK_TABLE,
+	BLOCK_FIELD,
+	BLOCK_CODE,
+	BLOCK__MAX
+};
+
+/* A run of block text that starts at a known source position. */
+struct seg {
+	size_t	off;		/* offset in the block text */
+	int	line;
+	int	bcol;		/* byte column, from 1 */
+};
+
+struct block {
+	enum block_kind	 kind;
+	const char	*text;
+	size_t		 len;
+	int		 line, col;
+	int		 section;
+	int		 item;		/* BLOCK_ITEM: the item; else -1 */
+	size_t		 seg0, nseg;	/* into checklist.segs */
+};
+
+/* Something the parser saw that checks may report. */
+enum fact_kind {
+	FACT_MALFORMED_BOX,	/* text: the box as written */
+	FACT_INVALID_UTF8,
+	FACT_DIRECTIVE,		/* ticklist-disable ... comment; text: ids */
+	FACT__MAX
+};
+
+enum directive {
+	DIR_DISABLE,
+	DIR_ENABLE,
+	DIR_DISABLE_NEXT_LINE,
+	DIR_DISABLE_FILE,
+	DIR__MAX
+};
+
+struct fact {
+	enum fact_kind	 kind;
+	enum directive	 dir;		/* FACT_DIRECTIVE */
+	const char	*text;
+	int		 line, col, end_col;
+	int		 section;
+};
+
+struct meta {
+	const char	*key;
+	const char	*value;		/* scalars as written; sequences joined
+					   with ", "; nested maps as flow YAML */
+};
+
+struct checklist {
+	const char	*file;		/* as given on the command line */
+	const char	*title;
+	int		 title_line;	/* 1 when the title is not a heading */
+	int		 title_section;	/* the H1 used as title, or -1 */
+	int		 error;		/* could not be read; see diagnostics */
+
+	struct meta	*meta;	size_t nmeta;
+	struct section	*sections; size_t nsections;
+	struct item	*items;	size_t nitems;
+	struct field	*fields; size_t nfields;
+	struct block	*blocks; size_t nblocks;
+	struct seg	*segs;	size_t nsegs;
+	struct fact	*facts;	size_t nfacts;
+	struct counts	 total;
+
+	/* The source while the file is being processed (checks use it to map
+	 * byte columns); NULL after checklist_drop_source(). */
+	const char	*src;
+	size_t		 srclen;
+	size_t		*lines;	size_t nlines;	/* byte offset of each line */
+
+	struct arena	 arena;
+	size_t		 cap_[7];	/* capacities, parser-private */
+};
+
+/* Column in code points of byte column bcol (from 1) on line. */
+int	 checklist_col(const struct checklist *, int line, int bcol);
+/* Map an offset in a block's text to a source line and column. */
+void	 checklist_block_pos(const struct checklist *, const struct block *,
+	    size_t off, int *line, int *col);
+/* Percent of items checked with one decimal, or -1 when there are none. */
+double	 counts_percent(const struct counts *);
+void	 checklist_free(struct checklist *);
+
+#endif
