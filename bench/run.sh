@@ -46,7 +46,7 @@ corpus() {
 	name=$1
 	shift
 	stamp=$CORPUS/$name.stamp
-	if [ -f "$stamp" ] && [ "$stamp" -nt "$GEN" ] &&
+	if [ -f "$stamp" ] && [ -z "$(find "$GEN" -newer "$stamp")" ] &&
 	    [ "$(cat "$stamp")" = "$*" ] && [ -d "$CORPUS/$name" ]; then
 		return 0
 	fi
@@ -65,7 +65,8 @@ set_args() {
 	case $1 in
 	a) ARGS="-n 5 -s 8K"; DESC="(a) 5 files of 8 KB" ;;
 	b) ARGS="-n 2000 -s 10K"; DESC="(b) 2,000 files of 10 KB" ;;
-	c) ARGS="--big $BIG"; DESC="(c) one file of $BIG" ;;
+	c) ARGS="--big $BIG"
+	   DESC="(c) one file of $(echo "$BIG" | sed 's/\([KMG]\)$/ \1B/')" ;;
 	instr) ARGS="-n 20 -s 10K"; DESC="20 files of 10 KB" ;;
 	*) echo "bench: unknown corpus $1 (use a, b, c)" >&2; exit 2 ;;
 	esac
@@ -307,17 +308,48 @@ for s in $SETS; do
 		w=$(median "$R/wall.$c")
 		mn=$(sort -g "$R/wall.$c" | head -n 1)
 		kb=$(sort -n "$R/rss.$c" | tail -n 1)
+		echo "$w" >"$R/med.$c"
+		echo "$kb" >"$R/peak.$c"
 		awk -v d="$DESC" -v l="$(label "$c")" -v w="$w" -v mn="$mn" \
 		    -v kb="$kb" -v sz="$size" -v fw="${fw:-0}" -v fr="${fr:-0}" \
 		    -v n="$(wc -l <"$R/wall.$c" | tr -d ' ')" 'BEGIN {
-			printf "| %s | %s | %.4f | %.4f | %.1f | %s | %.1f | %s | ok (%d runs) |\n",
+			printf "| %s | %s | %.4f | %.4f | %.1f | %s | %.1f | %s | ok (%d run%s) |\n",
 			    d, l, w, mn, sz / w / 1e6,
 			    (fw > 0 ? sprintf("%.2f", w / fw) : ""),
 			    kb / 1024,
-			    (fr > 0 ? sprintf("%.2f", kb / fr) : ""), n
+			    (fr > 0 ? sprintf("%.2f", kb / fr) : ""), n,
+			    (n == 1 ? "" : "s")
 		}' >>"$out"
 	done
 done
+
+# target TEXT SET A B KIND LIMIT: one line of the targets list: the ratio
+# of A to B on SET, time medians or RSS peaks (KIND med or peak), against
+# LIMIT (a maximum; a negative LIMIT is a minimum of -LIMIT).
+target() {
+	fa=$TMP/$2/$5.$3
+	fb=$TMP/$2/$5.$4
+	if [ -s "$fa" ] && [ -s "$fb" ]; then
+		awk -v t="$1" -v a="$(cat "$fa")" -v b="$(cat "$fb")" -v l="$6" '
+		    BEGIN { r = a / b; ok = (l > 0) ? (r <= l) : (r >= -l)
+			w = (l > 0) ? "at most" : "at least"
+			m = (l > 0) ? l : -l
+			printf "- %s: %.2f (target %s %g): %s\n", t, r, w, m,
+			    (ok ? "met" : "NOT met") }'
+	else
+		echo "- $1: not measured"
+	fi
+}
+
+{
+	target "ticklist lint -j 1 on (b), time × floor" b lint1 floor med 1.5
+	target "ticklist lint on (b), time × floor" b lint floor med 0.9
+	target "ticklist lint on (a), time × floor" a lint floor med 2
+	target "ticklist report on (b), time × floor" b report floor med 2
+	target "ticklist lint on (b), peak RSS × floor" b lint floor peak 2
+	target "ticklist lint on (c), peak RSS × floor" c lint floor peak 1.5
+	target "markdownlint-cli2 on (b), time × ticklist lint" b mdl lint med -100
+} >"$TMP/targets"
 
 {
 	echo "## Benchmark results"
@@ -329,6 +361,10 @@ done
 	    "ratio to the floor's median (time) or peak (RSS) in the same run."
 	echo
 	cat "$out"
+	echo
+	echo "Targets (issue 6):"
+	echo
+	cat "$TMP/targets"
 	if [ -s "$notes" ]; then
 		echo
 		echo "Failures:"
