@@ -59,6 +59,8 @@ floor_read(const char *path, size_t *len)
 	return p;
 }
 
+/* main parses each file argument in turn, freeing each tree before the
+ * next, as a linter that keeps no tree between files would. */
 int
 main(int argc, char *argv[])
 {

@@ -575,6 +575,7 @@ gen_bigfile(struct gen *g, uint64_t seed, size_t size, const char *path)
 		gen_die("%s: %s", path, strerror(errno));
 }
 
+/* main parses the options and writes the files or the big file. */
 int
 main(int argc, char *argv[])
 {

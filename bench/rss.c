@@ -48,6 +48,7 @@ rss_redirect(int fd, const char *path, int flags)
 	}
 }
 
+/* main runs the command once and writes the measurement line. */
 int
 main(int argc, char *argv[])
 {
