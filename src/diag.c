@@ -186,7 +186,7 @@ diag_error(const char *file, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
 
-	diag_nerrors++;
+	__atomic_fetch_add(&diag_nerrors, 1, __ATOMIC_RELAXED);
 	va_start(ap, fmt);
 	diag_emit("error", file, line, col, fmt, ap);
 	va_end(ap);
@@ -205,5 +205,5 @@ diag_warn(const char *file, int line, int col, const char *fmt, ...)
 unsigned
 diag_errors(void)
 {
-	return diag_nerrors;
+	return __atomic_load_n(&diag_nerrors, __ATOMIC_RELAXED);
 }

@@ -53,6 +53,7 @@ struct item {
 	int		 parent;	/* enclosing task item or -1 */
 	int		 section;
 	int		 block;		/* the BLOCK_ITEM block of its text */
+	int		 quoted;	/* inside a blockquote */
 };
 
 struct field {

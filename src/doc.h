@@ -1,0 +1,23 @@
+/* doc.h: [parse] Markdown -> checklist model. The only cmark.h user.
+ * main.c, tests and fuzz targets include it. */
+#ifndef TICKLIST_DOC_H
+#define TICKLIST_DOC_H
+
+#include <stddef.h>
+
+struct checklist;
+
+/*
+ * Parse one checklist from data[0..len) as read from file (a UTF-8 BOM is
+ * skipped; LF, CRLF and CR line endings). Never fails: invalid UTF-8,
+ * malformed boxes and suppression comments become facts for the checks.
+ * The checklist keeps pointers into data (cl->src) until the caller frees
+ * data, so data must outlive the checks. The caller owns the result and
+ * frees it with checklist_free().
+ */
+struct checklist	*doc_parse(const char *file, const char *data,
+			    size_t len);
+/* The version of libcmark in use, for --version. */
+const char		*doc_cmark_version(void);
+
+#endif

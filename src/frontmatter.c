@@ -1,0 +1,112 @@
+/* frontmatter.c: [parse] YAML front matter into checklist metadata. Keys map
+ * to strings: scalars as written, sequences joined with ", ", nested
+ * mappings in flow style, so every view can print metadata as text. */
+#include <string.h>
+
+#include <yaml.h>
+
+#include "buf.h"
+#include "frontmatter.h"
+#include "model.h"
+#include "xalloc.h"
+
+/* Flatten the node into b; depth bounds recursion on hostile input. */
+static void
+frontmatter_flat(yaml_document_t *d, yaml_node_t *n, struct buf *b, int depth)
+{
+	yaml_node_item_t *it;
+	yaml_node_pair_t *pr;
+
+	if (n == NULL)
+		return;
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		buf_put(b, (const char *)n->data.scalar.value,
+		    n->data.scalar.length);
+		break;
+	case YAML_SEQUENCE_NODE:
+		if (depth > 0)
+			buf_putc(b, '[');
+		for (it = n->data.sequence.items.start;
+		    it < n->data.sequence.items.top; it++) {
+			if (it != n->data.sequence.items.start)
+				buf_puts(b, ", ");
+			if (depth < 8)
+				frontmatter_flat(d, yaml_document_get_node(d,
+				    *it), b, depth + 1);
+		}
+		if (depth > 0)
+			buf_putc(b, ']');
+		break;
+	case YAML_MAPPING_NODE:
+		buf_putc(b, '{');
+		for (pr = n->data.mapping.pairs.start;
+		    pr < n->data.mapping.pairs.top; pr++) {
+			if (pr != n->data.mapping.pairs.start)
+				buf_puts(b, ", ");
+			if (depth < 8) {
+				frontmatter_flat(d, yaml_document_get_node(d,
+				    pr->key), b, depth + 1);
+				buf_puts(b, ": ");
+				frontmatter_flat(d, yaml_document_get_node(d,
+				    pr->value), b, depth + 1);
+			}
+		}
+		buf_putc(b, '}');
+		break;
+	default:
+		break;
+	}
+}
+
+int
+frontmatter_parse(struct checklist *cl, const char *text, size_t len,
+    int *line, int *col, const char **err)
+{
+	yaml_parser_t p;
+	yaml_document_t d;
+	yaml_node_t *root;
+	yaml_node_pair_t *pr;
+	struct buf b = {0};
+	size_t cap = 0;
+	int rc = -1;
+
+	*line = *col = 1;
+	*err = "front matter is not a YAML mapping";
+	if (!yaml_parser_initialize(&p))
+		return -1;
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&p, &d)) {
+		*line = (int)p.problem_mark.line + 1;
+		*col = (int)p.problem_mark.column + 1;
+		*err = p.problem ? p.problem : "YAML error";
+		yaml_parser_delete(&p);
+		return -1;
+	}
+	root = yaml_document_get_root_node(&d);
+	if (root == NULL || root->type != YAML_MAPPING_NODE)
+		goto out;
+	for (pr = root->data.mapping.pairs.start;
+	    pr < root->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = yaml_document_get_node(&d, pr->key);
+		struct meta *m;
+
+		if (k == NULL || k->type != YAML_SCALAR_NODE)
+			continue;
+		buf_reset(&b);
+		frontmatter_flat(&d, yaml_document_get_node(&d, pr->value),
+		    &b, 0);
+		cl->meta = xgrow(cl->meta, &cap, cl->nmeta + 1,
+		    sizeof(*cl->meta));
+		m = &cl->meta[cl->nmeta++];
+		m->key = arena_strndup(&cl->arena,
+		    (const char *)k->data.scalar.value, k->data.scalar.length);
+		m->value = arena_strndup(&cl->arena, buf_cstr(&b), b.len);
+	}
+	rc = 0;
+out:
+	buf_free(&b);
+	yaml_document_delete(&d);
+	yaml_parser_delete(&p);
+	return rc;
+}

@@ -1,0 +1,16 @@
+/* frontmatter.h: [parse] the YAML front matter block of a checklist
+ * (libyaml). doc.c includes it. */
+#ifndef TICKLIST_FRONTMATTER_H
+#define TICKLIST_FRONTMATTER_H
+
+#include <stddef.h>
+
+struct checklist;
+
+/* Parse YAML text into cl->meta (strings in cl's arena). Returns 0 if the
+ * text is a YAML mapping, else -1 with *line and *col (from 1, relative to
+ * the text) and a static message in *err; nothing is added then. */
+int	frontmatter_parse(struct checklist *cl, const char *text, size_t len,
+	    int *line, int *col, const char **err);
+
+#endif

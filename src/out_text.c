@@ -1,0 +1,14 @@
+/* out_text.c: [render] lint findings as compiler-style text lines. */
+#include "buf.h"
+#include "diag.h"
+#include "out.h"
+
+static void
+text_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+    int first)
+{
+	for (size_t i = 0; i < f->fs->n; i++)
+		diag_text(b, &f->fs->v[i], r->color);
+}
+
+const struct out_backend out_text = { "text", NULL, text_file, NULL };

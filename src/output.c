@@ -1,0 +1,77 @@
+/* output.c: [render] the one place that writes results. Failed writes
+ * (ENOSPC, EFBIG, EPIPE) are reported, never silently truncated. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "output.h"
+#include "xalloc.h"
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+output_write(const char *path, const char *data, size_t len)
+{
+	char *tmp;
+	int fd, saved;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (write_all(STDOUT_FILENO, data, len) == -1) {
+			diag_error("<stdout>", 0, 0, "write failed: %s",
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	tmp = xmalloc(strlen(path) + 16);
+	sprintf(tmp, "%s.tmpXXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_error(path, 0, 0, "cannot create temporary file: %s",
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (write_all(fd, data, len) == -1 || fsync(fd) == -1) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		diag_error(path, 0, 0, "write failed: %s", strerror(saved));
+		free(tmp);
+		return -1;
+	}
+	{
+		/* mkstemp makes 0600; give the file what umask allows. */
+		mode_t um = umask(022);
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
+	if (close(fd) == -1 || rename(tmp, path) == -1) {
+		saved = errno;
+		unlink(tmp);
+		diag_error(path, 0, 0, "cannot write: %s", strerror(saved));
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}

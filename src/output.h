@@ -1,0 +1,13 @@
+/* output.h: [render] writing results: stdout, or a file replaced
+ * atomically (temporary file beside it, fsync, rename), so a failed or
+ * interrupted run leaves the previous file intact. */
+#ifndef TICKLIST_OUTPUT_H
+#define TICKLIST_OUTPUT_H
+
+#include <stddef.h>
+
+/* Write data to path (NULL or "-": stdout). Returns 0, or -1 after a
+ * diag_error with the errno text (disk full, closed pipe, ...). */
+int	output_write(const char *path, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,130 @@
+/* read.c: [read] loads an input file whole. Only regular files and stdin
+ * are read: devices and FIFOs are refused before any read, so /dev/zero or
+ * a FIFO nobody writes to can never hang a run. Inputs are opened read-only
+ * and never written. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "read.h"
+#include "xalloc.h"
+
+/* Read fd to the end, growing the buffer; -1 with errno on failure, or -2
+ * if the input grows beyond max. */
+static int
+read_all(int fd, size_t hint, size_t max, struct input *in)
+{
+	size_t cap = hint + 1, len = 0;
+	char *p = xmalloc(cap + 1);
+	ssize_t r;
+
+	for (;;) {
+		if (len == cap) {
+			if (max && len > max) {
+				free(p);
+				return -2;
+			}
+			cap *= 2;
+			p = xrealloc(p, cap + 1);
+		}
+		r = read(fd, p + len, cap - len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			free(p);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	if (max && len > max) {
+		free(p);
+		return -2;
+	}
+	p[len] = '\0';
+	in->data = p;
+	in->len = len;
+	return 0;
+}
+
+int
+read_input(const char *path, size_t max, struct input *in)
+{
+	struct stat st;
+	int fd, rc, is_stdin = strcmp(path, "-") == 0;
+
+	memset(in, 0, sizeof(*in));
+	if (is_stdin)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC)) == -1) {
+		diag_error(path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		diag_error(path, 0, 0, "cannot stat: %s", strerror(errno));
+		goto fail;
+	}
+	if (!is_stdin) {
+		if (S_ISDIR(st.st_mode)) {
+			diag_error(path, 0, 0, "is a directory");
+			goto fail;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			diag_error(path, 0, 0, "not a regular file "
+			    "(device, FIFO or socket): refused");
+			goto fail;
+		}
+		if (max && (unsigned long long)st.st_size > max) {
+			diag_error(path, 0, 0, "file too big: %lld bytes "
+			    "(--max-file-size is %zu)",
+			    (long long)st.st_size, max);
+			goto fail;
+		}
+		/* Back to blocking reads now we know it is a regular file. */
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	}
+	rc = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536,
+	    max, in);
+	if (rc == -1) {
+		diag_error(path, 0, 0, "read error: %s", strerror(errno));
+		goto fail;
+	}
+	if (rc == -2) {
+		diag_error(path, 0, 0, "file too big (--max-file-size is %zu)",
+		    max);
+		goto fail;
+	}
+	if (!is_stdin)
+		close(fd);
+	if (memchr(in->data, '\0', in->len) != NULL) {
+		size_t off = (size_t)((char *)memchr(in->data, '\0',
+		    in->len) - in->data);
+		int line = 1;
+		for (size_t i = 0; i < off; i++)
+			line += in->data[i] == '\n';
+		diag_error(path, line, 0, "binary file (NUL byte at offset "
+		    "%zu): not a checklist", off);
+		read_free(in);
+		return -1;
+	}
+	return 0;
+fail:
+	if (!is_stdin)
+		close(fd);
+	return -1;
+}
+
+void
+read_free(struct input *in)
+{
+	free(in->data);
+	in->data = NULL;
+	in->len = 0;
+}

@@ -1,0 +1,102 @@
+#!/bin/sh
+# cli.sh: the command line end to end: status goldens on samples/, exit
+# codes, unreadable inputs (binary, FIFO, device, missing), directory walk
+# (sorted, hidden and node_modules skipped, symlink loops survived).
+T=$TOP/$BUILD/ticklist
+cd "$TOP" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# check NAME EXPECTED-EXIT CMD...: run, compare exit status.
+check() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/stdout" 2>"$tmp/stderr"
+	got=$?
+	if [ "$got" = "$want" ]; then echo "ok cli/$name"
+	else echo "not ok cli/$name: exit $got, want $want"; cat "$tmp/stderr"; fi
+}
+# golden NAME FILE: compare $tmp/stdout with tests/golden/FILE.
+golden() {
+	if diff -u "tests/golden/$2" "$tmp/stdout" >"$tmp/diff"; then
+		echo "ok cli/$1"
+	else echo "not ok cli/$1"; head -20 "$tmp/diff"; fi
+}
+# stderr_has NAME TEXT: the last command's stderr contains TEXT.
+stderr_has() {
+	if grep -q -F -- "$2" "$tmp/stderr"; then echo "ok cli/$1"
+	else echo "not ok cli/$1: stderr lacks '$2'"; cat "$tmp/stderr"; fi
+}
+
+check status-text 0 "$T" status samples/
+golden status-text-golden samples.status_text
+check status-json 0 "$T" status --format json samples/
+golden status-json-golden samples.status_json
+if python3 -m json.tool "$tmp/stdout" >/dev/null 2>&1; then
+	echo "ok cli/status-json-valid"
+else echo "not ok cli/status-json-valid"; fi
+check status-j1-same 0 "$T" status -j 1 --format json samples/
+golden status-j1-golden samples.status_json
+check lint-json 0 "$T" lint --format json --fail-on never samples/
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"]==1 and set(d["summary"])=={"files","errors","warnings","infos"} and d["summary"]["files"]==3' "$tmp/stdout"; then
+	echo "ok cli/lint-json-shape"
+else echo "not ok cli/lint-json-shape"; fi
+
+check version 0 "$T" --version
+check help 0 "$T" help lint
+check help-unknown 2 "$T" help nope
+check no-args 2 "$T"
+check unknown-command 2 "$T" frobnicate
+check unknown-option 2 "$T" lint --frob samples/
+stderr_has unknown-option-msg "unknown option: --frob"
+check bad-format 2 "$T" lint --format yaml samples/
+check bad-fail-on 2 "$T" lint --fail-on sometimes samples/
+check no-path 2 "$T" lint
+
+check missing-file 2 "$T" status does-not-exist.md
+stderr_has missing-file-msg "does-not-exist.md: error: No such file or directory"
+printf '# a\n\n- [ ] x\0y\n' >"$tmp/bin.md"
+check binary 2 "$T" status "$tmp/bin.md" samples/release.md
+stderr_has binary-msg "binary file (NUL byte at offset"
+if grep -q "Release 2.0 Checklist" "$tmp/stdout"; then
+	echo "ok cli/binary-others-go-on"
+else echo "not ok cli/binary-others-go-on"; fi
+mkfifo "$tmp/fifo.md"
+check fifo-refused 2 "$T" status "$tmp/fifo.md"
+stderr_has fifo-msg "not a regular file"
+check device-refused 2 "$T" status /dev/zero
+check stdin 0 sh -c "printf '# T\n\n- [x] a\n- [ ] b\n' | '$T' status -"
+if grep -q "1/2 checked" "$tmp/stdout"; then echo "ok cli/stdin-counts"
+else echo "not ok cli/stdin-counts"; cat "$tmp/stdout"; fi
+printf '# T\n\n- [ ] caf\351 \377\n' >"$tmp/bad-utf8.md"
+check invalid-utf8-parses 0 "$T" status --format tree "$tmp/bad-utf8.md"
+if grep -q 'fact invalid-utf8 3:10-10' "$tmp/stdout" && grep -q 'fact invalid-utf8 3:12-12' "$tmp/stdout"; then
+	echo "ok cli/invalid-utf8-positions"
+else echo "not ok cli/invalid-utf8-positions"; cat "$tmp/stdout"; fi
+check max-file-size 2 "$T" status --max-file-size 10 samples/release.md
+stderr_has max-file-size-msg "file too big"
+
+# Directory walk.
+mkdir -p "$tmp/tree/b" "$tmp/tree/a" "$tmp/tree/.hidden" "$tmp/tree/node_modules"
+for d in a b .hidden node_modules; do printf '# %s\n\n- [ ] t\n' "$d" >"$tmp/tree/$d/x.md"; done
+printf '# top\n' >"$tmp/tree/z.markdown"
+printf 'not markdown\n' >"$tmp/tree/notes.txt"
+ln -s .. "$tmp/tree/a/loop"
+ln -s nowhere.md "$tmp/tree/b/dangling.md"
+check walk 2 "$T" status "$tmp/tree"
+if [ "$(grep -o '^[a-z]* (' "$tmp/stdout" | tr -d ' (' | tr '\n' ' ')" = "a b top " ]; then
+	echo "ok cli/walk-sorted-skips-hidden"
+else echo "not ok cli/walk-sorted-skips-hidden"; cat "$tmp/stdout"; fi
+stderr_has walk-loop "symbolic link loop"
+stderr_has walk-dangling "dangling symbolic link"
+
+# --output is written atomically and replaces the previous file.
+check output-file 0 "$T" status -o "$tmp/out.txt" samples/release.md
+if grep -q "Release 2.0" "$tmp/out.txt" && [ ! -s "$tmp/stdout" ]; then
+	echo "ok cli/output-file-written"
+else echo "not ok cli/output-file-written"; fi
+check output-dir-missing 2 "$T" status -o "$tmp/no/such/dir/out" samples/release.md
+if [ -e /dev/full ]; then
+	check write-error-dev-full 2 sh -c "'$T' status samples/ >/dev/full"
+	stderr_has write-error-msg "write failed"
+fi
