@@ -257,6 +257,48 @@ check_in_section(struct check_state *st, const struct rule *r, int section)
 	return check_section_match(st, r, section);
 }
 
+/* Is offset off of block b inside an inline code span? Judged on the
+ * source line, as the model keeps no inline nodes: an odd number of
+ * backtick runs before it. Spans across lines are not seen. */
+static int
+check_in_code_span(const struct checklist *cl, const struct block *b,
+    size_t off)
+{
+	const struct seg *sg;
+	size_t lo = 0, hi = b->nseg, i, a, z, runs = 0;
+
+	if (cl->src == NULL || cl->lines == NULL)
+		return 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cl->segs[b->seg0 + mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return 0;
+	sg = &cl->segs[b->seg0 + lo - 1];
+	if (sg->line < 1 || (size_t)sg->line > cl->nlines)
+		return 0;
+	a = cl->lines[sg->line - 1];
+	z = a + (size_t)(sg->bcol - 1) + (off - sg->off);
+	if (z > cl->srclen)
+		z = cl->srclen;
+	for (i = a; i < z; i++) {
+		if (cl->src[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (cl->src[i] != '`')
+			continue;
+		runs++;
+		while (i + 1 < z && cl->src[i + 1] == '`')
+			i++;
+	}
+	return runs % 2;
+}
+
 void
 check_block_matches(struct check_state *st, const struct rule *r,
     const struct match_re *re, const struct block *b)
@@ -271,7 +313,9 @@ check_block_matches(struct check_state *st, const struct rule *r,
 				check_limit(st, r, b->line, b->col);
 			return;
 		}
-		if (z > a) {
+		if (z > a && !(b->kind != BLOCK_CODE &&
+		    (r->scope & (1u << BLOCK_CODE)) == 0 &&
+		    check_in_code_span(st->cl, b, a))) {
 			last = z - 1;
 			while (last > a &&
 			    ((unsigned char)b->text[last] & 0xc0) == 0x80)

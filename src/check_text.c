@@ -15,6 +15,8 @@
 		"|days?|weeks?|months?|years?|[KMGT]i?B|[KMGT]bps|req(?:uest)?s?" \
 		"(?:/(?:s|sec|second|min|minute))?|rps|qps|tps|users?" \
 		"|connections?|replicas?|instances?|nodes?|retries|attempts)\\b)"
+/* A unit after a variable, taken into the match: "X%", "N requests/second" */
+#define PH_WITH_UNIT "(?=\\s?" PH_UNIT ")\\s?(?:%|\\w+(?:/\\w+)?)"
 /* HTML elements that may stand in block text as written: not <name>. */
 #define PH_TAGS	"(?:a|abbr|b|bdi|bdo|big|blockquote|br|center|cite|code|dd" \
 		"|del|details|dfn|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li" \
@@ -35,12 +37,13 @@ const char *const check_placeholders[] = {
 	/* TODO, but not where it names a thing ("All TODO comments"). */
 	"\\bTODO\\b(?!\\s+(?:comments?|items?|markers?|lists?|tags?)\\b)",
 	/* Error rate > X%, Y seconds, under X seconds, < Z ms, N requests/s */
-	"(?<![\\w.\\-/])" PH_VAR "(?![\\w.\\-/])(?=\\s?" PH_UNIT ")\\s?"
-	    "(?:%|[\\w]+(?:/[\\w]+)?)",
-	/* A bare variable after a comparison: "latency < X". */
+	"(?<![\\w.\\-/])" PH_VAR "(?![\\w.\\-/])" PH_WITH_UNIT,
+	/* A variable after a comparison, with or without a unit: "> X",
+	 * "under X seconds"; the match starts at the variable. */
 	"(?:[<>]=?|[\\x{2264}\\x{2265}]|\\b(?:under|over|below|above|within"
 	    "|less than|more than|greater than|fewer than|at least|at most"
-	    "|exceeds?)\\b)\\s*\\K" PH_VAR "(?![\\w.\\-/%])(?!\\s+axis\\b)",
+	    "|exceeds?)\\b)\\s*\\K" PH_VAR "(?![\\w.\\-/])(?!\\s+axis\\b)"
+	    "(?:" PH_WITH_UNIT ")?",
 	/* ??, ??% */
 	"(?<![\\w?!])\\?{2,}%?",
 	/* [Name], [Phone], [Phone/Slack], [Email], [Slack Channel] ... */

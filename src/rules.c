@@ -70,7 +70,9 @@ struct load {
 	const char		*file;		/* for messages */
 	yaml_document_t		*doc;
 	const char		*stack[RULES_MAXDEPTH];	/* canonical names */
+	const char		*shown[RULES_MAXDEPTH];	/* names for messages */
 	size_t			 depth;
+	struct buf		 names;		/* top-level files, joined */
 	int			 err;
 };
 
@@ -999,10 +1001,17 @@ load_doc(struct load *ld, const char *file, const char *dir,
 	if (!yaml_parser_load(&parser, &doc)) {
 		yaml_mark_t m = parser.problem_mark;
 
-		diag_error(file, (int)m.line + 1, (int)m.column + 1,
-		    "YAML: %s%s%s", parser.problem ? parser.problem :
-		    "syntax error", parser.context ? " " : "",
-		    parser.context ? parser.context : "");
+		yaml_mark_t cm = parser.context_mark;
+
+		if (parser.context != NULL)
+			diag_error(file, (int)m.line + 1, (int)m.column + 1,
+			    "YAML: %s, %s that began at %zu:%zu", parser.problem ?
+			    parser.problem : "syntax error", parser.context,
+			    cm.line + 1, cm.column + 1);
+		else
+			diag_error(file, (int)m.line + 1, (int)m.column + 1,
+			    "YAML: %s", parser.problem ? parser.problem :
+			    "syntax error");
 		ld->err = 1;
 		yaml_parser_delete(&parser);
 		ld->file = saved_file;
@@ -1073,20 +1082,20 @@ load_source(struct load *ld, const char *ref, const char *dir,
 			if (from != NULL && strchr(ref, '/') == NULL &&
 			    strstr(ref, ".y") == NULL) {
 				struct buf b = {0};
-				const char *names[16];
+				char *names[16];
 				size_t m = 0;
 
 				for (const struct embedded *x = embedded_rules;
 				    x->name != NULL && m < 15; x++)
-					names[m++] = x->name;
+					names[m++] = xstrndup(x->name,
+					    strcspn(x->name, "."));
 				names[m] = NULL;
-				buf_printf(&b, "%s.yml", ref);
-				const char *s = rules_suggest(buf_cstr(&b),
-				    names);
+				rules_didyoumean(&b, ref,
+				    (const char *const *)names);
 				load_err(ld, from, "extends: no shipped rule set "
-				    "or file '%s'%s%s%s", ref,
-				    s ? " (did you mean '" : "",
-				    s ? s : "", s ? "'?)" : "");
+				    "or file '%s'%s", ref, buf_cstr(&b));
+				while (m > 0)
+					free(names[--m]);
 				buf_free(&b);
 			} else if (from != NULL)
 				load_err(ld, from, "extends: %s: %s", display,
@@ -1104,8 +1113,8 @@ load_source(struct load *ld, const char *ref, const char *dir,
 			struct buf b = {0};
 
 			for (size_t j = i; j < ld->depth; j++)
-				buf_printf(&b, "%s -> ", ld->stack[j]);
-			buf_puts(&b, canon);
+				buf_printf(&b, "%s -> ", ld->shown[j]);
+			buf_puts(&b, display);
 			load_err(ld, from, "extends cycle: %s", buf_cstr(&b));
 			buf_free(&b);
 			goto out;
@@ -1115,6 +1124,10 @@ load_source(struct load *ld, const char *ref, const char *dir,
 		    RULES_MAXDEPTH);
 		goto out;
 	}
+	if (ld->depth == 0)
+		buf_printf(&ld->names, "%s%s", ld->names.len ? ", " : "",
+		    display);
+	ld->shown[ld->depth] = display;
 	ld->stack[ld->depth++] = canon;
 	if (e != NULL)
 		load_doc(ld, display, fdir, e->data, e->len);
@@ -1146,6 +1159,10 @@ rules_build(struct rules_ctx *ctx, const char *const *refs, size_t n,
 	rs->cwd = arena_strndup(&rs->arena, ctx->cwd, strlen(ctx->cwd));
 	for (size_t i = 0; i < n; i++)
 		load_source(&ld, refs[i], dir, NULL);
+	if (file == NULL)
+		file = buf_cstr(&ld.names);
+	rs->file = arena_strndup(&rs->arena, file, strlen(file));
+	buf_free(&ld.names);
 	if (ld.err) {
 		free(rs->v);
 		free(rs->ov);
@@ -1153,12 +1170,6 @@ rules_build(struct rules_ctx *ctx, const char *const *refs, size_t n,
 		free(rs);
 		return NULL;
 	}
-	rs->file = file;
-	if (rs->file == NULL && n > 0 && rs->n > 0)
-		rs->file = rs->v[0].info.file;
-	if (rs->file == NULL)
-		rs->file = "";
-	rs->file = arena_strndup(&rs->arena, rs->file, strlen(rs->file));
 	rs->next = ctx->sets;
 	ctx->sets = rs;
 	return rs;
@@ -1547,8 +1558,8 @@ rules_show(const char *name, struct buf *out)
 	rules_shipped(&names);
 	for (size_t i = 0; i < names.len; i++)
 		if (names.data[i] == '\n')
-			names.data[i] = i + 1 < names.len ? ',' : '\0';
-	diag_error(NULL, 0, 0, "no shipped rule set '%s'; shipped: %s", name,
+			names.data[i] = i + 1 < names.len ? ' ' : '\0';
+	diag_error(NULL, 0, 0, "no shipped rule set '%s' (shipped: %s)", name,
 	    buf_cstr(&names));
 	buf_free(&names);
 	return -1;
