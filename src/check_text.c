@@ -23,7 +23,8 @@
 		"|mark|ol|p|picture|pre|q|s|samp|small|source|span|strike" \
 		"|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|tr|tt|u" \
 		"|ul|var|video|wbr|input|label|button|form|iframe|script|style" \
-		"|audio|svg|figure|figcaption|section|article|nav|header|footer)"
+		"|audio|svg|figure|figcaption|section|article|nav|header|footer" \
+		"|html|head|body|title|meta|link|main|aside|template|slot)"
 
 /*
  * The shipped placeholder list. Each entry is a pcre2 pattern; the loader
@@ -59,8 +60,6 @@ const char *const check_placeholders[] = {
 	    "(?:[-_ ][A-Za-z0-9]+){0,5}>",
 	/* YYYY-MM-DD and MM/DD/YYYY left as written */
 	"\\b(?:YYYY[-/.]MM[-/.]DD|MM/DD/YYYY|DD/MM/YYYY)\\b",
-	/* {{variable}} from an unrendered template */
-	"\\{\\{[^{}\\n]{1,40}\\}\\}",
 	NULL
 };
 

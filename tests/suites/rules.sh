@@ -77,3 +77,10 @@ for s in "$SHARED"/seeds/*.txt; do
 done
 
 sh tests/rules/config.sh
+
+# The rule-file manual is clean mdoc.
+if command -v mandoc >/dev/null 2>&1; then
+	if out=$(mandoc -Tlint -Wwarning man/ticklist.5 2>&1) && [ -z "$out" ]
+	then echo "ok rules/man-lint"
+	else echo "not ok rules/man-lint"; echo "$out"; fi
+fi
