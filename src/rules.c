@@ -90,8 +90,9 @@ static const char *const rules_kindkeys[] = {
 	"scope", "min", "date-format", NULL
 };
 
-static const char *const rules_scopes[BLOCK__MAX] = {
-	"heading", "item", "paragraph", "table", "field", "code"
+/* By enum block_kind, NULL-terminated for suggestions. */
+static const char *const rules_scopes[BLOCK__MAX + 1] = {
+	"heading", "item", "paragraph", "table", "field", "code", NULL
 };
 
 /* --- small helpers ------------------------------------------------ */
