@@ -184,3 +184,46 @@ done
 if [ -s "$d/want" ] && diff -q "$d/want" "$d/got" >/dev/null; then
 	echo "ok rules/config/threads-same"
 else echo "not ok rules/config/threads-same"; fi
+
+# A broken config found by discovery: exit 2, its error once, the other
+# files still linted.
+mkdir -p "$d/bad/sub"
+printf 'rules:\n  - id: x\n    kind: nope\n' >"$d/bad/.ticklist.yml"
+printf '# T\n\n- [ ] TBD\n' >"$d/bad/x.md"
+cp "$d/bad/x.md" "$d/bad/sub/y.md"
+(cd "$d" && "$T" lint -q --fail-on never -j 1 bad/x.md bad/sub/y.md a/x.md) \
+    >"$d/out" 2>"$d/got"
+rc=$?
+printf "bad/.ticklist.yml:3:11: error: rule 'x': unknown kind 'nope'\n" >"$d/want"
+if [ $rc -eq 2 ] && grep -q "^a/x.md:3:13: warning" "$d/out"; then
+	expect broken-discovered-config "$d/want"
+else echo "not ok rules/config/broken-discovered-config: exit $rc"; cat "$d/out" "$d/got"; fi
+
+# Glob forms: ?, classes, ** in the middle matching no directory, and a
+# glob naming a directory.
+mkdir -p "$d/g"
+cat >"$d/g/.ticklist.yml" <<'Y'
+rules:
+  - id: ph
+    kind: placeholder
+overrides:
+  - files: ['docs/?.md', 'r[0-9]/**', 'x/**/deep.md', 'vendor']
+    severity: {ph: off}
+Y
+for p in docs/a.md docs/ab.md r1/q.md rx/q.md x/deep.md x/1/2/deep.md \
+    vendor/v.md y/vendor/v.md docs/sub/a.md; do
+	printf '%s ' "$p"
+	(cd "$d/g" && "$RT" sev "$p")
+done >"$d/got" 2>&1
+cat >"$d/want" <<'W'
+docs/a.md ph off
+docs/ab.md ph warning
+r1/q.md ph off
+rx/q.md ph warning
+x/deep.md ph off
+x/1/2/deep.md ph off
+vendor/v.md ph off
+y/vendor/v.md ph off
+docs/sub/a.md ph warning
+W
+expect glob-forms "$d/want"
