@@ -264,10 +264,13 @@ template_scan(const struct template *t, struct toks *ts)
 			}
 			continue;
 		}
+		if (k->name.n == 0) {
+			diag_error(t->name, k->line, k->col, "empty tag name");
+			return -1;
+		}
 		if (!template_name_ok(k->name)) {
-			diag_error(t->name, k->line, k->col, k->name.n == 0 ?
-			    "empty tag name%.*s" : "bad tag name: '%.*s'",
-			    (int)k->name.n, k->name.p);
+			diag_error(t->name, k->line, k->col, "bad tag name: "
+			    "'%.*s'", (int)k->name.n, k->name.p);
 			return -1;
 		}
 	}

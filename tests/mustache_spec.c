@@ -9,7 +9,8 @@
  * Besides the spec keys (data, template, partials, expected) a test may
  * give "file" (the template's name: chooses the escaping through
  * template_esc_for_name and appears in diagnostics; default "template")
- * and "error" (the exact diagnostics compiling or rendering must print,
+ * "escape" (html, json, xml, md or none: overrides the file name's
+ * choice) and "error" (the exact diagnostics compiling or rendering must print,
  * instead of "expected"). The optional spec modules for lambdas and
  * dynamic names are counted as skipped.
  */
@@ -163,6 +164,22 @@ spec_show(const char *label, const char *s, size_t n)
 	buf_free(&b);
 }
 
+/* The test's "escape" (html, json, xml, md, none) or else the mode
+ * template_esc_for_name picks for its file name. */
+static enum template_esc
+spec_esc(const struct val *v, const char *file)
+{
+	static const char *const names[TEMPLATE_ESC__MAX] = {
+		"html", "json", "xml", "md", "none"
+	};
+	const char *s = val_strv(v, NULL);
+
+	for (int i = 0; v != NULL && i < TEMPLATE_ESC__MAX; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (enum template_esc)i;
+	return template_esc_for_name(file);
+}
+
 static void
 spec_test(const char *file, const struct val *test)
 {
@@ -186,7 +203,7 @@ spec_test(const char *file, const struct val *test)
 	t = template_compile(set, tname, src, srclen);
 	if (t != NULL)
 		template_render(t, val_get(test, "data"),
-		    template_esc_for_name(tname), &out);
+		    spec_esc(val_get(test, "escape"), tname), &out);
 	template_set_free(set);
 	diag_set_sink(NULL, NULL);
 
