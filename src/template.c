@@ -431,7 +431,8 @@ template_standalone(const struct template *t, struct toks *ts)
 }
 
 static struct op *
-template_push(struct ops *ops, enum op_type type, const char *p, size_t n)
+template_push(const struct template *t, struct ops *ops, enum op_type type,
+    const char *p, size_t n)
 {
 	struct op *o;
 
@@ -439,6 +440,7 @@ template_push(struct ops *ops, enum op_type type, const char *p, size_t n)
 	o = &ops->v[ops->n++];
 	memset(o, 0, sizeof(*o));
 	o->type = type;
+	o->owner = t;
 	o->s.p = p;
 	o->s.n = n;
 	return o;
@@ -458,7 +460,7 @@ template_text(const struct template *t, struct ops *ops, size_t a, size_t b,
 		if (p == 0 || s[p - 1] == '\n') {
 			for (w = p; w < b && template_isws(s[w]); w++)
 				;
-			template_push(ops, OP_BOL, s + p, w - p);
+			template_push(t, ops, OP_BOL, s + p, w - p);
 			if ((p = w) == b)
 				return;
 		}
@@ -466,11 +468,11 @@ template_text(const struct template *t, struct ops *ops, size_t a, size_t b,
 			;
 		if (q < b)
 			q++;
-		template_push(ops, OP_TEXT, s + p, q - p);
+		template_push(t, ops, OP_TEXT, s + p, q - p);
 		p = q;
 	}
 	if (bol_end && (b == 0 || s[b - 1] == '\n'))
-		template_push(ops, OP_BOL, s + b, 0);
+		template_push(t, ops, OP_BOL, s + b, 0);
 }
 
 static void
@@ -520,11 +522,10 @@ template_build(const struct template *t, const struct toks *ts, size_t i,
 		pos = k->xe;
 		if (k->sigil == '!' || k->sigil == '=')
 			continue;
-		o = template_push(ops, k->sigil == 0 ? OP_VAR :
+		o = template_push(t, ops, k->sigil == 0 ? OP_VAR :
 		    types[(unsigned char)k->sigil], k->name.p, k->name.n);
 		o->line = k->line;
 		o->col = k->col;
-		o->owner = t;
 		if (o->type != OP_PARTIAL && o->type != OP_PARENT &&
 		    o->type != OP_BLOCK)
 			template_key(o);
@@ -972,11 +973,11 @@ template_run(struct rctx *rc, const struct ops *ops)
 	const struct val *v;
 	int rc2 = 0;
 
-	if (++rc->frames > TEMPLATE_MAX_FRAMES) {
-		if (ops->n > 0)
-			diag_error(ops->v[0].owner ? ops->v[0].owner->name :
-			    NULL, ops->v[0].line, ops->v[0].col, "template "
-			    "nested too deeply while rendering");
+	if (ops->n > 0 && ++rc->frames > TEMPLATE_MAX_FRAMES) {
+		o = &ops->v[0];
+		diag_error(o->owner->name, o->line, o->col, "template nested "
+		    "too deeply while rendering (more than %d levels)",
+		    TEMPLATE_MAX_FRAMES);
 		rc->frames--;
 		return -1;
 	}
@@ -984,7 +985,9 @@ template_run(struct rctx *rc, const struct ops *ops)
 		o = &ops->v[i];
 		if (++rc->steps > TEMPLATE_MAX_STEPS ||
 		    rc->out->len - rc->out0 > TEMPLATE_MAX_OUT) {
-			diag_error(NULL, 0, 0, "template rendering too large");
+			diag_error(o->owner->name, o->line, o->col, "rendering "
+			    "stopped: more than %lu steps or %zu MiB of output",
+			    TEMPLATE_MAX_STEPS, TEMPLATE_MAX_OUT >> 20);
 			rc2 = -1;
 			break;
 		}
@@ -1020,7 +1023,8 @@ template_run(struct rctx *rc, const struct ops *ops)
 			break;
 		}
 	}
-	rc->frames--;
+	if (ops->n > 0)
+		rc->frames--;
 	return rc2;
 }
 
