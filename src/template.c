@@ -198,7 +198,9 @@ template_delims(struct slice in, struct slice *o, struct slice *c)
 	return 1;
 }
 
-/* A name: "." or dot-separated parts without white space or empty parts. */
+/* A name: "." or dot-separated parts without white space or empty parts
+ * (1); 0 if not, -1 if it holds a control character (a NUL would make two
+ * names the same). */
 static int
 template_name_ok(struct slice s)
 {
@@ -207,7 +209,9 @@ template_name_ok(struct slice s)
 	if (s.n == 1 && s.p[0] == '.')
 		return 1;
 	for (size_t i = 0; i < s.n; i++) {
-		if (template_isws(s.p[i]) || s.p[i] == '\n' || s.p[i] == '\r')
+		if ((unsigned char)s.p[i] < ' ' || s.p[i] == 0x7f)
+			return -1;
+		if (s.p[i] == ' ')
 			return 0;
 		if (s.p[i] == '.' && (i == 0 || i + 1 == s.n ||
 		    s.p[i + 1] == '.'))
@@ -227,6 +231,7 @@ template_scan(const struct template *t, struct toks *ts)
 	size_t pos = 0, in;
 	struct tok *k;
 	char want;
+	int ok;
 
 	while ((p = template_find(src, t->len, pos, &o, 0)) != NULL) {
 		ts->v = xgrow(ts->v, &ts->cap, ts->n + 1, sizeof(*ts->v));
@@ -268,9 +273,10 @@ template_scan(const struct template *t, struct toks *ts)
 			diag_error(t->name, k->line, k->col, "empty tag name");
 			return -1;
 		}
-		if (!template_name_ok(k->name)) {
-			diag_error(t->name, k->line, k->col, "bad tag name: "
-			    "'%.*s'", (int)k->name.n, k->name.p);
+		if ((ok = template_name_ok(k->name)) <= 0) {
+			diag_error(t->name, k->line, k->col, ok < 0 ?
+			    "control character in tag name" :
+			    "bad tag name: '%.*s'", (int)k->name.n, k->name.p);
 			return -1;
 		}
 	}
