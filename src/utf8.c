@@ -14,6 +14,7 @@ struct utf8_seq {
 	size_t		len;	/* 2-4 */
 	size_t		next;	/* source offset just after the sequence */
 	uint32_t	cont;	/* code point of the first continuation */
+	int		punct;	/* every continuation is utf8_is_punct */
 	int		guessed; /* some bytes were lost and guessed */
 };
 
@@ -338,6 +339,22 @@ utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
 	return 1;
 }
 
+/* Whether c is punctuation or a mark that real text puts right after a
+ * word ("été »", "další…“", "Café®"). */
+static int
+utf8_is_punct(uint32_t c)
+{
+	switch (c) {
+	case 0xa0: case 0xa9: case 0xab: case 0xae: case 0xb7: case 0xbb:
+	case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201a:
+	case 0x201c: case 0x201d: case 0x201e: case 0x2020: case 0x2021:
+	case 0x2022: case 0x2026: case 0x2039: case 0x203a: case 0x2122:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Whether decoding gave c through cp1252 or latin-1 but never cp1254: the
  * letters cp1254 replaced by Turkish ones, and Ž ž. */
 static int
@@ -367,6 +384,7 @@ utf8_seq_at(const unsigned char *s, size_t n, size_t i, struct utf8_seq *q)
 	cp1252 = utf8_not_1254(c);
 	need = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
 	q->cont = 0;
+	q->punct = 1;
 	q->guessed = 0;
 	for (j = i + l; k < need - 1 && j < n; j += l, k++) {
 		c = utf8_decode(s + j, n - j, &l);
@@ -377,6 +395,7 @@ utf8_seq_at(const unsigned char *s, size_t n, size_t i, struct utf8_seq *q)
 			unknown++;
 		} else if ((b = utf8_byte_of(c)) >= 0x80 && b <= 0xbf) {
 			slot[k] = (unsigned char)b;
+			q->punct &= utf8_is_punct(c);
 		} else
 			break;
 		if (k == 0)
@@ -410,11 +429,14 @@ utf8_is_lower(uint32_t c)
 }
 
 /*
- * Whether a run made of the one two-byte sequence q at s[i] is more likely
- * real text: an upper-case letter (any lead but Â and Ã, which real text
- * hardly ever puts before a symbol) followed by punctuation or a symbol,
- * not inside a lower-case word. "NESTLÉ®", "AĞ’a" and "«ÇA»" are real;
- * "wiÄ…zanie" (ą in Polish) is not.
+ * Whether a run made of the one sequence q at s[i] is more likely real
+ * text. Two bytes: an upper-case letter (any lead but Â and Ã, which real
+ * text hardly ever puts before a symbol) followed by anything but a
+ * lower-case letter or C1 control, not inside a lower-case word:
+ * "NESTLÉ®", "AĞ’a", "PROHLÍŽEČ" and "«ÇA»" are real; "wiÄ…zanie" (ą in
+ * Polish) is not. Three or four bytes: an accented letter followed only by
+ * punctuation ("été »", "další…“"), unless the lead is â or ï (which
+ * stand for punctuation and emoji leads) and nothing had to be guessed.
  */
 static int
 utf8_is_weak(const unsigned char *s, size_t i, const struct utf8_seq *q)
@@ -422,13 +444,15 @@ utf8_is_weak(const unsigned char *s, size_t i, const struct utf8_seq *q)
 	size_t k, l;
 	uint32_t c = q->cont, prev = 0;
 
-	if (q->len != 2 || q->b[0] == 0xc2 || q->b[0] == 0xc3)
+	if (q->len > 2)
+		return q->punct && (q->guessed ||
+		    (q->b[0] != 0xe2 && q->b[0] != 0xef));
+	if (q->b[0] == 0xc2 || q->b[0] == 0xc3)
 		return 0;
 	if ((c >= 0x80 && c <= 0x9f) || c == 0xaa || c == 0xb5 ||
-	    c == 0xba || c == 0x152 || c == 0x153 || c == 0x160 ||
-	    c == 0x161 || c == 0x178 || c == 0x17d || c == 0x17e ||
+	    c == 0xba || c == 0x153 || c == 0x161 || c == 0x17e ||
 	    c == 0x192 || c == 0x2c6 || c == 0x2dc)
-		return 0;	/* a letter: no real text looks like this */
+		return 0;	/* a lower-case letter: real text never */
 	for (k = i; k > 0 && i - k < 4; ) {
 		k--;
 		if ((s[k] & 0xc0) != 0x80)
