@@ -293,11 +293,12 @@ utf8_rank(uint32_t c)
  * Fill in the bytes a lossy sequence lost. lead needs need-1 continuation
  * bytes; slot[0..k) are those present in order (0 marks one that arrived as
  * U+FFFD). The other need-1-k were dropped from unknown places. Every
- * placement and every value from utf8_lost is tried; the valid result with
- * the best utf8_rank wins; 0x8E and 0x9E only if the text can be cp1254
- * (cp1252 has them as Ž and ž, so cannot lose them). Only emoji and punctuation leads qualify, where
- * a false match on real text is all but impossible (E3 for kana), and at
- * most one byte may be missing (two after F0 9F).
+ * placement and every value from utf8_lost is tried (0x8E and 0x9E only if
+ * the text can be cp1254: cp1252 has them as Ž and ž, so cannot lose them);
+ * the plausible result with the best utf8_rank wins. Only emoji, symbol and
+ * kana leads qualify (E2, E3, EF B8, F0 9F), where a false match on real
+ * text is all but impossible, and at most one byte may be unknown (two
+ * after F0 9F).
  */
 static int
 utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
