@@ -268,25 +268,79 @@ utf8_plausible(uint32_t c)
 	    !(c > 0x323af && c < 0xe0000);
 }
 
-/* How likely c is as the character behind a lossy run: lower is likelier.
- * Listed characters first, then emoji, then other symbols. */
+/* How likely c is as the character behind a lossy run that no character
+ * of utf8_likely fits: lower is likelier. Emoji, then other symbols and
+ * kana, then punctuation, then the rest. */
 static size_t
 utf8_rank(uint32_t c)
 {
-	size_t i, nl = sizeof(utf8_likely) / sizeof(utf8_likely[0]);
-
-	for (i = 0; i < nl; i++)
-		if (utf8_likely[i] == c)
-			return i;
 	if (c >= 0x1f300 && c <= 0x1faff)
-		return nl;
+		return 0;
 	if ((c >= 0x2190 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff))
-		return nl + 1;
+		return 1;
 	if (c >= 0x3000 && c <= 0x30ff)
-		return nl + 1;	/* CJK punctuation, kana */
+		return 1;	/* CJK punctuation, kana */
 	if (c >= 0x2000 && c <= 0x206f)
-		return nl + 2;
-	return nl + 3;
+		return 2;
+	return 3;
+}
+
+/* Write the UTF-8 of c (at most U+10FFFF, not a surrogate) to e; return
+ * its length. */
+static size_t
+utf8_encode(uint32_t c, unsigned char *e)
+{
+	if (c < 0x80) {
+		e[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		e[0] = (unsigned char)(0xc0 | c >> 6);
+		e[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		e[0] = (unsigned char)(0xe0 | c >> 12);
+		e[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		e[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	e[0] = (unsigned char)(0xf0 | c >> 18);
+	e[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+	e[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+	e[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/* Whether the continuation bytes e[1..need) could have lost the bytes
+ * marked dropped in dmask and come out as slot[0..k) (0 for U+FFFD): the
+ * dropped and the U+FFFD bytes must be among the first nlost of
+ * utf8_lost, the others equal. */
+static int
+utf8_fits(const unsigned char *e, size_t need, size_t dmask,
+    const unsigned char *slot, size_t nlost)
+{
+	size_t p, t;
+
+	for (p = 0, t = 0; p < need - 1; p++) {
+		if (!(dmask & ((size_t)1 << p)) && slot[t++] != 0) {
+			if (e[p + 1] != slot[t - 1])
+				return 0;
+		} else if (memchr(utf8_lost, e[p + 1], nlost) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/* How many of the low ncont bits of dmask are set. */
+static size_t
+utf8_dropped(size_t dmask, size_t ncont)
+{
+	size_t p, t;
+
+	for (p = 0, t = 0; p < ncont; p++)
+		t += (dmask >> p) & 1;
+	return t;
 }
 
 /*
@@ -295,7 +349,8 @@ utf8_rank(uint32_t c)
  * U+FFFD). The other need-1-k were dropped from unknown places. Every
  * placement and every value from utf8_lost is tried (0x8E and 0x9E only if
  * the text can be cp1254: cp1252 has them as Ž and ž, so cannot lose them);
- * the plausible result with the best utf8_rank wins. Only emoji, symbol and
+ * the first character of utf8_likely that fits wins, else the plausible
+ * result with the best utf8_rank. Only emoji, symbol and
  * kana leads qualify (E2, E3, EF B8, F0 9F), where a false match on real
  * text is all but impossible, and at most one byte may be unknown (two
  * after F0 9F).
@@ -305,9 +360,10 @@ utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
     size_t k, int cp1252, struct utf8_seq *q)
 {
 	const size_t nlost = sizeof(utf8_lost) - (cp1252 ? 2 : 0);
+	const size_t nlikely = sizeof(utf8_likely) / sizeof(utf8_likely[0]);
 	unsigned char try[4];
 	size_t ncont = need - 1, nunk, dmask, p, t, v, vals, best = SIZE_MAX;
-	size_t unk[3], len;
+	size_t unk[3], len, i, mmax = ((size_t)1 << (need - 1)) - 1;
 	uint32_t c;
 
 	if (!(lead == 0xe2 || lead == 0xe3 || (lead == 0xef &&
@@ -318,12 +374,24 @@ utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
 		nunk += slot[p] == 0;
 	if (nunk >= ncont || nunk > (lead == 0xf0 ? 2u : 1u))
 		return 0;
-	/* dmask: which continuation positions were dropped; high bits first,
-	 * so losses at the end (the usual case) win ties. */
-	for (dmask = ((size_t)1 << ncont) - 1; dmask != (size_t)-1; dmask--) {
-		for (p = 0, t = 0; p < ncont; p++)
-			t += (dmask >> p) & 1;
-		if (t != ncont - k)
+	/* The listed likely characters first, in their order. */
+	for (i = 0; i < nlikely; i++) {
+		if (utf8_encode(utf8_likely[i], try) != need || try[0] != lead)
+			continue;
+		for (dmask = mmax; dmask != (size_t)-1; dmask--)
+			if (utf8_dropped(dmask, ncont) == ncont - k &&
+			    utf8_fits(try, need, dmask, slot, nlost)) {
+				memcpy(q->b, try, need);
+				q->len = need;
+				q->guessed = 1;
+				return 1;
+			}
+	}
+	/* Then every candidate. dmask: which continuation positions were
+	 * dropped; high bits first, so losses at the end (the usual case) win
+	 * ties. */
+	for (dmask = mmax; dmask != (size_t)-1 && best > 0; dmask--) {
+		if (utf8_dropped(dmask, ncont) != ncont - k)
 			continue;
 		try[0] = lead;
 		for (p = 0, t = 0, nunk = 0; p < ncont; p++) {
@@ -336,7 +404,7 @@ utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
 		}
 		for (vals = 1, p = 0; p < nunk; p++)
 			vals *= nlost;
-		for (v = 0; v < vals; v++) {
+		for (v = 0; v < vals && best > 0; v++) {
 			size_t r = v, rank;
 
 			for (p = 0; p < nunk; p++) {
