@@ -101,6 +101,9 @@ static const uint32_t utf8_likely[] = {
 	0x1f419,	/* octopus */
 };
 
+/* Checks the well-formed byte ranges (RFC 3629, Unicode table 3-7) byte
+ * by byte rather than decoding, so overlongs, surrogates and values past
+ * U+10FFFF need no separate pass. */
 size_t
 utf8_valid_len(const char *str, size_t n)
 {
@@ -179,6 +182,7 @@ utf8_decode(const unsigned char *s, size_t n, size_t *len)
 	}
 }
 
+/* An invalid byte counts as one, as a replacing decoder would show it. */
 size_t
 utf8_count(const char *s, size_t n)
 {
@@ -192,6 +196,7 @@ utf8_count(const char *s, size_t n)
 	return cp;
 }
 
+/* ASCII words are skipped whole; only multi-byte sequences are checked. */
 size_t
 utf8_invalid_find(const char *str, size_t n, size_t from)
 {
@@ -614,6 +619,10 @@ utf8_redecode(struct buf *rep, size_t base)
 	}
 }
 
+/* Each non-ASCII character is tried as the start of a run; a run that is
+ * one look-alike sequence (utf8_is_weak) is skipped, and the repair of a
+ * run is appended as it is parsed, then decoded again while it is itself
+ * mojibake. */
 int
 utf8_mojibake_find(const char *str, size_t n, size_t from, size_t *start,
     size_t *end, struct buf *rep)
