@@ -1080,24 +1080,33 @@ load_source(struct load *ld, const char *ref, const char *dir,
 		    (data = rules_slurp(canon, &len)) == NULL) {
 			int err = errno;
 
-			if (from != NULL && strchr(ref, '/') == NULL &&
+			if (strchr(ref, '/') == NULL &&
 			    strstr(ref, ".y") == NULL) {
-				struct buf b = {0};
+				struct buf b = {0}, all = {0};
 				char *names[16];
 				size_t m = 0;
 
 				for (const struct embedded *x = embedded_rules;
-				    x->name != NULL && m < 15; x++)
-					names[m++] = xstrndup(x->name,
+				    x->name != NULL && m < 15; x++) {
+					names[m] = xstrndup(x->name,
 					    strcspn(x->name, "."));
+					buf_printf(&all, "%s%s", m ? ", " : "",
+					    names[m]);
+					m++;
+				}
 				names[m] = NULL;
 				rules_didyoumean(&b, ref,
 				    (const char *const *)names);
-				load_err(ld, from, "extends: no shipped rule set "
-				    "or file '%s'%s", ref, buf_cstr(&b));
+				if (b.len == 0)
+					buf_printf(&b, " (shipped: %s)",
+					    buf_cstr(&all));
+				load_err(ld, from, "%s: no shipped rule set or "
+				    "file '%s'%s", from ? "extends" : "--rules",
+				    ref, buf_cstr(&b));
 				while (m > 0)
 					free(names[--m]);
 				buf_free(&b);
+				buf_free(&all);
 			} else if (from != NULL)
 				load_err(ld, from, "extends: %s: %s", display,
 				    strerror(err));

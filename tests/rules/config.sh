@@ -227,3 +227,11 @@ y/vendor/v.md ph off
 docs/sub/a.md ph warning
 W
 expect glob-forms "$d/want"
+
+# --rules with a name that is neither shipped nor a file.
+(cd "$d" && "$T" lint -q --rules relase a/x.md; echo "exit $?") >"$d/got" 2>&1
+printf "ticklist: error: --rules: no shipped rule set or file 'relase' (did you mean 'release'?)\nexit 2\n" >"$d/want"
+expect rules-unknown-name "$d/want"
+(cd "$d" && "$T" lint -q --rules zzz a/x.md; echo "exit $?") >"$d/got" 2>&1
+printf "ticklist: error: --rules: no shipped rule set or file 'zzz' (shipped: deployment, release)\nexit 2\n" >"$d/want"
+expect rules-unknown-name-list "$d/want"
