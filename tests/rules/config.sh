@@ -235,3 +235,16 @@ expect rules-unknown-name "$d/want"
 (cd "$d" && "$T" lint -q --rules zzz a/x.md; echo "exit $?") >"$d/got" 2>&1
 printf "ticklist: error: --rules: no shipped rule set or file 'zzz' (shipped: deployment, release)\nexit 2\n" >"$d/want"
 expect rules-unknown-name-list "$d/want"
+
+# invalid-utf8 at the byte's line and column; the text around it is still
+# checked (TBD after the bad byte).
+printf '# T\n\n- [ ] caf\351 TBD\n' >"$d/none/bad8.md"
+cat >"$d/none/u.yml" <<'Y'
+rules:
+  - {id: invalid-utf8, kind: invalid-utf8}
+  - {id: placeholder, kind: placeholder}
+Y
+(cd "$d/none" && "$T" lint -q --fail-on never --config u.yml bad8.md) \
+    >"$d/got" 2>&1
+printf "bad8.md:3:10: error: invalid UTF-8 [invalid-utf8]\nbad8.md:3:12: warning: placeholder 'TBD' left unfilled [placeholder]\n" >"$d/want"
+expect invalid-utf8 "$d/want"
