@@ -56,9 +56,9 @@ cat >"$d/want" <<'W'
 a/x.md:3:13: warning: placeholder 'TBD' left unfilled [ph]
 a/b/y.md:3:13: error: placeholder 'TBD' left unfilled [ph]
 c/z.md:1:1: error: T is 0.0% (0 of 1 checked, 100% required) complete [completion]
-c/z.md:1:1: error: missing section: Security [missing-section]
 c/z.md:1:1: error: missing section: Monitoring or Observability [missing-section]
 c/z.md:1:1: error: missing section: Rollback or Recovery [missing-section]
+c/z.md:1:1: error: missing section: Security [missing-section]
 c/z.md:1:1: error: missing section: Sign-off or Approval [missing-section]
 c/z.md:3:13: info: placeholder 'TBD' left unfilled [placeholder]
 W
