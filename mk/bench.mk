@@ -26,5 +26,6 @@ bench-instr: $(BENCH_PROGRAMS) $(BUILD)/ticklist
 	@BUILD=$(BUILD) sh bench/run.sh --instr
 
 # The bench suite (tests/suites/bench.sh) checks the generator and the
-# floor, so `make check` builds those two; they are not test programs.
-check: $(BUILD)/bench-gen $(BUILD)/bench-floor
+# floor and the RSS wrapper, so `make check` builds those three; they are
+# not test programs.
+check: $(BUILD)/bench-gen $(BUILD)/bench-floor $(BUILD)/bench-rss
