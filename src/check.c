@@ -301,12 +301,13 @@ check_in_code_span(const struct checklist *cl, const struct block *b,
 
 void
 check_block_matches(struct check_state *st, const struct rule *r,
-    const struct match_re *re, const struct block *b)
+    const struct match_re *re, check_maybe_fn *maybe, const struct block *b)
 {
 	size_t from = 0, a, z, last;
 	int rc, l, c, el, ec;
 
 	while (from <= b->len &&
+	    (maybe == NULL || maybe(b->text, b->len, from)) &&
 	    (rc = match_find(re, st->ms, b->text, b->len, from, &a, &z)) != 0) {
 		if (rc < 0) {
 			if (rc == MATCH_LIMIT)

@@ -63,21 +63,118 @@ const char *const check_placeholders[] = {
 	NULL
 };
 
-/* pattern and placeholder: every match in every block in scope. */
+/* ASCII word characters: what \w and \b see without PCRE2_UCP. */
+static int
+check_word(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Bytes that may start the key of a shipped placeholder (see below). */
+static const unsigned char check_ph_first[256] = {
+	['T'] = 1, ['F'] = 1, ['X'] = 1, ['N'] = 1, ['M'] = 1, ['Y'] = 1,
+	['Z'] = 1, ['D'] = 1, ['x'] = 1, ['?'] = 1, ['['] = 1, ['<'] = 1,
+};
+
+/*
+ * Could the shipped placeholder list match in s[from..n)? A necessary
+ * condition, checked in one cheap pass so that pcre2 runs only on the few
+ * blocks where a match is possible. Every entry of check_placeholders
+ * consumes, at or after from, a position i where one of these holds (p
+ * and c2 are the bytes before and after i; "word" is ASCII [A-Za-z0-9_],
+ * as \w and \b see it without UCP):
+ *   TB.. TO.. FI..	TBD/TBA/TBC, TODO, FIXME after \b: p not word
+ *   X N M Y Z		a variable (or XXX+, YYYY, MM) after \b or a
+ *			comparison: p not word; c2 not word or the same
+ *			letter (XX+, YYYY, MM/DD)
+ *   DD xx		DD/MM/YYYY after \b, xx+: p not word
+ *   ??			question marks
+ *   [ + letter	[Name], [Your ...]
+ *   < + letter	<name> after (?<!\w): p not word
+ * The comparison branch ("under X seconds") reports its match from the
+ * variable on, which is itself such a position. tests/unit_prefilter.c
+ * checks the condition against pcre2 on random text; a change to
+ * check_placeholders must keep it true (or drop the prefilter).
+ */
+int
+check_placeholder_maybe(const char *s, size_t n, size_t from)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = from; i < n; i++) {
+		unsigned char c = u[i], c2, p;
+
+		if (!check_ph_first[c])
+			continue;
+		c2 = i + 1 < n ? u[i + 1] : 0;
+		p = i > 0 ? u[i - 1] : 0;
+		switch (c) {
+		case '?':
+			if (c2 == '?')
+				return 1;
+			continue;
+		case '[':
+			if ((c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z')
+				return 1;
+			continue;
+		default:
+			break;
+		}
+		if (check_word(p))
+			continue;
+		switch (c) {
+		case 'T':
+			if (c2 == 'B' || c2 == 'O')
+				return 1;
+			break;
+		case 'F':
+			if (c2 == 'I')
+				return 1;
+			break;
+		case 'D':
+		case 'x':
+			if (c2 == c)
+				return 1;
+			break;
+		case '<':
+			if ((c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z')
+				return 1;
+			break;
+		default:	/* X N M Y Z */
+			if (c2 == c || !check_word(c2))
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* pattern and placeholder: every match in every block in scope. A
+ * placeholder rule running the shipped list alone skips, through
+ * check_placeholder_maybe, the text where it cannot match. */
 void
 check_pattern(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
+	check_maybe_fn *maybe = NULL;
+	size_t k;
 
 	if (r->re == NULL)
 		return;
+	if ((r->kind->keys & RKEY_DEFAULTS) && r->defaults) {
+		for (k = 0; k < r->npats && r->pats[k].src == NULL; k++)
+			;
+		if (k == r->npats)
+			maybe = check_placeholder_maybe;
+	}
 	for (size_t i = 0; i < cl->nblocks; i++) {
 		const struct block *b = &cl->blocks[i];
 
 		if ((r->scope & (1u << b->kind)) == 0 ||
 		    !check_in_section(st, r, b->section))
 			continue;
-		check_block_matches(st, r, r->re, b);
+		check_block_matches(st, r, r->re, maybe, b);
 	}
 }
 

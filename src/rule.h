@@ -134,11 +134,18 @@ const char *check_title(const struct check_state *, int s);
  * r has none. */
 int	check_in_section(struct check_state *, const struct rule *,
 	    int section);
+/* A prefilter: 0 when re cannot match in s[from..n) (a necessary
+ * condition, never a guess), 1 when it may. */
+typedef int	check_maybe_fn(const char *s, size_t n, size_t from);
+/* The prefilter of the shipped placeholder list (check_text.c). */
+check_maybe_fn	check_placeholder_maybe;
 /* Run re over text, reporting each match through check_emit with block
- * positions; a match limit becomes an error finding naming the rule. */
+ * positions; a match limit becomes an error finding naming the rule.
+ * maybe (or NULL) skips the text where re cannot match. */
 struct block;
 void	check_block_matches(struct check_state *, const struct rule *,
-	    const struct match_re *, const struct block *);
+	    const struct match_re *, check_maybe_fn *maybe,
+	    const struct block *);
 /* 1 if re matches s[0..n); a match limit counts as no match and is
  * reported at line, col. */
 int	check_matches(struct check_state *, const struct rule *,
