@@ -171,7 +171,13 @@ check_emit(struct check_state *st, const struct rule *r, int line, int col,
 
 	buf_reset(b);
 	for (; *t != '\0'; t++) {
-		if (strncmp(t, "{match}", 7) == 0) {
+		if (*t != '{') {
+			const char *e = strchr(t, '{');
+			size_t k = e ? (size_t)(e - t) : strlen(t);
+
+			buf_put(b, t, k);
+			t += k - 1;
+		} else if (strncmp(t, "{match}", 7) == 0) {
 			if (match != NULL)
 				check_put_oneline(b, match, mlen);
 			t += 6;
