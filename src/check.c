@@ -305,16 +305,37 @@ check_in_code_span(const struct checklist *cl, const struct block *b,
 	return runs % 2;
 }
 
+int
+check_find(const struct match_re *re, struct match_scratch *ms,
+    check_next_fn *next, const char *s, size_t n, size_t from,
+    size_t *start, size_t *end)
+{
+	size_t key, lo;
+	int rc;
+
+	if (next == NULL)
+		return match_find(re, ms, s, n, from, start, end);
+	/* No attempt before from can succeed; try those that may consume
+	 * the next key, then move past it. */
+	while (from <= n && (key = next(s, n, from, &lo)) < n) {
+		rc = match_find_upto(re, ms, s, n, lo > from ? lo : from, key,
+		    start, end);
+		if (rc != 0)
+			return rc;
+		from = key + 1;
+	}
+	return 0;
+}
+
 void
 check_block_matches(struct check_state *st, const struct rule *r,
-    const struct match_re *re, check_maybe_fn *maybe, const struct block *b)
+    const struct match_re *re, check_next_fn *next, const struct block *b)
 {
 	size_t from = 0, a, z, last;
 	int rc, l, c, el, ec;
 
-	while (from <= b->len &&
-	    (maybe == NULL || maybe(b->text, b->len, from)) &&
-	    (rc = match_find(re, st->ms, b->text, b->len, from, &a, &z)) != 0) {
+	while (from <= b->len && (rc = check_find(re, st->ms, next, b->text,
+	    b->len, from, &a, &z)) != 0) {
 		if (rc < 0) {
 			if (rc == MATCH_LIMIT)
 				check_limit(st, r, b->line, b->col);

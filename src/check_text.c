@@ -77,11 +77,19 @@ static const unsigned char check_ph_first[256] = {
 	['Z'] = 1, ['D'] = 1, ['x'] = 1, ['?'] = 1, ['['] = 1, ['<'] = 1,
 };
 
+/* The longest comparison before a variable ("greater than"), rounded up:
+ * how far before its variable a match attempt of that branch starts,
+ * besides the white space between them. */
+#define PH_LEAD	16
+
 /*
- * Could the shipped placeholder list match in s[from..n)? A necessary
- * condition, checked in one cheap pass so that pcre2 runs only on the few
- * blocks where a match is possible. Every entry of check_placeholders
- * consumes, at or after from, a position i where one of these holds (p
+ * Where may the shipped placeholder list match in s[from..n)? Returns the
+ * first position i >= from where a match may have its key, and in *lo the
+ * leftmost position a match attempt that consumes that key can start at;
+ * n when there is no such position. One cheap pass, so that pcre2 runs
+ * only in short windows of the few blocks where a match is possible.
+ *
+ * Every entry of check_placeholders consumes a key at some i, where (p
  * and c2 are the bytes before and after i; "word" is ASCII [A-Za-z0-9_],
  * as \w and \b see it without UCP):
  *   TB.. TO.. FI..	TBD/TBA/TBC, TODO, FIXME after \b: p not word
@@ -90,74 +98,82 @@ static const unsigned char check_ph_first[256] = {
  *			letter (XX+, YYYY, MM/DD)
  *   DD xx		DD/MM/YYYY after \b, xx+: p not word
  *   ??			question marks
- *   [ + letter	[Name], [Your ...]
+ *   [ + letter	[Name], [Your ...]: an ASCII letter, or any non-ASCII
+ *			byte (caseless keywords match the long s and the
+ *			Kelvin sign)
  *   < + letter	<name> after (?<!\w): p not word
- * The comparison branch ("under X seconds") reports its match from the
- * variable on, which is itself such a position. tests/unit_prefilter.c
- * checks the condition against pcre2 on random text; a change to
+ * Each entry's attempt starts at its key, but the comparison branch
+ * ("under X seconds"), which starts at the comparison: at most PH_LEAD
+ * bytes and a run of white space before its key, a variable, and holding
+ * no key itself (it is lowercase words, <, >, = or non-ASCII) but a
+ * leading '<' that is its own key. So the first match at or after from has its
+ * attempt start in [*lo, i] of some key i it consumes, and no key lies
+ * between two keys' windows that a match could start at. tests/perf/
+ * unit_prefilter.c checks this against pcre2 on random text; a change to
  * check_placeholders must keep it true (or drop the prefilter).
  */
-int
-check_placeholder_maybe(const char *s, size_t n, size_t from)
+size_t
+check_placeholder_next(const char *s, size_t n, size_t from, size_t *lo)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t i, w;
 
-	for (size_t i = from; i < n; i++) {
+	for (i = from; i < n; i++) {
 		unsigned char c = u[i], c2, p;
 
 		if (!check_ph_first[c])
 			continue;
 		c2 = i + 1 < n ? u[i + 1] : 0;
 		p = i > 0 ? u[i - 1] : 0;
-		switch (c) {
-		case '?':
+		if (c == '?') {
 			if (c2 == '?')
-				return 1;
+				break;
 			continue;
-		case '[':
-			if ((c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z')
-				return 1;
+		}
+		if (c == '[') {
+			if (c2 >= 0x80 ||
+			    ((c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z'))
+				break;
 			continue;
-		default:
-			break;
 		}
 		if (check_word(p))
 			continue;
-		switch (c) {
-		case 'T':
-			if (c2 == 'B' || c2 == 'O')
-				return 1;
+		if ((c == 'T' && (c2 == 'B' || c2 == 'O')) ||
+		    (c == 'F' && c2 == 'I') ||
+		    ((c == 'D' || c == 'x') && c2 == c) ||
+		    (c == '<' && (c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z') ||
+		    (strchr("XNMYZ", c) != NULL &&
+		    (c2 == c || !check_word(c2))))
 			break;
-		case 'F':
-			if (c2 == 'I')
-				return 1;
-			break;
-		case 'D':
-		case 'x':
-			if (c2 == c)
-				return 1;
-			break;
-		case '<':
-			if ((c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z')
-				return 1;
-			break;
-		default:	/* X N M Y Z */
-			if (c2 == c || !check_word(c2))
-				return 1;
-			break;
-		}
 	}
-	return 0;
+	if (i >= n)
+		return n;
+	/* Only a variable ends a comparison: other keys start their match.
+	 * Before a variable, back over the white space (\s) and the
+	 * comparison, to a character boundary. */
+	w = i;
+	if (strchr("XNMYZx", u[i]) == NULL) {
+		*lo = i;
+		return i;
+	}
+	while (w > 0 && (u[w - 1] == ' ' || (u[w - 1] >= '\t' &&
+	    u[w - 1] <= '\r')))
+		w--;
+	w = w > PH_LEAD ? w - PH_LEAD : 0;
+	while (w > 0 && (u[w] & 0xc0) == 0x80)
+		w--;
+	*lo = w;
+	return i;
 }
 
 /* pattern and placeholder: every match in every block in scope. A
- * placeholder rule running the shipped list alone skips, through
- * check_placeholder_maybe, the text where it cannot match. */
+ * placeholder rule running the shipped list alone runs pcre2 only where
+ * check_placeholder_next says a match may be. */
 void
 check_pattern(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
-	check_maybe_fn *maybe = NULL;
+	check_next_fn *next = NULL;
 	size_t k;
 
 	if (r->re == NULL)
@@ -166,7 +182,7 @@ check_pattern(struct check_state *st, const struct rule *r)
 		for (k = 0; k < r->npats && r->pats[k].src == NULL; k++)
 			;
 		if (k == r->npats)
-			maybe = check_placeholder_maybe;
+			next = check_placeholder_next;
 	}
 	for (size_t i = 0; i < cl->nblocks; i++) {
 		const struct block *b = &cl->blocks[i];
@@ -174,7 +190,7 @@ check_pattern(struct check_state *st, const struct rule *r)
 		if ((r->scope & (1u << b->kind)) == 0 ||
 		    !check_in_section(st, r, b->section))
 			continue;
-		check_block_matches(st, r, r->re, maybe, b);
+		check_block_matches(st, r, r->re, next, b);
 	}
 }
 

@@ -1,6 +1,8 @@
 /* main.c: steering. The only module that knows the whole pipeline:
  * options -> files -> read -> parse -> check -> render -> write, per file,
  * on a pool of worker threads whose results are written in input order. */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
@@ -16,6 +18,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
+#include "match.h"
 #include "model.h"
 #include "out.h"
 #include "output.h"
@@ -434,6 +437,27 @@ lint_summary(const unsigned *tally, size_t nfiles)
 	    nfiles, nfiles == 1 ? "" : "s");
 }
 
+/* Below this much input, regexes are not JIT-compiled: compiling costs
+ * more than it saves (a pre-commit hook's few files). */
+#define JIT_MIN_BYTES	(128u * 1024u)
+
+/* Total size of the files in fl, counted up to cap ("-" counts as cap:
+ * stdin may be long). */
+static size_t
+input_bytes(const struct filelist *fl, size_t cap)
+{
+	struct stat sb;
+	size_t total = 0;
+
+	for (size_t i = 0; i < fl->n && total < cap; i++) {
+		if (strcmp(fl->v[i], "-") == 0)
+			total = cap;
+		else if (stat(fl->v[i], &sb) == 0 && sb.st_size > 0)
+			total += (size_t)sb.st_size;
+	}
+	return total;
+}
+
 static int
 run(struct opts *o, int argc, char *argv[])
 {
@@ -467,6 +491,8 @@ run(struct opts *o, int argc, char *argv[])
 	}
 	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
+	if (o->cmd == CMD_LINT)
+		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
 	if (o->cmd == CMD_LINT && (rc = rules_ctx_new(&o->ropts)) == NULL) {
 		files_free(&fl);
 		return EXIT_TROUBLE;

@@ -1,7 +1,7 @@
 /* match.c: pcre2 behind a small API. Patterns are compiled once with
  * PCRE2_UTF | PCRE2_MATCH_INVALID_UTF (checklists may hold invalid UTF-8,
  * which must never stop matching) and JIT-compiled when the platform has
- * a JIT. Every match runs with a match context that caps the match count,
+ * a JIT, unless the caller said the run is too small to repay it. Every match runs with a match context that caps the match count,
  * depth and heap and gives the JIT a bounded stack, so a catastrophically
  * backtracking pattern fails fast with MATCH_LIMIT instead of hanging. */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -22,6 +22,9 @@
 #define MATCH_JIT_STACK_MIN	(32u * 1024u)
 #define MATCH_JIT_STACK_MAX	(512u * 1024u)
 
+/* JIT-compile what match_compile compiles (match_set_jit). */
+static int match_jit = 1;
+
 struct match_re {
 	pcre2_code	*code;
 	int		 jit;		/* JIT compilation succeeded */
@@ -33,6 +36,12 @@ struct match_scratch {
 	pcre2_jit_stack		*js;
 };
 
+void
+match_set_jit(int on)
+{
+	match_jit = on != 0;
+}
+
 struct match_re *
 match_compile(const char *pattern, size_t len, size_t *erroff, char *err,
     size_t errlen)
@@ -43,7 +52,8 @@ match_compile(const char *pattern, size_t len, size_t *erroff, char *err,
 	int ec = 0;
 
 	code = pcre2_compile((PCRE2_SPTR)pattern, len,
-	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &off, NULL);
+	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT, &ec,
+	    &off, NULL);
 	if (code == NULL) {
 		if (err != NULL && errlen > 0 &&
 		    pcre2_get_error_message(ec, (PCRE2_UCHAR *)err, errlen) < 0)
@@ -54,7 +64,7 @@ match_compile(const char *pattern, size_t len, size_t *erroff, char *err,
 	}
 	re = xcalloc(1, sizeof(*re));
 	re->code = code;
-	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	re->jit = match_jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	return re;
 }
 
@@ -103,12 +113,24 @@ int
 match_find(const struct match_re *re, struct match_scratch *ms,
     const char *s, size_t n, size_t from, size_t *start, size_t *end)
 {
+	return match_find_upto(re, ms, s, n, from, n, start, end);
+}
+
+int
+match_find_upto(const struct match_re *re, struct match_scratch *ms,
+    const char *s, size_t n, size_t from, size_t limit, size_t *start,
+    size_t *end)
+{
 	PCRE2_SIZE *ov;
 	int rc;
 
-	if (from > n)
+	if (from > n || from > limit)
 		return 0;
+	if (limit < n)
+		pcre2_set_offset_limit(ms->mc, limit);
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, from, 0, ms->md, ms->mc);
+	if (limit < n)
+		pcre2_set_offset_limit(ms->mc, PCRE2_UNSET);
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return 0;
 	switch (rc) {

@@ -16,6 +16,12 @@ enum {
 	MATCH_ERROR = -2	/* any other pcre2 match error */
 };
 
+/* Whether match_compile JIT-compiles (the default, 1). JIT compilation
+ * costs about as much as matching 100 KB of checklists without it; a run
+ * over less input is faster without. Call before compiling, while one
+ * thread runs. Matches are the same either way; only a pattern that
+ * backtracks to a limit may give up at a different point. */
+void			 match_set_jit(int on);
 /* Compile pattern[0..len). On failure returns NULL, sets *erroff to the
  * pcre2 error offset and writes the message into err[0..errlen). The
  * caller frees the result with match_free(). */
@@ -33,6 +39,11 @@ void			 match_scratch_free(struct match_scratch *);
  * continue from match_next(). */
 int	match_find(const struct match_re *, struct match_scratch *,
 	    const char *s, size_t n, size_t from, size_t *start, size_t *end);
+/* match_find with every match attempt starting at or before limit
+ * (a match reported after \K may start later). */
+int	match_find_upto(const struct match_re *, struct match_scratch *,
+	    const char *s, size_t n, size_t from, size_t limit, size_t *start,
+	    size_t *end);
 /* Where a loop over matches goes on after the match [start, end): end, or
  * one code point further for an empty match. */
 size_t	match_next(const char *s, size_t n, size_t start, size_t end);

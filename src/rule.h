@@ -134,17 +134,26 @@ const char *check_title(const struct check_state *, int s);
  * r has none. */
 int	check_in_section(struct check_state *, const struct rule *,
 	    int section);
-/* A prefilter: 0 when re cannot match in s[from..n) (a necessary
- * condition, never a guess), 1 when it may. */
-typedef int	check_maybe_fn(const char *s, size_t n, size_t from);
+/* A prefilter for a regex: the first position at or after from where a
+ * match may consume its key (a byte every match consumes), with in *lo
+ * the leftmost position an attempt consuming that key can start at; n
+ * when there is none. A necessary condition, never a guess. */
+typedef size_t	check_next_fn(const char *s, size_t n, size_t from,
+		    size_t *lo);
 /* The prefilter of the shipped placeholder list (check_text.c). */
-check_maybe_fn	check_placeholder_maybe;
+check_next_fn	check_placeholder_next;
+/* match_find with a prefilter: the same first match of re in s[0..n) at
+ * or after from, pcre2 running only in the windows next gives (or
+ * everywhere when next is NULL). */
+int	check_find(const struct match_re *, struct match_scratch *,
+	    check_next_fn *next, const char *s, size_t n, size_t from,
+	    size_t *start, size_t *end);
 /* Run re over text, reporting each match through check_emit with block
  * positions; a match limit becomes an error finding naming the rule.
- * maybe (or NULL) skips the text where re cannot match. */
+ * With next (or NULL), pcre2 runs only in the windows next gives. */
 struct block;
 void	check_block_matches(struct check_state *, const struct rule *,
-	    const struct match_re *, check_maybe_fn *maybe,
+	    const struct match_re *, check_next_fn *next,
 	    const struct block *);
 /* 1 if re matches s[0..n); a match limit counts as no match and is
  * reported at line, col. */
