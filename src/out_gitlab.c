@@ -1,0 +1,82 @@
+/* out_gitlab.c: [render] lint findings as a GitLab Code Quality report: a
+ * JSON array of issues with description, check_name, fingerprint,
+ * severity and location. Fingerprints identify a finding by file and
+ * position-free identity (fingerprint.h), so GitLab sees the same issue
+ * when lines move and tells new from fixed ones in merge requests. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "esc.h"
+#include "fingerprint.h"
+#include "out.h"
+#include "xalloc.h"
+
+/* Our severities on GitLab's scale; "critical" is not used. */
+static const char *const gitlab_sevs[SEV__MAX] = {
+	"info", "info", "minor", "major"
+};
+
+static int gitlab_any;	/* an issue was written: the next needs a comma */
+
+static void
+gitlab_begin(struct buf *b, const struct out_run *r)
+{
+	gitlab_any = 0;
+	buf_putc(b, '[');
+}
+
+static void
+gitlab_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+    int first)
+{
+	const struct findings *fs = f->fs;
+	const char *path = out_relpath(f->path);
+	uint64_t *hash;
+	unsigned *occ;
+
+	if (fs->n == 0)
+		return;
+	hash = xcalloc(fs->n, sizeof(*hash));
+	occ = xcalloc(fs->n, sizeof(*occ));
+	fingerprint_findings(fs, hash, occ);
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct finding *x = &fs->v[i];
+		char id[48];
+		uint64_t h = fingerprint_mix(FINGERPRINT_SEED, path,
+		    strlen(path) + 1);
+
+		/* As text, so the value is the same on every platform. */
+		snprintf(id, sizeof(id), "%016llx:%u",
+		    (unsigned long long)hash[i], occ[i]);
+		h = fingerprint_mix(h, id, strlen(id));
+		buf_puts(b, gitlab_any ? ",\n {" : "\n {");
+		gitlab_any = 1;
+		buf_puts(b, "\"description\": ");
+		esc_json(b, x->message, strlen(x->message));
+		buf_puts(b, ", \"check_name\": ");
+		esc_json(b, x->rule, strlen(x->rule));
+		buf_printf(b, ", \"fingerprint\": \"%016llx\", \"severity\": "
+		    "\"%s\",\n  \"location\": {\"path\": ",
+		    (unsigned long long)h,
+		    gitlab_sevs[x->sev < SEV__MAX ? x->sev : SEV_ERROR]);
+		esc_json(b, path, strlen(path));
+		buf_printf(b, ", \"lines\": {\"begin\": %d, \"end\": %d}}}",
+		    x->line, x->end_line);
+	}
+	free(hash);
+	free(occ);
+}
+
+static void
+gitlab_end(struct buf *b, const struct out_run *r, const unsigned *tally,
+    size_t nfiles)
+{
+	buf_puts(b, gitlab_any ? "\n]\n" : "]\n");
+}
+
+const struct out_backend out_gitlab = { "gitlab", gitlab_begin, gitlab_file,
+    gitlab_end };

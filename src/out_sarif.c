@@ -1,0 +1,224 @@
+/* out_sarif.c: [render] lint findings as SARIF 2.1.0, one run, for code
+ * scanning (GitHub) and SARIF viewers. Results are rendered as files
+ * arrive; the driver's rules list, which must precede them, is written at
+ * the end from the rules the table pins plus those the findings used. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "esc.h"
+#include "fingerprint.h"
+#include "out.h"
+#include "xalloc.h"
+
+/* What SARIF says about a rule: tool.driver.rules[]. */
+struct sarif_rule {
+	const char	*id;
+	const char	*brief;		/* shortDescription */
+	const char	*full;		/* fullDescription */
+	const char	*help;
+	enum sev	 sev;		/* defaultConfiguration.level */
+};
+
+/* The built-in rules with their shipped default severities; listed in
+ * every run so that ruleIndex values stay the same from run to run. */
+static const struct sarif_rule sarif_builtin[] = {
+	{ "missing-section", "A required section is missing",
+	  "The checklist lacks a section its rule set requires, such as "
+	  "Security, Monitoring, Rollback or Sign-off.",
+	  "Add a heading that matches the required section, with its items, "
+	  "or change required-sections in the rule file.", SEV_ERROR },
+	{ "placeholder", "Placeholder text is left in the checklist",
+	  "Text such as TBD, TODO, [Name], <name>, X% or Y seconds stands "
+	  "where a real value belongs.",
+	  "Replace the placeholder with the real value.", SEV_WARNING },
+	{ "unfilled-field", "A field has no value",
+	  "A 'Label:' field (owner, approver, date, ...) is empty or holds "
+	  "only underscores or a placeholder.",
+	  "Fill in the field.", SEV_WARNING },
+	{ "malformed-task", "A task box is malformed",
+	  "A list item looks like a task but its box is not [ ], [x], [X] "
+	  "or [-], for example [], [ x] or [*].",
+	  "Write the box as [ ], [x] or [-].", SEV_WARNING },
+	{ "mojibake", "Text was decoded with the wrong encoding",
+	  "UTF-8 text was decoded as cp1252, cp1254 or latin-1 and encoded "
+	  "again, so that a rocket emoji reads 'ðŸš€'; the message shows the "
+	  "repaired text.",
+	  "Replace the text with the repaired text from the message.",
+	  SEV_WARNING },
+	{ "invalid-utf8", "The file is not valid UTF-8",
+	  "The file contains bytes that do not form valid UTF-8.",
+	  "Save the file as UTF-8.", SEV_ERROR },
+	{ "duplicate-item", "An item appears twice in a section",
+	  "The same item text appears more than once in one section.",
+	  "Remove or reword one of the items.", SEV_WARNING },
+	{ "empty-section", "A section is empty",
+	  "A heading has nothing under it before the next heading of its "
+	  "level.",
+	  "Add the section's items or remove the heading.", SEV_WARNING },
+	{ "inconsistent-check", "A checked item has open sub-items",
+	  "A task is checked while some of its sub-tasks are still open.",
+	  "Check the open sub-items or uncheck the parent.", SEV_WARNING },
+	{ "na-without-reason", "An N/A item gives no reason",
+	  "An item marked not applicable ([-]) does not say why, as in "
+	  "'[-] CDN configured - not used: API only'.",
+	  "Add the reason after the item text.", SEV_WARNING },
+};
+#define SARIF_NBUILTIN	(sizeof(sarif_builtin) / sizeof(sarif_builtin[0]))
+
+/* The run being rendered: results so far and rules beyond the table. */
+static struct {
+	struct buf	 results;
+	int		 any;		/* a result was written */
+	char		**extra;	/* rule ids not in the table, owned */
+	enum sev	*extra_sev;	/* severity of their first finding */
+	size_t		 nextra, cap, cap_sev;
+} sarif;
+
+static const char *const sarif_levels[SEV__MAX] = {
+	"none", "note", "warning", "error"
+};
+
+/* Index of rule id in driver.rules, adding it to the extras if new. */
+static size_t
+sarif_rule_index(const char *id, enum sev sev)
+{
+	size_t i;
+
+	for (i = 0; i < SARIF_NBUILTIN; i++)
+		if (strcmp(sarif_builtin[i].id, id) == 0)
+			return i;
+	for (i = 0; i < sarif.nextra; i++)
+		if (strcmp(sarif.extra[i], id) == 0)
+			return SARIF_NBUILTIN + i;
+	sarif.extra = xgrow(sarif.extra, &sarif.cap, sarif.nextra + 1,
+	    sizeof(*sarif.extra));
+	sarif.extra_sev = xgrow(sarif.extra_sev, &sarif.cap_sev,
+	    sarif.nextra + 1, sizeof(*sarif.extra_sev));
+	sarif.extra[sarif.nextra] = xstrdup(id);
+	sarif.extra_sev[sarif.nextra] = sev;
+	return SARIF_NBUILTIN + sarif.nextra++;
+}
+
+static void
+sarif_begin(struct buf *b, const struct out_run *r)
+{
+	buf_reset(&sarif.results);
+	sarif.any = 0;
+}
+
+/* The artifact location of path: relative to %SRCROOT% (the current
+ * directory) when it can be, else an absolute file URI. */
+static void
+sarif_location(struct buf *b, const char *path)
+{
+	path = out_relpath(path);
+	if (path[0] == '/') {
+		buf_puts(b, "{\"uri\": \"file://");
+		esc_uri_path(b, path, strlen(path));
+		buf_puts(b, "\"}");
+		return;
+	}
+	buf_puts(b, "{\"uri\": \"");
+	esc_uri_path(b, path, strlen(path));
+	buf_puts(b, "\", \"uriBaseId\": \"%SRCROOT%\"}");
+}
+
+static void
+sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+    int first)
+{
+	const struct findings *fs = f->fs;
+	struct buf *o = &sarif.results;
+	struct buf loc = {0};
+	uint64_t *hash;
+	unsigned *occ;
+
+	if (fs->n == 0)
+		return;
+	hash = xcalloc(fs->n, sizeof(*hash));
+	occ = xcalloc(fs->n, sizeof(*occ));
+	fingerprint_findings(fs, hash, occ);
+	sarif_location(&loc, f->path);
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct finding *x = &fs->v[i];
+		buf_puts(o, sarif.any ? ",\n      {" : "\n      {");
+		sarif.any = 1;
+		buf_puts(o, "\"ruleId\": ");
+		esc_json(o, x->rule, strlen(x->rule));
+		buf_printf(o, ", \"ruleIndex\": %zu, \"level\": \"%s\",\n"
+		    "       \"message\": {\"text\": ",
+		    sarif_rule_index(x->rule, x->sev),
+		    sarif_levels[x->sev < SEV__MAX ? x->sev : SEV_ERROR]);
+		esc_json(o, x->message, strlen(x->message));
+		buf_puts(o, "},\n       \"locations\": [{\"physicalLocation\":"
+		    " {\"artifactLocation\": ");
+		buf_put(o, loc.data, loc.len);
+		/* Our end column is inclusive; SARIF's points past the end. */
+		buf_printf(o, ",\n       \"region\": {\"startLine\": %d, "
+		    "\"startColumn\": %d, \"endLine\": %d, \"endColumn\": %d}"
+		    "}}],\n       \"partialFingerprints\": "
+		    "{\"ticklist/v1\": \"%016llx:%u\"}}", x->line, x->col,
+		    x->end_line, x->end_col + 1, (unsigned long long)hash[i],
+		    occ[i]);
+	}
+	buf_free(&loc);
+	free(hash);
+	free(occ);
+}
+
+/* One driver.rules[] entry. */
+static void
+sarif_rule(struct buf *b, const struct sarif_rule *d, int comma)
+{
+	buf_puts(b, comma ? ",\n      {\"id\": " : "\n      {\"id\": ");
+	esc_json(b, d->id, strlen(d->id));
+	buf_puts(b, ",\n       \"shortDescription\": {\"text\": ");
+	esc_json(b, d->brief, strlen(d->brief));
+	buf_puts(b, "},\n       \"fullDescription\": {\"text\": ");
+	esc_json(b, d->full, strlen(d->full));
+	buf_puts(b, "},\n       \"help\": {\"text\": ");
+	esc_json(b, d->help, strlen(d->help));
+	buf_printf(b, "},\n       \"defaultConfiguration\": {\"level\": "
+	    "\"%s\"}}", sarif_levels[d->sev < SEV__MAX ? d->sev : SEV_ERROR]);
+}
+
+static void
+sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
+    size_t nfiles)
+{
+	size_t i;
+
+	buf_puts(b, "{\"$schema\": \"https://json.schemastore.org/"
+	    "sarif-2.1.0.json\",\n \"version\": \"2.1.0\",\n \"runs\": [\n"
+	    "  {\"tool\": {\"driver\": {\"name\": \"ticklist\", "
+	    "\"version\": \"" TICKLIST_VERSION "\",\n"
+	    "    \"informationUri\": \"" TICKLIST_URI "\",\n"
+	    "    \"rules\": [");
+	for (i = 0; i < SARIF_NBUILTIN; i++)
+		sarif_rule(b, &sarif_builtin[i], i > 0);
+	for (i = 0; i < sarif.nextra; i++) {
+		struct sarif_rule d = { sarif.extra[i],
+		    "A rule of the configuration",
+		    "A rule defined in a rule file or .ticklist.yml "
+		    "(a pattern, completion, signoff or required-items rule).",
+		    "'ticklist rules' lists the effective rules with the file "
+		    "and line that define them.", sarif.extra_sev[i] };
+		sarif_rule(b, &d, 1);
+		free(sarif.extra[i]);
+	}
+	buf_puts(b, "]}},\n   \"columnKind\": \"unicodeCodePoints\",\n"
+	    "   \"results\": [");
+	buf_put(b, sarif.results.data ? sarif.results.data : "",
+	    sarif.results.len);
+	buf_puts(b, sarif.any ? "\n    ]}\n ]}\n" : "]}\n ]}\n");
+	buf_free(&sarif.results);
+	free(sarif.extra);
+	free(sarif.extra_sev);
+	memset(&sarif, 0, sizeof(sarif));
+}
+
+const struct out_backend out_sarif = { "sarif", sarif_begin, sarif_file,
+    sarif_end };
