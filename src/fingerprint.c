@@ -1,6 +1,7 @@
 /* fingerprint.c: [render] position-free identities of findings. Why
  * FNV-1a: small, dependency-free and fixed forever, which is what a
  * fingerprint stored by GitHub or GitLab between runs needs. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,19 @@ fingerprint_text(uint64_t h, const char *s, int fold_digits)
 	return fingerprint_mix(h, "", 1);
 }
 
+/* Spread the last bytes' changes over all bits (the MurmurHash3
+ * finaliser), so near-equal identities do not look alike. */
+static uint64_t
+fingerprint_final(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
 /* Order of (hash, index) pairs: by hash, then file order. */
 static int
 fingerprint_cmp(const void *a, const void *b)
@@ -65,19 +79,20 @@ fingerprint_cmp(const void *a, const void *b)
 	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
-void
-fingerprint_findings(const struct findings *fs, uint64_t *hash,
-    unsigned *occ)
+uint64_t *
+fingerprint_findings(const struct findings *fs, const char *path)
 {
-	uint64_t *pair;
-	size_t i;
+	uint64_t *pair, *out;
+	size_t i, occ = 0;
 
 	if (fs->n == 0)
-		return;
+		return NULL;
 	pair = xcalloc(fs->n, 2 * sizeof(uint64_t));
+	out = xcalloc(fs->n, sizeof(uint64_t));
 	for (i = 0; i < fs->n; i++) {
 		const struct finding *f = &fs->v[i];
-		uint64_t h = FINGERPRINT_SEED;
+		uint64_t h = fingerprint_mix(FINGERPRINT_SEED, path,
+		    strlen(path) + 1);
 
 		h = fingerprint_mix(h, f->rule, strlen(f->rule) + 1);
 		h = fingerprint_text(h, f->section, 0);
@@ -87,14 +102,20 @@ fingerprint_findings(const struct findings *fs, uint64_t *hash,
 		else
 			h = fingerprint_text(fingerprint_mix(h, "m", 1),
 			    f->message, 1);
-		hash[i] = pair[2 * i] = h;
+		pair[2 * i] = h;
 		pair[2 * i + 1] = i;
 	}
-	/* Sorted, equal identities sit together in file order: count them
-	 * in O(n log n), as a file may carry very many findings. */
+	/* Sorted, equal identities sit together in file order: number them
+	 * in O(n log n), as a file may carry very many findings. The
+	 * occurrence goes in as decimal text, the same on every platform. */
 	qsort(pair, fs->n, 2 * sizeof(uint64_t), fingerprint_cmp);
-	for (i = 0; i < fs->n; i++)
-		occ[pair[2 * i + 1]] = i > 0 && pair[2 * i] == pair[2 * i - 2] ?
-		    occ[pair[2 * i - 1]] + 1 : 0;
+	for (i = 0; i < fs->n; i++) {
+		char num[24];
+		occ = i > 0 && pair[2 * i] == pair[2 * i - 2] ? occ + 1 : 0;
+		snprintf(num, sizeof(num), "%zu", occ);
+		out[pair[2 * i + 1]] = fingerprint_final(fingerprint_mix(
+		    pair[2 * i], num, strlen(num)));
+	}
 	free(pair);
+	return out;
 }

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
+#include "init.h"
 #include "model.h"
 #include "out.h"
 #include "output.h"
@@ -205,6 +206,7 @@ usage(FILE *f)
 	    "usage: ticklist lint [--format %s] [--fail-on LEVEL] [options] "
 	    "PATH...\n"
 	    "       ticklist status [--format text|json] PATH...\n"
+	    "       ticklist init [PATH]\n"
 	    "       ticklist help [COMMAND]\n"
 	    "       ticklist --version\n", out_names());
 }
@@ -559,8 +561,15 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return print_help(NULL);
+	if (strcmp(argv[1], "help") == 0 && argc > 2 &&
+	    strcmp(argv[2], "init") == 0) {
+		init_help(stdout);
+		return EXIT_CLEAN;
+	}
 	if (strcmp(argv[1], "help") == 0)
 		return print_help(argc > 2 ? argv[2] : NULL);
+	if (strcmp(argv[1], "init") == 0)
+		return init_main(argc - 1, argv + 1);
 	if ((c = cmd_parse(argv[1])) < 0) {
 		diag_error(NULL, 0, 0, "unknown command '%s'", argv[1]);
 		usage(stderr);

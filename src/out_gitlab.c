@@ -4,7 +4,6 @@
  * position-free identity (fingerprint.h), so GitLab sees the same issue
  * when lines move and tells new from fixed ones in merge requests. */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +12,6 @@
 #include "esc.h"
 #include "fingerprint.h"
 #include "out.h"
-#include "xalloc.h"
 
 /* Our severities on GitLab's scale; "critical" is not used. */
 static const char *const gitlab_sevs[SEV__MAX] = {
@@ -35,24 +33,13 @@ gitlab_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 {
 	const struct findings *fs = f->fs;
 	const char *path = out_relpath(f->path);
-	uint64_t *hash;
-	unsigned *occ;
+	uint64_t *fp;
 
 	if (fs->n == 0)
 		return;
-	hash = xcalloc(fs->n, sizeof(*hash));
-	occ = xcalloc(fs->n, sizeof(*occ));
-	fingerprint_findings(fs, hash, occ);
+	fp = fingerprint_findings(fs, path);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct finding *x = &fs->v[i];
-		char id[48];
-		uint64_t h = fingerprint_mix(FINGERPRINT_SEED, path,
-		    strlen(path) + 1);
-
-		/* As text, so the value is the same on every platform. */
-		snprintf(id, sizeof(id), "%016llx:%u",
-		    (unsigned long long)hash[i], occ[i]);
-		h = fingerprint_mix(h, id, strlen(id));
 		buf_puts(b, gitlab_any ? ",\n {" : "\n {");
 		gitlab_any = 1;
 		buf_puts(b, "\"description\": ");
@@ -61,14 +48,13 @@ gitlab_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 		esc_json(b, x->rule, strlen(x->rule));
 		buf_printf(b, ", \"fingerprint\": \"%016llx\", \"severity\": "
 		    "\"%s\",\n  \"location\": {\"path\": ",
-		    (unsigned long long)h,
+		    (unsigned long long)fp[i],
 		    gitlab_sevs[x->sev < SEV__MAX ? x->sev : SEV_ERROR]);
 		esc_json(b, path, strlen(path));
 		buf_printf(b, ", \"lines\": {\"begin\": %d, \"end\": %d}}}",
 		    x->line, x->end_line);
 	}
-	free(hash);
-	free(occ);
+	free(fp);
 }
 
 static void

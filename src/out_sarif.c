@@ -133,14 +133,11 @@ sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	const struct findings *fs = f->fs;
 	struct buf *o = &sarif.results;
 	struct buf loc = {0};
-	uint64_t *hash;
-	unsigned *occ;
+	uint64_t *fp;
 
 	if (fs->n == 0)
 		return;
-	hash = xcalloc(fs->n, sizeof(*hash));
-	occ = xcalloc(fs->n, sizeof(*occ));
-	fingerprint_findings(fs, hash, occ);
+	fp = fingerprint_findings(fs, out_relpath(f->path));
 	sarif_location(&loc, f->path);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct finding *x = &fs->v[i];
@@ -160,13 +157,11 @@ sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 		buf_printf(o, ",\n       \"region\": {\"startLine\": %d, "
 		    "\"startColumn\": %d, \"endLine\": %d, \"endColumn\": %d}"
 		    "}}],\n       \"partialFingerprints\": "
-		    "{\"ticklist/v1\": \"%016llx:%u\"}}", x->line, x->col,
-		    x->end_line, x->end_col + 1, (unsigned long long)hash[i],
-		    occ[i]);
+		    "{\"ticklist/v1\": \"%016llx\"}}", x->line, x->col,
+		    x->end_line, x->end_col + 1, (unsigned long long)fp[i]);
 	}
 	buf_free(&loc);
-	free(hash);
-	free(occ);
+	free(fp);
 }
 
 /* One driver.rules[] entry. */
