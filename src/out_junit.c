@@ -53,9 +53,11 @@ junit_file(struct buf *b, const struct out_run *r, const struct out_file *f,
     int first)
 {
 	const struct findings *fs = f->fs;
-	const char *path = f->path[0] != '\0' ? f->path : "-";
+	const char *path = out_relpath(f->path);
 	struct buf t = {0};
 
+	if (path[0] == '\0')
+		path = "-";
 	buf_puts(b, "  <testsuite");
 	junit_attr(b, "name", path);
 	junit_attr(b, "package", "ticklist");

@@ -71,6 +71,8 @@ static const struct sarif_rule sarif_builtin[] = {
 /* The run being rendered: results so far and rules beyond the table. */
 static struct {
 	struct buf	 results;
+	struct buf	 artifacts;	/* run.artifacts: every file linted */
+	size_t		 nartifacts;
 	int		 any;		/* a result was written */
 	char		**extra;	/* rule ids not in the table, owned */
 	enum sev	*extra_sev;	/* severity of their first finding */
@@ -106,24 +108,21 @@ static void
 sarif_begin(struct buf *b, const struct out_run *r)
 {
 	buf_reset(&sarif.results);
+	buf_reset(&sarif.artifacts);
+	sarif.nartifacts = 0;
 	sarif.any = 0;
 }
 
 /* The artifact location of path: relative to %SRCROOT% (the current
- * directory) when it can be, else an absolute file URI. */
+ * directory) when it can be, else an absolute file URI; without the
+ * closing brace, for the caller to add an index or not. */
 static void
 sarif_location(struct buf *b, const char *path)
 {
 	path = out_relpath(path);
-	if (path[0] == '/') {
-		buf_puts(b, "{\"uri\": \"file://");
-		esc_uri_path(b, path, strlen(path));
-		buf_puts(b, "\"}");
-		return;
-	}
-	buf_puts(b, "{\"uri\": \"");
+	buf_puts(b, path[0] == '/' ? "{\"uri\": \"file://" : "{\"uri\": \"");
 	esc_uri_path(b, path, strlen(path));
-	buf_puts(b, "\", \"uriBaseId\": \"%SRCROOT%\"}");
+	buf_puts(b, path[0] == '/' ? "\"" : "\", \"uriBaseId\": \"%SRCROOT%\"");
 }
 
 static void
@@ -135,10 +134,19 @@ sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	struct buf loc = {0};
 	uint64_t *fp;
 
-	if (fs->n == 0)
-		return;
-	fp = fingerprint_findings(fs, out_relpath(f->path));
+	/* Every file is an artifact, so a clean run still says what it
+	 * looked at. */
 	sarif_location(&loc, f->path);
+	buf_puts(&sarif.artifacts, sarif.nartifacts ? ",\n    {\"location\": " :
+	    "\n    {\"location\": ");
+	buf_put(&sarif.artifacts, loc.data, loc.len);
+	buf_puts(&sarif.artifacts, "}}");
+	buf_printf(&loc, ", \"index\": %zu}", sarif.nartifacts++);
+	if (fs->n == 0) {
+		buf_free(&loc);
+		return;
+	}
+	fp = fingerprint_findings(fs, out_relpath(f->path));
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct finding *x = &fs->v[i];
 		buf_puts(o, sarif.any ? ",\n      {" : "\n      {");
@@ -205,11 +213,15 @@ sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
 		free(sarif.extra[i]);
 	}
 	buf_puts(b, "]}},\n   \"columnKind\": \"unicodeCodePoints\",\n"
-	    "   \"results\": [");
+	    "   \"artifacts\": [");
+	buf_put(b, sarif.artifacts.data ? sarif.artifacts.data : "",
+	    sarif.artifacts.len);
+	buf_puts(b, "],\n   \"results\": [");
 	buf_put(b, sarif.results.data ? sarif.results.data : "",
 	    sarif.results.len);
 	buf_puts(b, sarif.any ? "\n    ]}\n ]}\n" : "]}\n ]}\n");
 	buf_free(&sarif.results);
+	buf_free(&sarif.artifacts);
 	free(sarif.extra);
 	free(sarif.extra_sev);
 	memset(&sarif, 0, sizeof(sarif));

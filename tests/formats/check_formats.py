@@ -54,10 +54,15 @@ def from_sarif(text):
     ids = [r['id'] for r in rules]
     assert len(ids) == len(set(ids)), 'duplicate rule ids'
     level = {'error': 'error', 'warning': 'warning', 'note': 'info'}
+    arts = [a['location'] for a in run['artifacts']]
+    for a in arts:
+        assert 'index' not in a
     out, fps = [], []
     for r in run['results']:
         assert ids[r['ruleIndex']] == r['ruleId'], 'ruleIndex mismatch'
         loc = r['locations'][0]['physicalLocation']
+        al = dict(loc['artifactLocation'])
+        assert arts[al.pop('index')] == al, 'artifact index mismatch'
         uri = loc['artifactLocation']['uri']
         if uri.startswith('file://'):
             uri = uri[len('file://'):]
@@ -161,13 +166,10 @@ def same(jsonfile, fmt, path):
         want, got = from_json(d), from_github(text)
     elif fmt == 'junit':
         want, got = from_json(d, xml=True, end=False), from_junit(text)
-        # Junit files are suites: relpath is not applied to their names.
-        got = [(relpath(t[0]),) + t[1:] for t in got]
     else:
         sys.exit('unknown format ' + fmt)
     # The path in the JSON is as given; the CI formats relativise it.
-    if fmt != 'junit':
-        want = [(relpath(t[0]),) + t[1:] for t in want]
+    want = [(relpath(t[0]),) + t[1:] for t in want]
     if want != got:
         fail('%s: findings differ from --format json' % fmt, want, got)
     if fps is not None and len(set(fps)) != len(fps):
