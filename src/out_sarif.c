@@ -1,7 +1,8 @@
 /* out_sarif.c: [render] lint findings as SARIF 2.1.0, one run, for code
  * scanning (GitHub) and SARIF viewers. Results are rendered as files
  * arrive; the driver's rules list, which must precede them, is written at
- * the end from the rules the table pins plus those the findings used. */
+ * the end: the rules of every set used (from the rule engine), then any
+ * other rule a finding named. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "esc.h"
 #include "fingerprint.h"
 #include "out.h"
+#include "rules.h"
 #include "xalloc.h"
 
 /* What SARIF says about a rule: tool.driver.rules[]. */
@@ -22,8 +24,9 @@ struct sarif_rule {
 	enum sev	 sev;		/* defaultConfiguration.level */
 };
 
-/* The built-in rules with their shipped default severities; listed in
- * every run so that ruleIndex values stay the same from run to run. */
+/* The built-in rules with their shipped default severities: what SARIF
+ * says of a finding whose rule no rule set describes (findings made
+ * outside the rule sets, and the unit tests, which have none). */
 static const struct sarif_rule sarif_builtin[] = {
 	{ "missing-section", "A required section is missing",
 	  "The checklist lacks a section its rule set requires, such as "
@@ -68,40 +71,91 @@ static const struct sarif_rule sarif_builtin[] = {
 };
 #define SARIF_NBUILTIN	(sizeof(sarif_builtin) / sizeof(sarif_builtin[0]))
 
-/* The run being rendered: results so far and rules beyond the table. */
+/* The run being rendered: results so far, the files, and driver.rules
+ * in the order rules were met (so ruleIndex is known at once). */
 static struct {
-	struct buf	 results;
-	struct buf	 artifacts;	/* run.artifacts: every file linted */
-	size_t		 nartifacts;
-	int		 any;		/* a result was written */
-	char		**extra;	/* rule ids not in the table, owned */
-	enum sev	*extra_sev;	/* severity of their first finding */
-	size_t		 nextra, cap, cap_sev;
+	struct buf		 results;
+	struct buf		 artifacts;	/* run.artifacts */
+	size_t			 nartifacts;
+	int			 any;		/* a result was written */
+	struct sarif_rule	*rules;		/* borrowed texts ... */
+	size_t			 nrules, cap;
+	char			**owned;	/* ... but for these ids */
+	size_t			 nowned, cap_owned;
 } sarif;
 
 static const char *const sarif_levels[SEV__MAX] = {
 	"none", "note", "warning", "error"
 };
 
-/* Index of rule id in driver.rules, adding it to the extras if new. */
+/* The index of d->id in driver.rules, adding d if it is new. */
 static size_t
-sarif_rule_index(const char *id, enum sev sev)
+sarif_rule_add(const struct sarif_rule *d)
 {
-	size_t i;
-
-	for (i = 0; i < SARIF_NBUILTIN; i++)
-		if (strcmp(sarif_builtin[i].id, id) == 0)
+	for (size_t i = 0; i < sarif.nrules; i++)
+		if (strcmp(sarif.rules[i].id, d->id) == 0)
 			return i;
-	for (i = 0; i < sarif.nextra; i++)
-		if (strcmp(sarif.extra[i], id) == 0)
-			return SARIF_NBUILTIN + i;
-	sarif.extra = xgrow(sarif.extra, &sarif.cap, sarif.nextra + 1,
-	    sizeof(*sarif.extra));
-	sarif.extra_sev = xgrow(sarif.extra_sev, &sarif.cap_sev,
-	    sarif.nextra + 1, sizeof(*sarif.extra_sev));
-	sarif.extra[sarif.nextra] = xstrdup(id);
-	sarif.extra_sev[sarif.nextra] = sev;
-	return SARIF_NBUILTIN + sarif.nextra++;
+	sarif.rules = xgrow(sarif.rules, &sarif.cap, sarif.nrules + 1,
+	    sizeof(*sarif.rules));
+	sarif.rules[sarif.nrules] = *d;
+	return sarif.nrules++;
+}
+
+/* The built-in description of id, or NULL. */
+static const struct sarif_rule *
+sarif_builtin_find(const char *id)
+{
+	for (size_t i = 0; i < SARIF_NBUILTIN; i++)
+		if (strcmp(sarif_builtin[i].id, id) == 0)
+			return &sarif_builtin[i];
+	return NULL;
+}
+
+/* Every rule of the set that applies to path, as the rule engine
+ * describes it; the texts live as long as the rules context, which
+ * outlives the run's end. */
+static void
+sarif_rules_of(const struct out_run *r, const char *path)
+{
+	const struct rules *rs;
+
+	if (r->rules == NULL || (rs = rules_for_file(r->rules, path)) == NULL)
+		return;
+	for (size_t i = 0; i < rules_count(rs); i++) {
+		const struct rule_info *ri = rules_at(rs, i);
+		const struct sarif_rule *bi = sarif_builtin_find(ri->id);
+		struct sarif_rule d = { ri->id, ri->short_desc, ri->full_desc,
+		    ri->help, ri->sev };
+		if (d.brief == NULL || *d.brief == '\0')
+			d.brief = bi ? bi->brief : ri->id;
+		if (d.full == NULL || *d.full == '\0')
+			d.full = bi ? bi->full : d.brief;
+		if (d.help == NULL || *d.help == '\0')
+			d.help = bi ? bi->help : "See 'ticklist rules'.";
+		sarif_rule_add(&d);
+	}
+}
+
+/* The ruleIndex of a finding: its rule as the rule sets describe it,
+ * else the built-in table, else a generic description. */
+static size_t
+sarif_rule_index(const struct finding *x)
+{
+	const struct sarif_rule *bi = sarif_builtin_find(x->rule);
+	struct sarif_rule d = { NULL, "A rule of the configuration",
+	    "A rule defined in a rule file or .ticklist.yml.",
+	    "'ticklist rules' lists the effective rules with the file and "
+	    "line that define them.", x->sev };
+
+	for (size_t i = 0; i < sarif.nrules; i++)
+		if (strcmp(sarif.rules[i].id, x->rule) == 0)
+			return i;
+	if (bi != NULL)
+		return sarif_rule_add(bi);
+	sarif.owned = xgrow(sarif.owned, &sarif.cap_owned, sarif.nowned + 1,
+	    sizeof(*sarif.owned));
+	d.id = sarif.owned[sarif.nowned++] = xstrdup(x->rule);
+	return sarif_rule_add(&d);
 }
 
 static void
@@ -134,6 +188,7 @@ sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	struct buf loc = {0};
 	uint64_t *fp;
 
+	sarif_rules_of(r, f->path);
 	/* Every file is an artifact, so a clean run still says what it
 	 * looked at. */
 	sarif_location(&loc, f->path);
@@ -155,7 +210,7 @@ sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 		esc_json(o, x->rule, strlen(x->rule));
 		buf_printf(o, ", \"ruleIndex\": %zu, \"level\": \"%s\",\n"
 		    "       \"message\": {\"text\": ",
-		    sarif_rule_index(x->rule, x->sev),
+		    sarif_rule_index(x),
 		    sarif_levels[x->sev < SEV__MAX ? x->sev : SEV_ERROR]);
 		esc_json(o, x->message, strlen(x->message));
 		buf_puts(o, "},\n       \"locations\": [{\"physicalLocation\":"
@@ -200,18 +255,8 @@ sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
 	    "\"version\": \"" TICKLIST_VERSION "\",\n"
 	    "    \"informationUri\": \"" TICKLIST_URI "\",\n"
 	    "    \"rules\": [");
-	for (i = 0; i < SARIF_NBUILTIN; i++)
-		sarif_rule(b, &sarif_builtin[i], i > 0);
-	for (i = 0; i < sarif.nextra; i++) {
-		struct sarif_rule d = { sarif.extra[i],
-		    "A rule of the configuration",
-		    "A rule defined in a rule file or .ticklist.yml "
-		    "(a pattern, completion, signoff or required-items rule).",
-		    "'ticklist rules' lists the effective rules with the file "
-		    "and line that define them.", sarif.extra_sev[i] };
-		sarif_rule(b, &d, 1);
-		free(sarif.extra[i]);
-	}
+	for (i = 0; i < sarif.nrules; i++)
+		sarif_rule(b, &sarif.rules[i], i > 0);
 	buf_puts(b, "]}},\n   \"columnKind\": \"unicodeCodePoints\",\n"
 	    "   \"artifacts\": [");
 	buf_put(b, sarif.artifacts.data ? sarif.artifacts.data : "",
@@ -222,8 +267,10 @@ sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
 	buf_puts(b, sarif.any ? "\n    ]}\n ]}\n" : "]}\n ]}\n");
 	buf_free(&sarif.results);
 	buf_free(&sarif.artifacts);
-	free(sarif.extra);
-	free(sarif.extra_sev);
+	for (i = 0; i < sarif.nowned; i++)
+		free(sarif.owned[i]);
+	free(sarif.owned);
+	free(sarif.rules);
 	memset(&sarif, 0, sizeof(sarif));
 }
 
