@@ -87,6 +87,18 @@ for f in $FORMATS; do
 done
 t seeds-sarif-schema sarif_valid "$tmp/seeds.sarif"
 t seeds-junit-schema junit_valid "$tmp/seeds.junit"
+# Real findings keep their fingerprints when lines are inserted above
+# them (same relative path, run from two directories).
+mkdir -p "$tmp/fa" "$tmp/fb"
+cp samples/deployment.md "$tmp/fa/c.md"
+awk '{ print } /^# / && !done { print ""; print "Words added above."; done = 1 }' \
+    samples/deployment.md >"$tmp/fb/c.md"
+for f in sarif gitlab; do
+	(cd "$tmp/fa" && "$T" lint -q --fail-on never -f "$f" c.md >"$tmp/fa.$f")
+	(cd "$tmp/fb" && "$T" lint -q --fail-on never -f "$f" c.md >"$tmp/fb.$f")
+	t "lint-$f-fingerprints-survive-moved-lines" \
+	    $C fingerprints "$f" "$tmp/fa.$f" "$tmp/fb.$f"
+done
 # A path the CI formats must relativise and escape.
 mkdir -p "$tmp/w"
 cp samples/release.md "$tmp/w/a,b:c%d.md"
