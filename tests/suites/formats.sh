@@ -4,6 +4,8 @@
 # as --format json, schema validation, fingerprints that survive moved
 # lines; then ticklist init, make install/uninstall, the man page under
 # mandoc -Tlint, and a real pre-commit run with the shipped hooks.
+cd "$TOP" || exit 1
+SHARED=$(cd "${SHARED:-../shared}" && pwd) || exit 1
 T=$TOP/$BUILD/ticklist
 U=$TOP/$BUILD/unit_formats
 C="python3 $TOP/tests/formats/check_formats.py"
@@ -11,7 +13,6 @@ G=$TOP/tests/formats
 SARIF_SCHEMA=$SHARED/schemas/sarif-schema-2.1.0.json
 JUNIT_XSD=$SHARED/schemas/JUnit-windyroad.xsd
 FORMATS="sarif junit github gitlab"
-cd "$TOP" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -29,17 +30,22 @@ golden() {
 }
 sarif_valid() { $C sarif-schema "$SARIF_SCHEMA" "$1"; }
 junit_valid() { xmllint --noout --schema "$JUNIT_XSD" "$1"; }
+# agree NAME: $tmp/NAME.FORMAT carry the findings of $tmp/NAME.json, and
+# the SARIF and JUnit validate.
+agree() {
+	for f in $FORMATS; do
+		t "$1-$f-same-as-json" $C same "$tmp/$1.json" "$f" "$tmp/$1.$f"
+	done
+	t "$1-sarif-schema" sarif_valid "$tmp/$1.sarif"
+	t "$1-junit-schema" junit_valid "$tmp/$1.junit"
+}
 
 # 1. The backends on hand-made hostile findings (no rules needed).
 for f in json $FORMATS; do
 	"$U" "$f" >"$tmp/unit.$f"
 	golden "unit-$f-golden" "$tmp/unit.$f" "$G/unit.$f"
 done
-for f in $FORMATS; do
-	t "unit-$f-same-as-json" $C same "$tmp/unit.json" "$f" "$tmp/unit.$f"
-done
-t unit-sarif-schema sarif_valid "$tmp/unit.sarif"
-t unit-junit-schema junit_valid "$tmp/unit.junit"
+agree unit
 for f in sarif gitlab; do
 	"$U" "$f" 7 >"$tmp/moved.$f"
 	t "unit-$f-fingerprints-survive-moved-lines" \
@@ -71,22 +77,13 @@ for f in json $FORMATS; do
 	t "lint-$f-exit-0" grep -qx 0 "$tmp/lint.$f.rc"
 	golden "lint-$f-golden" "$tmp/lint.$f" "$G/lint.$f"
 done
-for f in $FORMATS; do
-	t "lint-$f-same-as-json" $C same "$tmp/lint.json" "$f" "$tmp/lint.$f"
-done
-t lint-sarif-schema sarif_valid "$tmp/lint.sarif"
-t lint-junit-schema junit_valid "$tmp/lint.junit"
+agree lint
 # The seeds: whatever they find, the formats agree and validate.
 for f in json $FORMATS; do
 	"$T" lint -q --no-config --fail-on never --format "$f" \
 	    "$SHARED"/seeds/* >"$tmp/seeds.$f" 2>/dev/null
 done
-for f in $FORMATS; do
-	t "seeds-$f-same-as-json" $C same "$tmp/seeds.json" "$f" \
-	    "$tmp/seeds.$f"
-done
-t seeds-sarif-schema sarif_valid "$tmp/seeds.sarif"
-t seeds-junit-schema junit_valid "$tmp/seeds.junit"
+agree seeds
 # Real findings keep their fingerprints when lines are inserted above
 # them (same relative path, run from two directories).
 mkdir -p "$tmp/fa" "$tmp/fb"
@@ -106,13 +103,9 @@ for f in json $FORMATS; do
 	(cd "$tmp" && "$T" lint -q --no-config --fail-on never --format "$f" \
 	    "$tmp/w/a,b:c%d.md" ./w/ >"$tmp/path.$f")
 done
-for f in $FORMATS; do
-	t "odd-path-$f-same-as-json" sh -c 'cd "$1" && shift && "$@"' - \
-	    "$tmp" $C same "$tmp/path.json" "$f" "$tmp/path.$f"
-done
+(cd "$tmp" && agree path)
 t odd-path-sarif-relative grep -q -F \
     '"uri": "w/a,b%3Ac%25d.md", "uriBaseId": "%SRCROOT%"' "$tmp/path.sarif"
-t odd-path-junit-schema junit_valid "$tmp/path.junit"
 # --output for a CI format: the same bytes, written to the file.
 SOURCE_DATE_EPOCH=0 "$T" lint -q --no-config --fail-on never -f junit \
     -o "$tmp/out.junit" samples/ tests/formats/hostile.md
