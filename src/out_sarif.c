@@ -76,7 +76,8 @@ static const struct sarif_rule sarif_builtin[] = {
 static struct {
 	struct buf		 results;
 	struct buf		 artifacts;	/* run.artifacts */
-	size_t			 nartifacts;
+	uint64_t		*arthash;	/* hash of each one's location */
+	size_t			 nartifacts, cap_art;
 	int			 any;		/* a result was written */
 	struct sarif_rule	*rules;		/* borrowed texts ... */
 	size_t			 nrules, cap;
@@ -179,6 +180,29 @@ sarif_location(struct buf *b, const char *path)
 	buf_puts(b, path[0] == '/' ? "\"" : "\", \"uriBaseId\": \"%SRCROOT%\"");
 }
 
+/* The index in run.artifacts of the location in loc (without its closing
+ * brace), added if new: the schema wants the artifacts unique, and a file
+ * may be named twice on the command line. A linear search over hashes:
+ * runs lint thousands of files, not millions. */
+static size_t
+sarif_artifact(const struct buf *loc)
+{
+	uint64_t h = fingerprint_mix(FINGERPRINT_SEED, loc->data, loc->len);
+	size_t i;
+
+	for (i = 0; i < sarif.nartifacts; i++)
+		if (sarif.arthash[i] == h)
+			return i;
+	sarif.arthash = xgrow(sarif.arthash, &sarif.cap_art,
+	    sarif.nartifacts + 1, sizeof(*sarif.arthash));
+	sarif.arthash[sarif.nartifacts] = h;
+	buf_puts(&sarif.artifacts, sarif.nartifacts ? ",\n    {\"location\": " :
+	    "\n    {\"location\": ");
+	buf_put(&sarif.artifacts, loc->data, loc->len);
+	buf_puts(&sarif.artifacts, "}}");
+	return sarif.nartifacts++;
+}
+
 static void
 sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
     int first)
@@ -192,11 +216,7 @@ sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	/* Every file is an artifact, so a clean run still says what it
 	 * looked at. */
 	sarif_location(&loc, f->path);
-	buf_puts(&sarif.artifacts, sarif.nartifacts ? ",\n    {\"location\": " :
-	    "\n    {\"location\": ");
-	buf_put(&sarif.artifacts, loc.data, loc.len);
-	buf_puts(&sarif.artifacts, "}}");
-	buf_printf(&loc, ", \"index\": %zu}", sarif.nartifacts++);
+	buf_printf(&loc, ", \"index\": %zu}", sarif_artifact(&loc));
 	if (fs->n == 0) {
 		buf_free(&loc);
 		return;
@@ -267,6 +287,7 @@ sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
 	buf_puts(b, sarif.any ? "\n    ]}\n ]}\n" : "]}\n ]}\n");
 	buf_free(&sarif.results);
 	buf_free(&sarif.artifacts);
+	free(sarif.arthash);
 	for (i = 0; i < sarif.nowned; i++)
 		free(sarif.owned[i]);
 	free(sarif.owned);
