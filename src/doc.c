@@ -272,6 +272,26 @@ doc_directives(struct walker *w, const char *s, size_t n, int line)
 	}
 }
 
+/* cmark 0.30 gives inline nodes on a paragraph's continuation lines a
+ * column that ignores the line's extra indentation. Where the source at
+ * the given column does not hold the node's text, look for it a little
+ * further on the same line. */
+static int
+doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
+{
+	size_t left, k = strlen(lit), i;
+	const char *p = doc_at(w->cl, line + w->line_off, bcol, &left);
+
+	if (k > 8)
+		k = 8;
+	if (k == 0 || (left >= k && memcmp(p, lit, k) == 0))
+		return bcol;
+	for (i = 1; i + k <= left && i <= 64; i++)
+		if (memcmp(p + i, lit, k) == 0)
+			return bcol + (int)i;
+	return bcol;
+}
+
 /* Flatten the inlines of a paragraph or heading into w->text with a seg at
  * each source node, and strong spans for field labels. Iterative: cmark's
  * own iterator walks the inline tree, so nesting depth costs no stack. */
@@ -296,7 +316,8 @@ doc_flatten(struct walker *w, cmark_node *block)
 			if (lit == NULL)
 				break;
 			doc_seg(w, w->text.len, cmark_node_get_start_line(n),
-			    cmark_node_get_start_column(n));
+			    doc_fix_col(w, cmark_node_get_start_line(n),
+			    cmark_node_get_start_column(n), lit));
 			buf_puts(&w->text, lit);
 			if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
 				doc_directives(w, lit, strlen(lit),
