@@ -48,8 +48,8 @@ static const char init_starter[] =
 "#   - files: ['templates/**']\n"
 "#     severity: {unfilled-field: off}\n"
 "\n"
-"# A single finding can be silenced in the Markdown itself:\n"
-"#   <!-- ticklist-disable-next-line placeholder -->\n";
+"# A finding can also be silenced in the Markdown itself, as with\n"
+"# <!-- ticklist-disable-next-line placeholder --> above its line.\n";
 
 void
 init_help(FILE *f)

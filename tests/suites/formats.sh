@@ -132,9 +132,14 @@ t init-into-dir sh -c 'mkdir "$2/d" && "$1" init "$2/d" &&
 t init-bad-dir sh -c '"$1" init /nonexistent/dir/x.yml; test $? = 2' - "$T"
 t init-two-paths sh -c '"$1" init a b; test $? = 2' - "$T"
 t init-help sh -c '"$1" help init | grep -q "never overwritten"' - "$T"
-# The starter must be a config the rule engine accepts.
+# The starter must be a config the rule engine accepts, and so must its
+# commented examples once uncommented.
 t init-config-loads "$T" lint -q --config "$tmp/init/.ticklist.yml" \
     --fail-on never samples/release.md
+sed -E 's/^# ((severity|rules|overrides):|  )/\1/' "$tmp/init/.ticklist.yml" \
+    >"$tmp/init/full.yml"
+t init-examples-load sh -c '"$1" rules -c "$2" | grep -q "^security-done "' \
+    - "$T" "$tmp/init/full.yml"
 
 # 4. make install / uninstall into a DESTDIR.
 d=$tmp/dest
@@ -210,6 +215,7 @@ cat >"$r/good.md" <<'MD'
 - [x] **Release manager** - Ana Lima Date: 2024-01-15
 MD
 sed '/^## Sign-off/,$d' "$r/good.md" >"$r/bad.md"
+sed 's/^- \[x\] Dashboards ready/- [ ] Dashboards ready/' "$r/good.md" >"$r/open.md"
 printf '# Deploy\n\n- [ ] a\0b\n' >"$r/binary.md"
 (cd "$r" && git init -q . && git config user.email t@example.invalid &&
     git config user.name t && git add . >/dev/null 2>&1)
@@ -235,6 +241,16 @@ if "$T" help rules >/dev/null 2>&1; then
 	else
 		echo "not ok formats/pre-commit-blocks-missing-signoff: no" \
 		    "missing-section finding"
+		tail -20 "$tmp/pc.out"
+	fi
+	# An open item passes the everyday hook but not the release gate.
+	precommit open.md
+	if grep -q -E '^ticklist\.+Passed' "$tmp/pc.out" &&
+	    grep -q -E '^ticklist release gate\.+Failed' "$tmp/pc.out" &&
+	    grep -q '\[completion\]' "$tmp/pc.out"; then
+		echo "ok formats/pre-commit-release-gate-blocks-open-item"
+	else
+		echo "not ok formats/pre-commit-release-gate-blocks-open-item"
 		tail -20 "$tmp/pc.out"
 	fi
 else
