@@ -178,6 +178,7 @@ esc_href(struct buf *b, const char *s, size_t n)
 	buf_free(&tmp);
 }
 
+/* esc_xml between the whitespace characters, which become references. */
 void
 esc_xml_attr(struct buf *b, const char *s, size_t n)
 {
@@ -236,18 +237,22 @@ esc_gh(struct buf *b, const char *s, size_t n, int prop)
 	buf_put(b, s + run, i - run);
 }
 
+/* The message after "::". */
 void
 esc_gh_data(struct buf *b, const char *s, size_t n)
 {
 	esc_gh(b, s, n, 0);
 }
 
+/* A property value: file=, title=. */
 void
 esc_gh_prop(struct buf *b, const char *s, size_t n)
 {
 	esc_gh(b, s, n, 1);
 }
 
+/* Percent-encode all but unreserved characters, '/' and the
+ * sub-delimiters a path may hold. */
 void
 esc_uri_path(struct buf *b, const char *s, size_t n)
 {

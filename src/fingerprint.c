@@ -9,6 +9,7 @@
 #include "fingerprint.h"
 #include "xalloc.h"
 
+/* FNV-1a, one byte at a time. */
 uint64_t
 fingerprint_mix(uint64_t h, const void *p, size_t n)
 {
@@ -79,6 +80,8 @@ fingerprint_cmp(const void *a, const void *b)
 	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
+/* Each finding's identity, then its occurrence among equal identities
+ * mixed in and the result finalised. */
 uint64_t *
 fingerprint_findings(const struct findings *fs, const char *path)
 {

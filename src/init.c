@@ -51,6 +51,7 @@ static const char init_starter[] =
 "# A finding can also be silenced in the Markdown itself, as with\n"
 "# <!-- ticklist-disable-next-line placeholder --> above its line.\n";
 
+/* The text of `ticklist help init`. */
 void
 init_help(FILE *f)
 {
@@ -106,6 +107,8 @@ fail:
 	return EXIT_TROUBLE;
 }
 
+/* Options, then the path: PATH, PATH/.ticklist.yml for a directory, or
+ * ./.ticklist.yml. */
 int
 init_main(int argc, char *argv[])
 {

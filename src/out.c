@@ -38,6 +38,8 @@ out_names(void)
 	return names;
 }
 
+/* Strip "./" prefixes, then the current directory of an absolute path
+ * below it. */
 const char *
 out_relpath(const char *path)
 {

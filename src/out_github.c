@@ -13,6 +13,7 @@ static const char *const github_cmds[SEV__MAX] = {
 	"notice", "notice", "warning", "error"
 };
 
+/* One workflow command per finding; the severity picks the command. */
 static void
 github_file(struct buf *b, const struct out_run *r, const struct out_file *f,
     int first)

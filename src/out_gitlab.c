@@ -20,6 +20,7 @@ static const char *const gitlab_sevs[SEV__MAX] = {
 
 static int gitlab_any;	/* an issue was written: the next needs a comma */
 
+/* Open the array. */
 static void
 gitlab_begin(struct buf *b, const struct out_run *r)
 {
@@ -27,6 +28,7 @@ gitlab_begin(struct buf *b, const struct out_run *r)
 	buf_putc(b, '[');
 }
 
+/* One issue per finding, with the path relative to the checkout. */
 static void
 gitlab_file(struct buf *b, const struct out_run *r, const struct out_file *f,
     int first)
@@ -57,6 +59,7 @@ gitlab_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	free(fp);
 }
 
+/* Close the array. */
 static void
 gitlab_end(struct buf *b, const struct out_run *r, const unsigned *tally,
     size_t nfiles)

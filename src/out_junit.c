@@ -40,6 +40,7 @@ junit_begin(struct buf *b, const struct out_run *r)
 	    "<testsuites>\n");
 }
 
+/* name="value", the value escaped for an attribute. */
 static void
 junit_attr(struct buf *b, const char *name, const char *v)
 {
@@ -48,6 +49,9 @@ junit_attr(struct buf *b, const char *name, const char *v)
 	buf_putc(b, '"');
 }
 
+/* A testsuite for one file: a failing testcase per finding, named by
+ * rule and position, or one passing testcase when it is clean. The
+ * properties, system-out and system-err elements are required. */
 static void
 junit_file(struct buf *b, const struct out_run *r, const struct out_file *f,
     int first)
@@ -91,6 +95,7 @@ junit_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	buf_free(&t);
 }
 
+/* Close the document. */
 static void
 junit_end(struct buf *b, const struct out_run *r, const unsigned *tally,
     size_t nfiles)

@@ -159,6 +159,7 @@ sarif_rule_index(const struct finding *x)
 	return sarif_rule_add(&d);
 }
 
+/* A run starts empty: no results, files or rules yet. */
 static void
 sarif_begin(struct buf *b, const struct out_run *r)
 {
@@ -203,6 +204,8 @@ sarif_artifact(const struct buf *loc)
 	return sarif.nartifacts++;
 }
 
+/* One file: its artifact, its rule set's rules, and a result per
+ * finding with a fingerprint that ignores the line. */
 static void
 sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
     int first)
@@ -263,6 +266,8 @@ sarif_rule(struct buf *b, const struct sarif_rule *d, int comma)
 	    "\"%s\"}}", sarif_levels[d->sev < SEV__MAX ? d->sev : SEV_ERROR]);
 }
 
+/* The whole document: driver and rules first, then artifacts and the
+ * results gathered so far; then forget the run. */
 static void
 sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
     size_t nfiles)
