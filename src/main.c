@@ -19,6 +19,7 @@
 #include "model.h"
 #include "out.h"
 #include "output.h"
+#include "pipeline.h"
 #include "read.h"
 #include "report.h"
 #include "rules.h"
@@ -139,19 +140,16 @@ status_text(struct buf *b, const struct checklist *cl)
 static void
 run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 {
-	struct input in;
 	struct checklist *cl;
 
-	if (read_input(j->path, o->max_size, &in) == -1) {
+	cl = pipeline_file(j->path, o->max_size, o->cmd == CMD_LINT ?
+	    j->rules : NULL, cc, &j->fs);
+	if (cl == NULL) {
 		j->error = 1;
 		return;
 	}
-	cl = doc_parse(j->path, in.data, in.len);
 	if (o->cmd == CMD_LINT) {
-		check_run(cc, j->rules, cl, &j->fs);
-		/* Findings outlive the checklist: give them their own name. */
-		for (size_t i = 0; i < j->fs.n; i++)
-			j->fs.v[i].file = j->path;
+		/* the findings are in j->fs */
 	} else if (strcmp(o->format, "tree") == 0) {
 		out_tree(&j->out, cl);
 	} else if (strcmp(o->format, "json") == 0) {
@@ -161,7 +159,6 @@ run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 	} else
 		status_text(&j->out, cl);
 	checklist_free(cl);
-	read_free(&in);
 }
 
 static void *
