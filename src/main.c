@@ -22,6 +22,7 @@
 #include "pipeline.h"
 #include "read.h"
 #include "report.h"
+#include "report_cmd.h"
 #include "rules.h"
 #include "ticklist.h"
 #include "utf8.h"
@@ -202,6 +203,8 @@ usage(FILE *f)
 	    "usage: ticklist lint [--format %s] [--fail-on LEVEL] [options] "
 	    "PATH...\n"
 	    "       ticklist status [--format text|json] PATH...\n"
+	    "       ticklist report [-o DIR] [--templates DIR] [--template FILE] "
+	    "PATH...\n"
 	    "       ticklist help [COMMAND]\n"
 	    "       ticklist --version\n", out_names());
 }
@@ -258,6 +261,10 @@ print_help(const char *cmd)
 
 	if (cmd == NULL) {
 		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "report") == 0) {
+		fputs(report_help(), stdout);
 		return EXIT_CLEAN;
 	}
 	if ((c = cmd_parse(cmd)) < 0) {
@@ -558,6 +565,8 @@ main(int argc, char *argv[])
 		return print_help(NULL);
 	if (strcmp(argv[1], "help") == 0)
 		return print_help(argc > 2 ? argv[2] : NULL);
+	if (strcmp(argv[1], "report") == 0)
+		return report_main(argc - 1, argv + 1);
 	if ((c = cmd_parse(argv[1])) < 0) {
 		diag_error(NULL, 0, 0, "unknown command '%s'", argv[1]);
 		usage(stderr);

@@ -189,6 +189,7 @@ report_counts(struct val *o, const struct counts *c, int tpl)
 		return;
 	val_set(o, "open", val_int(c->items - c->checked));
 	val_set(o, "has_items", val_bool(c->items + c->na > 0));
+	val_set(o, "has_na", val_bool(c->na > 0));
 	val_set(o, "complete", val_bool(c->items > 0 &&
 	    c->checked == c->items));
 	val_set(o, "progress", c->items ? report_percent(c->items,
@@ -482,6 +483,8 @@ report_badge(struct val *sum, const struct counts *c)
 	val_set(b, "width", val_int(lw + vw));
 	val_set(b, "label_x", val_int(lw * 5));
 	val_set(b, "value_x", val_int(lw * 10 + vw * 5));
+	val_set(b, "label_text_width", val_int((lw - 10) * 10));
+	val_set(b, "value_text_width", val_int((vw - 10) * 10));
 }
 
 /* The summary over all checklists; tpl adds the template extras. */

@@ -40,12 +40,13 @@ struct val	*report_json(const struct report_input *, size_t n,
  * The template model: the names of report.json plus what templates need.
  * Root: version, generated_at, tool, summary, checklists (least complete
  * first; a checklist without items last), has_checklists.
- * Counts objects (summary, checklist, section) add: open, has_items,
+ * Counts objects (summary, checklist, section) add: open, has_items, has_na,
  * complete, progress (percent or 0), percent_text ("73%", floored so that
  * only a finished list shows 100%; "n/a" without items).
  * summary adds: findings_count, has_findings, blockers, blocked, badge
  * {label, value, color, label_width, value_width, width, label_x,
- * value_x}.
+ * value_x, label_text_width, value_text_width} (SVG units; x and text
+ * widths in tenths, for text drawn at scale(.1)).
  * A checklist adds: findings (each with error/warning/info booleans),
  * errors, warnings, infos, findings_count, has_findings, blockers (its
  * error findings), blocked, state ("complete", "blocked", "in-progress",
