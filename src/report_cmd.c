@@ -237,14 +237,17 @@ report_write(const struct report_opts *o, const struct report_input *in,
 	struct val *model = NULL, *json;
 	struct buf jb = {0}, path = {0};
 	size_t i, k;
+	unsigned errs = diag_errors();
 	int rc = 0;
 
-	/* Every template compiles before anything is written. */
+	/* Every template compiles before anything is written; a bad
+	 * partial name is an error even though the engine renders it as
+	 * empty. */
 	for (k = 0; k < NOUTPUTS; k++)
 		if ((t[k] = report_compile(set, &ld, report_outputs[k].tmpl))
 		    == NULL)
 			rc = -1;
-	if (rc == -1 || report_mkdir(o->dir) == -1) {
+	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1) {
 		rc = -1;
 		goto out;
 	}
@@ -295,13 +298,15 @@ report_one(const struct report_opts *o, const char *file,
 	struct val *model;
 	struct buf out = {0};
 	const char *base = strrchr(file, '/');
+	unsigned errs;
 	int rc = -1;
 
 	if (read_input(file, 0, &src) == -1)
 		goto out;
+	errs = diag_errors();
 	t = template_compile(set, file, src.data, src.len);
 	read_free(&src);
-	if (t == NULL)
+	if (t == NULL || diag_errors() > errs)
 		goto out;
 	model = report_model(in, n, o->generated_at);
 	if (template_render(t, model, template_esc_for_name(base ? base + 1 :
