@@ -116,7 +116,7 @@ for page in "$tmp/s"/*.html; do
 	has "$n-progressbar" "$page" 'role="progressbar" aria-label="Checked" aria-valuemin="0" aria-valuemax="100" aria-valuenow="'
 	has "$n-dark" "$page" '@media (prefers-color-scheme:dark)'
 	has "$n-print" "$page" '@media print'
-	has "$n-narrow" "$page" '@media (max-width:40rem)'
+	has "$n-narrow" "$page" '@media (max-width:56rem)'
 	hasnt "$n-no-script" "$page" '<script'
 	hasnt "$n-no-external" "$page" '<link'
 	hasnt "$n-no-src" "$page" ' src='
