@@ -32,6 +32,7 @@
 enum cmd {
 	CMD_LINT,
 	CMD_STATUS,
+	CMD_RULES,
 	CMD__MAX
 };
 
@@ -44,6 +45,7 @@ struct opts {
 	int			 color;
 	int			 quiet;
 	size_t			 max_size;
+	const char		*show;		/* rules --show NAME */
 	struct rules_opts	 ropts;
 };
 
@@ -203,6 +205,7 @@ usage(FILE *f)
 	    "usage: ticklist lint [--format %s] [--fail-on LEVEL] [options] "
 	    "PATH...\n"
 	    "       ticklist status [--format text|json] PATH...\n"
+	    "       ticklist rules [--format text|json] [--show NAME] [DIR]\n"
 	    "       ticklist report [-o DIR] [--templates DIR] [--template FILE] "
 	    "PATH...\n"
 	    "       ticklist help [COMMAND]\n"
@@ -241,9 +244,22 @@ static const char *const help_text[CMD__MAX] = {
 	"      --max-file-size N  refuse larger inputs (default 64M)\n"
 	"\n"
 	"Exit status: 0, or 2 when an input could not be read.\n",
+	"usage: ticklist rules [--format text|json] [-c FILE | --no-config |\n"
+	"                      -r NAME...] [DIR]\n"
+	"       ticklist rules --show NAME\n"
+	"List the effective rules for DIR (default: the current directory):\n"
+	"id, kind, severity, where defined (file:line) and description.\n"
+	"--show NAME prints a shipped ruleset to copy and change.\n"
+	"\n"
+	"  -f, --format FMT     text (default) or json\n"
+	"      --show NAME      print a shipped ruleset (deployment, release)\n"
+	"  -c, --config FILE    list the rules of this config\n"
+	"      --no-config      ignore .ticklist.yml files\n"
+	"  -r, --rules NAME     a shipped ruleset or rule file (repeatable)\n",
 };
 
-static const char *const cmd_names[CMD__MAX] = { "lint", "status" };
+static const char *const cmd_names[CMD__MAX] = { "lint", "status",
+    "rules" };
 
 static int
 cmd_parse(const char *s)
@@ -303,7 +319,7 @@ parse_size(const char *s, size_t *out)
 static int
 parse_opts(int argc, char *argv[], struct opts *o)
 {
-	enum { O_FAILON = 256, O_NOCONFIG, O_COLOR, O_MAXSIZE };
+	enum { O_FAILON = 256, O_NOCONFIG, O_COLOR, O_MAXSIZE, O_SHOW };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -316,6 +332,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		{ "colour", required_argument, NULL, O_COLOR },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "max-file-size", required_argument, NULL, O_MAXSIZE },
+		{ "show", required_argument, NULL, O_SHOW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -386,6 +403,9 @@ parse_opts(int argc, char *argv[], struct opts *o)
 				    "size '%s'", optarg);
 				return -1;
 			}
+			break;
+		case O_SHOW:
+			o->show = optarg;
 			break;
 		case 'h':
 			print_help(cmd_names[o->cmd]);
@@ -543,6 +563,51 @@ run(struct opts *o, int argc, char *argv[])
 	return rcode;
 }
 
+/* `ticklist rules`: the effective rules for a directory, or a shipped
+ * ruleset's YAML with --show. */
+static int
+run_rules(struct opts *o, int argc, char *argv[])
+{
+	struct rules_ctx *rc;
+	const struct rules *rs;
+	struct buf b = {0};
+	char *dir = NULL;
+	int json = strcmp(o->format, "json") == 0, rcode = EXIT_CLEAN;
+
+	if (!json && strcmp(o->format, "text") != 0) {
+		diag_error(NULL, 0, 0, "unknown format '%s' (expected text or "
+		    "json)", o->format);
+		return EXIT_TROUBLE;
+	}
+	if (o->show != NULL) {
+		if (rules_show(o->show, &b) == -1)
+			rcode = EXIT_TROUBLE;
+	} else {
+		if (argc > 1) {
+			diag_error(NULL, 0, 0, "rules takes at most one DIR");
+			return EXIT_TROUBLE;
+		}
+		if ((rc = rules_ctx_new(&o->ropts)) == NULL)
+			return EXIT_TROUBLE;
+		if (argc == 1) {
+			/* Discovery starts from a file's directory. */
+			dir = xmalloc(strlen(argv[0]) + 3);
+			sprintf(dir, "%s/.", argv[0]);
+		}
+		if ((rs = rules_for_file(rc, dir ? dir : "-")) == NULL)
+			rcode = EXIT_TROUBLE;
+		else
+			rules_list(rs, json, &b);
+		free(dir);
+		rules_ctx_free(rc);
+	}
+	if (rcode == EXIT_CLEAN && output_write(o->output, b.data ? b.data :
+	    "", b.len) == -1)
+		rcode = EXIT_TROUBLE;
+	buf_free(&b);
+	return rcode;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -581,7 +646,10 @@ main(int argc, char *argv[])
 		fprintf(stderr, "try 'ticklist help %s'\n", cmd_names[o.cmd]);
 		return EXIT_TROUBLE;
 	}
-	rc = run(&o, argc - 1 - optind, argv + 1 + optind);
+	if (o.cmd == CMD_RULES)
+		rc = run_rules(&o, argc - 1 - optind, argv + 1 + optind);
+	else
+		rc = run(&o, argc - 1 - optind, argv + 1 + optind);
 	free(o.ropts.rulesets);
 	return rc;
 }

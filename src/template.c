@@ -119,12 +119,14 @@ template_lpos(struct lpos *lp, size_t to)
 	}
 }
 
+/* Blanks that may indent a line or surround a standalone tag. */
 static int
 template_isws(char c)
 {
 	return c == ' ' || c == '\t';
 }
 
+/* p[0..n) without surrounding white space (tag contents may span lines). */
 static struct slice
 template_trim(const char *p, size_t n)
 {
@@ -198,7 +200,9 @@ template_delims(struct slice in, struct slice *o, struct slice *c)
 	return 1;
 }
 
-/* A name: "." or dot-separated parts without white space or empty parts. */
+/* A name: "." or dot-separated parts without white space or empty parts
+ * (1); 0 if not, -1 if it holds a control character (a NUL would make two
+ * names the same). */
 static int
 template_name_ok(struct slice s)
 {
@@ -207,7 +211,9 @@ template_name_ok(struct slice s)
 	if (s.n == 1 && s.p[0] == '.')
 		return 1;
 	for (size_t i = 0; i < s.n; i++) {
-		if (template_isws(s.p[i]) || s.p[i] == '\n' || s.p[i] == '\r')
+		if ((unsigned char)s.p[i] < ' ' || s.p[i] == 0x7f)
+			return -1;
+		if (s.p[i] == ' ')
 			return 0;
 		if (s.p[i] == '.' && (i == 0 || i + 1 == s.n ||
 		    s.p[i + 1] == '.'))
@@ -227,6 +233,7 @@ template_scan(const struct template *t, struct toks *ts)
 	size_t pos = 0, in;
 	struct tok *k;
 	char want;
+	int ok;
 
 	while ((p = template_find(src, t->len, pos, &o, 0)) != NULL) {
 		ts->v = xgrow(ts->v, &ts->cap, ts->n + 1, sizeof(*ts->v));
@@ -268,15 +275,17 @@ template_scan(const struct template *t, struct toks *ts)
 			diag_error(t->name, k->line, k->col, "empty tag name");
 			return -1;
 		}
-		if (!template_name_ok(k->name)) {
-			diag_error(t->name, k->line, k->col, "bad tag name: "
-			    "'%.*s'", (int)k->name.n, k->name.p);
+		if ((ok = template_name_ok(k->name)) <= 0) {
+			diag_error(t->name, k->line, k->col, ok < 0 ?
+			    "control character in tag name" :
+			    "bad tag name: '%.*s'", (int)k->name.n, k->name.p);
 			return -1;
 		}
 	}
 	return 0;
 }
 
+/* Tags that need a matching close tag. */
 static int
 template_opens(char sigil)
 {
@@ -475,6 +484,8 @@ template_text(const struct template *t, struct ops *ops, size_t a, size_t b,
 		template_push(t, ops, OP_BOL, s + b, 0);
 }
 
+/* Free an op list and everything below it (not the templates that
+ * partials point to: the set owns those). */
 static void
 template_ops_free(struct ops *ops)
 {
@@ -602,6 +613,7 @@ template_set_free(struct template_set *set)
 	free(set);
 }
 
+/* The cache row for name[0..n), or NULL if it was never asked for. */
 static struct template_cache *
 template_cached(struct template_set *set, const char *name, size_t n)
 {
@@ -612,6 +624,7 @@ template_cached(struct template_set *set, const char *name, size_t n)
 	return NULL;
 }
 
+/* Remember what name[0..n) resolved to (NULL: the loader had nothing). */
 static void
 template_cache_add(struct template_set *set, const char *name, size_t n,
     struct template *t)
@@ -692,6 +705,8 @@ template_load(struct template *t, struct op *o)
 	return o->tmpl != NULL && o->tmpl->failed ? -1 : 0;
 }
 
+/* Point every partial and parent below ops at its compiled template;
+ * -1 if one of them failed to compile (after its diagnostics). */
 static int
 template_resolve(struct template *t, struct ops *ops)
 {
@@ -769,6 +784,9 @@ struct rctx {
 
 static int template_run(struct rctx *, const struct ops *);
 
+/* Resolve o's name: "." is the top of the context stack; otherwise the
+ * first part is looked up from the top down and the rest only inside what
+ * it found (a broken chain gives NULL, as the spec says). */
 static const struct val *
 template_lookup(const struct rctx *rc, const struct op *o)
 {
@@ -789,6 +807,7 @@ template_lookup(const struct rctx *rc, const struct op *o)
 	return v;
 }
 
+/* Write s[0..n) escaped for the output format. */
 static void
 template_escape(struct buf *out, enum template_esc esc, const char *s,
     size_t n)
@@ -842,6 +861,7 @@ template_bol(struct rctx *rc, struct slice ws)
 	buf_put(rc->out, cur->data, cur->len);
 }
 
+/* Push a context on the stack (sections). */
 static void
 template_push_ctx(struct rctx *rc, const struct val *v)
 {
@@ -850,6 +870,7 @@ template_push_ctx(struct rctx *rc, const struct val *v)
 	rc->stack[rc->nstack++] = v;
 }
 
+/* Put a reindentation in force; callers restore rc->nxf afterwards. */
 static void
 template_push_xf(struct rctx *rc, struct slice strip, struct slice add)
 {
@@ -902,8 +923,8 @@ template_run_block(struct rctx *rc, const struct op *o)
 	if (c->intrinsic.n > 0 || (o->standalone && o->indent.n > 0))
 		template_push_xf(rc, c->intrinsic,
 		    o->standalone ? o->indent : none);
-	if (o->standalone && (c->kids.n == 0 || c->kids.v[0].type != OP_BOL) &&
-	    c->kids.n > 0)
+	/* A standalone block starts a line even if its content does not. */
+	if (o->standalone && c->kids.n > 0 && c->kids.v[0].type != OP_BOL)
 		template_bol(rc, none);
 	rc2 = template_run(rc, &c->kids);
 	rc->nxf = nxf;
@@ -937,6 +958,9 @@ template_run_partial(struct rctx *rc, const struct op *o)
 	return rc2;
 }
 
+/* A section renders its body once per array element or once for any
+ * other truthy value, pushed as context; an inverted one only for a falsy
+ * value or an empty array. */
 static int
 template_run_section(struct rctx *rc, const struct op *o)
 {
@@ -966,6 +990,8 @@ template_run_section(struct rctx *rc, const struct op *o)
 	return 0;
 }
 
+/* Run an op list. Every non-empty list is one frame, so the frame limit
+ * bounds the C stack whatever the template and data. */
 static int
 template_run(struct rctx *rc, const struct ops *ops)
 {

@@ -100,3 +100,21 @@ if [ -e /dev/full ]; then
 	check write-error-dev-full 2 sh -c "'$T' status samples/ >/dev/full"
 	stderr_has write-error-msg "write failed"
 fi
+
+# ticklist rules
+check rules-list 0 "$T" rules --no-config
+if grep -q '^missing-section  *required-sections  *error  *shipped/deployment.yml:' "$tmp/stdout"; then
+	echo "ok cli/rules-list-row"
+else echo "not ok cli/rules-list-row"; cat "$tmp/stdout"; fi
+check rules-json 0 "$T" rules --no-config --format json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(r["id"]=="placeholder" for r in d["rules"])' "$tmp/stdout"; then
+	echo "ok cli/rules-json-valid"
+else echo "not ok cli/rules-json-valid"; fi
+check rules-show 0 "$T" rules --show release
+if grep -q '^extends: deployment' "$tmp/stdout"; then echo "ok cli/rules-show-release"
+else echo "not ok cli/rules-show-release"; fi
+check rules-show-unknown 2 "$T" rules --show nope
+stderr_has rules-show-unknown-msg "no shipped rule set 'nope'"
+check rules-release 0 "$T" rules -r release
+if grep -q '^completion' "$tmp/stdout"; then echo "ok cli/rules-release-has-completion"
+else echo "not ok cli/rules-release-has-completion"; cat "$tmp/stdout"; fi
