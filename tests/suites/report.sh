@@ -42,7 +42,10 @@ has() { if grep -q -F -- "$3" "$2"; then ok "$1"; else echo "not ok report/$1: $
 hasnt() { if grep -q -F -- "$3" "$2"; then echo "not ok report/$1: $2 has '$3'"; grep -n -F -- "$3" "$2" | head -3; else ok "$1"; fi; }
 
 # Goldens: the shipped templates on samples/, and with findings.
-check samples 0 "$T" report -q -o "$tmp/s" samples/
+"$T" lint samples/ >/dev/null 2>"$tmp/lint.err"
+lintrc=$?
+"$T" lint --format json --fail-on never samples/ >"$tmp/lint.json" 2>/dev/null
+check samples "$lintrc" "$T" report -q -o "$tmp/s" samples/
 golden samples-golden "$G/samples" "$tmp/s"
 check findings-run 0 "$U" -o "$tmp/f" samples/deployment.md tests/report/hostile.md
 golden findings-golden "$G/findings" "$tmp/f"
@@ -82,16 +85,25 @@ assert sm["percent"] == round(1000 * sm["checked"] / sm["items"]) / 10
 assert r["generated_at"] == "2026-01-01T00:00:00Z"
 EOF
 then ok json-agrees-with-status; else fail json-agrees-with-status "$tmp/out"; fi
+if python3 - "$tmp/s/report.json" "$tmp/lint.json" >"$tmp/out" 2>&1 <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1])); l = json.load(open(sys.argv[2]))
+got = [f for c in r["checklists"] for f in c["findings"]]
+assert got == l["findings"], "findings differ from lint"
+for k in ("files", "errors", "warnings", "infos"):
+    assert r["summary"][k] == l["summary"][k], k
+EOF
+then ok findings-agree-with-lint; else fail findings-agree-with-lint "$tmp/out"; fi
 
 # Byte-identical reruns; no temporary files left behind.
-check rerun 0 "$T" report -q -o "$tmp/s2" samples/
+check rerun 0 "$T" report --fail-on never -q -o "$tmp/s2" samples/
 if diff -r "$tmp/s" "$tmp/s2" >/dev/null; then ok byte-identical
 else fail byte-identical; fi
 if ls -a "$tmp/s" | grep -q tmp; then fail no-temp-files; else ok no-temp-files; fi
 check bad-epoch 2 env SOURCE_DATE_EPOCH=yesterday "$T" report -q -o "$tmp/e" samples/
 
 # Hostile text: escaped everywhere, through the real command.
-check hostile 0 "$T" report -q -o "$tmp/h" tests/report/hostile.md
+check hostile 0 "$T" report --fail-on never -q -o "$tmp/h" tests/report/hostile.md
 p=$tmp/h/tests_report_hostile.html
 for bad in '<script' '<img' '<iframe' '<svg' '<style>body' 'alt <b>' \
     'onerror="' 'onclick="' 'href="javascript' 'href="data'; do
@@ -103,7 +115,7 @@ has hostile-mustache-is-text "$p" '{{x}} and {{{x}}} and {{&gt;partial}} stay te
 has hostile-safe-link-kept "$p" '<a href="https://example.com/?a=1&amp;b=%222%22">ok link</a>'
 has hostile-relative-link-kept "$p" '<a href="docs/run.md">rel</a>'
 has hostile-code-rendered "$p" '<code>&lt;code&gt;</code> and <em>emphasis</em> and <strong>strong</strong>'
-has hostile-md-escaped "$tmp/h/summary.md" '| Hostile &lt;script&gt;document.title='"'"'pwned'"'"'&lt;/script&gt; &amp; co (tests/report/hostile.md) | 22% (2/9) |'
+has hostile-md-escaped "$tmp/h/summary.md" ' Hostile &lt;script&gt;document.title='"'"'pwned'"'"'&lt;/script&gt; &amp; co (tests/report/hostile.md) | 22% (2/9) |'
 has hostile-json-escaped "$tmp/h/report.json" '"Hostile <script>document.title='"'"'pwned'"'"'</script> & co"'
 hasnt findings-md-no-script "$tmp/f/summary.md" '<script'
 has findings-md-blockers "$tmp/f/summary.md" '### Blockers'
@@ -130,39 +142,39 @@ else fail index-order; fi
 if xmllint --noout "$tmp/s/badge.svg" 2>"$tmp/out"; then ok badge-xml
 else fail badge-xml "$tmp/out"; fi
 has badge-yellow "$tmp/s/badge.svg" 'fill="#dfb317"'
-check badge-complete 0 "$T" report -q -o "$tmp/c" samples/release.md
+check badge-complete 0 "$T" report --fail-on never -q -o "$tmp/c" samples/release.md
 has badge-green "$tmp/c/badge.svg" 'fill="#4c1"'
 has badge-100 "$tmp/c/badge.svg" '>100%</text>'
 printf '# Empty\n\nNo tasks.\n' >"$tmp/empty.md"
-check badge-empty 0 "$T" report -q -o "$tmp/z" "$tmp/empty.md"
+check badge-empty 0 "$T" report --fail-on never -q -o "$tmp/z" "$tmp/empty.md"
 has badge-grey "$tmp/z/badge.svg" 'fill="#9f9f9f"'
 has empty-percent-null "$tmp/z/report.json" '"percent": null'
 
 # Overrides: a whole template, a partial only, and a layout block.
 mkdir -p "$tmp/tpl"
 printf 'custom index: {{summary.files}} files\n' >"$tmp/tpl/index.html.mustache"
-check override 0 "$T" report -q --templates "$tmp/tpl" -o "$tmp/o" samples/
+check override 0 "$T" report --fail-on never -q --templates "$tmp/tpl" -o "$tmp/o" samples/
 if [ "$(cat "$tmp/o/index.html")" = "custom index: 3 files" ]; then
 	ok override-used; else fail override-used "$tmp/o/index.html"; fi
 if cmp -s "$tmp/o/samples_release.html" "$tmp/s/samples_release.html"; then
 	ok override-others-shipped; else fail override-others-shipped; fi
 rm "$tmp/tpl/index.html.mustache"
 printf 'body{color:red}\n' >"$tmp/tpl/style.css.mustache"
-check override-partial 0 "$T" report -q --templates "$tmp/tpl" -o "$tmp/o2" samples/
+check override-partial 0 "$T" report --fail-on never -q --templates "$tmp/tpl" -o "$tmp/o2" samples/
 has override-partial-used "$tmp/o2/index.html" 'body{color:red}'
 hasnt override-partial-replaces "$tmp/o2/index.html" 'prefers-color-scheme'
 rm "$tmp/tpl/style.css.mustache"
 printf '{{<layout.html}}{{$content}}<p>only {{summary.files}}</p>{{/content}}{{/layout.html}}\n' >"$tmp/tpl/index.html.mustache"
-check override-block 0 "$T" report -q --templates "$tmp/tpl" -o "$tmp/o3" samples/
+check override-block 0 "$T" report --fail-on never -q --templates "$tmp/tpl" -o "$tmp/o3" samples/
 has override-block-used "$tmp/o3/index.html" '<p>only 3</p>'
 has override-block-keeps-layout "$tmp/o3/index.html" 'Content-Security-Policy'
 
 # --template FILE: one template to stdout, escaped by its file name.
 printf '{{#checklists}}"{{title}}" {{percent_text}}\n{{/checklists}}' >"$tmp/one.json.mustache"
-check one-template 0 "$T" report -q --template "$tmp/one.json.mustache" tests/report/hostile.md
+check one-template 0 "$T" report --fail-on never -q --template "$tmp/one.json.mustache" tests/report/hostile.md
 has one-template-json-escaped "$tmp/stdout" '"Hostile <script>document.title='"'"'pwned'"'"'</script> & co" 22%'
 printf '{{#checklists}}{{title}}{{/checklists}}' >"$tmp/one.html.mustache"
-check one-template-html 0 "$T" report -q --template "$tmp/one.html.mustache" tests/report/hostile.md
+check one-template-html 0 "$T" report --fail-on never -q --template "$tmp/one.html.mustache" tests/report/hostile.md
 has one-template-html-escaped "$tmp/stdout" 'Hostile &lt;script&gt;'
 if [ ! -e ticklist-report ]; then ok one-template-writes-no-dir
 else fail one-template-writes-no-dir; fi
@@ -197,13 +209,14 @@ check out-not-dir 2 "$T" report -q -o "$tmp/notadir" samples/
 # Command line.
 check help 0 "$T" help report
 has help-text "$tmp/stdout" 'usage: ticklist report'
-check quiet 0 "$T" report -q -o "$tmp/q" samples/
+check quiet 0 "$T" report --fail-on never -q -o "$tmp/q" samples/
 if [ -s "$tmp/stderr" ]; then fail quiet-silent "$tmp/stderr"; else ok quiet-silent; fi
-check summary-line 0 "$T" report -o "$tmp/q" samples/
-has summary-line-text "$tmp/stderr" "0 errors, 0 warnings, 0 infos in 3 files; report: $tmp/q/index.html"
+check summary-line 0 "$T" report --fail-on never -o "$tmp/q" samples/
+has summary-line-text "$tmp/stderr" "$(cat "$tmp/lint.err"); report: $tmp/q/index.html"
 check no-path 2 "$T" report -q -o "$tmp/n"
 check missing-input 2 "$T" report -q -o "$tmp/m" does-not-exist.md samples/release.md
 has missing-input-others-go-on "$tmp/m/index.html" 'Release 2.0 Checklist'
 check unknown-option 2 "$T" report --frob samples/
 check bad-fail-on 2 "$T" report --fail-on sometimes samples/
 check fail-on-never 0 "$T" report -q --fail-on never -o "$tmp/q" samples/
+check fail-on-warning 1 "$T" report -q --fail-on warning -o "$tmp/q" samples/release.md samples/deployment.md
