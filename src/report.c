@@ -3,6 +3,7 @@
  * that adds what Mustache templates cannot compute themselves (booleans,
  * first/last, findings placed beside the task item or section they
  * concern). Everything reads the checklist through const pointers. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,6 +234,33 @@ report_group_findings(struct val *o, const struct rctx *rc,
 	val_set(o, has, val_bool(n > 0));
 }
 
+/* The findings on line from column col up to (not including) end as
+ * "findings", with has_findings: findings are sorted by line and column,
+ * so a binary search finds the first. */
+static void
+report_line_findings(struct val *o, const struct rctx *rc, int line,
+    int col, int end)
+{
+	struct val *arr = val_set(o, "findings", val_arr());
+	size_t lo = 0, hi = rc->fs ? rc->fs->n : 0, k, n = 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct finding *f = &rc->fs->v[mid];
+		if (f->line < line || (f->line == line && f->col < col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; rc->fs && k < rc->fs->n && rc->fs->v[k].line == line &&
+	    rc->fs->v[k].col < end; k++)
+		n++;
+	for (k = 0; k < n; k++)
+		report_ends(val_push(arr, report_finding(&rc->fs->v[lo + k], 1)),
+		    k, n);
+	val_set(o, "has_findings", val_bool(n > 0));
+}
+
 static const char *const state_names[ITEM__MAX] = { "open", "done", "na" };
 static const char *const state_labels[ITEM__MAX] = { "open", "done", "n/a" };
 
@@ -354,6 +382,11 @@ report_status_x(const struct checklist *cl, const struct rctx *rc)
 		val_set(fo, "column", val_int(f->col));
 		if (rc != NULL) {
 			val_set(fo, "blank", val_bool(!f->filled));
+			/* A field runs to the next field on its line. */
+			int end = i + 1 < cl->nfields &&
+			    cl->fields[i + 1].line == f->line ?
+			    cl->fields[i + 1].col : INT_MAX;
+			report_line_findings(fo, rc, f->line, f->col, end);
 			report_ends(fo, i, cl->nfields);
 		}
 	}

@@ -61,7 +61,9 @@ struct val	*report_json(const struct report_input *, size_t n,
  * line, column, depth, done, open, na, findings, has_findings),
  * has_tasks, findings_here (its findings on no task item),
  * has_findings_here.
- * A field adds: blank. Every object in a list has first and last.
+ * A field adds: blank, findings (those on its line from its column to
+ * the next field's), has_findings.
+ * Every object in a list has first and last.
  * The caller owns the result.
  */
 struct val	*report_model(const struct report_input *, size_t n,
