@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cmem.h"
 #include "doc.h"
+#include "esc.h"
 #include "frontmatter.h"
 #include "model.h"
 #include "utf8.h"
@@ -888,6 +889,96 @@ doc_heading(struct walker *w, cmark_node *n)
 	s->title = cl->blocks[blk].text;
 }
 
+/* ---- safe HTML of an item's inline content ---- */
+
+/* Emit literal text minus the first *skip bytes (the task box and the
+ * blanks after it, counted as doc_flatten counts them), HTML-escaped. */
+static void
+doc_html_text(struct buf *b, const char *s, size_t n, size_t *skip)
+{
+	size_t k = *skip < n ? *skip : n;
+
+	*skip -= k;
+	esc_html(b, s + k, n - k);
+}
+
+/*
+ * The inline content of an item's first paragraph as HTML that is safe to
+ * put in a report: text escaped, `code` -> <code>, emphasis and strong ->
+ * <em> and <strong>, links -> <a href> only when esc_url_allowed says so
+ * (else their text alone), raw inline HTML shown as escaped text, images
+ * as their alt text. skip is the length of the box prefix in the
+ * flattened text. Links cannot nest in CommonMark, so one flag tracks an
+ * open <a>. The result lives in the checklist's arena.
+ */
+static const char *
+doc_item_html(struct walker *w, cmark_node *para, size_t skip)
+{
+	cmark_iter *it = cmark_iter_new(para);
+	cmark_event_type ev;
+	struct buf b = {0};
+	int open_a = 0, in_image = 0;
+	const char *html;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int enter = ev == CMARK_EVENT_ENTER;
+		const char *lit, *url;
+
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_HTML_INLINE:
+			if ((lit = cmark_node_get_literal(n)) != NULL)
+				doc_html_text(&b, lit, strlen(lit), &skip);
+			break;
+		case CMARK_NODE_CODE:
+			if ((lit = cmark_node_get_literal(n)) == NULL)
+				break;
+			buf_puts(&b, in_image ? "" : "<code>");
+			doc_html_text(&b, lit, strlen(lit), &skip);
+			buf_puts(&b, in_image ? "" : "</code>");
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			doc_html_text(&b, " ", 1, &skip);
+			break;
+		case CMARK_NODE_EMPH:
+			if (!in_image)
+				buf_puts(&b, enter ? "<em>" : "</em>");
+			break;
+		case CMARK_NODE_STRONG:
+			if (!in_image)
+				buf_puts(&b, enter ? "<strong>" : "</strong>");
+			break;
+		case CMARK_NODE_IMAGE:
+			in_image += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_LINK:
+			if (!enter) {
+				if (open_a)
+					buf_puts(&b, "</a>");
+				open_a = 0;
+				break;
+			}
+			url = cmark_node_get_url(n);
+			if (url != NULL && !in_image &&
+			    esc_url_allowed(url, strlen(url))) {
+				buf_puts(&b, "<a href=\"");
+				esc_href(&b, url, strlen(url));
+				buf_puts(&b, "\">");
+				open_a = 1;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	html = arena_strndup(&w->cl->arena, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return html;
+}
+
 static void
 doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 {
@@ -942,6 +1033,7 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			if (*q == '\n')
 				*q = ' ';
 		it->text = txt;
+		it->html = doc_item_html(w, n, skip);
 		struct counts *own = w->section >= 0 ?
 		    &cl->sections[w->section].own : NULL;
 		if (it->state == ITEM_NA) {
