@@ -18,12 +18,15 @@
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
+#include "init.h"
 #include "match.h"
 #include "model.h"
 #include "out.h"
 #include "output.h"
+#include "pipeline.h"
 #include "read.h"
 #include "report.h"
+#include "report_cmd.h"
 #include "rules.h"
 #include "ticklist.h"
 #include "utf8.h"
@@ -144,19 +147,16 @@ status_text(struct buf *b, const struct checklist *cl)
 static void
 run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 {
-	struct input in;
 	struct checklist *cl;
 
-	if (read_input(j->path, o->max_size, &in) == -1) {
+	cl = pipeline_file(j->path, o->max_size, o->cmd == CMD_LINT ?
+	    j->rules : NULL, cc, &j->fs);
+	if (cl == NULL) {
 		j->error = 1;
 		return;
 	}
-	cl = doc_parse(j->path, in.data, in.len);
 	if (o->cmd == CMD_LINT) {
-		check_run(cc, j->rules, cl, &j->fs);
-		/* Findings outlive the checklist: give them their own name. */
-		for (size_t i = 0; i < j->fs.n; i++)
-			j->fs.v[i].file = j->path;
+		/* the findings are in j->fs */
 	} else if (strcmp(o->format, "tree") == 0) {
 		out_tree(&j->out, cl);
 	} else if (strcmp(o->format, "json") == 0) {
@@ -166,7 +166,6 @@ run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 	} else
 		status_text(&j->out, cl);
 	checklist_free(cl);
-	read_free(&in);
 }
 
 static void *
@@ -211,6 +210,9 @@ usage(FILE *f)
 	    "PATH...\n"
 	    "       ticklist status [--format text|json] PATH...\n"
 	    "       ticklist rules [--format text|json] [--show NAME] [DIR]\n"
+	    "       ticklist init [PATH]\n"
+	    "       ticklist report [-o DIR] [--templates DIR] [--template FILE] "
+	    "PATH...\n"
 	    "       ticklist help [COMMAND]\n"
 	    "       ticklist --version\n", out_names());
 }
@@ -280,6 +282,10 @@ print_help(const char *cmd)
 
 	if (cmd == NULL) {
 		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "report") == 0) {
+		fputs(report_help(), stdout);
 		return EXIT_CLEAN;
 	}
 	if ((c = cmd_parse(cmd)) < 0) {
@@ -650,8 +656,17 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return print_help(NULL);
+	if (strcmp(argv[1], "help") == 0 && argc > 2 &&
+	    strcmp(argv[2], "init") == 0) {
+		init_help(stdout);
+		return EXIT_CLEAN;
+	}
 	if (strcmp(argv[1], "help") == 0)
 		return print_help(argc > 2 ? argv[2] : NULL);
+	if (strcmp(argv[1], "init") == 0)
+		return init_main(argc - 1, argv + 1);
+	if (strcmp(argv[1], "report") == 0)
+		return report_main(argc - 1, argv + 1);
 	if ((c = cmd_parse(argv[1])) < 0) {
 		diag_error(NULL, 0, 0, "unknown command '%s'", argv[1]);
 		usage(stderr);

@@ -118,3 +118,14 @@ stderr_has rules-show-unknown-msg "no shipped rule set 'nope'"
 check rules-release 0 "$T" rules -r release
 if grep -q '^completion' "$tmp/stdout"; then echo "ok cli/rules-release-has-completion"
 else echo "not ok cli/rules-release-has-completion"; cat "$tmp/stdout"; fi
+
+# --output to a device writes to it, never renames over it.
+if [ -c /dev/full ]; then
+	check output-dev-full 2 "$T" status -o /dev/full samples/release.md
+	stderr_has output-dev-full-msg "write failed"
+	if [ -c /dev/full ]; then echo "ok cli/output-dev-full-still-a-device"
+	else echo "not ok cli/output-dev-full-still-a-device"; mknod -m 666 /dev/full c 1 7 2>/dev/null; fi
+fi
+check output-dev-null 0 "$T" status -o /dev/null samples/release.md
+if [ -c /dev/null ]; then echo "ok cli/output-dev-null-still-a-device"
+else echo "not ok cli/output-dev-null-still-a-device"; fi
