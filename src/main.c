@@ -443,6 +443,9 @@ lint_summary(const unsigned *tally, size_t nfiles)
 	    nfiles, nfiles == 1 ? "" : "s");
 }
 
+/* Output to stdout is written in chunks of about this size. */
+#define STREAM_CHUNK	(64u * 1024u)
+
 /* Below this much input, regexes are not JIT-compiled: compiling costs
  * more than it saves (a pre-commit hook's few files). */
 #define JIT_MIN_BYTES	(128u * 1024u)
@@ -477,6 +480,8 @@ run(struct opts *o, int argc, char *argv[])
 	unsigned tally[SEV__MAX] = {0};
 	size_t nread = 0, i;
 	int nth, rcode = EXIT_CLEAN, first = 1;
+	int tostdout = o->output == NULL || strcmp(o->output, "-") == 0;
+	int stream = tostdout;	/* until a write fails */
 
 	if (o->cmd == CMD_LINT) {
 		if ((be = out_find(o->format)) == NULL) {
@@ -563,6 +568,16 @@ run(struct opts *o, int argc, char *argv[])
 		findings_clear(&j->fs);
 		buf_free(&j->out);
 		buf_free(&j->err);
+		/* Standard output is written as it comes (backends only
+		 * append), so memory does not grow with the output; a file
+		 * named by -o is replaced once, at the end. */
+		if (stream && ob.len >= STREAM_CHUNK) {
+			if (output_write(NULL, ob.data, ob.len) == -1) {
+				rcode = EXIT_TROUBLE;
+				stream = 0;
+			}
+			buf_reset(&ob);
+		}
 	}
 	for (int t = 0; t < nth; t++)
 		pthread_join(th[t], NULL);
@@ -571,7 +586,8 @@ run(struct opts *o, int argc, char *argv[])
 		be->end(&ob, &orun, tally, nread);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
 		buf_puts(&ob, first ? "]}\n" : "\n ]}\n");
-	if (output_write(o->output, ob.data ? ob.data : "", ob.len) == -1)
+	if ((stream || !tostdout) &&
+	    output_write(o->output, ob.data ? ob.data : "", ob.len) == -1)
 		rcode = EXIT_TROUBLE;
 	if (o->cmd == CMD_LINT && !o->quiet)
 		lint_summary(tally, nread);
