@@ -2,11 +2,12 @@
  * malformed-task, duplicate-item, empty-section, inconsistent-check,
  * na-without-reason and invalid-utf8. They read facts the parser recorded
  * and the item and section arrays; none needs a regex but the N/A reason. */
-#include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "model.h"
 #include "rule.h"
 #include "xalloc.h"
@@ -50,95 +51,114 @@ check_invalid_utf8(struct check_state *st, const struct rule *r)
 	}
 }
 
+/* An item's key for duplicate-item: where it is and its text as
+ * compared, a slice of the run's key buffer. */
 struct dup_key {
 	int	 section, parent;
 	size_t	 item;
-	char	*key;
+	size_t	 off, len;
+	unsigned hash;
 };
 
-static int
-dup_cmp(const void *a, const void *b)
+/* Append s's text as compared to b: ASCII case folded, runs of space as
+ * one, no leading space, no trailing punctuation (isspace and tolower of
+ * the C locale, spelt out). Returns its length. */
+static size_t
+dup_norm(struct buf *b, const char *s)
 {
-	const struct dup_key *x = a, *y = b;
-	int c;
+	size_t start = b->len;
+	char *d, *q, *e;
 
-	if (x->section != y->section)
-		return x->section < y->section ? -1 : 1;
-	if (x->parent != y->parent)
-		return x->parent < y->parent ? -1 : 1;
-	if ((c = strcmp(x->key, y->key)) != 0)
-		return c;
-	return x->item < y->item ? -1 : x->item > y->item;
-}
+	buf_put(b, s, strlen(s));
+	d = q = b->data + start;
+	e = b->data + b->len;
+	for (const char *p = d; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
 
-/* Item text as compared: ASCII case folded, runs of space as one, no
- * trailing punctuation. */
-static char *
-dup_norm(const char *s)
-{
-	char *out = xmalloc(strlen(s) + 1), *p = out;
-
-	for (; *s != '\0'; s++) {
-		if (isspace((unsigned char)*s)) {
-			if (p > out && p[-1] != ' ')
-				*p++ = ' ';
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			if (q > d && q[-1] != ' ')
+				*q++ = ' ';
 			continue;
 		}
-		*p++ = (char)tolower((unsigned char)*s);
+		*q++ = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
-	while (p > out && strchr(" .;:,", p[-1]) != NULL)
-		p--;
-	*p = '\0';
-	return out;
+	while (q > d && strchr(" .;:,", q[-1]) != NULL)
+		q--;
+	*q = '\0';
+	b->len = (size_t)(q - b->data);
+	return (size_t)(q - d);
+}
+
+/* A hash of the key's place, length and first and last 8 bytes: O(1)
+ * per item; equal keys are then told apart by comparing them. */
+static unsigned
+dup_hash(const struct dup_key *k, const char *text)
+{
+	uint64_t h = 0, head = 0, tail = 0;
+	size_t n = k->len < 8 ? k->len : 8;
+
+	memcpy(&head, text + k->off, n);
+	memcpy(&tail, text + k->off + k->len - n, n);
+	h = ((uint64_t)(unsigned)k->section << 32 | (unsigned)k->parent) ^
+	    k->len;
+	h = (h ^ head) * 0x9e3779b97f4a7c15u;
+	h = (h ^ tail) * 0x9e3779b97f4a7c15u;
+	return (unsigned)(h >> 32);
 }
 
 /* The same text twice among the items of one section under one parent:
- * sort (section, parent, text) keys and report every later twin. */
+ * each item's key goes into a hash table in item order, and an item whose
+ * key is there already is a later twin of the first one with it. */
 void
 check_duplicate_item(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
 	struct dup_key *k;
-	size_t i, n = 0;
+	struct buf text = {0};
+	size_t i, n = 0, cap, mask, *tab;
 	char line[32];
 
 	if (cl->nitems < 2)
 		return;
 	k = xcalloc(cl->nitems, sizeof(*k));
+	for (cap = 4; cap < 2 * cl->nitems; cap *= 2)
+		;
+	mask = cap - 1;
+	tab = xcalloc(cap, sizeof(*tab));	/* k index + 1; 0 is empty */
 	for (i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
+		struct dup_key *x = &k[n];
+		size_t h, j;
 
 		if (it->text == NULL || it->text[0] == '\0')
 			continue;
-		k[n].section = it->section;
-		k[n].parent = it->parent;
-		k[n].item = i;
-		k[n].key = dup_norm(it->text);
-		if (k[n].key[0] == '\0') {
-			free(k[n].key);
+		x->section = it->section;
+		x->parent = it->parent;
+		x->item = i;
+		x->off = text.len;
+		if ((x->len = dup_norm(&text, it->text)) == 0)
+			continue;
+		x->hash = dup_hash(x, text.data);
+		for (h = x->hash & mask; (j = tab[h]) != 0; h = (h + 1) & mask) {
+			const struct dup_key *y = &k[j - 1];
+
+			if (y->hash == x->hash && y->section == x->section &&
+			    y->parent == x->parent && y->len == x->len &&
+			    memcmp(text.data + y->off, text.data + x->off,
+			    x->len) == 0)
+				break;
+		}
+		if (j == 0) {
+			tab[h] = ++n;
 			continue;
 		}
-		n++;
-	}
-	qsort(k, n, sizeof(*k), dup_cmp);
-	for (i = 1; i < n; i++) {
-		size_t f = i;
-		const struct item *it;
-
-		while (f > 0 && k[f - 1].section == k[i].section &&
-		    k[f - 1].parent == k[i].parent &&
-		    strcmp(k[f - 1].key, k[i].key) == 0)
-			f--;
-		if (f == i)
-			continue;
-		it = &cl->items[k[i].item];
-		snprintf(line, sizeof(line), "%d", cl->items[k[f].item].line);
+		snprintf(line, sizeof(line), "%d", cl->items[k[j - 1].item].line);
 		check_emit(st, r, it->line, it->col, it->line, it->col,
 		    it->text, strlen(it->text), line,
 		    check_title(st, it->section));
 	}
-	for (i = 0; i < n; i++)
-		free(k[i].key);
+	buf_free(&text);
+	free(tab);
 	free(k);
 }
 
