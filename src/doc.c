@@ -4,6 +4,7 @@
  * facts. Task boxes are recognised here on the source bytes, as GitHub's
  * task-list extension does, so code blocks and HTML can never hold one. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -67,6 +68,21 @@ doc_scan_lines(struct checklist *cl)
 	cl->lines = xgrow(cl->lines, &cap, 1, sizeof(*cl->lines));
 	cl->lines[cl->nlines++] = 0;
 	while (i < n) {
+		/* Most text is ASCII between line ends: skip it 8 bytes at a
+		 * time (a word with no high bit and no CR or LF byte). */
+		while (n - i >= 8) {
+			const uint64_t lo = 0x0101010101010101u, hi = lo << 7;
+			uint64_t v, lf, cr;
+
+			memcpy(&v, s + i, 8);
+			lf = v ^ (lo * '\n');
+			cr = v ^ (lo * '\r');
+			if ((v | ((lf - lo) & ~lf) | ((cr - lo) & ~cr)) & hi)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
 			size_t len = utf8_valid_len(s + i, n - i);
