@@ -168,29 +168,37 @@ run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 	checklist_free(cl);
 }
 
+/* Take the next job not yet taken and run it; 0 when none is left. */
+static int
+pool_take(struct pool *p, struct check_ctx *cc)
+{
+	size_t i;
+
+	pthread_mutex_lock(&p->mu);
+	i = p->next++;
+	pthread_mutex_unlock(&p->mu);
+	if (i >= p->n)
+		return 0;
+	if (p->jobs[i].done)
+		return 1;	/* its rules failed to load */
+	tls_err = &p->jobs[i].err;
+	run_job(&p->jobs[i], p->o, cc);
+	tls_err = NULL;
+	pthread_mutex_lock(&p->mu);
+	p->jobs[i].done = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return 1;
+}
+
 static void *
 worker(void *arg)
 {
 	struct pool *p = arg;
 	struct check_ctx *cc = check_ctx_new();
 
-	for (;;) {
-		size_t i;
-		pthread_mutex_lock(&p->mu);
-		i = p->next++;
-		pthread_mutex_unlock(&p->mu);
-		if (i >= p->n)
-			break;
-		if (p->jobs[i].done)
-			continue;	/* its rules failed to load */
-		tls_err = &p->jobs[i].err;
-		run_job(&p->jobs[i], p->o, cc);
-		tls_err = NULL;
-		pthread_mutex_lock(&p->mu);
-		p->jobs[i].done = 1;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
-	}
+	while (pool_take(p, cc))
+		;
 	check_ctx_free(cc);
 	return NULL;
 }
@@ -475,6 +483,7 @@ run(struct opts *o, int argc, char *argv[])
 	struct rules_ctx *rc = NULL;
 	struct out_run orun = {0};
 	struct pool p;
+	struct check_ctx *cc;
 	struct buf ob = {0};
 	pthread_t *th = NULL;
 	unsigned tally[SEV__MAX] = {0};
@@ -528,10 +537,13 @@ run(struct opts *o, int argc, char *argv[])
 	nth = o->jobs > 0 ? o->jobs : cpu_count();
 	if ((size_t)nth > fl.n)
 		nth = fl.n ? (int)fl.n : 1;
+	/* The main thread is one of the nth workers: it runs jobs while the
+	 * next one to write is not done, so -j 1 starts no thread. */
 	th = xcalloc((size_t)nth, sizeof(*th));
 	diag_set_sink(main_err_sink, NULL);
-	for (int t = 0; t < nth; t++)
+	for (int t = 1; t < nth; t++)
 		pthread_create(&th[t], NULL, worker, &p);
+	cc = check_ctx_new();
 
 	orun.rules = rc;
 	orun.color = o->color;
@@ -541,6 +553,12 @@ run(struct opts *o, int argc, char *argv[])
 		buf_puts(&ob, "{\"version\": 1,\n \"checklists\": [");
 	for (i = 0; i < fl.n; i++) {
 		struct job *j = &p.jobs[i];
+		int done;
+		do {
+			pthread_mutex_lock(&p.mu);
+			done = j->done;
+			pthread_mutex_unlock(&p.mu);
+		} while (!done && pool_take(&p, cc));
 		pthread_mutex_lock(&p.mu);
 		while (!j->done)
 			pthread_cond_wait(&p.cv, &p.mu);
@@ -579,8 +597,9 @@ run(struct opts *o, int argc, char *argv[])
 			buf_reset(&ob);
 		}
 	}
-	for (int t = 0; t < nth; t++)
+	for (int t = 1; t < nth; t++)
 		pthread_join(th[t], NULL);
+	check_ctx_free(cc);
 	diag_set_sink(NULL, NULL);
 	if (be && be->end)
 		be->end(&ob, &orun, tally, nread);
