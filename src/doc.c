@@ -995,6 +995,40 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
 	return html;
 }
 
+/* Is the item's HTML its text itself? When the paragraph is one text
+ * node whose literal after the box (skip bytes) is text, and text holds
+ * nothing esc_html would change (& < > " ', control characters, invalid
+ * UTF-8). Most items are such plain text; this spares them the walk and
+ * the copy of doc_item_html. */
+static int
+doc_item_html_plain(cmark_node *para, size_t skip, const char *text)
+{
+	cmark_node *t = cmark_node_first_child(para);
+	const char *lit;
+	size_t n;
+
+	if (t == NULL || cmark_node_next(t) != NULL ||
+	    cmark_node_get_type(t) != CMARK_NODE_TEXT ||
+	    (lit = cmark_node_get_literal(t)) == NULL)
+		return 0;
+	n = strlen(lit);
+	if (strcmp(lit + (skip < n ? skip : n), text) != 0)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p >= 0x80) {
+			size_t len = utf8_valid_len((const char *)p,
+			    strlen((const char *)p));
+			if (len == 0)
+				return 0;
+			p += len - 1;
+		} else if (*p == '&' || *p == '<' || *p == '>' || *p == '"' ||
+		    *p == '\'' ||
+		    (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r'))
+			return 0;
+	}
+	return 1;
+}
+
 static void
 doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 {
@@ -1049,7 +1083,8 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			if (*q == '\n')
 				*q = ' ';
 		it->text = txt;
-		it->html = doc_item_html(w, n, skip);
+		it->html = doc_item_html_plain(n, skip, txt) ? txt :
+		    doc_item_html(w, n, skip);
 		struct counts *own = w->section >= 0 ?
 		    &cl->sections[w->section].own : NULL;
 		if (it->state == ITEM_NA) {
