@@ -186,14 +186,17 @@ utf8_decode(const unsigned char *s, size_t n, size_t *len)
 size_t
 utf8_count(const char *s, size_t n)
 {
-	size_t i = 0, cp = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, j, cp = 0;
 
-	while (i < n) {
-		size_t len = utf8_valid_len(s + i, n - i);
-		i += len ? len : 1;
-		cp++;
+	/* ASCII runs count their bytes; only multi-byte sequences are
+	 * decoded. */
+	while ((j = utf8_skip_ascii(u, n, i)) < n) {
+		size_t len = utf8_valid_len(s + j, n - j);
+		cp += j - i + 1;
+		i = j + (len ? len : 1);
 	}
-	return cp;
+	return cp + (n - i);
 }
 
 /* ASCII words are skipped whole; only multi-byte sequences are checked. */
