@@ -119,10 +119,18 @@ check_placeholder_next(const char *s, size_t n, size_t from, size_t *lo)
 	size_t i, w;
 
 	for (i = from; i < n; i++) {
-		unsigned char c = u[i], c2, p;
+		unsigned char c, c2, p;
 
-		if (!check_ph_first[c])
-			continue;
+		/* Skip to the next byte that may start a key, four at once. */
+		while (n - i >= 4 && !(check_ph_first[u[i]] |
+		    check_ph_first[u[i + 1]] | check_ph_first[u[i + 2]] |
+		    check_ph_first[u[i + 3]]))
+			i += 4;
+		while (i < n && !check_ph_first[u[i]])
+			i++;
+		if (i >= n)
+			break;
+		c = u[i];
 		c2 = i + 1 < n ? u[i + 1] : 0;
 		p = i > 0 ? u[i - 1] : 0;
 		if (c == '?') {
