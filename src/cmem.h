@@ -14,6 +14,9 @@ struct cmem {
 	struct cmem_big		*bigs;		/* large blocks, malloc'd */
 	char			*last;		/* last small block, to grow
 						   or give back in place */
+	void			*free[40];	/* freed small blocks by size
+						   class (cmem.c), linked
+						   through their first bytes */
 };
 
 /* Make m the arena of this thread's cmark allocations until cmem_end(). */
