@@ -1,10 +1,12 @@
 /* rss.c: runs one command and reports its wall time and peak RSS, the
  * measuring end of the benchmark (no dependency on GNU time).
  *
- *   bench-rss [-C DIR] [-o FILE] [-i IN] [-q] COMMAND [ARG...]
+ *   bench-rss [-C DIR] [-o FILE] [-i IN] [-q] [-t SECONDS] COMMAND [ARG...]
  *
  * The child runs in DIR (-C) with stdin from IN (-i, default /dev/null);
- * -q sends its stdout to /dev/null.  Writes one line
+ * -q sends its stdout to /dev/null; -t kills it (SIGKILL, status 137)
+ * after SECONDS of wall time, so a hung command cannot hang the
+ * benchmark.  Writes one line
  * "WALL_SECONDS MAXRSS_KB STATUS" to FILE (-o) or stderr, where STATUS is
  * the exit status, 128+N if signal N killed the child, and 127 if it could
  * not be run.  The time runs from just before fork to wait4's return on a
@@ -13,6 +15,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +30,8 @@
 static void __attribute__((noreturn))
 rss_usage(void)
 {
-	fputs("usage: bench-rss [-C DIR] [-o FILE] [-i IN] [-q] COMMAND "
-	    "[ARG...]\n", stderr);
+	fputs("usage: bench-rss [-C DIR] [-o FILE] [-i IN] [-q] [-t SECONDS] "
+	    "COMMAND [ARG...]\n", stderr);
 	exit(2);
 }
 
@@ -48,6 +51,17 @@ rss_redirect(int fd, const char *path, int flags)
 	}
 }
 
+static volatile pid_t rss_child;
+
+/* rss_alarm kills the child when its time is up. */
+static void
+rss_alarm(int sig)
+{
+	(void)sig;
+	if (rss_child > 0)
+		kill(rss_child, SIGKILL);
+}
+
 /* main runs the command once and writes the measurement line. */
 int
 main(int argc, char *argv[])
@@ -58,14 +72,16 @@ main(int argc, char *argv[])
 	FILE *out = stderr;
 	pid_t pid;
 	int c, quiet = 0, status, code;
+	unsigned limit = 0;
 	double wall;
 
-	while ((c = getopt(argc, argv, "+C:o:i:q")) != -1) {
+	while ((c = getopt(argc, argv, "+C:o:i:qt:")) != -1) {
 		switch (c) {
 		case 'C': dir = optarg; break;
 		case 'o': outpath = optarg; break;
 		case 'i': in = optarg; break;
 		case 'q': quiet = 1; break;
+		case 't': limit = (unsigned)strtoul(optarg, NULL, 10); break;
 		default: rss_usage();
 		}
 	}
@@ -95,12 +111,22 @@ main(int argc, char *argv[])
 		    strerror(errno));
 		_exit(127);
 	}
+	if (limit > 0) {
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = rss_alarm;
+		sigaction(SIGALRM, &sa, NULL);
+		rss_child = pid;
+		alarm(limit);
+	}
 	while (wait4(pid, &status, 0, &ru) == -1)
 		if (errno != EINTR) {
 			fprintf(stderr, "bench-rss: wait4: %s\n",
 			    strerror(errno));
 			return 2;
 		}
+	alarm(0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	wall = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

@@ -11,10 +11,14 @@
 # Environment: BUILD (build dir, default build), BENCH_ROUNDS (5; corpus
 # (a) runs five times as many rounds, its runs take milliseconds),
 # BENCH_SETS ("a b c"), BENCH_BIG (size of (c), 50M), BENCH_MDL (auto, or
-# 0 to skip markdownlint-cli2), BENCH_MDL_ROUNDS (1: it takes minutes).
+# 0 to skip markdownlint-cli2), BENCH_MDL_ROUNDS (1: it takes minutes),
+# BENCH_TIMEOUT (900: seconds before one run is killed and counted as
+# failed, status 137).
 # A ticklist command that exits 0 or 1 is measured; one that behaves
-# exactly like an unknown subcommand (same status, same output) is "n/a"
-# (not implemented yet); any other status is "failed" and the run goes on.
+# exactly like an unknown subcommand (same status, same output, "unknown
+# command" on stderr) is "n/a" (not implemented yet); any other status is
+# "failed" (with its first line of stderr under the table) and the run
+# goes on.
 set -u
 
 BUILD=${BUILD:-build}
@@ -24,6 +28,7 @@ SETS=${BENCH_SETS:-a b c}
 BIG=${BENCH_BIG:-50M}
 MDL=${BENCH_MDL:-auto}
 MDL_ROUNDS=${BENCH_MDL_ROUNDS:-1}
+TIMEOUT=${BENCH_TIMEOUT:-900}
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 B=$TOP/bench
 CORPUS=$B/corpus
@@ -94,8 +99,8 @@ label() {
 # quiet, stderr to RESULT.err.
 run_one() {
 	dir=$CORPUS/$2
-	q=
-	[ "${4:-}" = quiet ] && q=-q
+	q="-t $TIMEOUT"
+	[ "${4:-}" = quiet ] && q="$q -q"
 	case $1 in
 	floor) "$RSS" $q -o "$3" "$FLOOR" "$dir"/*.md ;;
 	lint1) "$RSS" $q -o "$3" "$TL" lint -j 1 "$dir" ;;
@@ -244,7 +249,8 @@ for s in $SETS; do
 		run_one "$c" "$s" "$R/warm.$c"
 		rc=$(awk '{ print $3 }' "$R/warm.$c")
 		if [ "$c" != floor ] && [ "$rc" = "$brc" ] &&
-		    cmp -s "$R/warm.$c.out" "$R/bogus.out"; then
+		    cmp -s "$R/warm.$c.out" "$R/bogus.out" &&
+		    grep -q "unknown command" "$R/warm.$c.err"; then
 			echo "n/a" >"$R/status.$c"
 		elif [ "${rc:-127}" -le 1 ]; then
 			echo ok >"$R/status.$c"

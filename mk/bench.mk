@@ -3,7 +3,8 @@
 # bench/results.md; `make bench-instr` prints callgrind instruction counts,
 # a stable figure for catching regressions. Neither runs in `make check`.
 # Knobs (environment or make command line): BENCH_ROUNDS (5), BENCH_SETS
-# ("a b c"), BENCH_BIG (50M), BENCH_MDL (auto|0), BENCH_MDL_ROUNDS (1).
+# ("a b c"), BENCH_BIG (50M), BENCH_MDL (auto|0), BENCH_MDL_ROUNDS (1),
+# BENCH_TIMEOUT (900 s per run).
 
 BENCH_PROGRAMS = $(BUILD)/bench-gen $(BUILD)/bench-floor $(BUILD)/bench-rss
 

@@ -82,3 +82,11 @@ rss_status() {
 	    read -r w kb rc <"$T/r3" && [ "$rc" -eq 127 ]
 }
 t bench-rss-status rss_status
+
+# -t: a run that outlives its limit is killed and reported as 137.
+rss_timeout() {
+	"$RSS" -t 1 -o "$T/r4" sleep 30 && read -r w kb rc <"$T/r4" &&
+	    [ "$rc" -eq 137 ] &&
+	    awk -v w="$w" 'BEGIN { exit !(w >= 0.9 && w < 10) }'
+}
+t bench-rss-timeout rss_timeout
