@@ -18,7 +18,7 @@
 #include "xalloc.h"
 
 #define CMEM_ALIGN	16
-#define CMEM_CHUNK	(256 * 1024)
+#define CMEM_CHUNK	(64 * 1024)
 #define CMEM_BIG	(32 * 1024)
 
 struct cmem_chunk {

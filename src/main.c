@@ -452,7 +452,7 @@ lint_summary(const unsigned *tally, size_t nfiles)
 }
 
 /* Output to stdout is written in chunks of about this size. */
-#define STREAM_CHUNK	(64u * 1024u)
+#define STREAM_CHUNK	(16u * 1024u)
 
 /* Below this much input, regexes are not JIT-compiled: compiling costs
  * more than it saves (a pre-commit hook's few files). */
