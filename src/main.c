@@ -67,6 +67,9 @@ struct job {
 struct pool {
 	struct job		*jobs;
 	size_t			 n, next;
+	size_t			 written;	/* jobs the main thread wrote */
+	size_t			 ahead;		/* how far past that a job
+						   may start */
 	const struct opts	*o;
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
@@ -168,14 +171,24 @@ run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 	checklist_free(cl);
 }
 
-/* Take the next job not yet taken and run it; 0 when none is left. */
+/* Take the next job not yet taken and run it; 0 when none is left. A
+ * job starts at most p->ahead past the last one written, so that a slow
+ * writer does not make finished results pile up in memory: a worker waits
+ * (wait 1), the main thread returns 0 to go and write (wait 0). */
 static int
-pool_take(struct pool *p, struct check_ctx *cc)
+pool_take(struct pool *p, struct check_ctx *cc, int wait)
 {
 	size_t i;
 
 	pthread_mutex_lock(&p->mu);
-	i = p->next++;
+	while (p->next < p->n && p->next >= p->written + p->ahead) {
+		if (!wait) {
+			pthread_mutex_unlock(&p->mu);
+			return 0;
+		}
+		pthread_cond_wait(&p->cv, &p->mu);
+	}
+	i = p->next < p->n ? p->next++ : p->n;
 	pthread_mutex_unlock(&p->mu);
 	if (i >= p->n)
 		return 0;
@@ -197,7 +210,7 @@ worker(void *arg)
 	struct pool *p = arg;
 	struct check_ctx *cc = check_ctx_new();
 
-	while (pool_take(p, cc))
+	while (pool_take(p, cc, 1))
 		;
 	check_ctx_free(cc);
 	return NULL;
@@ -537,6 +550,7 @@ run(struct opts *o, int argc, char *argv[])
 	nth = o->jobs > 0 ? o->jobs : cpu_count();
 	if ((size_t)nth > fl.n)
 		nth = fl.n ? (int)fl.n : 1;
+	p.ahead = 4 * (size_t)nth;
 	/* The main thread is one of the nth workers: it runs jobs while the
 	 * next one to write is not done, so -j 1 starts no thread. */
 	th = xcalloc((size_t)nth, sizeof(*th));
@@ -558,7 +572,7 @@ run(struct opts *o, int argc, char *argv[])
 			pthread_mutex_lock(&p.mu);
 			done = j->done;
 			pthread_mutex_unlock(&p.mu);
-		} while (!done && pool_take(&p, cc));
+		} while (!done && pool_take(&p, cc, 0));
 		pthread_mutex_lock(&p.mu);
 		while (!j->done)
 			pthread_cond_wait(&p.cv, &p.mu);
@@ -586,6 +600,10 @@ run(struct opts *o, int argc, char *argv[])
 		findings_clear(&j->fs);
 		buf_free(&j->out);
 		buf_free(&j->err);
+		pthread_mutex_lock(&p.mu);
+		p.written = i + 1;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
 		/* Standard output is written as it comes (backends only
 		 * append), so memory does not grow with the output; a file
 		 * named by -o is replaced once, at the end. */
