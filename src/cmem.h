@@ -14,6 +14,7 @@ struct cmem {
 	struct cmem_big		*bigs;		/* large blocks, malloc'd */
 	char			*last;		/* last small block, to grow
 						   or give back in place */
+	struct cmem_chunk	*spare;		/* kept from earlier parses */
 	void			*free[40];	/* freed small blocks by size
 						   class (cmem.c), linked
 						   through their first bytes */
