@@ -3,7 +3,6 @@
  * on a pool of worker threads whose results are written in input order. */
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 #include "model.h"
 #include "out.h"
 #include "output.h"
+#include "pool.h"
 #include "pipeline.h"
 #include "read.h"
 #include "report.h"
@@ -57,31 +57,20 @@ struct job {
 	int			 error;		/* could not be read */
 	struct findings		 fs;
 	struct buf		 out;		/* rendered by the worker */
-	struct buf		 err;		/* its tool diagnostics */
-	int			 done;
 };
 
-struct pool {
-	struct job		*jobs;
-	size_t			 n, next;
-	const struct opts	*o;
-	pthread_mutex_t		 mu;
-	pthread_cond_t		 cv;
+/* What a run shares between the workers and the in-order writer. */
+struct run_state {
+	const struct opts		*o;
+	struct job			*jobs;
+	const struct out_backend	*be;
+	struct out_run			 orun;
+	struct buf			 ob;
+	unsigned			 tally[SEV__MAX];
+	size_t				 nread;
+	int				 first;
+	int				 rcode;
 };
-
-static _Thread_local struct buf *tls_err;
-
-/* Tool diagnostics of a worker go to its job, to be printed in order. */
-static void
-main_err_sink(const char *line, void *arg)
-{
-	if (tls_err != NULL)
-		buf_puts(tls_err, line);
-	else {
-		fputs(line, stderr);
-		fflush(stderr);
-	}
-}
 
 /* Print s in exactly width code points: cut at a character boundary with
  * an ellipsis, or padded with spaces. */
@@ -140,12 +129,17 @@ status_text(struct buf *b, const struct checklist *cl)
 	}
 }
 
-/* The per-file pipeline: read, parse, check, render into the job. */
+/* The per-file pipeline on a worker: read, parse, check, render. */
 static void
-run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
+run_work(size_t i, struct check_ctx *cc, void *arg)
 {
+	struct run_state *rs = arg;
+	const struct opts *o = rs->o;
+	struct job *j = &rs->jobs[i];
 	struct checklist *cl;
 
+	if (j->error)
+		return;		/* its rules failed to load */
 	cl = pipeline_file(j->path, o->max_size, o->cmd == CMD_LINT ?
 	    j->rules : NULL, cc, &j->fs);
 	if (cl == NULL) {
@@ -165,38 +159,34 @@ run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 	checklist_free(cl);
 }
 
-static void *
-worker(void *arg)
+/* In input order on the main thread: append the file's output. */
+static void
+run_emit(size_t i, void *arg)
 {
-	struct pool *p = arg;
-	struct check_ctx *cc = check_ctx_new();
+	struct run_state *rs = arg;
+	const struct opts *o = rs->o;
+	struct job *j = &rs->jobs[i];
 
-	for (;;) {
-		size_t i;
-		pthread_mutex_lock(&p->mu);
-		i = p->next++;
-		pthread_mutex_unlock(&p->mu);
-		if (i >= p->n)
-			break;
-		if (p->jobs[i].done)
-			continue;	/* its rules failed to load */
-		tls_err = &p->jobs[i].err;
-		run_job(&p->jobs[i], p->o, cc);
-		tls_err = NULL;
-		pthread_mutex_lock(&p->mu);
-		p->jobs[i].done = 1;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
+	if (j->error) {
+		rs->rcode = EXIT_TROUBLE;
+	} else {
+		rs->nread++;
+		if (o->cmd == CMD_LINT) {
+			struct out_file of = { j->path, &j->fs, 0 };
+			findings_tally(&j->fs, rs->tally);
+			rs->be->file(&rs->ob, &rs->orun, &of, rs->first);
+		} else {
+			if (strcmp(o->format, "json") == 0)
+				buf_puts(&rs->ob, rs->first ? "\n  " : ",\n  ");
+			else if (!rs->first)
+				buf_putc(&rs->ob, '\n');
+			buf_put(&rs->ob, j->out.data ? j->out.data : "",
+			    j->out.len);
+		}
+		rs->first = 0;
 	}
-	check_ctx_free(cc);
-	return NULL;
-}
-
-static int
-cpu_count(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	findings_clear(&j->fs);
+	buf_free(&j->out);
 }
 
 static void
@@ -443,19 +433,17 @@ lint_summary(const unsigned *tally, size_t nfiles)
 static int
 run(struct opts *o, int argc, char *argv[])
 {
-	const struct out_backend *be = NULL;
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
-	struct out_run orun = {0};
-	struct pool p;
-	struct buf ob = {0};
-	pthread_t *th = NULL;
-	unsigned tally[SEV__MAX] = {0};
-	size_t nread = 0, i;
-	int nth, rcode = EXIT_CLEAN, first = 1;
+	struct run_state rs;
+	size_t i;
 
+	memset(&rs, 0, sizeof(rs));
+	rs.o = o;
+	rs.first = 1;
+	rs.rcode = EXIT_CLEAN;
 	if (o->cmd == CMD_LINT) {
-		if ((be = out_find(o->format)) == NULL) {
+		if ((rs.be = out_find(o->format)) == NULL) {
 			diag_error(NULL, 0, 0, "unknown format '%s' (expected "
 			    "%s)", o->format, out_names());
 			return EXIT_TROUBLE;
@@ -477,92 +465,43 @@ run(struct opts *o, int argc, char *argv[])
 		files_free(&fl);
 		return EXIT_TROUBLE;
 	}
-
-	memset(&p, 0, sizeof(p));
-	p.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*p.jobs));
-	p.n = fl.n;
-	p.o = o;
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
+	rs.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*rs.jobs));
 	for (i = 0; i < fl.n; i++) {
-		p.jobs[i].path = fl.v[i];
+		rs.jobs[i].path = fl.v[i];
 		/* Rules are resolved here, in order: discovery is cached and
 		 * its errors print before any output. */
-		if (rc != NULL && (p.jobs[i].rules = rules_for_file(rc,
-		    fl.v[i])) == NULL) {
-			p.jobs[i].error = 1;
-			p.jobs[i].done = 1;
-		}
+		if (rc != NULL && (rs.jobs[i].rules = rules_for_file(rc,
+		    fl.v[i])) == NULL)
+			rs.jobs[i].error = 1;
 	}
-	nth = o->jobs > 0 ? o->jobs : cpu_count();
-	if ((size_t)nth > fl.n)
-		nth = fl.n ? (int)fl.n : 1;
-	th = xcalloc((size_t)nth, sizeof(*th));
-	diag_set_sink(main_err_sink, NULL);
-	for (int t = 0; t < nth; t++)
-		pthread_create(&th[t], NULL, worker, &p);
-
-	orun.rules = rc;
-	orun.color = o->color;
-	if (be && be->begin)
-		be->begin(&ob, &orun);
+	rs.orun.rules = rc;
+	rs.orun.color = o->color;
+	if (rs.be && rs.be->begin)
+		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
-		buf_puts(&ob, "{\"version\": 1,\n \"checklists\": [");
-	for (i = 0; i < fl.n; i++) {
-		struct job *j = &p.jobs[i];
-		pthread_mutex_lock(&p.mu);
-		while (!j->done)
-			pthread_cond_wait(&p.cv, &p.mu);
-		pthread_mutex_unlock(&p.mu);
-		if (j->err.len)
-			fputs(j->err.data, stderr);
-		if (j->error) {
-			rcode = EXIT_TROUBLE;
-		} else {
-			nread++;
-			if (o->cmd == CMD_LINT) {
-				struct out_file of = { j->path, &j->fs, 0 };
-				findings_tally(&j->fs, tally);
-				be->file(&ob, &orun, &of, first);
-			} else {
-				if (strcmp(o->format, "json") == 0)
-					buf_puts(&ob, first ? "\n  " : ",\n  ");
-				else if (!first)
-					buf_putc(&ob, '\n');
-				buf_put(&ob, j->out.data ? j->out.data : "",
-				    j->out.len);
-			}
-			first = 0;
-		}
-		findings_clear(&j->fs);
-		buf_free(&j->out);
-		buf_free(&j->err);
-	}
-	for (int t = 0; t < nth; t++)
-		pthread_join(th[t], NULL);
-	diag_set_sink(NULL, NULL);
-	if (be && be->end)
-		be->end(&ob, &orun, tally, nread);
+		buf_puts(&rs.ob, "{\"version\": 1,\n \"checklists\": [");
+	pool_run(fl.n, o->jobs, run_work, run_emit, &rs);
+	if (rs.be && rs.be->end)
+		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
-		buf_puts(&ob, first ? "]}\n" : "\n ]}\n");
-	if (output_write(o->output, ob.data ? ob.data : "", ob.len) == -1)
-		rcode = EXIT_TROUBLE;
+		buf_puts(&rs.ob, rs.first ? "]}\n" : "\n ]}\n");
+	if (output_write(o->output, rs.ob.data ? rs.ob.data : "",
+	    rs.ob.len) == -1)
+		rs.rcode = EXIT_TROUBLE;
 	if (o->cmd == CMD_LINT && !o->quiet)
-		lint_summary(tally, nread);
+		lint_summary(rs.tally, rs.nread);
 	if (diag_errors() > 0)
-		rcode = EXIT_TROUBLE;
-	if (rcode == EXIT_CLEAN && o->cmd == CMD_LINT && o->fail_on != SEV_OFF)
-		for (int s = o->fail_on; s < SEV__MAX; s++)
-			if (tally[s] > 0)
-				rcode = EXIT_FINDINGS;
-	buf_free(&ob);
-	free(th);
-	free(p.jobs);
-	pthread_mutex_destroy(&p.mu);
-	pthread_cond_destroy(&p.cv);
+		rs.rcode = EXIT_TROUBLE;
+	if (rs.rcode == EXIT_CLEAN && o->cmd == CMD_LINT &&
+	    o->fail_on != SEV_OFF)
+		for (int sv = o->fail_on; sv < SEV__MAX; sv++)
+			if (rs.tally[sv] > 0)
+				rs.rcode = EXIT_FINDINGS;
+	buf_free(&rs.ob);
+	free(rs.jobs);
 	rules_ctx_free(rc);
 	files_free(&fl);
-	return rcode;
+	return rs.rcode;
 }
 
 /* `ticklist rules`: the effective rules for a directory, or a shipped

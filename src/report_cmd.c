@@ -22,6 +22,7 @@
 #include "model.h"
 #include "output.h"
 #include "pipeline.h"
+#include "pool.h"
 #include "read.h"
 #include "report.h"
 #include "report_cmd.h"
@@ -76,7 +77,7 @@ static const char report_help_text[] =
     "                       error (default), warning, info, never\n"
     "  -q, --quiet          no summary line on stderr\n"
     "      --max-file-size N  refuse larger inputs (default 64M)\n"
-    "  -j, --jobs N         accepted for lint compatibility\n"
+    "  -j, --jobs N         worker threads (default: the number of CPUs)\n"
     "\n"
     "Templates: index.html.mustache, checklist.html.mustache (one page per\n"
     "checklist), summary.md.mustache, badge.svg.mustache and the partials\n"
@@ -441,6 +442,7 @@ struct report_args {
 	struct rules_opts	 rules;
 	enum sev		 fail_on;	/* SEV_OFF: never */
 	int			 quiet;
+	int			 jobs;		/* 0: the number of CPUs */
 	size_t			 max_size;
 };
 
@@ -505,6 +507,13 @@ report_args(int argc, char *argv[], struct report_args *a)
 			a->rules.rulesets[a->rules.nrulesets++] = optarg;
 			break;
 		case 'j':
+			a->jobs = atoi(optarg);
+			if (a->jobs < 1 || a->jobs > 256) {
+				diag_error(NULL, 0, 0, "--jobs: expected 1 to "
+				    "256, not '%s'", optarg);
+				return -1;
+			}
+			break;
 		case O_COLOR:
 			break;
 		case 'q':
@@ -533,13 +542,33 @@ report_args(int argc, char *argv[], struct report_args *a)
 	return 0;
 }
 
+/* What the workers of a report share: inputs and per-file results. */
+struct report_work {
+	char			**paths;
+	const struct rules	**rules;	/* NULL: config failed */
+	size_t			  max_size;
+	struct checklist	**cls;
+	struct findings		 *fs;
+};
+
+/* On a worker: read, parse and check one checklist. */
+static void
+report_work(size_t i, struct check_ctx *cc, void *arg)
+{
+	struct report_work *w = arg;
+
+	if (w->rules[i] != NULL)
+		w->cls[i] = pipeline_file(w->paths[i], w->max_size,
+		    w->rules[i], cc, &w->fs[i]);
+}
+
 int
 report_main(int argc, char *argv[])
 {
 	struct report_args a;
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
-	struct check_ctx *cc = NULL;
+	struct report_work work;
 	struct report_input *in = NULL;
 	struct findings *fs = NULL;
 	struct checklist **cls = NULL;
@@ -574,16 +603,28 @@ report_main(int argc, char *argv[])
 		code = EXIT_TROUBLE;
 		goto out;
 	}
-	cc = check_ctx_new();
 	in = xcalloc(fl.n ? fl.n : 1, sizeof(*in));
 	fs = xcalloc(fl.n ? fl.n : 1, sizeof(*fs));
 	cls = xcalloc(fl.n ? fl.n : 1, sizeof(*cls));
 	pages = xcalloc(fl.n ? fl.n : 1, sizeof(*pages));
+	work.paths = fl.v;
+	work.rules = xcalloc(fl.n ? fl.n : 1, sizeof(*work.rules));
+	work.max_size = a.max_size;
+	work.cls = cls;
+	work.fs = fs;
+	for (i = 0; i < fl.n; i++)
+		work.rules[i] = rules_for_file(rc, fl.v[i]);
+	pool_run(fl.n, a.jobs, report_work, NULL, &work);
+	free(work.rules);
+	/* Keep the checklists that could be read, in input order. */
 	for (i = 0; i < fl.n; i++) {
-		const struct rules *r = rules_for_file(rc, fl.v[i]);
-		if (r == NULL || (cls[n] = pipeline_file(fl.v[i], a.max_size, r,
-		    cc, &fs[n])) == NULL)
+		if (cls[i] == NULL)
 			continue;
+		cls[n] = cls[i];
+		if (n != i) {
+			fs[n] = fs[i];
+			memset(&fs[i], 0, sizeof(fs[i]));
+		}
 		findings_tally(&fs[n], tally);
 		pages[n] = report_page_name(fl.v[i], pages, n);
 		in[n].cl = cls[n];
@@ -621,7 +662,6 @@ out:
 	free(fs);
 	free(pages);
 	free(in);
-	check_ctx_free(cc);
 	rules_ctx_free(rc);
 	files_free(&fl);
 	free(a.rules.rulesets);
