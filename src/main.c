@@ -423,11 +423,11 @@ parse_opts(int argc, char *argv[], struct opts *o)
 static void
 lint_summary(const unsigned *tally, size_t nfiles)
 {
-	fprintf(stderr, "%u error%s, %u warning%s, %u info%s in %zu file%s\n",
-	    tally[SEV_ERROR], tally[SEV_ERROR] == 1 ? "" : "s",
-	    tally[SEV_WARNING], tally[SEV_WARNING] == 1 ? "" : "s",
-	    tally[SEV_INFO], tally[SEV_INFO] == 1 ? "" : "s",
-	    nfiles, nfiles == 1 ? "" : "s");
+	struct buf b = {0};
+
+	diag_summary(&b, tally, nfiles);
+	fprintf(stderr, "%s\n", buf_cstr(&b));
+	buf_free(&b);
 }
 
 static int

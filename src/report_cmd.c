@@ -637,15 +637,14 @@ report_main(int argc, char *argv[])
 			code = EXIT_TROUBLE;
 	} else if (report_write(&a.ro, in, n) == -1)
 		code = EXIT_TROUBLE;
-	if (!a.quiet)
-		fprintf(stderr, "%u error%s, %u warning%s, %u info%s in %zu "
-		    "file%s%s%s%s\n",
-		    tally[SEV_ERROR], tally[SEV_ERROR] == 1 ? "" : "s",
-		    tally[SEV_WARNING], tally[SEV_WARNING] == 1 ? "" : "s",
-		    tally[SEV_INFO], tally[SEV_INFO] == 1 ? "" : "s",
-		    n, n == 1 ? "" : "s", a.one || code ? "" : "; report: ",
-		    a.one || code ? "" : a.ro.dir,
-		    a.one || code ? "" : "/index.html");
+	if (!a.quiet) {
+		struct buf b = {0};
+		diag_summary(&b, tally, n);
+		if (!a.one && !code)
+			buf_printf(&b, "; report: %s/index.html", a.ro.dir);
+		fprintf(stderr, "%s\n", buf_cstr(&b));
+		buf_free(&b);
+	}
 	if (diag_errors() > 0)
 		code = EXIT_TROUBLE;
 	if (code == EXIT_CLEAN && a.fail_on != SEV_OFF)

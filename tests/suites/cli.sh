@@ -141,3 +141,12 @@ else echo "not ok cli/report-jobs-identical"; fi
 if [ -s "$tmp/l1" ] && cmp -s "$tmp/l1" "$tmp/l3"; then
 	echo "ok cli/lint-jobs-identical"
 else echo "not ok cli/lint-jobs-identical"; fi
+
+# The summary line on stderr.
+check summary-line 1 "$T" lint samples/
+if tail -n 1 "$tmp/stderr" | grep -qx '4 errors, 13 warnings in 3 files'; then
+	echo "ok cli/summary-line-text"
+else echo "not ok cli/summary-line-text"; tail -n 1 "$tmp/stderr"; fi
+check summary-quiet 1 "$T" lint -q samples/
+if [ ! -s "$tmp/stderr" ]; then echo "ok cli/summary-quiet-empty"
+else echo "not ok cli/summary-quiet-empty"; fi
