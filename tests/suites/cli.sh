@@ -150,3 +150,10 @@ else echo "not ok cli/summary-line-text"; tail -n 1 "$tmp/stderr"; fi
 check summary-quiet 1 "$T" lint -q samples/
 if [ ! -s "$tmp/stderr" ]; then echo "ok cli/summary-quiet-empty"
 else echo "not ok cli/summary-quiet-empty"; fi
+
+# report takes the shared options as lint does.
+check report-rules-release-clean 0 "$T" report -q -o "$tmp/rr" -r release samples/release.md
+check report-rules-release-blocks 1 "$T" report -q -o "$tmp/rr" -r release samples/deployment.md
+check report-max-file-size 2 "$T" report -q -o "$tmp/rr" --max-file-size 10 samples/release.md
+check report-bad-jobs 2 "$T" report -q -o "$tmp/rr" -j 0 samples/release.md
+check report-no-config 0 "$T" report -q -o "$tmp/rr" --no-config --fail-on never samples/
