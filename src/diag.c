@@ -152,6 +152,18 @@ diag_putint(struct buf *b, int v)
 /* Written piece by piece rather than with buf_printf: it runs once per
  * finding and a printf pass costs more than the rest of the line. */
 void
+diag_summary(struct buf *b, const unsigned *t, size_t nfiles)
+{
+	buf_printf(b, "%u error%s, %u warning%s", t[SEV_ERROR],
+	    t[SEV_ERROR] == 1 ? "" : "s", t[SEV_WARNING],
+	    t[SEV_WARNING] == 1 ? "" : "s");
+	if (t[SEV_INFO])
+		buf_printf(b, ", %u info%s", t[SEV_INFO],
+		    t[SEV_INFO] == 1 ? "" : "s");
+	buf_printf(b, " in %zu file%s", nfiles, nfiles == 1 ? "" : "s");
+}
+
+void
 diag_text(struct buf *b, const struct finding *f, int color)
 {
 	static const char *const colors[SEV__MAX] = {

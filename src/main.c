@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "cliopt.h"
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
@@ -23,6 +23,7 @@
 #include "model.h"
 #include "out.h"
 #include "output.h"
+#include "pool.h"
 #include "pipeline.h"
 #include "read.h"
 #include "report.h"
@@ -44,13 +45,8 @@ struct opts {
 	enum cmd		 cmd;
 	const char		*format;
 	const char		*output;
-	enum sev		 fail_on;	/* SEV_OFF: never */
-	int			 jobs;
-	int			 color;
-	int			 quiet;
-	size_t			 max_size;
 	const char		*show;		/* rules --show NAME */
-	struct rules_opts	 ropts;
+	struct cliopt		 c;		/* the shared options */
 };
 
 /* One input file's work, done by a worker, written by the main thread. */
@@ -60,34 +56,30 @@ struct job {
 	int			 error;		/* could not be read */
 	struct findings		 fs;
 	struct buf		 out;		/* rendered by the worker */
-	struct buf		 err;		/* its tool diagnostics */
-	int			 done;
 };
 
-struct pool {
-	struct job		*jobs;
-	size_t			 n, next;
-	size_t			 written;	/* jobs the main thread wrote */
-	size_t			 ahead;		/* how far past that a job
-						   may start */
-	const struct opts	*o;
-	pthread_mutex_t		 mu;
-	pthread_cond_t		 cv;
+/* What a run shares between the workers and the in-order writer. */
+struct run_state {
+	const struct opts		*o;
+	struct job			*jobs;
+	const struct out_backend	*be;
+	struct out_run			 orun;
+	struct buf			 ob;
+	unsigned			 tally[SEV__MAX];
+	size_t				 nread;
+	int				 first;
+	int				 rcode;
+	int				 stream;	/* write ob to stdout
+							   as it fills */
 };
 
-static _Thread_local struct buf *tls_err;
+/* Output to stdout is written in pieces of about this size as files
+ * finish (backends only append), so memory does not grow with it. */
+#define STREAM_CHUNK	(16u * 1024u)
 
-/* Tool diagnostics of a worker go to its job, to be printed in order. */
-static void
-main_err_sink(const char *line, void *arg)
-{
-	if (tls_err != NULL)
-		buf_puts(tls_err, line);
-	else {
-		fputs(line, stderr);
-		fflush(stderr);
-	}
-}
+/* Below this much input, regexes are not JIT-compiled: compiling costs
+ * more than it saves (a pre-commit hook's few files). */
+#define JIT_MIN_BYTES	(128u * 1024u)
 
 /* Print s in exactly width code points: cut at a character boundary with
  * an ellipsis, or padded with spaces. */
@@ -146,13 +138,18 @@ status_text(struct buf *b, const struct checklist *cl)
 	}
 }
 
-/* The per-file pipeline: read, parse, check, render into the job. */
+/* The per-file pipeline on a worker: read, parse, check, render. */
 static void
-run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
+run_work(size_t i, struct check_ctx *cc, void *arg)
 {
+	struct run_state *rs = arg;
+	const struct opts *o = rs->o;
+	struct job *j = &rs->jobs[i];
 	struct checklist *cl;
 
-	cl = pipeline_file(j->path, o->max_size, o->cmd == CMD_LINT ?
+	if (j->error)
+		return;		/* its rules failed to load */
+	cl = pipeline_file(j->path, o->c.max_size, o->cmd == CMD_LINT ?
 	    j->rules : NULL, cc, &j->fs);
 	if (cl == NULL) {
 		j->error = 1;
@@ -171,56 +168,58 @@ run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 	checklist_free(cl);
 }
 
-/* Take the next job not yet taken and run it; 0 when none is left. A
- * job starts at most p->ahead past the last one written, so that a slow
- * writer does not make finished results pile up in memory: a worker waits
- * (wait 1), the main thread returns 0 to go and write (wait 0). */
-static int
-pool_take(struct pool *p, struct check_ctx *cc, int wait)
+/* In input order on the main thread: append the file's output. */
+static void
+run_emit(size_t i, void *arg)
 {
-	size_t i;
+	struct run_state *rs = arg;
+	const struct opts *o = rs->o;
+	struct job *j = &rs->jobs[i];
 
-	pthread_mutex_lock(&p->mu);
-	while (p->next < p->n && p->next >= p->written + p->ahead) {
-		if (!wait) {
-			pthread_mutex_unlock(&p->mu);
-			return 0;
+	if (j->error) {
+		rs->rcode = EXIT_TROUBLE;
+	} else {
+		rs->nread++;
+		if (o->cmd == CMD_LINT) {
+			struct out_file of = { j->path, &j->fs, 0 };
+			findings_tally(&j->fs, rs->tally);
+			rs->be->file(&rs->ob, &rs->orun, &of, rs->first);
+		} else {
+			if (strcmp(o->format, "json") == 0)
+				buf_puts(&rs->ob, rs->first ? "\n  " : ",\n  ");
+			else if (!rs->first)
+				buf_putc(&rs->ob, '\n');
+			buf_put(&rs->ob, j->out.data ? j->out.data : "",
+			    j->out.len);
 		}
-		pthread_cond_wait(&p->cv, &p->mu);
+		rs->first = 0;
 	}
-	i = p->next < p->n ? p->next++ : p->n;
-	pthread_mutex_unlock(&p->mu);
-	if (i >= p->n)
-		return 0;
-	if (p->jobs[i].done)
-		return 1;	/* its rules failed to load */
-	tls_err = &p->jobs[i].err;
-	run_job(&p->jobs[i], p->o, cc);
-	tls_err = NULL;
-	pthread_mutex_lock(&p->mu);
-	p->jobs[i].done = 1;
-	pthread_cond_broadcast(&p->cv);
-	pthread_mutex_unlock(&p->mu);
-	return 1;
+	findings_clear(&j->fs);
+	buf_free(&j->out);
+	if (rs->stream && rs->ob.len >= STREAM_CHUNK) {
+		if (output_write(NULL, rs->ob.data, rs->ob.len) == -1) {
+			rs->rcode = EXIT_TROUBLE;
+			rs->stream = 0;
+		}
+		buf_reset(&rs->ob);
+	}
 }
 
-static void *
-worker(void *arg)
+/* Total size of the files in fl, counted up to cap ("-" counts as cap:
+ * stdin may be long). */
+static size_t
+input_bytes(const struct filelist *fl, size_t cap)
 {
-	struct pool *p = arg;
-	struct check_ctx *cc = check_ctx_new();
+	struct stat sb;
+	size_t total = 0;
 
-	while (pool_take(p, cc, 1))
-		;
-	check_ctx_free(cc);
-	return NULL;
-}
-
-static int
-cpu_count(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	for (size_t i = 0; i < fl->n && total < cap; i++) {
+		if (strcmp(fl->v[i], "-") == 0)
+			total = cap;
+		else if (stat(fl->v[i], &sb) == 0 && sb.st_size > 0)
+			total += (size_t)sb.st_size;
+	}
+	return total;
 }
 
 static void
@@ -319,116 +318,38 @@ print_help(const char *cmd)
 	return EXIT_CLEAN;
 }
 
-/* Parse "64M", "512k", "1G" or bytes. */
-static int
-parse_size(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || end == s)
-		return -1;
-	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
-	default: break;
-	}
-	if (*end != '\0')
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
-
 static int
 parse_opts(int argc, char *argv[], struct opts *o)
 {
-	enum { O_FAILON = 256, O_NOCONFIG, O_COLOR, O_MAXSIZE, O_SHOW };
+	enum { O_SHOW = CLIOPT__NEXT };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "fail-on", required_argument, NULL, O_FAILON },
-		{ "config", required_argument, NULL, 'c' },
-		{ "no-config", no_argument, NULL, O_NOCONFIG },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "color", required_argument, NULL, O_COLOR },
-		{ "colour", required_argument, NULL, O_COLOR },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "max-file-size", required_argument, NULL, O_MAXSIZE },
+		CLIOPT_LONGOPTS,
 		{ "show", required_argument, NULL, O_SHOW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, color = -1;
-	size_t cap = 0;
+	int c;
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:o:c:r:j:qh", longopts,
+	while ((c = getopt_long(argc, argv, ":f:o:h" CLIOPT_SHORT, longopts,
 	    NULL)) != -1) {
+		switch (cliopt_take(&o->c, c, optarg)) {
+		case 1:
+			continue;
+		case -1:
+			return -1;
+		default:
+			break;
+		}
 		switch (c) {
 		case 'f':
 			o->format = optarg;
 			break;
 		case 'o':
 			o->output = optarg;
-			break;
-		case O_FAILON:
-			if (strcmp(optarg, "never") == 0)
-				o->fail_on = SEV_OFF;
-			else if ((c = sev_parse(optarg)) > SEV_OFF)
-				o->fail_on = (enum sev)c;
-			else {
-				diag_error(NULL, 0, 0, "--fail-on: expected "
-				    "error, warning, info or never, not '%s'",
-				    optarg);
-				return -1;
-			}
-			break;
-		case 'c':
-			o->ropts.config = optarg;
-			break;
-		case O_NOCONFIG:
-			o->ropts.no_config = 1;
-			break;
-		case 'r':
-			o->ropts.rulesets = xgrow(o->ropts.rulesets, &cap,
-			    o->ropts.nrulesets + 1, sizeof(char *));
-			o->ropts.rulesets[o->ropts.nrulesets++] = optarg;
-			break;
-		case 'j':
-			o->jobs = atoi(optarg);
-			if (o->jobs < 1 || o->jobs > 256) {
-				diag_error(NULL, 0, 0, "--jobs: expected 1 to "
-				    "256, not '%s'", optarg);
-				return -1;
-			}
-			break;
-		case O_COLOR:
-			if (strcmp(optarg, "always") == 0)
-				color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				color = 0;
-			else if (strcmp(optarg, "auto") == 0)
-				color = -1;
-			else {
-				diag_error(NULL, 0, 0, "--color: expected "
-				    "auto, always or never, not '%s'", optarg);
-				return -1;
-			}
-			break;
-		case 'q':
-			o->quiet = 1;
-			break;
-		case O_MAXSIZE:
-			if (parse_size(optarg, &o->max_size) == -1) {
-				diag_error(NULL, 0, 0, "--max-file-size: bad "
-				    "size '%s'", optarg);
-				return -1;
-			}
 			break;
 		case O_SHOW:
 			o->show = optarg;
@@ -446,10 +367,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			return -1;
 		}
 	}
-	if (color < 0)
-		color = o->output == NULL && isatty(STDOUT_FILENO) &&
-		    getenv("NO_COLOR") == NULL;
-	o->color = color;
+	cliopt_color(&o->c, o->output);
 	return 0;
 }
 
@@ -457,56 +375,32 @@ parse_opts(int argc, char *argv[], struct opts *o)
 static void
 lint_summary(const unsigned *tally, size_t nfiles)
 {
-	fprintf(stderr, "%u error%s, %u warning%s, %u info%s in %zu file%s\n",
-	    tally[SEV_ERROR], tally[SEV_ERROR] == 1 ? "" : "s",
-	    tally[SEV_WARNING], tally[SEV_WARNING] == 1 ? "" : "s",
-	    tally[SEV_INFO], tally[SEV_INFO] == 1 ? "" : "s",
-	    nfiles, nfiles == 1 ? "" : "s");
-}
+	struct buf b = {0};
 
-/* Output to stdout is written in chunks of about this size. */
-#define STREAM_CHUNK	(16u * 1024u)
-
-/* Below this much input, regexes are not JIT-compiled: compiling costs
- * more than it saves (a pre-commit hook's few files). */
-#define JIT_MIN_BYTES	(128u * 1024u)
-
-/* Total size of the files in fl, counted up to cap ("-" counts as cap:
- * stdin may be long). */
-static size_t
-input_bytes(const struct filelist *fl, size_t cap)
-{
-	struct stat sb;
-	size_t total = 0;
-
-	for (size_t i = 0; i < fl->n && total < cap; i++) {
-		if (strcmp(fl->v[i], "-") == 0)
-			total = cap;
-		else if (stat(fl->v[i], &sb) == 0 && sb.st_size > 0)
-			total += (size_t)sb.st_size;
-	}
-	return total;
+	diag_summary(&b, tally, nfiles);
+	fprintf(stderr, "%s\n", buf_cstr(&b));
+	buf_free(&b);
 }
 
 static int
 run(struct opts *o, int argc, char *argv[])
 {
-	const struct out_backend *be = NULL;
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
-	struct out_run orun = {0};
-	struct pool p;
-	struct check_ctx *cc;
-	struct buf ob = {0};
-	pthread_t *th = NULL;
-	unsigned tally[SEV__MAX] = {0};
-	size_t nread = 0, i;
-	int nth, rcode = EXIT_CLEAN, first = 1;
-	int tostdout = o->output == NULL || strcmp(o->output, "-") == 0;
-	int stream = tostdout;	/* until a write fails */
+	struct run_state rs;
+	size_t i;
+	int tostdout;
 
+	memset(&rs, 0, sizeof(rs));
+	rs.o = o;
+	rs.first = 1;
+	rs.rcode = EXIT_CLEAN;
+	/* Standard output is written as it comes; a file named by -o is
+	 * replaced once, at the end. */
+	rs.stream = o->output == NULL || strcmp(o->output, "-") == 0;
+	tostdout = rs.stream;
 	if (o->cmd == CMD_LINT) {
-		if ((be = out_find(o->format)) == NULL) {
+		if ((rs.be = out_find(o->format)) == NULL) {
 			diag_error(NULL, 0, 0, "unknown format '%s' (expected "
 			    "%s)", o->format, out_names());
 			return EXIT_TROUBLE;
@@ -526,122 +420,45 @@ run(struct opts *o, int argc, char *argv[])
 		files_add(&fl, argv[k]);
 	if (o->cmd == CMD_LINT)
 		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
-	if (o->cmd == CMD_LINT && (rc = rules_ctx_new(&o->ropts)) == NULL) {
+	if (o->cmd == CMD_LINT && (rc = rules_ctx_new(&o->c.ropts)) == NULL) {
 		files_free(&fl);
 		return EXIT_TROUBLE;
 	}
-
-	memset(&p, 0, sizeof(p));
-	p.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*p.jobs));
-	p.n = fl.n;
-	p.o = o;
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
+	rs.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*rs.jobs));
 	for (i = 0; i < fl.n; i++) {
-		p.jobs[i].path = fl.v[i];
+		rs.jobs[i].path = fl.v[i];
 		/* Rules are resolved here, in order: discovery is cached and
 		 * its errors print before any output. */
-		if (rc != NULL && (p.jobs[i].rules = rules_for_file(rc,
-		    fl.v[i])) == NULL) {
-			p.jobs[i].error = 1;
-			p.jobs[i].done = 1;
-		}
+		if (rc != NULL && (rs.jobs[i].rules = rules_for_file(rc,
+		    fl.v[i])) == NULL)
+			rs.jobs[i].error = 1;
 	}
-	nth = o->jobs > 0 ? o->jobs : cpu_count();
-	if ((size_t)nth > fl.n)
-		nth = fl.n ? (int)fl.n : 1;
-	p.ahead = 4 * (size_t)nth;
-	/* The main thread is one of the nth workers: it runs jobs while the
-	 * next one to write is not done, so -j 1 starts no thread. */
-	th = xcalloc((size_t)nth, sizeof(*th));
-	diag_set_sink(main_err_sink, NULL);
-	for (int t = 1; t < nth; t++)
-		pthread_create(&th[t], NULL, worker, &p);
-	cc = check_ctx_new();
-
-	orun.rules = rc;
-	orun.color = o->color;
-	if (be && be->begin)
-		be->begin(&ob, &orun);
+	rs.orun.rules = rc;
+	rs.orun.color = o->c.color;
+	if (rs.be && rs.be->begin)
+		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
-		buf_puts(&ob, "{\"version\": 1,\n \"checklists\": [");
-	for (i = 0; i < fl.n; i++) {
-		struct job *j = &p.jobs[i];
-		int done;
-		do {
-			pthread_mutex_lock(&p.mu);
-			done = j->done;
-			pthread_mutex_unlock(&p.mu);
-		} while (!done && pool_take(&p, cc, 0));
-		pthread_mutex_lock(&p.mu);
-		while (!j->done)
-			pthread_cond_wait(&p.cv, &p.mu);
-		pthread_mutex_unlock(&p.mu);
-		if (j->err.len)
-			fputs(j->err.data, stderr);
-		if (j->error) {
-			rcode = EXIT_TROUBLE;
-		} else {
-			nread++;
-			if (o->cmd == CMD_LINT) {
-				struct out_file of = { j->path, &j->fs, 0 };
-				findings_tally(&j->fs, tally);
-				be->file(&ob, &orun, &of, first);
-			} else {
-				if (strcmp(o->format, "json") == 0)
-					buf_puts(&ob, first ? "\n  " : ",\n  ");
-				else if (!first)
-					buf_putc(&ob, '\n');
-				buf_put(&ob, j->out.data ? j->out.data : "",
-				    j->out.len);
-			}
-			first = 0;
-		}
-		findings_clear(&j->fs);
-		buf_free(&j->out);
-		buf_free(&j->err);
-		pthread_mutex_lock(&p.mu);
-		p.written = i + 1;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-		/* Standard output is written as it comes (backends only
-		 * append), so memory does not grow with the output; a file
-		 * named by -o is replaced once, at the end. */
-		if (stream && ob.len >= STREAM_CHUNK) {
-			if (output_write(NULL, ob.data, ob.len) == -1) {
-				rcode = EXIT_TROUBLE;
-				stream = 0;
-			}
-			buf_reset(&ob);
-		}
-	}
-	for (int t = 1; t < nth; t++)
-		pthread_join(th[t], NULL);
-	check_ctx_free(cc);
-	diag_set_sink(NULL, NULL);
-	if (be && be->end)
-		be->end(&ob, &orun, tally, nread);
+		buf_puts(&rs.ob, "{\"version\": 1,\n \"checklists\": [");
+	pool_run(fl.n, o->c.jobs, run_work, run_emit, &rs);
+	if (rs.be && rs.be->end)
+		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
-		buf_puts(&ob, first ? "]}\n" : "\n ]}\n");
-	if ((stream || !tostdout) &&
-	    output_write(o->output, ob.data ? ob.data : "", ob.len) == -1)
-		rcode = EXIT_TROUBLE;
-	if (o->cmd == CMD_LINT && !o->quiet)
-		lint_summary(tally, nread);
+		buf_puts(&rs.ob, rs.first ? "]}\n" : "\n ]}\n");
+	if ((rs.stream || !tostdout) && output_write(o->output,
+	    rs.ob.data ? rs.ob.data : "", rs.ob.len) == -1)
+		rs.rcode = EXIT_TROUBLE;
+	if (o->cmd == CMD_LINT && !o->c.quiet)
+		lint_summary(rs.tally, rs.nread);
 	if (diag_errors() > 0)
-		rcode = EXIT_TROUBLE;
-	if (rcode == EXIT_CLEAN && o->cmd == CMD_LINT && o->fail_on != SEV_OFF)
-		for (int s = o->fail_on; s < SEV__MAX; s++)
-			if (tally[s] > 0)
-				rcode = EXIT_FINDINGS;
-	buf_free(&ob);
-	free(th);
-	free(p.jobs);
-	pthread_mutex_destroy(&p.mu);
-	pthread_cond_destroy(&p.cv);
+		rs.rcode = EXIT_TROUBLE;
+	if (rs.rcode == EXIT_CLEAN && o->cmd == CMD_LINT &&
+	    cliopt_failed(&o->c, rs.tally))
+		rs.rcode = EXIT_FINDINGS;
+	buf_free(&rs.ob);
+	free(rs.jobs);
 	rules_ctx_free(rc);
 	files_free(&fl);
-	return rcode;
+	return rs.rcode;
 }
 
 /* `ticklist rules`: the effective rules for a directory, or a shipped
@@ -668,7 +485,7 @@ run_rules(struct opts *o, int argc, char *argv[])
 			diag_error(NULL, 0, 0, "rules takes at most one DIR");
 			return EXIT_TROUBLE;
 		}
-		if ((rc = rules_ctx_new(&o->ropts)) == NULL)
+		if ((rc = rules_ctx_new(&o->c.ropts)) == NULL)
 			return EXIT_TROUBLE;
 		if (argc == 1) {
 			/* Discovery starts from a file's directory. */
@@ -728,8 +545,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.cmd = (enum cmd)c;
 	o.format = "text";
-	o.fail_on = SEV_ERROR;
-	o.max_size = (size_t)64 << 20;
+	cliopt_init(&o.c);
 	if (parse_opts(argc - 1, argv + 1, &o) == -1) {
 		fprintf(stderr, "try 'ticklist help %s'\n", cmd_names[o.cmd]);
 		return EXIT_TROUBLE;
@@ -738,6 +554,6 @@ main(int argc, char *argv[])
 		rc = run_rules(&o, argc - 1 - optind, argv + 1 + optind);
 	else
 		rc = run(&o, argc - 1 - optind, argv + 1 + optind);
-	free(o.ropts.rulesets);
+	cliopt_free(&o.c);
 	return rc;
 }

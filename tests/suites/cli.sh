@@ -129,3 +129,31 @@ fi
 check output-dev-null 0 "$T" status -o /dev/null samples/release.md
 if [ -c /dev/null ]; then echo "ok cli/output-dev-null-still-a-device"
 else echo "not ok cli/output-dev-null-still-a-device"; fi
+
+# Parallel runs give the same bytes as one thread.
+SOURCE_DATE_EPOCH=1767225600 "$T" report -q -j 1 -o "$tmp/r1" --fail-on never "$SHARED/corpus/real" samples/ 2>/dev/null
+SOURCE_DATE_EPOCH=1767225600 "$T" report -q -j 3 -o "$tmp/r3" --fail-on never "$SHARED/corpus/real" samples/ 2>/dev/null
+if [ -s "$tmp/r1/report.json" ] && diff -r "$tmp/r1" "$tmp/r3" >/dev/null; then
+	echo "ok cli/report-jobs-identical"
+else echo "not ok cli/report-jobs-identical"; fi
+"$T" lint -j 1 --fail-on never -q "$SHARED/corpus/real" >"$tmp/l1" 2>&1
+"$T" lint -j 3 --fail-on never -q "$SHARED/corpus/real" >"$tmp/l3" 2>&1
+if [ -s "$tmp/l1" ] && cmp -s "$tmp/l1" "$tmp/l3"; then
+	echo "ok cli/lint-jobs-identical"
+else echo "not ok cli/lint-jobs-identical"; fi
+
+# The summary line on stderr.
+check summary-line 1 "$T" lint samples/
+if tail -n 1 "$tmp/stderr" | grep -qx '4 errors, 13 warnings in 3 files'; then
+	echo "ok cli/summary-line-text"
+else echo "not ok cli/summary-line-text"; tail -n 1 "$tmp/stderr"; fi
+check summary-quiet 1 "$T" lint -q samples/
+if [ ! -s "$tmp/stderr" ]; then echo "ok cli/summary-quiet-empty"
+else echo "not ok cli/summary-quiet-empty"; fi
+
+# report takes the shared options as lint does.
+check report-rules-release-clean 0 "$T" report -q -o "$tmp/rr" -r release samples/release.md
+check report-rules-release-blocks 1 "$T" report -q -o "$tmp/rr" -r release samples/deployment.md
+check report-max-file-size 2 "$T" report -q -o "$tmp/rr" --max-file-size 10 samples/release.md
+check report-bad-jobs 2 "$T" report -q -o "$tmp/rr" -j 0 samples/release.md
+check report-no-config 0 "$T" report -q -o "$tmp/rr" --no-config --fail-on never samples/
