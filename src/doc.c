@@ -1003,9 +1003,20 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
 static int
 doc_item_html_plain(cmark_node *para, size_t skip, const char *text)
 {
+	/* The bytes esc_html rewrites besides invalid UTF-8. */
+	static const unsigned char esc[128] = {
+		[0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1,
+		[7] = 1, [8] = 1, [11] = 1, [12] = 1, [14] = 1, [15] = 1,
+		[16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1, [21] = 1,
+		[22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1, [27] = 1,
+		[28] = 1, [29] = 1, [30] = 1, [31] = 1,
+		['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
+	};
 	cmark_node *t = cmark_node_first_child(para);
+	const unsigned char *p;
 	const char *lit;
 	size_t n;
+	int high = 0;
 
 	if (t == NULL || cmark_node_next(t) != NULL ||
 	    cmark_node_get_type(t) != CMARK_NODE_TEXT ||
@@ -1014,19 +1025,14 @@ doc_item_html_plain(cmark_node *para, size_t skip, const char *text)
 	n = strlen(lit);
 	if (strcmp(lit + (skip < n ? skip : n), text) != 0)
 		return 0;
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		if (*p >= 0x80) {
-			size_t len = utf8_valid_len((const char *)p,
-			    strlen((const char *)p));
-			if (len == 0)
-				return 0;
-			p += len - 1;
-		} else if (*p == '&' || *p == '<' || *p == '>' || *p == '"' ||
-		    *p == '\'' ||
-		    (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r'))
+	for (p = (const unsigned char *)text; *p; p++) {
+		if (*p >= 0x80)
+			high = 1;
+		else if (esc[*p])
 			return 0;
 	}
-	return 1;
+	n = (size_t)(p - (const unsigned char *)text);
+	return !high || utf8_invalid_find(text, n, 0) == n;
 }
 
 static void
