@@ -1,8 +1,8 @@
 # perf.mk: tests of the performance work (tests/suites/perf.sh runs
-# them): the placeholder prefilter against pcre2.
-TEST_PROGRAMS += $(BUILD)/unit-prefilter
+# them): the placeholder prefilter against pcre2, doc_set_html.
+TEST_PROGRAMS += $(BUILD)/unit-perf
 
-$(BUILD)/unit-prefilter: tests/perf/unit_prefilter.c $(BUILD)/libticklist.a \
-    src/rule.h src/match.h
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/perf/unit_prefilter.c \
+$(BUILD)/unit-perf: tests/perf/unit_perf.c $(BUILD)/libticklist.a \
+    src/rule.h src/match.h src/doc.h
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/perf/unit_perf.c \
 	    $(BUILD)/libticklist.a $(ALL_LIBS)

@@ -1000,6 +1000,15 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
  * nothing esc_html would change (& < > " ', control characters, invalid
  * UTF-8). Most items are such plain text; this spares them the walk and
  * the copy of doc_item_html. */
+/* Build item HTML (doc_set_html). */
+static int doc_html = 1;
+
+void
+doc_set_html(int on)
+{
+	doc_html = on != 0;
+}
+
 static int
 doc_item_html_plain(cmark_node *para, size_t skip, const char *text)
 {
@@ -1089,7 +1098,8 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			if (*q == '\n')
 				*q = ' ';
 		it->text = txt;
-		it->html = doc_item_html_plain(n, skip, txt) ? txt :
+		it->html = !doc_html ? NULL :
+		    doc_item_html_plain(n, skip, txt) ? txt :
 		    doc_item_html(w, n, skip);
 		struct counts *own = w->section >= 0 ?
 		    &cl->sections[w->section].own : NULL;

@@ -418,8 +418,10 @@ run(struct opts *o, int argc, char *argv[])
 	}
 	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
-	if (o->cmd == CMD_LINT)
+	if (o->cmd == CMD_LINT) {
 		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
+		doc_set_html(0);	/* no output of lint shows it */
+	}
 	if (o->cmd == CMD_LINT && (rc = rules_ctx_new(&o->c.ropts)) == NULL) {
 		files_free(&fl);
 		return EXIT_TROUBLE;

@@ -48,7 +48,8 @@ struct item {
 	char		 mark;		/* the character in the box */
 	const char	*text;		/* plain text after the box */
 	const char	*html;		/* the same as safe HTML: text escaped,
-					   code, emphasis, allowed links */
+					   code, emphasis, allowed links; NULL
+					   after doc_set_html(0) */
 	int		 line, col;	/* of the list marker */
 	int		 box_col;	/* of '[' */
 	int		 depth;		/* 0 for a top-level task item */
