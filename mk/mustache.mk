@@ -15,6 +15,7 @@ test-mustache: $(BUILD)/mustache-spec
 # libFuzzer target for templates (clang); FUZZTIME seconds of fuzzing.
 FUZZTIME ?= 60
 TEMPLATE_FUZZ_SRCS = tests/fuzz/fuzz_template.c src/template.c src/value.c \
+	src/arena.c \
 	src/buf.c src/esc.c src/diag.c src/xalloc.c src/utf8.c
 build-fuzz/fuzz-template: $(TEMPLATE_FUZZ_SRCS) $(wildcard src/*.h)
 	mkdir -p build-fuzz

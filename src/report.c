@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "model.h"
 #include "report.h"
@@ -159,8 +160,8 @@ report_rctx_free(struct rctx *rc)
 static struct val *
 report_ends(struct val *o, size_t i, size_t n)
 {
-	val_set(o, "first", val_bool(i == 0));
-	val_set(o, "last", val_bool(i + 1 == n));
+	val_put_bool(o, "first", i == 0);
+	val_put_bool(o, "last", i + 1 == n);
 	return o;
 }
 
@@ -171,51 +172,65 @@ report_percent_text(struct val *o, const struct counts *c)
 	char tmp[16];
 
 	if (c->items == 0) {
-		val_set(o, "percent_text", val_cstr("n/a"));
+		val_put_str(o, "percent_text", "n/a");
 		return;
 	}
 	snprintf(tmp, sizeof(tmp), "%u%%", (unsigned)(100.0 * c->checked /
 	    c->items));
-	val_set(o, "percent_text", val_cstr(tmp));
+	val_put_str(o, "percent_text", tmp);
+}
+
+/* Set key of o to the percent of report_percent. */
+static void
+report_put_percent(struct val *o, const char *key, unsigned items,
+    unsigned checked)
+{
+	if (items == 0)
+		val_put_null(o, key);
+	else
+		val_put_num(o, key, floor(1000.0 * checked / items + 0.5) /
+		    10.0, 1);
 }
 
 static void
 report_counts(struct val *o, const struct counts *c, int tpl)
 {
-	val_set(o, "items", val_int(c->items));
-	val_set(o, "checked", val_int(c->checked));
-	val_set(o, "na", val_int(c->na));
-	val_set(o, "percent", report_percent(c->items, c->checked));
+	val_put_int(o, "items", c->items);
+	val_put_int(o, "checked", c->checked);
+	val_put_int(o, "na", c->na);
+	report_put_percent(o, "percent", c->items, c->checked);
 	if (!tpl)
 		return;
-	val_set(o, "open", val_int(c->items - c->checked));
-	val_set(o, "has_items", val_bool(c->items + c->na > 0));
-	val_set(o, "has_na", val_bool(c->na > 0));
-	val_set(o, "complete", val_bool(c->items > 0 &&
-	    c->checked == c->items));
-	val_set(o, "progress", c->items ? report_percent(c->items,
-	    c->checked) : val_num(0, 1));
+	val_put_int(o, "open", c->items - c->checked);
+	val_put_bool(o, "has_items", c->items + c->na > 0);
+	val_put_bool(o, "has_na", c->na > 0);
+	val_put_bool(o, "complete", c->items > 0 && c->checked == c->items);
+	if (c->items)
+		report_put_percent(o, "progress", c->items, c->checked);
+	else
+		val_put_num(o, "progress", 0, 1);
 	report_percent_text(o, c);
 }
 
-/* A lint finding object, as `lint --format json` writes it. */
+/* A lint finding object, as `lint --format json` writes it, appended to
+ * arr. */
 static struct val *
-report_finding(const struct finding *f, int tpl)
+report_finding(struct val *arr, const struct finding *f, int tpl)
 {
-	struct val *o = val_obj();
+	struct val *o = val_push_obj(arr);
 
-	val_set(o, "file", val_cstr(f->file));
-	val_set(o, "line", val_int(f->line));
-	val_set(o, "column", val_int(f->col));
-	val_set(o, "end_line", val_int(f->end_line));
-	val_set(o, "end_column", val_int(f->end_col));
-	val_set(o, "severity", val_cstr(sev_name(f->sev)));
-	val_set(o, "rule", val_cstr(f->rule));
-	val_set(o, "message", val_cstr(f->message));
+	val_put_str(o, "file", f->file);
+	val_put_int(o, "line", f->line);
+	val_put_int(o, "column", f->col);
+	val_put_int(o, "end_line", f->end_line);
+	val_put_int(o, "end_column", f->end_col);
+	val_put_str(o, "severity", sev_name(f->sev));
+	val_put_str(o, "rule", f->rule);
+	val_put_str(o, "message", f->message);
 	if (tpl) {
-		val_set(o, "error", val_bool(f->sev == SEV_ERROR));
-		val_set(o, "warning", val_bool(f->sev == SEV_WARNING));
-		val_set(o, "info", val_bool(f->sev == SEV_INFO));
+		val_put_bool(o, "error", f->sev == SEV_ERROR);
+		val_put_bool(o, "warning", f->sev == SEV_WARNING);
+		val_put_bool(o, "info", f->sev == SEV_INFO);
 	}
 	return o;
 }
@@ -225,13 +240,13 @@ static void
 report_group_findings(struct val *o, const struct rctx *rc,
     const struct bucket *b, size_t g, const char *name, const char *has)
 {
-	struct val *arr = val_set(o, name, val_arr());
+	struct val *arr = val_put_arr(o, name);
 	size_t n = b->start[g + 1] - b->start[g];
 
 	for (size_t k = 0; k < n; k++)
-		report_ends(val_push(arr, report_finding(&rc->fs->v[
-		    b->idx[b->start[g] + k]], 1)), k, n);
-	val_set(o, has, val_bool(n > 0));
+		report_ends(report_finding(arr, &rc->fs->v[
+		    b->idx[b->start[g] + k]], 1), k, n);
+	val_put_bool(o, has, n > 0);
 }
 
 /* The findings on line from column col up to (not including) end as
@@ -241,7 +256,7 @@ static void
 report_line_findings(struct val *o, const struct rctx *rc, int line,
     int col, int end)
 {
-	struct val *arr = val_set(o, "findings", val_arr());
+	struct val *arr = val_put_arr(o, "findings");
 	size_t lo = 0, hi = rc->fs ? rc->fs->n : 0, k, n = 0;
 
 	while (lo < hi) {
@@ -256,9 +271,8 @@ report_line_findings(struct val *o, const struct rctx *rc, int line,
 	    rc->fs->v[k].col < end; k++)
 		n++;
 	for (k = 0; k < n; k++)
-		report_ends(val_push(arr, report_finding(&rc->fs->v[lo + k], 1)),
-		    k, n);
-	val_set(o, "has_findings", val_bool(n > 0));
+		report_ends(report_finding(arr, &rc->fs->v[lo + k], 1), k, n);
+	val_put_bool(o, "has_findings", n > 0);
 }
 
 static const char *const state_names[ITEM__MAX] = { "open", "done", "na" };
@@ -269,28 +283,28 @@ static void
 report_tasks(struct val *o, const struct rctx *rc, size_t g)
 {
 	const struct bucket *b = &rc->sec_items;
-	struct val *arr = val_set(o, "tasks", val_arr());
+	struct val *arr = val_put_arr(o, "tasks");
 	size_t n = b->start[g + 1] - b->start[g];
 
 	for (size_t k = 0; k < n; k++) {
 		size_t ii = b->idx[b->start[g] + k];
 		const struct item *it = &rc->cl->items[ii];
-		struct val *t = val_push(arr, val_obj());
-		val_set(t, "state", val_cstr(state_names[it->state]));
-		val_set(t, "state_label", val_cstr(state_labels[it->state]));
-		val_set(t, "text", val_cstr(it->text));
-		val_set(t, "html", val_cstr(it->html ? it->html : ""));
-		val_set(t, "line", val_int(it->line));
-		val_set(t, "column", val_int(it->col));
-		val_set(t, "depth", val_int(it->depth));
-		val_set(t, "done", val_bool(it->state == ITEM_DONE));
-		val_set(t, "open", val_bool(it->state == ITEM_OPEN));
-		val_set(t, "na", val_bool(it->state == ITEM_NA));
+		struct val *t = val_push_obj(arr);
+		val_put_str(t, "state", state_names[it->state]);
+		val_put_str(t, "state_label", state_labels[it->state]);
+		val_put_str(t, "text", it->text);
+		val_put_str(t, "html", it->html ? it->html : "");
+		val_put_int(t, "line", it->line);
+		val_put_int(t, "column", it->col);
+		val_put_int(t, "depth", it->depth);
+		val_put_bool(t, "done", it->state == ITEM_DONE);
+		val_put_bool(t, "open", it->state == ITEM_OPEN);
+		val_put_bool(t, "na", it->state == ITEM_NA);
 		report_group_findings(t, rc, &rc->item_finds, ii, "findings",
 		    "has_findings");
 		report_ends(t, k, n);
 	}
-	val_set(o, "has_tasks", val_bool(n > 0));
+	val_put_bool(o, "has_tasks", n > 0);
 }
 
 /* Sections as a tree without recursion: an explicit stack of the arrays
@@ -310,27 +324,27 @@ report_sections(struct val *arr, const struct checklist *cl, int first,
 		int i = stack[sp].sec;
 		if (i < 0) {
 			if (stack[sp].last)
-				val_set(stack[sp].last, "last", val_bool(1));
+				val_put_bool(stack[sp].last, "last", 1);
 			sp--;
 			continue;
 		}
 		const struct section *s = &cl->sections[i];
-		struct val *o = val_push(stack[sp].arr, val_obj());
+		struct val *o = val_push_obj(stack[sp].arr);
 		stack[sp].sec = s->next_sibling;
-		val_set(o, "title", val_cstr(s->title));
-		val_set(o, "level", val_int(s->level));
-		val_set(o, "line", val_int(s->line));
+		val_put_str(o, "title", s->title);
+		val_put_int(o, "level", s->level);
+		val_put_int(o, "line", s->line);
 		report_counts(o, &s->total, rc != NULL);
-		struct val *kids = val_set(o, "sections", val_arr());
+		struct val *kids = val_put_arr(o, "sections");
 		if (rc != NULL) {
 			int hl = sp + 2;
-			val_set(o, "hlevel", val_int(hl > 6 ? 6 : hl));
+			val_put_int(o, "hlevel", hl > 6 ? 6 : hl);
 			report_tasks(o, rc, (size_t)i + 1);
 			report_group_findings(o, rc, &rc->sec_finds,
 			    (size_t)i + 1, "findings_here",
 			    "has_findings_here");
-			val_set(o, "first", val_bool(stack[sp].last == NULL));
-			val_set(o, "last", val_bool(0));
+			val_put_bool(o, "first", stack[sp].last == NULL);
+			val_put_bool(o, "last", 0);
 			stack[sp].last = o;
 		}
 		if (s->first_child >= 0 && sp + 1 < 8) {
@@ -342,21 +356,22 @@ report_sections(struct val *arr, const struct checklist *cl, int first,
 	}
 }
 
-/* The status object; with rc, the template extras of sections and
+/* The status object, in o; with rc, the template extras of sections and
  * fields too. */
 static struct val *
-report_status_x(const struct checklist *cl, const struct rctx *rc)
+report_status_x(struct val *o, const struct checklist *cl,
+    const struct rctx *rc)
 {
-	struct val *o = val_obj(), *m, *secs, *fs;
+	struct val *m, *secs, *fs;
 	size_t i;
 
-	val_set(o, "file", val_cstr(cl->file));
-	val_set(o, "title", val_cstr(cl->title));
-	m = val_set(o, "metadata", val_obj());
+	val_put_str(o, "file", cl->file);
+	val_put_str(o, "title", cl->title);
+	m = val_put_obj(o, "metadata");
 	for (i = 0; i < cl->nmeta; i++)
-		val_set(m, cl->meta[i].key, val_cstr(cl->meta[i].value));
+		val_put_strk(m, cl->meta[i].key, cl->meta[i].value);
 	report_counts(o, &cl->total, rc != NULL);
-	secs = val_set(o, "sections", val_arr());
+	secs = val_put_arr(o, "sections");
 	/* Top level: the sections without a parent, where the one H1 that
 	 * gave the title is replaced by its subsections. */
 	for (i = 0; i < cl->nsections; i++) {
@@ -371,17 +386,17 @@ report_status_x(const struct checklist *cl, const struct rctx *rc)
 		/* Roots have no siblings linked: this adds one subtree. */
 		report_sections(secs, cl, (int)i, rc);
 	}
-	fs = val_set(o, "fields", val_arr());
+	fs = val_put_arr(o, "fields");
 	for (i = 0; i < cl->nfields; i++) {
 		const struct field *f = &cl->fields[i];
-		struct val *fo = val_push(fs, val_obj());
-		val_set(fo, "label", val_cstr(f->label));
-		val_set(fo, "value", val_cstr(f->value));
-		val_set(fo, "filled", val_bool(f->filled));
-		val_set(fo, "line", val_int(f->line));
-		val_set(fo, "column", val_int(f->col));
+		struct val *fo = val_push_obj(fs);
+		val_put_str(fo, "label", f->label);
+		val_put_str(fo, "value", f->value);
+		val_put_bool(fo, "filled", f->filled);
+		val_put_int(fo, "line", f->line);
+		val_put_int(fo, "column", f->col);
 		if (rc != NULL) {
-			val_set(fo, "blank", val_bool(!f->filled));
+			val_put_bool(fo, "blank", !f->filled);
 			/* A field runs to the next field on its line. */
 			int end = i + 1 < cl->nfields &&
 			    cl->fields[i + 1].line == f->line ?
@@ -396,7 +411,7 @@ report_status_x(const struct checklist *cl, const struct rctx *rc)
 struct val *
 report_status(const struct checklist *cl)
 {
-	return report_status_x(cl, NULL);
+	return report_status_x(val_obj(), cl, NULL);
 }
 
 /* Sign-off state from the fields: all filled, some, none, no fields. */
@@ -414,55 +429,53 @@ report_signoff(struct val *o, const struct checklist *cl)
 		filled += cl->fields[i].filled != 0;
 	st = cl->nfields == 0 ? 3 : filled == cl->nfields ? 0 :
 	    filled ? 1 : 2;
-	struct val *s = val_set(o, "signoff", val_obj());
-	val_set(s, "state", val_cstr(states[st]));
-	val_set(s, "label", val_cstr(labels[st]));
-	val_set(s, "filled", val_int((long long)filled));
-	val_set(s, "total", val_int((long long)cl->nfields));
+	struct val *s = val_put_obj(o, "signoff");
+	val_put_str(s, "state", states[st]);
+	val_put_str(s, "label", labels[st]);
+	val_put_int(s, "filled", (long long)filled);
+	val_put_int(s, "total", (long long)cl->nfields);
 	for (i = 0; i < 4; i++)
-		val_set(s, states[i], val_bool((int)i == st));
+		val_put_bool(s, states[i], (int)i == st);
 }
 
-/* One checklist of report.json (tpl 0) or of the template model. */
-static struct val *
-report_checklist(const struct report_input *in, int tpl)
+struct val *
+report_checklist_in(struct arena *a, const struct report_input *in, int tpl)
 {
 	const struct checklist *cl = in->cl;
 	size_t nf = in->fs ? in->fs->n : 0, i;
 	unsigned tally[SEV__MAX] = {0};
 	struct rctx rc;
-	struct val *o, *arr;
+	struct val *o = a ? val_obj_in(a) : val_obj(), *arr;
 
 	if (!tpl) {
-		o = report_status_x(cl, NULL);
-		arr = val_set(o, "findings", val_arr());
+		report_status_x(o, cl, NULL);
+		arr = val_put_arr(o, "findings");
 		for (i = 0; i < nf; i++)
-			val_push(arr, report_finding(&in->fs->v[i], 0));
-		val_set(o, "page", val_cstr(in->page));
+			report_finding(arr, &in->fs->v[i], 0);
+		val_put_str(o, "page", in->page);
 		return o;
 	}
 	report_rctx_init(&rc, cl, in->fs);
-	o = report_status_x(cl, &rc);
-	arr = val_set(o, "findings", val_arr());
+	report_status_x(o, cl, &rc);
+	arr = val_put_arr(o, "findings");
 	for (i = 0; i < nf; i++)
-		report_ends(val_push(arr, report_finding(&in->fs->v[i], 1)),
-		    i, nf);
-	val_set(o, "page", val_cstr(in->page));
+		report_ends(report_finding(arr, &in->fs->v[i], 1), i, nf);
+	val_put_str(o, "page", in->page);
 	if (in->fs)
 		findings_tally(in->fs, tally);
-	val_set(o, "errors", val_int(tally[SEV_ERROR]));
-	val_set(o, "warnings", val_int(tally[SEV_WARNING]));
-	val_set(o, "infos", val_int(tally[SEV_INFO]));
-	val_set(o, "findings_count", val_int((long long)nf));
-	val_set(o, "has_findings", val_bool(nf > 0));
-	arr = val_set(o, "blockers", val_arr());
+	val_put_int(o, "errors", tally[SEV_ERROR]);
+	val_put_int(o, "warnings", tally[SEV_WARNING]);
+	val_put_int(o, "infos", tally[SEV_INFO]);
+	val_put_int(o, "findings_count", (long long)nf);
+	val_put_bool(o, "has_findings", nf > 0);
+	arr = val_put_arr(o, "blockers");
 	for (i = 0; i < nf; i++) {
 		if (in->fs->v[i].sev != SEV_ERROR)
 			continue;
-		struct val *f = val_push(arr, report_finding(&in->fs->v[i], 1));
+		struct val *f = report_finding(arr, &in->fs->v[i], 1);
 		report_ends(f, val_len(arr) - 1, tally[SEV_ERROR]);
 	}
-	val_set(o, "blocked", val_bool(tally[SEV_ERROR] > 0));
+	val_put_bool(o, "blocked", tally[SEV_ERROR] > 0);
 	{
 		const char *st = tally[SEV_ERROR] ? "blocked" :
 		    cl->total.items == 0 ? "empty" : cl->total.checked ==
@@ -470,21 +483,20 @@ report_checklist(const struct report_input *in, int tpl)
 		const char *lab = tally[SEV_ERROR] ? "blocked" :
 		    cl->total.items == 0 ? "no tasks" : cl->total.checked ==
 		    cl->total.items ? "complete" : "in progress";
-		val_set(o, "state", val_cstr(st));
-		val_set(o, "state_label", val_cstr(lab));
+		val_put_str(o, "state", st);
+		val_put_str(o, "state_label", lab);
 	}
 	report_signoff(o, cl);
-	val_set(o, "has_fields", val_bool(cl->nfields > 0));
-	arr = val_set(o, "metadata_list", val_arr());
+	val_put_bool(o, "has_fields", cl->nfields > 0);
+	arr = val_put_arr(o, "metadata_list");
 	for (i = 0; i < cl->nmeta; i++) {
-		struct val *m = val_push(arr, val_obj());
-		val_set(m, "key", val_cstr(cl->meta[i].key));
-		val_set(m, "value", val_cstr(cl->meta[i].value));
+		struct val *m = val_push_obj(arr);
+		val_put_str(m, "key", cl->meta[i].key);
+		val_put_str(m, "value", cl->meta[i].value);
 		report_ends(m, i, cl->nmeta);
 	}
-	val_set(o, "has_metadata", val_bool(cl->nmeta > 0));
-	val_set(o, "has_sections", val_bool(val_len(val_get(o, "sections"))
-	    > 0));
+	val_put_bool(o, "has_metadata", cl->nmeta > 0);
+	val_put_bool(o, "has_sections", val_len(val_get(o, "sections")) > 0);
 	report_tasks(o, &rc, 0);
 	report_group_findings(o, &rc, &rc.sec_finds, 0, "findings_top",
 	    "has_findings_top");
@@ -503,81 +515,110 @@ report_badge(struct val *sum, const struct counts *c)
 	const char *value = val_strv(pt, NULL), *color;
 	double pc = c->items ? 100.0 * c->checked / c->items : -1;
 	long lw = 9 * 7 + 10, vw = (long)strlen(value) * 7 + 10;
-	struct val *b = val_set(sum, "badge", val_obj());
+	struct val *b = val_put_obj(sum, "badge");
 
 	color = pc < 0 ? "#9f9f9f" : pc >= 100 ? "#4c1" : pc >= 80 ?
 	    "#97ca00" : pc >= 50 ? "#dfb317" : pc >= 20 ? "#fe7d37" :
 	    "#e05d44";
-	val_set(b, "label", val_cstr("checklist"));
-	val_set(b, "value", val_cstr(value));
-	val_set(b, "color", val_cstr(color));
-	val_set(b, "label_width", val_int(lw));
-	val_set(b, "value_width", val_int(vw));
-	val_set(b, "width", val_int(lw + vw));
-	val_set(b, "label_x", val_int(lw * 5));
-	val_set(b, "value_x", val_int(lw * 10 + vw * 5));
-	val_set(b, "label_text_width", val_int((lw - 10) * 10));
-	val_set(b, "value_text_width", val_int((vw - 10) * 10));
+	val_put_str(b, "label", "checklist");
+	val_put_str(b, "value", value);
+	val_put_str(b, "color", color);
+	val_put_int(b, "label_width", lw);
+	val_put_int(b, "value_width", vw);
+	val_put_int(b, "width", lw + vw);
+	val_put_int(b, "label_x", lw * 5);
+	val_put_int(b, "value_x", lw * 10 + vw * 5);
+	val_put_int(b, "label_text_width", (lw - 10) * 10);
+	val_put_int(b, "value_text_width", (vw - 10) * 10);
 }
 
-/* The summary over all checklists; tpl adds the template extras. */
-static struct val *
-report_summary(const struct report_input *in, size_t n, int tpl)
+void
+report_totals_add(struct report_totals *t, const struct report_input *in)
 {
-	struct counts c = {0, 0, 0};
 	unsigned tally[SEV__MAX] = {0};
-	size_t nf = 0, i;
-	struct val *s = val_obj();
 
-	for (i = 0; i < n; i++) {
-		c.items += in[i].cl->total.items;
-		c.checked += in[i].cl->total.checked;
-		c.na += in[i].cl->total.na;
-		if (in[i].fs) {
-			findings_tally(in[i].fs, tally);
-			nf += in[i].fs->n;
-		}
+	t->files++;
+	t->c.items += in->cl->total.items;
+	t->c.checked += in->cl->total.checked;
+	t->c.na += in->cl->total.na;
+	if (in->fs) {
+		findings_tally(in->fs, tally);
+		t->findings += in->fs->n;
 	}
-	val_set(s, "files", val_int((long long)n));
-	report_counts(s, &c, tpl);
-	val_set(s, "errors", val_int(tally[SEV_ERROR]));
-	val_set(s, "warnings", val_int(tally[SEV_WARNING]));
-	val_set(s, "infos", val_int(tally[SEV_INFO]));
-	if (tpl) {
-		val_set(s, "findings_count", val_int((long long)nf));
-		val_set(s, "has_findings", val_bool(nf > 0));
-		val_set(s, "blockers", val_int(tally[SEV_ERROR]));
-		val_set(s, "blocked", val_bool(tally[SEV_ERROR] > 0));
-		report_badge(s, &c);
-	}
-	return s;
+	t->errors += tally[SEV_ERROR];
+	t->warnings += tally[SEV_WARNING];
+	t->infos += tally[SEV_INFO];
 }
 
-/* version, generated_at, tool, summary: the head of every root. */
-static struct val *
-report_head(const struct report_input *in, size_t n, const char *gen,
-    int tpl)
+/* The summary over all checklists, in o; tpl adds the template extras. */
+static void
+report_summary(struct val *s, const struct report_totals *t, int tpl)
 {
-	struct val *o = val_obj(), *t;
+	val_put_int(s, "files", (long long)t->files);
+	report_counts(s, &t->c, tpl);
+	val_put_int(s, "errors", t->errors);
+	val_put_int(s, "warnings", t->warnings);
+	val_put_int(s, "infos", t->infos);
+	if (tpl) {
+		val_put_int(s, "findings_count", (long long)t->findings);
+		val_put_bool(s, "has_findings", t->findings > 0);
+		val_put_int(s, "blockers", t->errors);
+		val_put_bool(s, "blocked", t->errors > 0);
+		report_badge(s, &t->c);
+	}
+}
 
-	val_set(o, "version", val_int(1));
-	val_set(o, "generated_at", val_cstr(gen));
-	t = val_set(o, "tool", val_obj());
-	val_set(t, "name", val_cstr("ticklist"));
-	val_set(t, "version", val_cstr(TICKLIST_VERSION));
-	val_set(o, "summary", report_summary(in, n, tpl));
+struct val *
+report_head_in(struct arena *a, const struct report_totals *tot,
+    const char *gen, int tpl)
+{
+	struct val *o = a ? val_obj_in(a) : val_obj(), *t;
+
+	val_put_int(o, "version", 1);
+	val_put_str(o, "generated_at", gen);
+	t = val_put_obj(o, "tool");
+	val_put_str(t, "name", "ticklist");
+	val_put_str(t, "version", TICKLIST_VERSION);
+	report_summary(val_put_obj(o, "summary"), tot, tpl);
 	return o;
+}
+
+/* The head of a root over in[0..n). */
+static struct val *
+report_head(struct arena *a, const struct report_input *in, size_t n,
+    const char *gen, int tpl)
+{
+	struct report_totals tot;
+
+	memset(&tot, 0, sizeof(tot));
+	for (size_t i = 0; i < n; i++)
+		report_totals_add(&tot, &in[i]);
+	return report_head_in(a, &tot, gen, tpl);
 }
 
 struct val *
 report_json(const struct report_input *in, size_t n, const char *gen)
 {
-	struct val *o = report_head(in, n, gen, 0);
-	struct val *arr = val_set(o, "checklists", val_arr());
+	struct val *o = report_head(NULL, in, n, gen, 0);
+	struct val *arr = val_put_arr(o, "checklists");
 
 	for (size_t i = 0; i < n; i++)
-		val_push(arr, report_checklist(&in[i], 0));
+		val_push(arr, report_checklist_in(NULL, &in[i], 0));
 	return o;
+}
+
+int
+report_cmp_counts(const struct counts *cx, const struct counts *cy)
+{
+	double px, py;
+
+	if ((cx->items == 0) != (cy->items == 0))
+		return cx->items == 0 ? 1 : -1;
+	px = cx->items ? (double)cx->checked / cx->items : 0;
+	py = cy->items ? (double)cy->checked / cy->items : 0;
+	if (px != py)
+		return px < py ? -1 : 1;
+	return 0;
 }
 
 /* Dashboard order: least complete first, checklists without task items
@@ -587,23 +628,18 @@ report_cmp(const void *a, const void *b)
 {
 	const struct report_input *x = *(const struct report_input *const *)a;
 	const struct report_input *y = *(const struct report_input *const *)b;
-	const struct counts *cx = &x->cl->total, *cy = &y->cl->total;
-	double px, py;
+	int c = report_cmp_counts(&x->cl->total, &y->cl->total);
 
-	if ((cx->items == 0) != (cy->items == 0))
-		return cx->items == 0 ? 1 : -1;
-	px = cx->items ? (double)cx->checked / cx->items : 0;
-	py = cy->items ? (double)cy->checked / cy->items : 0;
-	if (px != py)
-		return px < py ? -1 : 1;
+	if (c != 0)
+		return c;
 	return x < y ? -1 : x > y;
 }
 
 struct val *
 report_model(const struct report_input *in, size_t n, const char *gen)
 {
-	struct val *o = report_head(in, n, gen, 1);
-	struct val *arr = val_set(o, "checklists", val_arr());
+	struct val *o = report_head(NULL, in, n, gen, 1);
+	struct val *arr = val_put_arr(o, "checklists");
 	const struct report_input **order = xcalloc(n ? n : 1,
 	    sizeof(*order));
 	size_t i;
@@ -612,8 +648,9 @@ report_model(const struct report_input *in, size_t n, const char *gen)
 		order[i] = &in[i];
 	qsort(order, n, sizeof(*order), report_cmp);
 	for (i = 0; i < n; i++)
-		report_ends(val_push(arr, report_checklist(order[i], 1)), i, n);
-	val_set(o, "has_checklists", val_bool(n > 0));
+		report_ends(val_push(arr, report_checklist_in(NULL, order[i],
+		    1)), i, n);
+	val_put_bool(o, "has_checklists", n > 0);
 	free(order);
 	return o;
 }
@@ -622,8 +659,8 @@ struct val *
 report_page(const struct report_input *in, size_t n, size_t i,
     const char *gen)
 {
-	struct val *o = report_head(in, n, gen, 1);
+	struct val *o = report_head(NULL, in, n, gen, 1);
 
-	val_set(o, "checklist", report_checklist(&in[i], 1));
+	val_set(o, "checklist", report_checklist_in(NULL, &in[i], 1));
 	return o;
 }

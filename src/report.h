@@ -7,6 +7,9 @@
 
 #include <stddef.h>
 
+#include "model.h"
+
+struct arena;
 struct checklist;
 struct findings;
 struct val;
@@ -72,5 +75,29 @@ struct val	*report_model(const struct report_input *, size_t n,
  * summary, "checklist": the checklist object of report_model}. */
 struct val	*report_page(const struct report_input *, size_t n, size_t i,
 		    const char *generated_at);
+
+/*
+ * The pieces a report is streamed from, one checklist at a time. Each
+ * builds in arena a (NULL: the heap; the caller owns the result either
+ * way).
+ */
+/* Totals over the checklists added so far, for the summary. */
+struct report_totals {
+	struct counts	 c;
+	unsigned	 errors, warnings, infos;
+	size_t		 findings, files;
+};
+void		 report_totals_add(struct report_totals *,
+		    const struct report_input *);
+/* A checklist of report.json (tpl 0) or of the template model (tpl 1). */
+struct val	*report_checklist_in(struct arena *a,
+		    const struct report_input *, int tpl);
+/* {version, generated_at, tool, summary}: the head of report.json (tpl 0)
+ * and of the template models (tpl 1). */
+struct val	*report_head_in(struct arena *a, const struct report_totals *,
+		    const char *generated_at, int tpl);
+/* Dashboard order of two checklists' totals: least complete first, none
+ * without task items before one with; 0 for a tie (keep input order). */
+int		 report_cmp_counts(const struct counts *, const struct counts *);
 
 #endif

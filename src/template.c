@@ -47,6 +47,7 @@ struct op {
 	char		*key;		/* VAR..INVERTED: name split at '.'
 					   into NUL-separated parts */
 	size_t		 nkey;		/* number of parts; 0 for "." */
+	uint32_t	*hash;		/* val_hash of each part */
 	int		 line, col;	/* of the tag */
 	const struct template *owner;	/* template the op comes from */
 	struct ops	 kids;		/* SECTION, INVERTED, PARENT, BLOCK */
@@ -492,15 +493,18 @@ template_ops_free(struct ops *ops)
 	for (size_t i = 0; i < ops->n; i++) {
 		template_ops_free(&ops->v[i].kids);
 		free(ops->v[i].key);
+		free(ops->v[i].hash);
 	}
 	free(ops->v);
 	memset(ops, 0, sizeof(*ops));
 }
 
-/* Split a name at its dots into op->key. */
+/* Split a name at its dots into op->key, and hash each part. */
 static void
 template_key(struct op *o)
 {
+	const char *part;
+
 	if (o->s.n == 1 && o->s.p[0] == '.')
 		return;
 	o->key = xstrndup(o->s.p, o->s.n);
@@ -510,6 +514,12 @@ template_key(struct op *o)
 			*c = '\0';
 			o->nkey++;
 		}
+	o->hash = xcalloc(o->nkey, sizeof(*o->hash));
+	part = o->key;
+	for (size_t i = 0; i < o->nkey; i++) {
+		o->hash[i] = val_hash(part, strlen(part));
+		part += strlen(part) + 1;
+	}
 }
 
 /* Pass 4: tags [i, end) and the text between them into ops, from text
@@ -562,6 +572,7 @@ template_build(const struct template *t, const struct toks *ts, size_t i,
 					struct op *x = &o->kids.v[j];
 					template_ops_free(&x->kids);
 					free(x->key);
+					free(x->hash);
 				}
 			}
 			o->kids.n = m;
@@ -797,12 +808,13 @@ template_lookup(const struct rctx *rc, const struct op *o)
 	if (o->nkey == 0)
 		return rc->stack[rc->nstack - 1];
 	for (i = rc->nstack; i-- > 0; )
-		if ((v = val_get(rc->stack[i], o->key)) != NULL)
+		if ((v = val_get_hashed(rc->stack[i], o->key, o->hash[0])) !=
+		    NULL)
 			break;
 	part = o->key;
 	for (i = 1; v != NULL && i < o->nkey; i++) {
 		part += strlen(part) + 1;
-		v = val_get(v, part);
+		v = val_get_hashed(v, part, o->hash[i]);
 	}
 	return v;
 }
@@ -1028,6 +1040,13 @@ template_run(struct rctx *rc, const struct ops *ops)
 		case OP_RAW:
 			if ((v = template_lookup(rc, o)) == NULL)
 				break;
+			if (val_type(v) == VAL_STR) {
+				size_t n;
+				const char *p = val_strv(v, &n);
+				template_escape(rc->out, o->type == OP_RAW ?
+				    TEMPLATE_ESC_NONE : rc->esc, p, n);
+				break;
+			}
 			buf_reset(&rc->tmp);
 			val_text(&rc->tmp, v);
 			template_escape(rc->out, o->type == OP_RAW ?

@@ -6,7 +6,9 @@
 #define TICKLIST_VALUE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
+struct arena;
 struct buf;
 
 enum val_type {
@@ -39,6 +41,35 @@ struct val	*val_push(struct val *arr, struct val *v);
 struct val	*val_set(struct val *obj, const char *key, struct val *v);
 void		 val_free(struct val *);
 
+/*
+ * Trees in an arena, for the report model (thousands of values a page):
+ * val_obj_in and val_arr_in make a container in arena a; the val_put_*
+ * and val_push_* helpers make each new value where its container lives
+ * (arena or heap). val_free of a value in an arena does nothing: the
+ * arena's owner frees them all with arena_free. Never put a heap value
+ * into an arena container (it would leak) nor an arena value into a heap
+ * container that outlives the arena.
+ */
+struct val	*val_obj_in(struct arena *);
+struct val	*val_arr_in(struct arena *);
+/* Set key of obj (replacing a member of that name) to a new value and
+ * return it. key is not copied: it must outlive the tree (a literal);
+ * val_put_strk copies it. Strings are copied; a NULL string gives null. */
+struct val	*val_put_null(struct val *obj, const char *key);
+struct val	*val_put_bool(struct val *obj, const char *key, int);
+struct val	*val_put_int(struct val *obj, const char *key, long long);
+struct val	*val_put_num(struct val *obj, const char *key, double, int dec);
+struct val	*val_put_str(struct val *obj, const char *key, const char *);
+struct val	*val_put_strk(struct val *obj, const char *key, const char *);
+struct val	*val_put_obj(struct val *obj, const char *key);
+struct val	*val_put_arr(struct val *obj, const char *key);
+/* Append a new empty object to an array and return it. */
+struct val	*val_push_obj(struct val *arr);
+/* A deep copy of v in arena a, leaving out every object member (at any
+ * depth) whose key keep(key, arg) rejects. */
+struct val	*val_copy_pruned(const struct val *v, struct arena *a,
+		    int (*keep)(const char *key, void *arg), void *arg);
+
 enum val_type	 val_type(const struct val *);
 int		 val_boolv(const struct val *);	/* VAL_BOOL only */
 long long	 val_intv(const struct val *);	/* VAL_INT, or VAL_NUM truncated */
@@ -48,6 +79,11 @@ size_t		 val_len(const struct val *);	/* array or object length */
 const struct val *val_at(const struct val *, size_t);	/* array/object item */
 const char	*val_key_at(const struct val *, size_t); /* object key */
 const struct val *val_get(const struct val *obj, const char *key); /* or NULL */
+/* The hash objects index keys by, and val_get with a key hashed before
+ * (templates hash their tag names once, when compiled). */
+uint32_t	 val_hash(const char *key, size_t len);
+const struct val *val_get_hashed(const struct val *obj, const char *key,
+		    uint32_t hash);
 /* Mustache truthiness: false for null, false, empty array, empty string
  * is truthy (spec); numbers are truthy (spec leaves 0 to the host: truthy). */
 int		 val_truthy(const struct val *);
@@ -58,5 +94,9 @@ void		 val_text(struct buf *, const struct val *);
 /* Serialise as JSON. indent < 0: compact one line; else pretty with that
  * many spaces per level. */
 void		 val_json(struct buf *, const struct val *, int indent);
+/* val_json of a value that sits depth levels deep in a pretty-printed
+ * document (its members are indented for that depth). */
+void		 val_json_at(struct buf *, const struct val *, int indent,
+		    int depth);
 
 #endif
