@@ -579,7 +579,8 @@ report_head_in(struct arena *a, const struct report_totals *tot,
 	t = val_put_obj(o, "tool");
 	val_put_str(t, "name", "ticklist");
 	val_put_str(t, "version", TICKLIST_VERSION);
-	report_summary(val_put_obj(o, "summary"), tot, tpl);
+	if (tot != NULL)
+		report_summary(val_put_obj(o, "summary"), tot, tpl);
 	return o;
 }
 

@@ -93,7 +93,7 @@ void		 report_totals_add(struct report_totals *,
 struct val	*report_checklist_in(struct arena *a,
 		    const struct report_input *, int tpl);
 /* {version, generated_at, tool, summary}: the head of report.json (tpl 0)
- * and of the template models (tpl 1). */
+ * and of the template models (tpl 1); without summary if totals is NULL. */
 struct val	*report_head_in(struct arena *a, const struct report_totals *,
 		    const char *generated_at, int tpl);
 /* Dashboard order of two checklists' totals: least complete first, none

@@ -6,14 +6,18 @@
  * safe characters, so nothing is written outside the report directory. */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "check.h"
 #include "cliopt.h"
@@ -210,22 +214,479 @@ report_mkdir(const char *dir)
 	return rc;
 }
 
-/* Render t against ctx and write it to dir/name atomically. */
+/*
+ * The report is streamed: each checklist's page is rendered and written
+ * by the worker that checked it, and its model freed, so memory does not
+ * grow with the number of checklists. What index.html, summary.md,
+ * badge.svg and report.json need from each checklist is kept: the
+ * checklist's JSON bytes (appended to a temporary file in input order)
+ * and a copy of its template object reduced to the names those templates
+ * use (template_set_names: rendering never looks up any other).
+ *
+ * All or nothing: every file is first written into a staging directory
+ * inside the report directory (pages under their input number, as their
+ * final names are only settled in input order); only when everything has
+ * been written are they renamed into place, pages first and index.html
+ * last. A failure before that removes the staging directory and leaves
+ * the previous report as it was. Files are not fsync'ed: rename keeps a
+ * failed or interrupted run from leaving a half-written file, and a
+ * report can always be made again, while 2,000 fsyncs cost seconds.
+ *
+ * A page template that names "summary" (the totals of all checklists)
+ * cannot be rendered before the last checklist is read: then the
+ * checklists are kept and their pages rendered at the end.
+ */
+
+/* Output indices in report_outputs. */
+enum { OUT_INDEX, OUT_PAGE, OUT_SUMMARY, OUT_BADGE };
+
+/* One checklist on its way from a worker to the in-order emit. */
+struct rw_file {
+	struct arena	 a;		/* tree and page context live here */
+	struct val	*tree;		/* template model's checklist object */
+	struct buf	 json;		/* its element of report.json */
+	char		*page;		/* page name tree and json were made
+					   with */
+	int		 rc;		/* -1: rendering or writing failed */
+};
+
+/* What the index keeps of a checklist. */
+struct rw_kept {
+	struct val		*obj;	/* pruned copy in keep */
+	struct counts		 total;
+	size_t			 i;	/* input number: its staged page */
+	char			*page;	/* its final page name */
+	struct report_input	 in;	/* when pages wait for the end */
+};
+
+struct report_writer {
+	const struct report_opts *o;
+	struct loader		 ld;
+	struct template_set	*pset;	/* the page and what it loads */
+	struct template_set	*iset;	/* index, summary, badge */
+	struct template		*t[NOUTPUTS];
+	const char		**inames;	/* names the iset uses */
+	size_t			 ninames;
+	int			 stream;	/* pages as checklists come */
+	int			 page_named;	/* pages use "page" */
+	char			*stage;		/* staging directory */
+	FILE			*parts;		/* report.json elements */
+	size_t			 nparts;
+	struct report_totals	 tot;
+	struct rw_kept		*kept;
+	size_t			 nkept, capkept;
+	struct arena		 keep;
+	int			 failed;
+};
+
+/* Is name in the sorted names[0..n)? */
 static int
-report_emit(const char *dir, const char *name, const struct template *t,
-    const char *tname, const struct val *ctx)
+report_named(const char **names, size_t n, const char *name)
 {
-	struct buf out = {0}, path = {0};
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(names[mid], name);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* val_copy_pruned's test: a key the index templates name. */
+static int
+report_keep(const char *key, void *arg)
+{
+	const struct report_writer *w = arg;
+
+	return report_named(w->inames, w->ninames, key);
+}
+
+/* Write data to the staged file name (-1 after a diag_error). */
+static int
+report_stage_write(const struct report_writer *w, const char *name,
+    const char *data, size_t len)
+{
+	struct buf path = {0};
+	int fd, rc = 0;
+
+	buf_printf(&path, "%s/%s", w->stage, name);
+	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1) {
+		diag_error(path.data, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		buf_free(&path);
+		return -1;
+	}
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_error(path.data, 0, 0, "write failed: %s",
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) == -1 && rc == 0) {
+		diag_error(path.data, 0, 0, "write failed: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	buf_free(&path);
+	return rc;
+}
+
+/* Render template k against ctx into the staged file name. */
+static int
+report_stage_render(const struct report_writer *w, int k,
+    const struct val *ctx, const char *name)
+{
+	struct buf out = {0};
 	int rc;
 
-	rc = template_render(t, ctx, template_esc_for_name(tname), &out);
-	if (rc == 0) {
-		buf_printf(&path, "%s/%s", dir, name);
-		rc = output_write(path.data, out.data ? out.data : "",
+	rc = template_render(w->t[k], ctx, template_esc_for_name(
+	    report_outputs[k].tmpl), &out);
+	if (rc == 0)
+		rc = report_stage_write(w, name, out.data ? out.data : "",
 		    out.len);
-	}
 	buf_free(&out);
+	return rc;
+}
+
+/* Remove the staging directory and what is in it. */
+static void
+report_stage_remove(struct report_writer *w)
+{
+	struct buf path = {0};
+	struct dirent *de;
+	DIR *d;
+
+	if (w->stage == NULL)
+		return;
+	if ((d = opendir(w->stage)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0)
+				continue;
+			buf_reset(&path);
+			buf_printf(&path, "%s/%s", w->stage, de->d_name);
+			unlink(path.data);
+		}
+		closedir(d);
+	}
+	rmdir(w->stage);
 	buf_free(&path);
+	free(w->stage);
+	w->stage = NULL;
+}
+
+/* Move staged file name to dir/final. A device or FIFO there is written
+ * to instead, as output_write does. */
+static int
+report_stage_commit(const struct report_writer *w, const char *name,
+    const char *final)
+{
+	struct buf from = {0}, to = {0};
+	struct stat st;
+	struct input in;
+	int rc = 0;
+
+	buf_printf(&from, "%s/%s", w->stage, name);
+	buf_printf(&to, "%s/%s", w->o->dir, final);
+	if (stat(to.data, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((rc = read_input(from.data, 0, &in)) == 0) {
+			rc = output_write(to.data, in.data, in.len);
+			read_free(&in);
+		}
+	} else if (rename(from.data, to.data) == -1) {
+		diag_error(to.data, 0, 0, "cannot write: %s", strerror(errno));
+		rc = -1;
+	}
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
+static void
+report_writer_free(struct report_writer *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	report_stage_remove(w);
+	if (w->parts != NULL)
+		fclose(w->parts);
+	for (i = 0; i < w->nkept; i++)
+		free(w->kept[i].page);
+	free(w->kept);
+	free(w->inames);
+	arena_free(&w->keep);
+	template_set_free(w->pset);
+	template_set_free(w->iset);
+	if (w->ld.have_in)
+		read_free(&w->ld.in);
+	buf_free(&w->ld.name);
+	buf_free(&w->ld.path);
+	free(w);
+}
+
+/*
+ * Compile the templates (all of them before anything is written: a bad
+ * partial name is an error even though the engine renders it as empty),
+ * create the report and staging directories. NULL after diag_error()s.
+ */
+static struct report_writer *
+report_writer_new(const struct report_opts *o)
+{
+	struct report_writer *w = xcalloc(1, sizeof(*w));
+	unsigned errs = diag_errors();
+	const char **pnames;
+	size_t npnames, k;
+	struct buf path = {0};
+	int rc = 0;
+
+	w->o = o;
+	w->ld.dir = o->templates;
+	w->pset = template_set_new(report_load, &w->ld);
+	w->iset = template_set_new(report_load, &w->ld);
+	for (k = 0; k < NOUTPUTS; k++)
+		if ((w->t[k] = report_compile(k == OUT_PAGE ? w->pset :
+		    w->iset, &w->ld, report_outputs[k].tmpl)) == NULL)
+			rc = -1;
+	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1)
+		goto fail;
+	w->ninames = template_set_names(w->iset, &w->inames);
+	npnames = template_set_names(w->pset, &pnames);
+	w->stream = !report_named(pnames, npnames, "summary");
+	w->page_named = report_named(pnames, npnames, "page");
+	free(pnames);
+	buf_printf(&path, "%s/.ticklist-stage.XXXXXX", o->dir);
+	if (mkdtemp(path.data) == NULL) {
+		diag_error(o->dir, 0, 0, "cannot create a staging directory: "
+		    "%s", strerror(errno));
+		goto fail;
+	}
+	w->stage = xstrdup(path.data);
+	buf_reset(&path);
+	buf_printf(&path, "%s/parts", w->stage);
+	if ((w->parts = fopen(path.data, "w+")) == NULL) {
+		diag_error(path.data, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	buf_free(&path);
+	return w;
+fail:
+	buf_free(&path);
+	report_writer_free(w);
+	return NULL;
+}
+
+/* The context of a page, in arena a: {version, generated_at, tool,
+ * summary (only when pages wait for the end: no page template names it
+ * otherwise), checklist}. */
+static struct val *
+report_page_ctx(const struct report_writer *w, struct arena *a,
+    struct val *checklist)
+{
+	struct val *ctx = report_head_in(a, w->stream ? NULL : &w->tot,
+	    w->o->generated_at, 1);
+
+	val_set(ctx, "checklist", checklist);
+	return ctx;
+}
+
+/* On a worker (or at emit): the model of one checklist, its element of
+ * report.json and, when streaming, its staged page. in->page is the name
+ * the page is believed to get. */
+static void
+report_writer_work(const struct report_writer *w,
+    const struct report_input *in, size_t i, struct rw_file *f)
+{
+	struct val *json;
+	char name[32];
+
+	arena_free(&f->a);
+	buf_reset(&f->json);
+	free(f->page);
+	f->page = xstrdup(in->page);
+	f->rc = 0;
+	f->tree = report_checklist_in(&f->a, in, 1);
+	json = report_checklist_in(&f->a, in, 0);
+	val_json_at(&f->json, json, 2, 2);
+	if (!w->stream)
+		return;
+	snprintf(name, sizeof(name), "%zu.html", i);
+	f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &f->a,
+	    f->tree), name);
+}
+
+static void
+report_file_free(struct rw_file *f)
+{
+	arena_free(&f->a);
+	buf_free(&f->json);
+	free(f->page);
+	memset(f, 0, sizeof(*f));
+}
+
+/*
+ * In input order, on the calling thread: checklist i (in->page its final
+ * name) after report_writer_work. Redoes the work if the page got another
+ * name than the worker thought (a name taken by an earlier page), keeps
+ * what the index needs, appends the JSON element. When pages wait for the
+ * end, in->cl and in->fs must stay valid until report_writer_finish.
+ * f is emptied.
+ */
+static void
+report_writer_emit(struct report_writer *w, const struct report_input *in,
+    size_t i, struct rw_file *f)
+{
+	struct rw_kept *k;
+
+	if (strcmp(f->page, in->page) != 0)
+		report_writer_work(w, in, i, f);
+	if (f->rc == -1)
+		w->failed = 1;
+	report_totals_add(&w->tot, in);
+	w->kept = xgrow(w->kept, &w->capkept, w->nkept + 1,
+	    sizeof(*w->kept));
+	k = &w->kept[w->nkept++];
+	k->obj = val_copy_pruned(f->tree, &w->keep, report_keep, w);
+	k->total = in->cl->total;
+	k->i = i;
+	k->page = xstrdup(in->page);
+	k->in = *in;
+	if (fputs(w->nparts++ ? ",\n    " : "\n    ", w->parts) == EOF ||
+	    fwrite(f->json.data, 1, f->json.len, w->parts) != f->json.len)
+		w->failed = 1;
+	report_file_free(f);
+}
+
+/* Dashboard order of kept checklists: report_cmp_counts, then input
+ * order (the kept array is in input order). */
+static int
+report_kept_cmp(const void *a, const void *b)
+{
+	const struct rw_kept *x = *(const struct rw_kept *const *)a;
+	const struct rw_kept *y = *(const struct rw_kept *const *)b;
+	int c = report_cmp_counts(&x->total, &y->total);
+
+	if (c != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+/* report.json into the staging directory: the head, then the elements
+ * gathered in parts. Byte for byte what val_json of the whole tree
+ * writes. */
+static int
+report_writer_json(struct report_writer *w)
+{
+	struct val *head;
+	struct arena a = { NULL };
+	struct buf b = {0}, path = {0};
+	char chunk[65536];
+	size_t n;
+	FILE *out;
+	int rc = 0;
+
+	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
+	val_json(&b, head, 2);
+	arena_free(&a);
+	b.len -= 2;		/* "\n}" */
+	buf_puts(&b, ",\n  \"checklists\": [");
+	buf_printf(&path, "%s/report.json", w->stage);
+	if ((out = fopen(path.data, "w")) == NULL) {
+		diag_error(path.data, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		rc = -1;
+		goto out;
+	}
+	fwrite(b.data, 1, b.len, out);
+	if (fflush(w->parts) == EOF || fseek(w->parts, 0, SEEK_SET) == -1)
+		rc = -1;
+	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), w->parts)) > 0)
+		fwrite(chunk, 1, n, out);
+	if (ferror(w->parts))
+		rc = -1;
+	fputs(w->nparts ? "\n  ]\n}\n" : "]\n}\n", out);
+	if (fclose(out) == EOF)
+		rc = -1;
+	if (rc == -1)
+		diag_error(path.data, 0, 0, "write failed: %s",
+		    strerror(errno));
+out:
+	buf_free(&b);
+	buf_free(&path);
+	return rc;
+}
+
+/* The pages that waited for the end, then index.html, summary.md,
+ * badge.svg and report.json; if all went well, everything is moved into
+ * the report directory. Frees w. */
+static int
+report_writer_finish(struct report_writer *w)
+{
+	struct rw_kept **order = NULL;
+	struct arena a = { NULL };
+	struct val *model, *arr;
+	char name[32];
+	size_t i;
+	int rc = w->failed ? -1 : 0, k;
+
+	for (i = 0; i < w->nkept && rc == 0 && !w->stream; i++) {
+		struct val *ctx = report_page_ctx(w, &a, report_checklist_in(&a,
+		    &w->kept[i].in, 1));
+		snprintf(name, sizeof(name), "%zu.html", w->kept[i].i);
+		rc = report_stage_render(w, OUT_PAGE, ctx, name);
+		arena_free(&a);
+	}
+	if (rc == 0) {
+		order = xcalloc(w->nkept ? w->nkept : 1, sizeof(*order));
+		for (i = 0; i < w->nkept; i++)
+			order[i] = &w->kept[i];
+		qsort(order, w->nkept, sizeof(*order), report_kept_cmp);
+		model = report_head_in(&a, &w->tot, w->o->generated_at, 1);
+		arr = val_put_arr(model, "checklists");
+		for (i = 0; i < w->nkept; i++) {
+			struct val *o = order[i]->obj;
+			val_push(arr, o);
+			val_put_bool(o, "first", i == 0);
+			val_put_bool(o, "last", i + 1 == w->nkept);
+		}
+		val_put_bool(model, "has_checklists", w->nkept > 0);
+		for (k = 0; k < (int)NOUTPUTS && rc == 0; k++)
+			if (report_outputs[k].out != NULL)
+				rc = report_stage_render(w, k, model,
+				    report_outputs[k].out);
+		free(order);
+		arena_free(&a);
+	}
+	if (rc == 0)
+		rc = report_writer_json(w);
+	/* Pages first, index.html last: it links to them. */
+	for (i = 0; i < w->nkept && rc == 0; i++) {
+		snprintf(name, sizeof(name), "%zu.html", w->kept[i].i);
+		rc = report_stage_commit(w, name, w->kept[i].page);
+	}
+	if (rc == 0)
+		rc = report_stage_commit(w, "report.json", "report.json");
+	for (k = (int)NOUTPUTS; k-- > 0 && rc == 0; )
+		if (report_outputs[k].out != NULL)
+			rc = report_stage_commit(w, report_outputs[k].out,
+			    report_outputs[k].out);
+	report_writer_free(w);
 	return rc;
 }
 
@@ -233,59 +694,17 @@ int
 report_write(const struct report_opts *o, const struct report_input *in,
     size_t n)
 {
-	struct loader ld = { o->templates, { NULL, 0 }, 0, {0}, {0} };
-	struct template_set *set = template_set_new(report_load, &ld);
-	struct template *t[NOUTPUTS];
-	struct val *model = NULL, *json;
-	struct buf jb = {0}, path = {0};
-	size_t i, k;
-	unsigned errs = diag_errors();
-	int rc = 0;
+	struct report_writer *w = report_writer_new(o);
+	struct rw_file f;
 
-	/* Every template compiles before anything is written; a bad
-	 * partial name is an error even though the engine renders it as
-	 * empty. */
-	for (k = 0; k < NOUTPUTS; k++)
-		if ((t[k] = report_compile(set, &ld, report_outputs[k].tmpl))
-		    == NULL)
-			rc = -1;
-	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1) {
-		rc = -1;
-		goto out;
+	if (w == NULL)
+		return -1;
+	memset(&f, 0, sizeof(f));
+	for (size_t i = 0; i < n; i++) {
+		report_writer_work(w, &in[i], i, &f);
+		report_writer_emit(w, &in[i], i, &f);
 	}
-	model = report_model(in, n, o->generated_at);
-	for (k = 0; k < NOUTPUTS && rc == 0; k++) {
-		if (report_outputs[k].out != NULL) {
-			rc = report_emit(o->dir, report_outputs[k].out, t[k],
-			    report_outputs[k].tmpl, model);
-			continue;
-		}
-		for (i = 0; i < n && rc == 0; i++) {
-			struct val *page = report_page(in, n, i,
-			    o->generated_at);
-			rc = report_emit(o->dir, in[i].page, t[k],
-			    report_outputs[k].tmpl, page);
-			val_free(page);
-		}
-	}
-	if (rc == 0) {
-		json = report_json(in, n, o->generated_at);
-		val_json(&jb, json, 2);
-		buf_putc(&jb, '\n');
-		val_free(json);
-		buf_printf(&path, "%s/report.json", o->dir);
-		rc = output_write(path.data, jb.data, jb.len);
-	}
-out:
-	val_free(model);
-	buf_free(&jb);
-	buf_free(&path);
-	template_set_free(set);
-	if (ld.have_in)
-		read_free(&ld.in);
-	buf_free(&ld.name);
-	buf_free(&ld.path);
-	return rc;
+	return report_writer_finish(w);
 }
 
 /* Render the user template file to stdout against the template model. */
@@ -478,17 +897,64 @@ struct report_work {
 	size_t			  max_size;
 	struct checklist	**cls;
 	struct findings		 *fs;
+	struct report_writer	 *w;		/* NULL: --template, or the
+						   templates failed */
+	struct rw_file		 *files;
+	/* Kept in input order by report_emit, of those that could be read: */
+	struct report_input	 *in;
+	char			**pages;
+	size_t			  n;
+	unsigned		  tally[SEV__MAX];
 };
 
-/* On a worker: read, parse and check one checklist. */
+/* On a worker: read, parse and check one checklist; then its page. */
 static void
 report_work(size_t i, struct check_ctx *cc, void *arg)
 {
-	struct report_work *w = arg;
+	struct report_work *wk = arg;
+	struct report_input in;
+	char *page;
 
-	if (w->rules[i] != NULL)
-		w->cls[i] = pipeline_file(w->paths[i], w->max_size,
-		    w->rules[i], cc, &w->fs[i]);
+	if (wk->rules[i] == NULL)
+		return;
+	wk->cls[i] = pipeline_file(wk->paths[i], wk->max_size, wk->rules[i],
+	    cc, &wk->fs[i]);
+	if (wk->cls[i] == NULL || wk->w == NULL)
+		return;
+	/* The name it gets unless an earlier page took it. */
+	page = report_page_name(wk->paths[i], NULL, 0);
+	in.cl = wk->cls[i];
+	in.fs = &wk->fs[i];
+	in.page = page;
+	report_writer_work(wk->w, &in, i, &wk->files[i]);
+	free(page);
+}
+
+/* In input order: name the page, count the findings, hand the checklist
+ * to the writer; free it unless something still needs it at the end. */
+static void
+report_emit(size_t i, void *arg)
+{
+	struct report_work *wk = arg;
+	struct report_input *in = &wk->in[wk->n];
+
+	if (wk->cls[i] == NULL)
+		return;
+	wk->pages[wk->n] = report_page_name(wk->paths[i], wk->pages, wk->n);
+	findings_tally(&wk->fs[i], wk->tally);
+	in->cl = wk->cls[i];
+	in->fs = &wk->fs[i];
+	in->page = wk->pages[wk->n];
+	wk->n++;
+	if (wk->w == NULL)
+		return;
+	report_writer_emit(wk->w, in, i, &wk->files[i]);
+	if (wk->w->stream) {
+		checklist_free(wk->cls[i]);
+		findings_clear(&wk->fs[i]);
+		wk->cls[i] = NULL;
+		in->cl = NULL;
+	}
 }
 
 int
@@ -497,16 +963,12 @@ report_main(int argc, char *argv[])
 	struct report_args a;
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
-	struct report_work work;
-	struct report_input *in = NULL;
-	struct findings *fs = NULL;
-	struct checklist **cls = NULL;
-	char **pages = NULL, when[32];
-	unsigned tally[SEV__MAX] = {0};
-	size_t n = 0, i;
-	int code = EXIT_CLEAN;
+	struct report_work wk;
+	size_t i, nf;
+	int code = EXIT_CLEAN, wrc = 0;
 
 	memset(&a, 0, sizeof(a));
+	memset(&wk, 0, sizeof(wk));
 	a.ro.dir = "ticklist-report";
 	cliopt_init(&a.c);
 	if (report_args(argc, argv, &a) == -1) {
@@ -520,6 +982,7 @@ report_main(int argc, char *argv[])
 		cliopt_free(&a.c);
 		return EXIT_TROUBLE;
 	}
+	char when[32];
 	if (report_time(when, sizeof(when)) == -1) {
 		cliopt_free(&a.c);
 		return EXIT_TROUBLE;
@@ -531,43 +994,30 @@ report_main(int argc, char *argv[])
 		code = EXIT_TROUBLE;
 		goto out;
 	}
-	in = xcalloc(fl.n ? fl.n : 1, sizeof(*in));
-	fs = xcalloc(fl.n ? fl.n : 1, sizeof(*fs));
-	cls = xcalloc(fl.n ? fl.n : 1, sizeof(*cls));
-	pages = xcalloc(fl.n ? fl.n : 1, sizeof(*pages));
-	work.paths = fl.v;
-	work.rules = xcalloc(fl.n ? fl.n : 1, sizeof(*work.rules));
-	work.max_size = a.c.max_size;
-	work.cls = cls;
-	work.fs = fs;
+	nf = fl.n ? fl.n : 1;
+	wk.paths = fl.v;
+	wk.rules = xcalloc(nf, sizeof(*wk.rules));
+	wk.max_size = a.c.max_size;
+	wk.cls = xcalloc(nf, sizeof(*wk.cls));
+	wk.fs = xcalloc(nf, sizeof(*wk.fs));
+	wk.files = xcalloc(nf, sizeof(*wk.files));
+	wk.in = xcalloc(nf, sizeof(*wk.in));
+	wk.pages = xcalloc(nf, sizeof(*wk.pages));
 	for (i = 0; i < fl.n; i++)
-		work.rules[i] = rules_for_file(rc, fl.v[i]);
-	pool_run(fl.n, a.c.jobs, report_work, NULL, &work);
-	free(work.rules);
-	/* Keep the checklists that could be read, in input order. */
-	for (i = 0; i < fl.n; i++) {
-		if (cls[i] == NULL)
-			continue;
-		cls[n] = cls[i];
-		if (n != i) {
-			fs[n] = fs[i];
-			memset(&fs[i], 0, sizeof(fs[i]));
-		}
-		findings_tally(&fs[n], tally);
-		pages[n] = report_page_name(fl.v[i], pages, n);
-		in[n].cl = cls[n];
-		in[n].fs = &fs[n];
-		in[n].page = pages[n];
-		n++;
-	}
+		wk.rules[i] = rules_for_file(rc, fl.v[i]);
+	/* Templates compile before any checklist is read; if they fail,
+	 * the checklists are still checked for the summary line. */
+	if (a.one == NULL && (wk.w = report_writer_new(&a.ro)) == NULL)
+		wrc = -1;
+	pool_run(fl.n, a.c.jobs, report_work, report_emit, &wk);
 	if (a.one != NULL) {
-		if (report_one(&a.ro, a.one, in, n) == -1)
+		if (report_one(&a.ro, a.one, wk.in, wk.n) == -1)
 			code = EXIT_TROUBLE;
-	} else if (report_write(&a.ro, in, n) == -1)
+	} else if (wrc == -1 || report_writer_finish(wk.w) == -1)
 		code = EXIT_TROUBLE;
 	if (!a.c.quiet) {
 		struct buf b = {0};
-		diag_summary(&b, tally, n);
+		diag_summary(&b, wk.tally, wk.n);
 		if (!a.one && !code)
 			buf_printf(&b, "; report: %s/index.html", a.ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
@@ -575,18 +1025,22 @@ report_main(int argc, char *argv[])
 	}
 	if (diag_errors() > 0)
 		code = EXIT_TROUBLE;
-	if (code == EXIT_CLEAN && cliopt_failed(&a.c, tally))
+	if (code == EXIT_CLEAN && cliopt_failed(&a.c, wk.tally))
 		code = EXIT_FINDINGS;
 out:
-	for (i = 0; i < n; i++) {
-		checklist_free(cls[i]);
-		findings_clear(&fs[i]);
-		free(pages[i]);
+	for (i = 0; i < fl.n && wk.cls != NULL; i++) {
+		checklist_free(wk.cls[i]);
+		findings_clear(&wk.fs[i]);
+		report_file_free(&wk.files[i]);
 	}
-	free(cls);
-	free(fs);
-	free(pages);
-	free(in);
+	for (i = 0; i < wk.n; i++)
+		free(wk.pages[i]);
+	free(wk.rules);
+	free(wk.cls);
+	free(wk.fs);
+	free(wk.files);
+	free(wk.in);
+	free(wk.pages);
 	rules_ctx_free(rc);
 	files_free(&fl);
 	cliopt_free(&a.c);

@@ -745,6 +745,47 @@ template_compile(struct template_set *set, const char *name,
 	return t->failed ? NULL : t;
 }
 
+/* Append the name parts of the tags below ops to *v. */
+static void
+template_names_r(const struct ops *ops, const char ***v, size_t *n,
+    size_t *cap)
+{
+	for (size_t i = 0; i < ops->n; i++) {
+		const struct op *o = &ops->v[i];
+		const char *part = o->key;
+
+		for (size_t k = 0; k < o->nkey; k++) {
+			*v = xgrow(*v, cap, *n + 1, sizeof(**v));
+			(*v)[(*n)++] = part;
+			part += strlen(part) + 1;
+		}
+		template_names_r(&o->kids, v, n, cap);
+	}
+}
+
+static int
+template_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t
+template_set_names(const struct template_set *set, const char ***out)
+{
+	const char **v = NULL;
+	size_t n = 0, cap = 0, i, m = 0;
+
+	for (i = 0; i < set->nall; i++)
+		template_names_r(&set->all[i]->ops, &v, &n, &cap);
+	if (n > 0)
+		qsort(v, n, sizeof(*v), template_strcmp);
+	for (i = 0; i < n; i++)
+		if (m == 0 || strcmp(v[m - 1], v[i]) != 0)
+			v[m++] = v[i];
+	*out = v;
+	return m;
+}
+
 enum template_esc
 template_esc_for_name(const char *filename)
 {

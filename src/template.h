@@ -68,6 +68,17 @@ struct template	*template_compile(struct template_set *, const char *name,
 int		 template_render(const struct template *, const struct val *ctx,
 		    enum template_esc esc, struct buf *out);
 
+/*
+ * Every name that a variable or section tag of any template compiled in
+ * the set looks up, each part of a dotted name on its own ("a.b" gives
+ * "a" and "b"), sorted by strcmp and without duplicates, into *out (an
+ * array the caller frees; the strings belong to the set). Returns how
+ * many. A value tree needs no object member whose key is not among them:
+ * rendering never looks it up.
+ */
+size_t		 template_set_names(const struct template_set *,
+		    const char ***out);
+
 /* Escaping by template file name: "*.html.mustache" HTML,
  * "*.json.mustache" JSON, "*.svg.mustache" and "*.xml.mustache" XML,
  * "*.md.mustache" Markdown, anything else HTML. */

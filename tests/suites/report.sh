@@ -220,3 +220,35 @@ check unknown-option 2 "$T" report --frob samples/
 check bad-fail-on 2 "$T" report --fail-on sometimes samples/
 check fail-on-never 0 "$T" report -q --fail-on never -o "$tmp/q" samples/
 check fail-on-warning 1 "$T" report -q --fail-on warning -o "$tmp/q" samples/release.md samples/deployment.md
+
+# Streaming (pages are written as checklists come, into a staging
+# directory): all or nothing, pages that need the totals, late renames.
+mkdir -p "$tmp/st/in" "$tmp/st/tpl" "$tmp/st/IN"
+printf '# A\n\n## S\n\n- [ ] x\n' >"$tmp/st/in/a.md"
+printf '# B\n\n- [ ] y\n' >"$tmp/st/in/b.md"
+check stream-first 0 "$T" report -q -j 1 --fail-on never -o "$tmp/st/r" "$tmp/st/in/a.md" "$tmp/st/in/b.md"
+cp -r "$tmp/st/r" "$tmp/st/before"
+# The page of b recurses without end: the run fails after a's page was
+# rendered, and the previous report must stay as it was.
+printf 'NEW {{checklist.title}}{{#checklist.has_tasks}}{{>loop}}{{/checklist.has_tasks}}\n' >"$tmp/st/tpl/checklist.html.mustache"
+printf '{{>loop}}' >"$tmp/st/tpl/loop.mustache"
+check stream-fails 2 "$T" report -q -j 1 --fail-on never --templates "$tmp/st/tpl" -o "$tmp/st/r" "$tmp/st/in/a.md" "$tmp/st/in/b.md"
+if diff -r "$tmp/st/before" "$tmp/st/r" >"$tmp/diff" 2>&1; then ok stream-all-or-nothing
+else fail stream-all-or-nothing "$tmp/diff"; fi
+if ls -a "$tmp/st/r" | grep -q stage; then fail stream-no-stage-left
+else ok stream-no-stage-left; fi
+# A page that shows the totals is rendered once they are known.
+printf '{{checklist.title}}: {{summary.files}} files, {{summary.items}} tasks\n' >"$tmp/st/tpl/checklist.html.mustache"
+check stream-summary 0 "$T" report -q --fail-on never --templates "$tmp/st/tpl" -o "$tmp/st/s" "$tmp/st/in/a.md" "$tmp/st/in/b.md"
+if [ "$(cat "$tmp/st/s/"*_in_a.html)" = "A: 2 files, 2 tasks" ]; then
+	ok stream-summary-page; else fail stream-summary-page "$tmp/st/s/"*_in_a.html; fi
+# A page name taken by an earlier page (case-insensitively) is only
+# known in input order; the page and report.json use the final name.
+cp "$tmp/st/in/a.md" "$tmp/st/IN/A.md"
+printf '{{checklist.page}}\n' >"$tmp/st/tpl/checklist.html.mustache"
+(cd "$tmp/st" && "$T" report -q -j 2 --fail-on never --templates tpl -o p in/a.md IN/A.md in/b.md) >"$tmp/out" 2>&1
+if [ "$(cat "$tmp/st/p/IN_A-2.html")" = "IN_A-2.html" ] &&
+    [ "$(cat "$tmp/st/p/in_a.html")" = "in_a.html" ] &&
+    grep -q '"page": "IN_A-2.html"' "$tmp/st/p/report.json"; then
+	ok stream-late-name
+else fail stream-late-name "$tmp/out"; fi
