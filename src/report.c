@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
+#include "esc.h"
 #include "model.h"
 #include "report.h"
 #include "ticklist.h"
@@ -314,17 +316,15 @@ static void
 report_sections(struct val *arr, const struct checklist *cl, int first,
     const struct rctx *rc)
 {
-	struct { int sec; struct val *arr; struct val *last; } stack[8];
+	struct { int sec; struct val *arr; int first; } stack[8];
 	int sp = 0;
 
 	stack[0].sec = first;
 	stack[0].arr = arr;
-	stack[0].last = NULL;
+	stack[0].first = 1;
 	while (sp >= 0) {
 		int i = stack[sp].sec;
 		if (i < 0) {
-			if (stack[sp].last)
-				val_put_bool(stack[sp].last, "last", 1);
 			sp--;
 			continue;
 		}
@@ -343,15 +343,15 @@ report_sections(struct val *arr, const struct checklist *cl, int first,
 			report_group_findings(o, rc, &rc->sec_finds,
 			    (size_t)i + 1, "findings_here",
 			    "has_findings_here");
-			val_put_bool(o, "first", stack[sp].last == NULL);
-			val_put_bool(o, "last", 0);
-			stack[sp].last = o;
+			val_put_bool(o, "first", stack[sp].first);
+			val_put_bool(o, "last", s->next_sibling < 0);
+			stack[sp].first = 0;
 		}
 		if (s->first_child >= 0 && sp + 1 < 8) {
 			sp++;
 			stack[sp].sec = s->first_child;
 			stack[sp].arr = kids;
-			stack[sp].last = NULL;
+			stack[sp].first = 1;
 		}
 	}
 }
@@ -502,6 +502,111 @@ report_checklist_in(struct arena *a, const struct report_input *in, int tpl)
 	    "has_findings_top");
 	report_rctx_free(&rc);
 	return o;
+}
+
+/* The members of report.json's checklist objects, to write one from the
+ * template model's (which has every one of them, in the same order,
+ * among its extras). sub: the view of each element of an array or of an
+ * object member; all: every member, as it is. */
+struct jview {
+	const char		*key;
+	const char		*head;	/* "\"key\": " */
+	size_t			 nhead;
+	const struct jview	*sub;
+	int			 all;
+};
+
+#define JV(k, sub, all)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, all }
+#define JV_END		{ NULL, NULL, 0, NULL, 0 }
+static const struct jview jv_finding[] = {
+	JV("file", NULL, 0), JV("line", NULL, 0), JV("column", NULL, 0),
+	JV("end_line", NULL, 0), JV("end_column", NULL, 0),
+	JV("severity", NULL, 0), JV("rule", NULL, 0), JV("message", NULL, 0),
+	JV_END
+};
+static const struct jview jv_field[] = {
+	JV("label", NULL, 0), JV("value", NULL, 0), JV("filled", NULL, 0),
+	JV("line", NULL, 0), JV("column", NULL, 0), JV_END
+};
+static const struct jview jv_section[] = {
+	JV("title", NULL, 0), JV("level", NULL, 0), JV("line", NULL, 0),
+	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
+	JV("percent", NULL, 0), JV("sections", jv_section, 0), JV_END
+};
+static const struct jview jv_checklist[] = {
+	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
+	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
+	JV("percent", NULL, 0), JV("sections", jv_section, 0),
+	JV("fields", jv_field, 0), JV("findings", jv_finding, 0),
+	JV("page", NULL, 0), JV_END
+};
+#undef JV
+#undef JV_END
+
+/* The view row of key, or NULL if the view leaves it out. */
+static const struct jview *
+report_jview_find(const struct jview *view, const char *key)
+{
+	/* Most keys are left out: the first byte rules out nearly all. */
+	for (; view->key != NULL; view++)
+		if (view->key == key || (view->key[0] == key[0] &&
+		    strcmp(view->key, key) == 0))
+			return view;
+	return NULL;
+}
+
+/* ",\n" (if comma) and the indentation of depth. */
+static void
+report_json_indent(struct buf *b, int comma, int depth)
+{
+	static const char sp[] = ",\n                              ";
+	size_t n = 2 * (size_t)depth + 1;
+
+	if (n + 1 < sizeof(sp))
+		buf_put(b, sp + !comma, n + comma);
+	else {
+		buf_put(b, sp + !comma, 1 + comma);
+		for (; n > 1; n--)
+			buf_putc(b, ' ');
+	}
+}
+
+/* v as val_json(v, 2) would write it at depth, with only the members
+ * view names (view NULL: all of them). */
+static void
+report_json_view(struct buf *b, const struct val *v, const struct jview *view,
+    int depth)
+{
+	size_t i, n = val_len(v), out = 0;
+	enum val_type t = val_type(v);
+
+	if (view == NULL || (t != VAL_OBJ && t != VAL_ARR)) {
+		val_json_at(b, v, 2, depth);
+		return;
+	}
+	buf_putc(b, t == VAL_ARR ? '[' : '{');
+	for (i = 0; i < n; i++) {
+		const struct jview *row = NULL;
+		if (t == VAL_OBJ &&
+		    (row = report_jview_find(view, val_key_at(v, i))) == NULL)
+			continue;
+		report_json_indent(b, out++ > 0, depth + 1);
+		if (row != NULL) {
+			buf_put(b, row->head, row->nhead);
+			report_json_view(b, val_at(v, i), row->all ? NULL :
+			    row->sub, depth + 1);
+		} else
+			report_json_view(b, val_at(v, i), view, depth + 1);
+	}
+	if (out)
+		report_json_indent(b, 0, depth);
+	buf_putc(b, t == VAL_ARR ? ']' : '}');
+}
+
+void
+report_json_element(struct buf *b, const struct val *checklist)
+{
+	report_json_view(b, checklist, jv_checklist, 2);
 }
 
 /* Shields-style badge geometry: text widths estimated at 7 px a character

@@ -10,6 +10,7 @@
 #include "model.h"
 
 struct arena;
+struct buf;
 struct checklist;
 struct findings;
 struct val;
@@ -92,6 +93,10 @@ void		 report_totals_add(struct report_totals *,
 /* A checklist of report.json (tpl 0) or of the template model (tpl 1). */
 struct val	*report_checklist_in(struct arena *a,
 		    const struct report_input *, int tpl);
+/* Write the element of report.json's "checklists" of a checklist, as
+ * val_json(..., 2) does two levels deep, from its template model object
+ * (report_checklist_in, tpl 1): one model serves both. */
+void		 report_json_element(struct buf *, const struct val *checklist);
 /* {version, generated_at, tool, summary}: the head of report.json (tpl 0)
  * and of the template models (tpl 1); without summary if totals is NULL. */
 struct val	*report_head_in(struct arena *a, const struct report_totals *,

@@ -513,7 +513,6 @@ static void
 report_writer_work(const struct report_writer *w,
     const struct report_input *in, size_t i, struct rw_file *f)
 {
-	struct val *json;
 	char name[32];
 
 	arena_free(&f->a);
@@ -522,8 +521,7 @@ report_writer_work(const struct report_writer *w,
 	f->page = xstrdup(in->page);
 	f->rc = 0;
 	f->tree = report_checklist_in(&f->a, in, 1);
-	json = report_checklist_in(&f->a, in, 0);
-	val_json_at(&f->json, json, 2, 2);
+	report_json_element(&f->json, f->tree);
 	if (!w->stream)
 		return;
 	snprintf(name, sizeof(name), "%zu.html", i);

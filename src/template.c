@@ -56,6 +56,10 @@ struct op {
 	struct slice	 intrinsic;	/* BLOCK: indentation of its content,
 					   removed where it is expanded */
 	int		 standalone;	/* BLOCK: reindent when expanded */
+	size_t		 run;		/* TEXT, BOL: bytes of this and the
+					   skip - 1 TEXT and BOL ops after it,
+					   when they are contiguous source */
+	size_t		 skip;
 	struct template	*tmpl;		/* PARTIAL, PARENT: resolved or NULL */
 };
 
@@ -594,6 +598,28 @@ template_build(const struct template *t, const struct toks *ts, size_t i,
 	template_text(t, ops, pos, stop, end < ts->n && !ts->v[end].eat_front);
 }
 
+/* Pass 5: runs of TEXT and BOL ops over contiguous source, which render
+ * as one copy when no reindentation is in force. */
+static void
+template_runs(struct ops *ops)
+{
+	size_t i = ops->n;
+
+	while (i-- > 0) {
+		struct op *o = &ops->v[i], *n = i + 1 < ops->n ? o + 1 : NULL;
+
+		template_runs(&o->kids);
+		if (o->type != OP_TEXT && o->type != OP_BOL)
+			continue;
+		o->run = o->s.n;
+		o->skip = 1;
+		if (n != NULL && n->skip > 0 && n->s.p == o->s.p + o->s.n) {
+			o->run += n->run;
+			o->skip += n->skip;
+		}
+	}
+}
+
 struct template_set *
 template_set_new(template_loader load, void *arg)
 {
@@ -673,6 +699,7 @@ template_parse(struct template_set *set, const char *name, size_t namelen,
 	}
 	template_standalone(t, &ts);
 	template_build(t, &ts, 0, ts.n, 0, t->len, &t->ops);
+	template_runs(&t->ops);
 	if (template_resolve(t, &t->ops) < 0)
 		t->failed = 1;
 out:
@@ -860,6 +887,19 @@ template_lookup(const struct rctx *rc, const struct op *o)
 	return v;
 }
 
+/* buf_put without the call when the buffer has room: most puts are a
+ * few bytes of template text. */
+static inline void
+template_put(struct buf *b, const char *p, size_t n)
+{
+	if (b->len + n < b->cap) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else
+		buf_put(b, p, n);
+}
+
 /* Write s[0..n) escaped for the output format. */
 static void
 template_escape(struct buf *out, enum template_esc esc, const char *s,
@@ -893,7 +933,7 @@ template_bol(struct rctx *rc, struct slice ws)
 	size_t i, k;
 
 	if (rc->nxf == 0) {
-		buf_put(rc->out, ws.p, ws.n);
+		template_put(rc->out, ws.p, ws.n);
 		return;
 	}
 	buf_reset(cur);
@@ -1072,10 +1112,19 @@ template_run(struct rctx *rc, const struct ops *ops)
 		}
 		switch (o->type) {
 		case OP_TEXT:
-			buf_put(rc->out, o->s.p, o->s.n);
-			break;
 		case OP_BOL:
-			template_bol(rc, o->s);
+			/* A run of text at once, if no op in it could have
+			 * stopped at the limits above. */
+			if (rc->nxf == 0 && o->skip > 1 && rc->steps + o->skip -
+			    1 <= TEMPLATE_MAX_STEPS && rc->out->len - rc->out0 +
+			    o->run <= TEMPLATE_MAX_OUT) {
+				template_put(rc->out, o->s.p, o->run);
+				rc->steps += o->skip - 1;
+				i += o->skip - 1;
+			} else if (o->type == OP_TEXT)
+				template_put(rc->out, o->s.p, o->s.n);
+			else
+				template_bol(rc, o->s);
 			break;
 		case OP_VAR:
 		case OP_RAW:

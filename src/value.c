@@ -173,20 +173,14 @@ val_find(const struct val *obj, const char *key, uint32_t h)
 	return NULL;
 }
 
-/* Set key of obj to v; copy says whether key must be copied. */
+/* Append key (hash h, length len) with v to obj; copy says whether key
+ * must be copied. */
 static struct val *
-val_set_k(struct val *obj, const char *key, struct val *v, int copy)
+val_append(struct val *obj, const char *key, size_t len, uint32_t h,
+    struct val *v, int copy)
 {
-	size_t len = strlen(key);
-	uint32_t h = val_hash(key, len);
-	struct vent *e;
+	struct vent *e = val_room(obj);
 
-	if ((e = val_find(obj, key, h)) != NULL) {
-		val_free(e->v);
-		e->v = v;
-		return v;
-	}
-	e = val_room(obj);
 	e->hash = h;
 	e->kown = (uint32_t)copy;
 	if (!copy)
@@ -200,6 +194,31 @@ val_set_k(struct val *obj, const char *key, struct val *v, int copy)
 	return v;
 }
 
+/* Set key of obj to v, replacing a member of that name. */
+static struct val *
+val_set_k(struct val *obj, const char *key, struct val *v, int copy)
+{
+	size_t len = strlen(key);
+	uint32_t h = val_hash(key, len);
+	struct vent *e;
+
+	if ((e = val_find(obj, key, h)) != NULL) {
+		val_free(e->v);
+		e->v = v;
+		return v;
+	}
+	return val_append(obj, key, len, h, v, copy);
+}
+
+/* Append a member whose key the caller knows to be new (val_put_*). */
+static struct val *
+val_add(struct val *obj, const char *key, struct val *v)
+{
+	size_t len = strlen(key);
+
+	return val_append(obj, key, len, val_hash(key, len), v, 0);
+}
+
 struct val *
 val_set(struct val *obj, const char *key, struct val *v)
 {
@@ -209,7 +228,7 @@ val_set(struct val *obj, const char *key, struct val *v)
 struct val *
 val_put_null(struct val *obj, const char *key)
 {
-	return val_set_k(obj, key, val_new_in(obj->a, VAL_NULL), 0);
+	return val_add(obj, key, val_new_in(obj->a, VAL_NULL));
 }
 
 struct val *
@@ -218,7 +237,7 @@ val_put_bool(struct val *obj, const char *key, int b)
 	struct val *v = val_new_in(obj->a, VAL_BOOL);
 
 	v->b = b != 0;
-	return val_set_k(obj, key, v, 0);
+	return val_add(obj, key, v);
 }
 
 struct val *
@@ -227,7 +246,7 @@ val_put_int(struct val *obj, const char *key, long long i)
 	struct val *v = val_new_in(obj->a, VAL_INT);
 
 	v->u.i = i;
-	return val_set_k(obj, key, v, 0);
+	return val_add(obj, key, v);
 }
 
 struct val *
@@ -237,7 +256,7 @@ val_put_num(struct val *obj, const char *key, double d, int dec)
 
 	v->u.d = d;
 	v->decimals = dec;
-	return val_set_k(obj, key, v, 0);
+	return val_add(obj, key, v);
 }
 
 struct val *
@@ -245,7 +264,7 @@ val_put_str(struct val *obj, const char *key, const char *s)
 {
 	if (s == NULL)
 		return val_put_null(obj, key);
-	return val_set_k(obj, key, val_str_in(obj->a, s, strlen(s)), 0);
+	return val_add(obj, key, val_str_in(obj->a, s, strlen(s)));
 }
 
 struct val *
@@ -258,13 +277,13 @@ val_put_strk(struct val *obj, const char *key, const char *s)
 struct val *
 val_put_obj(struct val *obj, const char *key)
 {
-	return val_set_k(obj, key, val_new_in(obj->a, VAL_OBJ), 0);
+	return val_add(obj, key, val_new_in(obj->a, VAL_OBJ));
 }
 
 struct val *
 val_put_arr(struct val *obj, const char *key)
 {
-	return val_set_k(obj, key, val_new_in(obj->a, VAL_ARR), 0);
+	return val_add(obj, key, val_new_in(obj->a, VAL_ARR));
 }
 
 struct val *

@@ -52,9 +52,11 @@ void		 val_free(struct val *);
  */
 struct val	*val_obj_in(struct arena *);
 struct val	*val_arr_in(struct arena *);
-/* Set key of obj (replacing a member of that name) to a new value and
- * return it. key is not copied: it must outlive the tree (a literal);
- * val_put_strk copies it. Strings are copied; a NULL string gives null. */
+/* Add key to obj with a new value and return the value. key must not be
+ * in obj yet (not checked: building a page's model is one append per
+ * member) and is not copied: it must outlive the tree (a literal).
+ * val_put_strk copies key and replaces a member of that name, for keys
+ * that come from data. Strings are copied; a NULL string gives null. */
 struct val	*val_put_null(struct val *obj, const char *key);
 struct val	*val_put_bool(struct val *obj, const char *key, int);
 struct val	*val_put_int(struct val *obj, const char *key, long long);
