@@ -171,15 +171,20 @@ report_ends(struct val *o, size_t i, size_t n)
 static void
 report_percent_text(struct val *o, const struct counts *c)
 {
-	char tmp[16];
+	char tmp[16], *p = tmp + sizeof(tmp);
+	unsigned pc;
 
 	if (c->items == 0) {
 		val_put_str(o, "percent_text", "n/a");
 		return;
 	}
-	snprintf(tmp, sizeof(tmp), "%u%%", (unsigned)(100.0 * c->checked /
-	    c->items));
-	val_put_str(o, "percent_text", tmp);
+	pc = (unsigned)(100.0 * c->checked / c->items);
+	*--p = '\0';
+	*--p = '%';
+	do
+		*--p = (char)('0' + pc % 10);
+	while ((pc /= 10) != 0);
+	val_put_str(o, "percent_text", p);
 }
 
 /* Set key of o to the percent of report_percent. */

@@ -242,17 +242,16 @@ enum { OUT_INDEX, OUT_PAGE, OUT_SUMMARY, OUT_BADGE };
 
 /* One checklist on its way from a worker to the in-order emit. */
 struct rw_file {
-	struct arena	 a;		/* tree and page context live here */
-	struct val	*tree;		/* template model's checklist object */
+	struct val	*kept;		/* its object for the index, pruned */
 	struct buf	 json;		/* its element of report.json */
-	char		*page;		/* page name tree and json were made
+	char		*page;		/* page name kept and json were made
 					   with */
 	int		 rc;		/* -1: rendering or writing failed */
 };
 
 /* What the index keeps of a checklist. */
 struct rw_kept {
-	struct val		*obj;	/* pruned copy in keep */
+	struct val		*obj;	/* pruned copy, in keep */
 	struct counts		 total;
 	size_t			 i;	/* input number: its staged page */
 	char			*page;	/* its final page name */
@@ -275,7 +274,7 @@ struct report_writer {
 	struct report_totals	 tot;
 	struct rw_kept		*kept;
 	size_t			 nkept, capkept;
-	struct arena		 keep;
+	struct arena		 keep;		/* the kept objects */
 	int			 failed;
 };
 
@@ -305,6 +304,15 @@ report_keep(const char *key, void *arg)
 	const struct report_writer *w = arg;
 
 	return report_named(w->inames, w->ninames, key);
+}
+
+/* val_copy_pruned's test for a copy already pruned. */
+static int
+report_keep_all(const char *key, void *arg)
+{
+	(void)key;
+	(void)arg;
+	return 1;
 }
 
 /* Write data to the staged file name (-1 after a diag_error). */
@@ -428,9 +436,9 @@ report_writer_free(struct report_writer *w)
 		fclose(w->parts);
 	for (i = 0; i < w->nkept; i++)
 		free(w->kept[i].page);
+	arena_free(&w->keep);
 	free(w->kept);
 	free(w->inames);
-	arena_free(&w->keep);
 	template_set_free(w->pset);
 	template_set_free(w->iset);
 	if (w->ld.have_in)
@@ -507,32 +515,37 @@ report_page_ctx(const struct report_writer *w, struct arena *a,
 }
 
 /* On a worker (or at emit): the model of one checklist, its element of
- * report.json and, when streaming, its staged page. in->page is the name
- * the page is believed to get. */
+ * report.json, what the index keeps of it and, when streaming, its staged
+ * page; the model is freed here. in->page is the name the page is
+ * believed to get. */
 static void
 report_writer_work(const struct report_writer *w,
     const struct report_input *in, size_t i, struct rw_file *f)
 {
+	struct arena a = { NULL };
+	struct val *tree;
 	char name[32];
 
-	arena_free(&f->a);
+	val_free(f->kept);
 	buf_reset(&f->json);
 	free(f->page);
 	f->page = xstrdup(in->page);
 	f->rc = 0;
-	f->tree = report_checklist_in(&f->a, in, 1);
-	report_json_element(&f->json, f->tree);
-	if (!w->stream)
-		return;
-	snprintf(name, sizeof(name), "%zu.html", i);
-	f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &f->a,
-	    f->tree), name);
+	tree = report_checklist_in(&a, in, 1);
+	report_json_element(&f->json, tree);
+	if (w->stream) {
+		snprintf(name, sizeof(name), "%zu.html", i);
+		f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &a,
+		    tree), name);
+	}
+	f->kept = val_copy_pruned(tree, NULL, report_keep, (void *)w);
+	arena_free(&a);
 }
 
 static void
 report_file_free(struct rw_file *f)
 {
-	arena_free(&f->a);
+	val_free(f->kept);
 	buf_free(&f->json);
 	free(f->page);
 	memset(f, 0, sizeof(*f));
@@ -560,7 +573,9 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	w->kept = xgrow(w->kept, &w->capkept, w->nkept + 1,
 	    sizeof(*w->kept));
 	k = &w->kept[w->nkept++];
-	k->obj = val_copy_pruned(f->tree, &w->keep, report_keep, w);
+	/* Long-lived and small: together, so that they do not pin the
+	 * heap between the big blocks each checklist frees. */
+	k->obj = val_copy_pruned(f->kept, &w->keep, report_keep_all, NULL);
 	k->total = in->cl->total;
 	k->i = i;
 	k->page = xstrdup(in->page);

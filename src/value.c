@@ -22,10 +22,20 @@ struct vent {
 					   copy it again when copying) */
 };
 
+/* Where a value's memory comes from, which says how val_free treats it. */
+enum val_where {
+	WHERE_HEAP,	/* its own allocation; freed with its kids */
+	WHERE_ARENA,	/* an arena's: freed with the arena */
+	WHERE_STATIC,	/* the shared true, false and null: never freed */
+	WHERE_PACKED,	/* inside a packed copy's block */
+	WHERE_BLOCK	/* the root of a packed copy: the block's start */
+};
+
 struct val {
 	unsigned char	 type;		/* enum val_type */
 	unsigned char	 b;
-	unsigned char	 inarena;
+	unsigned char	 where;		/* enum val_where */
+	unsigned char	 kheap;		/* containers: kids is a heap array */
 	int		 decimals;
 	uint32_t	 n, cap;	/* containers */
 	union {
@@ -35,11 +45,23 @@ struct val {
 			char	*p;
 			size_t	 len;
 		}		 s;
-		struct vent	*kids;
+		struct {
+			struct vent	*kids;
+			struct arena	*a;	/* where its new members
+						   go, or NULL: the heap */
+		}		 c;
 	} u;
-	struct arena	*a;		/* where the value and its kids live,
-					   or NULL: the heap */
 };
+
+/* Booleans and null are immutable: the val_put_* helpers share these. */
+static struct val val_static[3] = {
+	{ VAL_BOOL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
+	{ VAL_BOOL, 1, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
+	{ VAL_NULL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
+};
+#define VAL_FALSE	(&val_static[0])
+#define VAL_TRUE	(&val_static[1])
+#define VAL_NULLV	(&val_static[2])
 
 static struct val *
 val_new_in(struct arena *a, enum val_type t)
@@ -49,11 +71,14 @@ val_new_in(struct arena *a, enum val_type t)
 	if (a != NULL) {
 		v = arena_alloc(a, sizeof(*v));
 		memset(v, 0, sizeof(*v));
-		v->inarena = 1;
-		v->a = a;
-	} else
+		v->where = WHERE_ARENA;
+	} else {
 		v = xcalloc(1, sizeof(*v));
+		v->kheap = 1;
+	}
 	v->type = (unsigned char)t;
+	if (t == VAL_ARR || t == VAL_OBJ)
+		v->u.c.a = a;
 	return v;
 }
 
@@ -137,16 +162,24 @@ val_room(struct val *c)
 	if (c->n == c->cap) {
 		uint32_t cap = c->cap ? c->cap * 2 : 8;
 		struct vent *k;
-		if (c->a != NULL) {
-			k = arena_alloc(c->a, cap * sizeof(*k));
+		if (c->kheap)
+			k = xrealloc(c->u.c.kids, cap * sizeof(*k));
+		else {
+			/* In an arena, or a packed copy's array (which moves
+			 * to the heap). */
+			if (c->u.c.a != NULL)
+				k = arena_alloc(c->u.c.a, cap * sizeof(*k));
+			else {
+				k = xmalloc(cap * sizeof(*k));
+				c->kheap = 1;
+			}
 			if (c->n)
-				memcpy(k, c->u.kids, c->n * sizeof(*k));
-		} else
-			k = xrealloc(c->u.kids, cap * sizeof(*k));
-		c->u.kids = k;
+				memcpy(k, c->u.c.kids, c->n * sizeof(*k));
+		}
+		c->u.c.kids = k;
 		c->cap = cap;
 	}
-	return &c->u.kids[c->n];
+	return &c->u.c.kids[c->n];
 }
 
 struct val *
@@ -167,9 +200,9 @@ static struct vent *
 val_find(const struct val *obj, const char *key, uint32_t h)
 {
 	for (uint32_t i = 0; i < obj->n; i++)
-		if (obj->u.kids[i].hash == h &&
-		    strcmp(obj->u.kids[i].key, key) == 0)
-			return &obj->u.kids[i];
+		if (obj->u.c.kids[i].hash == h &&
+		    strcmp(obj->u.c.kids[i].key, key) == 0)
+			return &obj->u.c.kids[i];
 	return NULL;
 }
 
@@ -185,8 +218,8 @@ val_append(struct val *obj, const char *key, size_t len, uint32_t h,
 	e->kown = (uint32_t)copy;
 	if (!copy)
 		e->key = key;
-	else if (obj->a != NULL)
-		e->key = arena_strndup(obj->a, key, len);
+	else if (obj->u.c.a != NULL)
+		e->key = arena_strndup(obj->u.c.a, key, len);
 	else
 		e->key = xstrndup(key, len);
 	e->v = v;
@@ -228,22 +261,19 @@ val_set(struct val *obj, const char *key, struct val *v)
 struct val *
 val_put_null(struct val *obj, const char *key)
 {
-	return val_add(obj, key, val_new_in(obj->a, VAL_NULL));
+	return val_add(obj, key, VAL_NULLV);
 }
 
 struct val *
 val_put_bool(struct val *obj, const char *key, int b)
 {
-	struct val *v = val_new_in(obj->a, VAL_BOOL);
-
-	v->b = b != 0;
-	return val_add(obj, key, v);
+	return val_add(obj, key, b ? VAL_TRUE : VAL_FALSE);
 }
 
 struct val *
 val_put_int(struct val *obj, const char *key, long long i)
 {
-	struct val *v = val_new_in(obj->a, VAL_INT);
+	struct val *v = val_new_in(obj->u.c.a, VAL_INT);
 
 	v->u.i = i;
 	return val_add(obj, key, v);
@@ -252,7 +282,7 @@ val_put_int(struct val *obj, const char *key, long long i)
 struct val *
 val_put_num(struct val *obj, const char *key, double d, int dec)
 {
-	struct val *v = val_new_in(obj->a, VAL_NUM);
+	struct val *v = val_new_in(obj->u.c.a, VAL_NUM);
 
 	v->u.d = d;
 	v->decimals = dec;
@@ -264,86 +294,183 @@ val_put_str(struct val *obj, const char *key, const char *s)
 {
 	if (s == NULL)
 		return val_put_null(obj, key);
-	return val_add(obj, key, val_str_in(obj->a, s, strlen(s)));
+	return val_add(obj, key, val_str_in(obj->u.c.a, s, strlen(s)));
 }
 
 struct val *
 val_put_strk(struct val *obj, const char *key, const char *s)
 {
-	return val_set_k(obj, key, s == NULL ? val_new_in(obj->a, VAL_NULL) :
-	    val_str_in(obj->a, s, strlen(s)), 1);
+	return val_set_k(obj, key, s == NULL ? VAL_NULLV :
+	    val_str_in(obj->u.c.a, s, strlen(s)), 1);
 }
 
 struct val *
 val_put_obj(struct val *obj, const char *key)
 {
-	return val_add(obj, key, val_new_in(obj->a, VAL_OBJ));
+	return val_add(obj, key, val_new_in(obj->u.c.a, VAL_OBJ));
 }
 
 struct val *
 val_put_arr(struct val *obj, const char *key)
 {
-	return val_add(obj, key, val_new_in(obj->a, VAL_ARR));
+	return val_add(obj, key, val_new_in(obj->u.c.a, VAL_ARR));
 }
 
 struct val *
 val_push_obj(struct val *arr)
 {
-	return val_push(arr, val_new_in(arr->a, VAL_OBJ));
+	return val_push(arr, val_new_in(arr->u.c.a, VAL_OBJ));
+}
+
+/* The heap arrays that members of a packed copy moved to. */
+static void
+val_free_packed(struct val *v)
+{
+	if (v->type != VAL_ARR && v->type != VAL_OBJ)
+		return;
+	for (uint32_t i = 0; i < v->n; i++)
+		if (v->u.c.kids[i].v->where == WHERE_PACKED)
+			val_free_packed(v->u.c.kids[i].v);
+	if (v->kheap)
+		free(v->u.c.kids);
 }
 
 void
 val_free(struct val *v)
 {
-	if (v == NULL || v->inarena)
+	if (v == NULL)
+		return;
+	if (v->where == WHERE_BLOCK) {
+		val_free_packed(v);
+		free(v);
+		return;
+	}
+	if (v->where != WHERE_HEAP)
 		return;
 	if (v->type == VAL_ARR || v->type == VAL_OBJ) {
 		for (uint32_t i = 0; i < v->n; i++) {
-			val_free(v->u.kids[i].v);
-			if (v->u.kids[i].kown)
-				free((char *)v->u.kids[i].key);
+			val_free(v->u.c.kids[i].v);
+			if (v->u.c.kids[i].kown)
+				free((char *)v->u.c.kids[i].key);
 		}
-		free(v->u.kids);
+		free(v->u.c.kids);
 	} else if (v->type == VAL_STR)
 		free(v->u.s.p);
 	free(v);
+}
+
+/* What a packed copy takes: values, entries and string bytes. */
+struct val_pack {
+	size_t		 nv, ne, ns;
+	struct val	*v;		/* filling: next free of each */
+	struct vent	*e;
+	char		*s;
+	int		(*keep)(const char *, void *);
+	void		*arg;
+	struct arena	*a;		/* the block's arena, or NULL */
+};
+
+static void
+val_pack_size(const struct val *v, struct val_pack *pk)
+{
+	if (v->where == WHERE_STATIC)
+		return;
+	pk->nv++;
+	if (v->type == VAL_STR)
+		pk->ns += v->u.s.len + 1;
+	if (v->type != VAL_ARR && v->type != VAL_OBJ)
+		return;
+	for (uint32_t i = 0; i < v->n; i++) {
+		const struct vent *e = &v->u.c.kids[i];
+		if (e->key != NULL && !pk->keep(e->key, pk->arg))
+			continue;
+		pk->ne++;
+		if (e->kown)
+			pk->ns += strlen(e->key) + 1;
+		val_pack_size(e->v, pk);
+	}
+}
+
+/* Copy s[0..n) and a NUL to the string space of pk. */
+static char *
+val_pack_str(struct val_pack *pk, const char *s, size_t n)
+{
+	char *p = pk->s;
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	pk->s += n + 1;
+	return p;
+}
+
+static struct val *
+val_pack_fill(const struct val *v, struct val_pack *pk)
+{
+	struct val *c;
+	uint32_t i, n = 0;
+
+	if (v->where == WHERE_STATIC)
+		return (struct val *)v;
+	c = pk->v++;
+	*c = *v;
+	c->where = pk->a ? WHERE_ARENA : WHERE_PACKED;
+	c->kheap = 0;
+	if (v->type == VAL_STR)
+		c->u.s.p = val_pack_str(pk, v->u.s.p, v->u.s.len);
+	if (v->type != VAL_ARR && v->type != VAL_OBJ)
+		return c;
+	c->u.c.kids = pk->e;
+	c->u.c.a = pk->a;
+	for (i = 0; i < v->n; i++) {
+		const struct vent *e = &v->u.c.kids[i];
+		if (e->key == NULL || pk->keep(e->key, pk->arg))
+			n++;
+	}
+	pk->e += n;
+	c->n = c->cap = n;
+	for (i = n = 0; i < v->n; i++) {
+		const struct vent *e = &v->u.c.kids[i];
+		struct vent *d = &c->u.c.kids[n];
+		if (e->key != NULL && !pk->keep(e->key, pk->arg))
+			continue;
+		*d = *e;
+		if (e->kown)
+			d->key = val_pack_str(pk, e->key, strlen(e->key));
+		d->v = val_pack_fill(e->v, pk);
+		n++;
+	}
+	return c;
 }
 
 struct val *
 val_copy_pruned(const struct val *v, struct arena *a,
     int (*keep)(const char *, void *), void *arg)
 {
-	struct val *c;
+	struct val_pack pk;
+	struct val *root;
+	char *block;
+	size_t size;
 
 	if (v == NULL)
 		return NULL;
-	switch (v->type) {
-	case VAL_STR:
-		return val_str_in(a, v->u.s.p, v->u.s.len);
-	case VAL_ARR:
-	case VAL_OBJ:
-		c = val_new_in(a, (enum val_type)v->type);
-		for (uint32_t i = 0; i < v->n; i++) {
-			const struct vent *e = &v->u.kids[i];
-			struct vent *d;
-			if (e->key != NULL && !keep(e->key, arg))
-				continue;
-			d = val_room(c);
-			*d = *e;
-			if (e->kown)
-				d->key = arena_strndup(a, e->key,
-				    strlen(e->key));
-			d->v = val_copy_pruned(e->v, a, keep, arg);
-			c->n++;
-		}
-		return c;
-	default:
-		c = val_new_in(a, (enum val_type)v->type);
-		c->b = v->b;
-		c->decimals = v->decimals;
-		c->u = v->u;
-		return c;
-	}
+	memset(&pk, 0, sizeof(pk));
+	pk.keep = keep;
+	pk.arg = arg;
+	val_pack_size(v, &pk);
+	if (pk.nv == 0)		/* true, false or null */
+		return (struct val *)v;
+	size = pk.nv * sizeof(struct val) + pk.ne * sizeof(struct vent) +
+	    pk.ns;
+	block = a ? arena_alloc(a, size) : xmalloc(size);
+	pk.v = (struct val *)(void *)block;
+	pk.e = (struct vent *)(void *)(block + pk.nv * sizeof(struct val));
+	pk.s = block + pk.nv * sizeof(struct val) + pk.ne *
+	    sizeof(struct vent);
+	pk.a = a;
+	root = val_pack_fill(v, &pk);
+	if (a == NULL)
+		root->where = WHERE_BLOCK;
+	return root;
 }
 
 enum val_type
@@ -394,13 +521,13 @@ val_len(const struct val *v)
 const struct val *
 val_at(const struct val *v, size_t i)
 {
-	return i < val_len(v) ? v->u.kids[i].v : NULL;
+	return i < val_len(v) ? v->u.c.kids[i].v : NULL;
 }
 
 const char *
 val_key_at(const struct val *v, size_t i)
 {
-	return v && v->type == VAL_OBJ && i < v->n ? v->u.kids[i].key : NULL;
+	return v && v->type == VAL_OBJ && i < v->n ? v->u.c.kids[i].key : NULL;
 }
 
 const struct val *
@@ -453,6 +580,31 @@ val_putint(struct buf *b, long long i)
 	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
+/* "%.1f" without printf for a number that is exactly the double nearest
+ * some k / 10 (percentages are): then printf's digits are k's. 0 if it
+ * is not one of those, or is negative. */
+static int
+val_put1(struct buf *b, const struct val *v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	double d = v->u.d;
+	long long k;
+
+	if (v->decimals != 1 || !(d >= 0 && d < 1e12))
+		return 0;
+	k = (long long)(d * 10 + 0.5);
+	if ((double)k / 10.0 != d)
+		return 0;
+	*--p = (char)('0' + k % 10);
+	*--p = '.';
+	k /= 10;
+	do
+		*--p = (char)('0' + k % 10);
+	while ((k /= 10) != 0);
+	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	return 1;
+}
+
 void
 val_text(struct buf *b, const struct val *v)
 {
@@ -471,6 +623,8 @@ val_text(struct buf *b, const struct val *v)
 		val_putint(b, v->u.i);
 		break;
 	case VAL_NUM:
+		if (val_put1(b, v))
+			break;
 		if (v->decimals >= 0)
 			snprintf(tmp, sizeof(tmp), "%.*f", v->decimals,
 			    v->u.d);
@@ -516,7 +670,7 @@ val_json_r(struct buf *b, const struct val *v, int indent, int depth)
 	case VAL_OBJ:
 		buf_putc(b, v->type == VAL_ARR ? '[' : '{');
 		for (i = 0; i < v->n; i++) {
-			const struct vent *e = &v->u.kids[i];
+			const struct vent *e = &v->u.c.kids[i];
 			if (i)
 				buf_putc(b, ',');
 			val_indent(b, indent, depth + 1);

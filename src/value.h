@@ -67,8 +67,9 @@ struct val	*val_put_obj(struct val *obj, const char *key);
 struct val	*val_put_arr(struct val *obj, const char *key);
 /* Append a new empty object to an array and return it. */
 struct val	*val_push_obj(struct val *arr);
-/* A deep copy of v in arena a, leaving out every object member (at any
- * depth) whose key keep(key, arg) rejects. */
+/* A deep copy of v, leaving out every object member (at any depth) whose
+ * key keep(key, arg) rejects, packed into one block: from arena a, or
+ * (a NULL) from the heap, freed with val_free. */
 struct val	*val_copy_pruned(const struct val *v, struct arena *a,
 		    int (*keep)(const char *key, void *arg), void *arg);
 
