@@ -582,13 +582,29 @@ static void
 report_json_view(struct buf *b, const struct val *v, const struct jview *view,
     int depth)
 {
-	size_t i, n = val_len(v), out = 0;
+	size_t i, n, out = 0;
 	enum val_type t = val_type(v);
+	const char *p;
 
-	if (view == NULL || (t != VAL_OBJ && t != VAL_ARR)) {
+	switch (t) {
+	case VAL_STR:
+		p = val_strv(v, &n);
+		esc_json(b, p, n);
+		return;
+	case VAL_NULL:
+		buf_put(b, "null", 4);
+		return;
+	case VAL_ARR:
+	case VAL_OBJ:
+		if (view != NULL)
+			break;
 		val_json_at(b, v, 2, depth);
 		return;
+	default:
+		val_text(b, v);
+		return;
 	}
+	n = val_len(v);
 	buf_putc(b, t == VAL_ARR ? '[' : '{');
 	for (i = 0; i < n; i++) {
 		const struct jview *row = NULL;

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,6 +276,9 @@ struct report_writer {
 	struct rw_kept		*kept;
 	size_t			 nkept, capkept;
 	struct arena		 keep;		/* the kept objects */
+	pthread_mutex_t		 mu;		/* guards spare */
+	struct buf		*spare;		/* buffers to reuse */
+	size_t			 nspare, capspare;
 	int			 failed;
 };
 
@@ -315,9 +319,40 @@ report_keep_all(const char *key, void *arg)
 	return 1;
 }
 
+/* A buffer from the spares, empty: a page and a JSON element each take
+ * a few hundred KB, which would otherwise be grown and freed for every
+ * checklist (and leave the heap fragmented). */
+static void
+report_buf_take(struct report_writer *w, struct buf *b)
+{
+	pthread_mutex_lock(&w->mu);
+	if (w->nspare > 0)
+		*b = w->spare[--w->nspare];
+	else
+		memset(b, 0, sizeof(*b));
+	pthread_mutex_unlock(&w->mu);
+	buf_reset(b);
+}
+
+/* Give b back to the spares (w NULL: free it); b is emptied. */
+static void
+report_buf_give(struct report_writer *w, struct buf *b)
+{
+	if (w == NULL || b->data == NULL) {
+		buf_free(b);
+		return;
+	}
+	pthread_mutex_lock(&w->mu);
+	w->spare = xgrow(w->spare, &w->capspare, w->nspare + 1,
+	    sizeof(*w->spare));
+	w->spare[w->nspare++] = *b;
+	pthread_mutex_unlock(&w->mu);
+	memset(b, 0, sizeof(*b));
+}
+
 /* Write data to the staged file name (-1 after a diag_error). */
 static int
-report_stage_write(const struct report_writer *w, const char *name,
+report_stage_write(struct report_writer *w, const char *name,
     const char *data, size_t len)
 {
 	struct buf path = {0};
@@ -355,18 +390,19 @@ report_stage_write(const struct report_writer *w, const char *name,
 
 /* Render template k against ctx into the staged file name. */
 static int
-report_stage_render(const struct report_writer *w, int k,
-    const struct val *ctx, const char *name)
+report_stage_render(struct report_writer *w, int k, const struct val *ctx,
+    const char *name)
 {
-	struct buf out = {0};
+	struct buf out;
 	int rc;
 
+	report_buf_take(w, &out);
 	rc = template_render(w->t[k], ctx, template_esc_for_name(
 	    report_outputs[k].tmpl), &out);
 	if (rc == 0)
 		rc = report_stage_write(w, name, out.data ? out.data : "",
 		    out.len);
-	buf_free(&out);
+	report_buf_give(w, &out);
 	return rc;
 }
 
@@ -436,6 +472,10 @@ report_writer_free(struct report_writer *w)
 		fclose(w->parts);
 	for (i = 0; i < w->nkept; i++)
 		free(w->kept[i].page);
+	for (i = 0; i < w->nspare; i++)
+		buf_free(&w->spare[i]);
+	free(w->spare);
+	pthread_mutex_destroy(&w->mu);
 	arena_free(&w->keep);
 	free(w->kept);
 	free(w->inames);
@@ -464,6 +504,7 @@ report_writer_new(const struct report_opts *o)
 	int rc = 0;
 
 	w->o = o;
+	pthread_mutex_init(&w->mu, NULL);
 	w->ld.dir = o->templates;
 	w->pset = template_set_new(report_load, &w->ld);
 	w->iset = template_set_new(report_load, &w->ld);
@@ -504,7 +545,7 @@ fail:
  * summary (only when pages wait for the end: no page template names it
  * otherwise), checklist}. */
 static struct val *
-report_page_ctx(const struct report_writer *w, struct arena *a,
+report_page_ctx(struct report_writer *w, struct arena *a,
     struct val *checklist)
 {
 	struct val *ctx = report_head_in(a, w->stream ? NULL : &w->tot,
@@ -519,14 +560,16 @@ report_page_ctx(const struct report_writer *w, struct arena *a,
  * page; the model is freed here. in->page is the name the page is
  * believed to get. */
 static void
-report_writer_work(const struct report_writer *w,
-    const struct report_input *in, size_t i, struct rw_file *f)
+report_writer_work(struct report_writer *w, const struct report_input *in,
+    size_t i, struct rw_file *f)
 {
 	struct arena a = { NULL };
 	struct val *tree;
 	char name[32];
 
 	val_free(f->kept);
+	if (f->json.data == NULL)
+		report_buf_take(w, &f->json);
 	buf_reset(&f->json);
 	free(f->page);
 	f->page = xstrdup(in->page);
@@ -538,15 +581,16 @@ report_writer_work(const struct report_writer *w,
 		f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &a,
 		    tree), name);
 	}
-	f->kept = val_copy_pruned(tree, NULL, report_keep, (void *)w);
+	f->kept = val_copy_pruned(tree, NULL, report_keep, w);
 	arena_free(&a);
 }
 
+/* Free f; its buffer goes back to w's spares (w may be NULL). */
 static void
-report_file_free(struct rw_file *f)
+report_file_free(struct report_writer *w, struct rw_file *f)
 {
 	val_free(f->kept);
-	buf_free(&f->json);
+	report_buf_give(w, &f->json);
 	free(f->page);
 	memset(f, 0, sizeof(*f));
 }
@@ -583,7 +627,7 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	if (fputs(w->nparts++ ? ",\n    " : "\n    ", w->parts) == EOF ||
 	    fwrite(f->json.data, 1, f->json.len, w->parts) != f->json.len)
 		w->failed = 1;
-	report_file_free(f);
+	report_file_free(w, f);
 }
 
 /* Dashboard order of kept checklists: report_cmp_counts, then input
@@ -1044,7 +1088,7 @@ out:
 	for (i = 0; i < fl.n && wk.cls != NULL; i++) {
 		checklist_free(wk.cls[i]);
 		findings_clear(&wk.fs[i]);
-		report_file_free(&wk.files[i]);
+		report_file_free(NULL, &wk.files[i]);
 	}
 	for (i = 0; i < wk.n; i++)
 		free(wk.pages[i]);
