@@ -729,6 +729,11 @@ report_writer_finish(struct report_writer *w)
 		for (i = 0; i < w->nkept; i++) {
 			struct val *o = order[i]->obj;
 			val_push(arr, o);
+			/* Two more members for each would copy its array: only
+			 * if a template asks for them. */
+			if (!report_named(w->inames, w->ninames, "first") &&
+			    !report_named(w->inames, w->ninames, "last"))
+				continue;
 			val_put_bool(o, "first", i == 0);
 			val_put_bool(o, "last", i + 1 == w->nkept);
 		}

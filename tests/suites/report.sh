@@ -252,3 +252,9 @@ if [ "$(cat "$tmp/st/p/IN_A-2.html")" = "IN_A-2.html" ] &&
     grep -q '"page": "IN_A-2.html"' "$tmp/st/p/report.json"; then
 	ok stream-late-name
 else fail stream-late-name "$tmp/out"; fi
+# The index's checklists get first and last only when a template asks.
+mkdir -p "$tmp/st/tpl2"
+printf '{{#checklists}}{{#first}}F{{/first}}{{title}}{{#last}}L{{/last}};{{/checklists}}\n' >"$tmp/st/tpl2/index.html.mustache"
+check stream-index-ends 0 "$T" report -q --fail-on never --templates "$tmp/st/tpl2" -o "$tmp/st/e" "$tmp/st/in/a.md" "$tmp/st/in/b.md"
+if [ "$(cat "$tmp/st/e/index.html")" = "FA;BL;" ]; then ok stream-index-first-last
+else fail stream-index-first-last "$tmp/st/e/index.html"; fi
