@@ -81,7 +81,10 @@ findings_sort(struct findings *fs)
 	size_t i, j;
 
 	/* qsort is not stable; equal keys are duplicates we drop anyway,
-	 * except for distinct messages, which we keep in message order. */
+	 * except for distinct messages, which we keep in message order.
+	 * qsort(NULL, 0, ...) is undefined behaviour: nothing to sort. */
+	if (fs->n == 0)
+		return;
 	qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp);
 	for (i = j = 0; i < fs->n; i++) {
 		if (j > 0 && finding_cmp(&fs->v[j - 1], &fs->v[i]) == 0 &&
