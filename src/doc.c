@@ -11,6 +11,7 @@
 #include <cmark.h>
 
 #include "buf.h"
+#include "cmem.h"
 #include "doc.h"
 #include "frontmatter.h"
 #include "model.h"
@@ -988,6 +989,8 @@ doc_parse(const char *file, const char *data, size_t len)
 	struct checklist *cl = xcalloc(1, sizeof(*cl));
 	struct walker w;
 	cmark_node *doc, *n;
+	cmark_parser *parser;
+	struct cmem mem;
 	cmark_iter *it;
 	cmark_event_type ev;
 	unsigned char accept = 0;
@@ -1011,8 +1014,11 @@ doc_parse(const char *file, const char *data, size_t len)
 	body = w.line_off ? ((size_t)w.line_off < cl->nlines ?
 	    cl->lines[w.line_off] : len) : 0;
 
-	doc = cmark_parse_document(data + body, len - body,
-	    CMARK_OPT_SOURCEPOS);
+	cmem_begin(&mem);
+	parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
+	    cmem_allocator());
+	cmark_parser_feed(parser, data + body, len - body);
+	doc = cmark_parser_finish(parser);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -1065,8 +1071,8 @@ doc_parse(const char *file, const char *data, size_t len)
 			break;
 		}
 	}
-	cmark_iter_free(it);
-	cmark_node_free(doc);
+	/* The tree, iterator and parser live in the arena: dropped at once. */
+	cmem_end(&mem);
 
 	/* Sections still open end at the last line. */
 	while (w.nsecstack > 0)

@@ -1,0 +1,376 @@
+#!/bin/sh
+# run.sh: the benchmark behind `make bench` (and `make bench-instr` with
+# --instr). Generates the corpora under bench/corpus/ with bench-gen, then
+# times, on each corpus, the floor (bench-floor: a bare cmark parse and
+# walk), the ticklist commands, and markdownlint-cli2 when npm can provide
+# it, all in one run: a warm-up, then BENCH_ROUNDS rounds in which every
+# command runs once, the order reversing each round so that A and B
+# alternate. Prints a Markdown table (medians, MB/s, peak RSS, ratios to
+# the floor) and writes it to bench/results.md.
+#
+# Environment: BUILD (build dir, default build), BENCH_ROUNDS (5; corpus
+# (a) runs five times as many rounds, its runs take milliseconds),
+# BENCH_SETS ("a b c"), BENCH_BIG (size of (c), 50M), BENCH_MDL (auto, or
+# 0 to skip markdownlint-cli2), BENCH_MDL_ROUNDS (1: it takes minutes).
+# A ticklist command that exits 0 or 1 is measured; one that behaves
+# exactly like an unknown subcommand (same status, same output) is "n/a"
+# (not implemented yet); any other status is "failed" and the run goes on.
+set -u
+
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$PWD/$BUILD ;; esac
+ROUNDS=${BENCH_ROUNDS:-5}
+SETS=${BENCH_SETS:-a b c}
+BIG=${BENCH_BIG:-50M}
+MDL=${BENCH_MDL:-auto}
+MDL_ROUNDS=${BENCH_MDL_ROUNDS:-1}
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+B=$TOP/bench
+CORPUS=$B/corpus
+GEN=$BUILD/bench-gen
+FLOOR=$BUILD/bench-floor
+RSS=$BUILD/bench-rss
+TL=$BUILD/ticklist
+MDLBIN=$B/node_modules/.bin/markdownlint-cli2
+
+for p in "$GEN" "$FLOOR" "$RSS"; do
+	[ -x "$p" ] || { echo "bench: $p missing: run make bench" >&2; exit 2; }
+done
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ticklist-bench.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
+
+# corpus NAME GEN-ARGS...: generates bench/corpus/NAME unless a stamp
+# newer than the generator records the same arguments.
+corpus() {
+	name=$1
+	shift
+	stamp=$CORPUS/$name.stamp
+	if [ -f "$stamp" ] && [ -z "$(find "$GEN" -newer "$stamp")" ] &&
+	    [ "$(cat "$stamp")" = "$*" ] && [ -d "$CORPUS/$name" ]; then
+		return 0
+	fi
+	echo "bench: generating corpus $name: bench-gen $*" >&2
+	rm -rf "${CORPUS:?}/$name" "$stamp"
+	mkdir -p "$CORPUS/$name" || exit 2
+	case $1 in
+	--big) "$GEN" "$@" -o "$CORPUS/$name/big.md" ;;
+	*) "$GEN" "$@" -o "$CORPUS/$name" ;;
+	esac || { echo "bench: bench-gen failed" >&2; exit 2; }
+	echo "$*" >"$stamp"
+}
+
+# set_args SET: the generator arguments and the description of a corpus.
+set_args() {
+	case $1 in
+	a) ARGS="-n 5 -s 8K"; DESC="(a) 5 files of 8 KB" ;;
+	b) ARGS="-n 2000 -s 10K"; DESC="(b) 2,000 files of 10 KB" ;;
+	c) ARGS="--big $BIG"
+	   DESC="(c) one file of $(echo "$BIG" | sed 's/\([KMG]\)$/ \1B/')" ;;
+	instr) ARGS="-n 20 -s 10K"; DESC="20 files of 10 KB" ;;
+	*) echo "bench: unknown corpus $1 (use a, b, c)" >&2; exit 2 ;;
+	esac
+}
+
+# bytes DIR: total size of the corpus's files.
+bytes() {
+	cat "$1"/*.md | wc -c | tr -d ' '
+}
+
+# label ID: how a command appears in the table.
+label() {
+	case $1 in
+	floor) echo "floor (cmark parse + walk)" ;;
+	lint1) echo "ticklist lint -j 1" ;;
+	lint) echo "ticklist lint" ;;
+	status) echo "ticklist status" ;;
+	report) echo "ticklist report" ;;
+	mdl) echo "markdownlint-cli2" ;;
+	esac
+}
+
+# run_one ID SET RESULT [quiet]: runs one command under bench-rss, which
+# writes "wall maxrss status" to RESULT; stdout goes to RESULT.out unless
+# quiet, stderr to RESULT.err.
+run_one() {
+	dir=$CORPUS/$2
+	q=
+	[ "${4:-}" = quiet ] && q=-q
+	case $1 in
+	floor) "$RSS" $q -o "$3" "$FLOOR" "$dir"/*.md ;;
+	lint1) "$RSS" $q -o "$3" "$TL" lint -j 1 "$dir" ;;
+	lint) "$RSS" $q -o "$3" "$TL" lint "$dir" ;;
+	status) "$RSS" $q -o "$3" "$TL" status "$dir" ;;
+	report)
+		rm -rf "$TMP/report"
+		"$RSS" $q -o "$3" "$TL" report -o "$TMP/report" "$dir" ;;
+	mdl) "$RSS" $q -C "$dir" -o "$3" "$MDLBIN" '**/*.md' ;;
+	bogus) "$RSS" $q -o "$3" "$TL" bench-no-such-command "$dir" ;;
+	esac >"$3.out" 2>"$3.err"
+}
+
+# mdl_setup: true if markdownlint-cli2 can run; else MDLNOTE says why.
+# It is installed under bench/node_modules from bench/package.json, never
+# as a dependency of the project.
+mdl_setup() {
+	MDLNOTE=
+	if [ "$MDL" = 0 ]; then
+		MDLNOTE="skipped (BENCH_MDL=0)"
+		return 1
+	fi
+	if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1
+	then
+		MDLNOTE="skipped (no npm)"
+		return 1
+	fi
+	major=$(node -e 'process.stdout.write(process.versions.node.split(".")[0])')
+	if [ "${major:-0}" -lt 20 ]; then
+		MDLNOTE="skipped (node $major < 20)"
+		return 1
+	fi
+	if [ ! -x "$MDLBIN" ]; then
+		echo "bench: installing markdownlint-cli2 under bench/ ..." >&2
+		to=
+		command -v timeout >/dev/null 2>&1 && to="timeout 300"
+		if ! $to npm install --prefix "$B" --no-package-lock --no-audit \
+		    --no-fund >"$TMP/npm.log" 2>&1 || [ ! -x "$MDLBIN" ]; then
+			MDLNOTE="skipped (npm install failed; offline?)"
+			return 1
+		fi
+	fi
+	return 0
+}
+
+# median FILE: the median of column 1 of FILE (numbers, one a line).
+median() {
+	sort -g "$1" | awk '{ v[NR] = $1 } END {
+	    if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2];
+	    else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# machine: one line describing where the numbers come from.
+machine() {
+	cpu=$(sed -n 's/^model name[[:space:]]*: *//p' /proc/cpuinfo 2>/dev/null |
+	    head -n 1)
+	rev=$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)
+	echo "Machine: $(nproc 2>/dev/null || echo '?') CPUs, ${cpu:-unknown CPU}," \
+	    "$(uname -sr), cmark $(pkg-config --modversion libcmark 2>/dev/null)," \
+	    "$(date -u '+%Y-%m-%d %H:%M UTC'), ticklist $rev."
+}
+
+# ------------------------------------------------------------------ instr
+# `make bench-instr`: callgrind instruction counts of the floor and of
+# `ticklist lint -j 1` (one thread: the count does not depend on the
+# scheduler) on a fixed corpus of 20 generated files.
+if [ "${1:-}" = --instr ]; then
+	if ! command -v valgrind >/dev/null 2>&1; then
+		echo "bench: valgrind not found (Debian package valgrind)" >&2
+		exit 2
+	fi
+	set_args instr
+	corpus instr $ARGS
+	dir=$CORPUS/instr
+	n=$(bytes "$dir")
+	ir() {
+		valgrind --tool=callgrind --callgrind-out-file="$TMP/cg" "$@" \
+		    >"$TMP/cg.out" 2>"$TMP/cg.err"
+		rc=$?
+		sed -n 's/^summary: *//p' "$TMP/cg" 2>/dev/null | head -n 1
+		return $rc
+	}
+	floor_ir=$(ir "$FLOOR" "$dir"/*.md)
+	run_one bogus instr "$TMP/bogus"
+	"$TL" lint -j 1 "$dir" >"$TMP/lint.out" 2>/dev/null
+	lrc=$?
+	brc=$(awk '{ print $3 }' "$TMP/bogus")
+	echo "callgrind instructions (Ir) on $DESC ($n bytes):"
+	printf '  %-22s %14s  %6.1f Ir/byte\n' "floor" "$floor_ir" \
+	    "$(awk -v a="$floor_ir" -v b="$n" 'BEGIN { print a / b }')"
+	if [ "$lrc" = "$brc" ] && cmp -s "$TMP/lint.out" "$TMP/bogus.out"; then
+		printf '  %-22s %14s\n' "ticklist lint -j 1" "n/a (not implemented)"
+		exit 0
+	fi
+	lint_ir=$(ir "$TL" lint -j 1 "$dir")
+	lrc=$?
+	if [ "$lrc" -gt 1 ] || [ -z "$lint_ir" ]; then
+		printf '  %-22s %14s\n' "ticklist lint -j 1" "failed (status $lrc)"
+		head -n 3 "$TMP/cg.err" | sed 's/^/    /'
+		exit 1
+	fi
+	printf '  %-22s %14s  %6.1f Ir/byte  %.2f x floor\n' \
+	    "ticklist lint -j 1" "$lint_ir" \
+	    "$(awk -v a="$lint_ir" -v b="$n" 'BEGIN { print a / b }')" \
+	    "$(awk -v a="$lint_ir" -v b="$floor_ir" 'BEGIN { print a / b }')"
+	exit 0
+fi
+
+# ------------------------------------------------------------------ bench
+if mdl_setup; then HAVE_MDL=1; else HAVE_MDL=0; fi
+for s in $SETS; do
+	set_args "$s"
+	corpus "$s" $ARGS
+done
+
+[ -x "$TL" ] || echo "bench: $TL missing: its commands are n/a" >&2
+out=$TMP/table.md
+{
+	echo "| corpus | command | median s | min s | MB/s | × floor |" \
+	    "peak RSS MiB | RSS × floor | status |"
+	echo "|---|---|--:|--:|--:|--:|--:|--:|---|"
+} >"$out"
+notes=$TMP/notes
+: >"$notes"
+
+for s in $SETS; do
+	set_args "$s"
+	dir=$CORPUS/$s
+	size=$(bytes "$dir")
+	rounds=$ROUNDS
+	[ "$s" = a ] && rounds=$((ROUNDS * 5))
+	echo "bench: $DESC, $size bytes, $rounds rounds" >&2
+	R=$TMP/$s
+	mkdir -p "$R"
+
+	# Warm-up and triage: each command once; what it does decides
+	# whether it is measured (ok), not implemented (n/a) or failed.
+	cmds=floor
+	[ -x "$TL" ] && cmds="$cmds lint1 lint status report"
+	if [ -x "$TL" ]; then
+		run_one bogus "$s" "$R/bogus"
+		brc=$(awk '{ print $3 }' "$R/bogus")
+	fi
+	live=
+	for c in $cmds; do
+		run_one "$c" "$s" "$R/warm.$c"
+		rc=$(awk '{ print $3 }' "$R/warm.$c")
+		if [ "$c" != floor ] && [ "$rc" = "$brc" ] &&
+		    cmp -s "$R/warm.$c.out" "$R/bogus.out"; then
+			echo "n/a" >"$R/status.$c"
+		elif [ "${rc:-127}" -le 1 ]; then
+			echo ok >"$R/status.$c"
+			live="$live $c"
+		else
+			echo "failed (status $rc)" >"$R/status.$c"
+			{
+				printf '%s' "- $(label "$c") on $DESC: status $rc: "
+				head -n 1 "$R/warm.$c.err"
+				echo
+			} >>"$notes"
+		fi
+	done
+	if [ "$HAVE_MDL" = 1 ] && [ "$s" != c ]; then
+		live="$live mdl"
+		echo ok >"$R/status.mdl"
+	elif [ "$HAVE_MDL" = 1 ]; then
+		echo "skipped (superlinear: hours on one big file)" >"$R/status.mdl"
+	else
+		echo "$MDLNOTE" >"$R/status.mdl"
+	fi
+
+	# The measured rounds, alternating the order.
+	i=1
+	while [ "$i" -le "$rounds" ]; do
+		order=$live
+		[ $((i % 2)) = 0 ] && order=$(echo $live | tr ' ' '\n' |
+		    awk '{ l[NR] = $0 } END { for (j = NR; j > 0; j--) print l[j] }')
+		for c in $order; do
+			[ "$c" = mdl ] && [ "$i" -gt "$MDL_ROUNDS" ] && continue
+			[ "$(cat "$R/status.$c")" = ok ] || continue
+			[ "$c" = mdl ] && echo "bench: markdownlint-cli2 on $DESC ..." >&2
+			run_one "$c" "$s" "$R/run" quiet
+			read -r wall kb rc <"$R/run"
+			if [ "$rc" -gt 1 ]; then
+				echo "failed (status $rc)" >"$R/status.$c"
+				{
+					printf '%s' "- $(label "$c") on $DESC," \
+					    " round $i: status $rc: "
+					head -n 1 "$R/run.err"
+					echo
+				} >>"$notes"
+				continue
+			fi
+			echo "$wall" >>"$R/wall.$c"
+			echo "$kb" >>"$R/rss.$c"
+		done
+		i=$((i + 1))
+	done
+
+	# One table row per command.
+	fw=$(median "$R/wall.floor" 2>/dev/null)
+	fr=$(sort -n "$R/rss.floor" 2>/dev/null | tail -n 1)
+	for c in floor lint1 lint status report mdl; do
+		[ -f "$R/status.$c" ] || continue
+		st=$(cat "$R/status.$c")
+		if [ "$st" != ok ] || [ ! -s "$R/wall.$c" ]; then
+			echo "| $DESC | $(label "$c") | | | | | | | $st |" >>"$out"
+			continue
+		fi
+		w=$(median "$R/wall.$c")
+		mn=$(sort -g "$R/wall.$c" | head -n 1)
+		kb=$(sort -n "$R/rss.$c" | tail -n 1)
+		echo "$w" >"$R/med.$c"
+		echo "$kb" >"$R/peak.$c"
+		awk -v d="$DESC" -v l="$(label "$c")" -v w="$w" -v mn="$mn" \
+		    -v kb="$kb" -v sz="$size" -v fw="${fw:-0}" -v fr="${fr:-0}" \
+		    -v n="$(wc -l <"$R/wall.$c" | tr -d ' ')" 'BEGIN {
+			printf "| %s | %s | %.4f | %.4f | %.1f | %s | %.1f | %s | ok (%d run%s) |\n",
+			    d, l, w, mn, sz / w / 1e6,
+			    (fw > 0 ? sprintf("%.2f", w / fw) : ""),
+			    kb / 1024,
+			    (fr > 0 ? sprintf("%.2f", kb / fr) : ""), n,
+			    (n == 1 ? "" : "s")
+		}' >>"$out"
+	done
+done
+
+# target TEXT SET A B KIND LIMIT: one line of the targets list: the ratio
+# of A to B on SET, time medians or RSS peaks (KIND med or peak), against
+# LIMIT (a maximum; a negative LIMIT is a minimum of -LIMIT).
+target() {
+	fa=$TMP/$2/$5.$3
+	fb=$TMP/$2/$5.$4
+	if [ -s "$fa" ] && [ -s "$fb" ]; then
+		awk -v t="$1" -v a="$(cat "$fa")" -v b="$(cat "$fb")" -v l="$6" '
+		    BEGIN { r = a / b; ok = (l > 0) ? (r <= l) : (r >= -l)
+			w = (l > 0) ? "at most" : "at least"
+			m = (l > 0) ? l : -l
+			printf "- %s: %.2f (target %s %g): %s\n", t, r, w, m,
+			    (ok ? "met" : "NOT met") }'
+	else
+		echo "- $1: not measured"
+	fi
+}
+
+{
+	target "ticklist lint -j 1 on (b), time × floor" b lint1 floor med 1.5
+	target "ticklist lint on (b), time × floor" b lint floor med 0.9
+	target "ticklist lint on (a), time × floor" a lint floor med 2
+	target "ticklist report on (b), time × floor" b report floor med 2
+	target "ticklist lint on (b), peak RSS × floor" b lint floor peak 2
+	target "ticklist lint on (c), peak RSS × floor" c lint floor peak 1.5
+	target "markdownlint-cli2 on (b), time × ticklist lint" b mdl lint med -100
+} >"$TMP/targets"
+
+{
+	echo "## Benchmark results"
+	echo
+	machine
+	echo "Medians of the measured rounds after one warm-up, commands" \
+	    "alternating order each round; MB/s counts 10^6 input bytes per" \
+	    "second; peak RSS is the largest ru_maxrss seen; × floor is the" \
+	    "ratio to the floor's median (time) or peak (RSS) in the same run."
+	echo
+	cat "$out"
+	echo
+	echo "Targets (issue 6):"
+	echo
+	cat "$TMP/targets"
+	if [ -s "$notes" ]; then
+		echo
+		echo "Failures:"
+		echo
+		cat "$notes"
+	fi
+} >"$TMP/results.md"
+cp "$TMP/results.md" "$B/results.md"
+cat "$TMP/results.md"
