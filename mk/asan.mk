@@ -16,13 +16,13 @@ ASAN_ENV	= ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_a
 		  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/asan/lsan.supp:print_suppressions=0 \
 		  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$(ASAN_LOG)/ubsan
 
-.PHONY: asan asan-build
-asan-build:
-	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) \
-	    CFLAGS="$(ASAN_CFLAGS)" all test-programs
-asan: deps asan-build
+# The recursive `make check` builds whatever check needs (test programs,
+# bench tools) in build-asan and runs tests/run.sh build-asan.
+.PHONY: asan
+asan:
 	@rm -rf $(ASAN_LOG) && mkdir -p $(ASAN_LOG)
-	@$(ASAN_ENV) sh tests/run.sh $(ASAN_BUILD); rc=$$?; \
+	@$(ASAN_ENV) $(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) \
+	    CFLAGS="$(ASAN_CFLAGS)" check; rc=$$?; \
 	if [ -n "$$(ls $(ASAN_LOG))" ]; then \
 		echo "sanitizer reports (in $(ASAN_LOG)):"; \
 		cat $(ASAN_LOG)/*; exit 1; \
