@@ -1,0 +1,47 @@
+#!/bin/sh
+# patho.sh: pathological inputs (tests/patho/gen.py writes them into a
+# temporary directory at run time): deep nesting, huge lists, long lines,
+# storms, odd files. Each must end with exit 0, 1 or 2, say nothing of a
+# crash, in `status --format json`, `status --format tree` and `lint`.
+# `timeout 20` only turns a hang into a failure; no test is timed.
+T=$TOP/$BUILD/ticklist
+cd "$TOP" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if ! python3 tests/patho/gen.py "$tmp"; then
+	echo "not ok patho/gen: tests/patho/gen.py failed"
+	exit 0
+fi
+# A sanitizer build is slower; the bound stays generous.
+limit=${PATHO_TIMEOUT:-20}
+
+# run NAME CMD...: exit 0, 1 or 2 within the limit, no sanitizer report.
+run() {
+	name=$1
+	shift
+	timeout "$limit" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	case $rc in
+	0|1|2)
+		if grep -q -E 'Sanitizer|runtime error|Assertion' "$tmp/err"; then
+			echo "not ok patho/$name: sanitizer report"
+			head -20 "$tmp/err"
+		else
+			echo "ok patho/$name"
+		fi ;;
+	124) echo "not ok patho/$name: no exit within ${limit}s" ;;
+	*) echo "not ok patho/$name: exit $rc"; head -20 "$tmp/err" ;;
+	esac
+}
+
+for f in "$tmp"/*.md; do
+	n=$(basename "$f" .md)
+	run "$n/json" "$T" status --format json "$f"
+	if [ "$n" = binary ]; then
+		grep -q 'binary file' "$tmp/err" && echo "ok patho/$n/refused" ||
+		    echo "not ok patho/$n/refused: no 'binary file' error"
+	fi
+	run "$n/tree" "$T" status --format tree "$f"
+	run "$n/lint" "$T" lint --no-config "$f"
+	rm -f "$f"
+done
