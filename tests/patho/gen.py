@@ -69,6 +69,12 @@ def cases():
         b"\n---\n- [ ] x\n"
     yield "front-matter-deep-map", b"---\na: " + b"{b: " * 5000 + \
         b"c" + b"}" * 5000 + b"\n---\n- [ ] x\n"
+    # Aliases: a billion laughs if flattened naively.
+    laughs = [b"---", b"l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 10):
+        laughs.append(b"l%d: &l%d [%s]" % (i, i, b", ".join(
+            [b"*l%d" % (i - 1)] * 10)))
+    yield "front-matter-laughs", b"\n".join(laughs) + b"\n---\n- [ ] x\n"
 
 
 def main():
