@@ -15,6 +15,9 @@
  * expand exponentially. What is longer is cut. */
 #define FRONTMATTER_MAX		65536
 #define FRONTMATTER_TOTAL	(1 << 20)
+/* Most keys kept: reports look keys up one by one (val_set), which would
+ * be quadratic in a front matter of 100,000 keys. */
+#define FRONTMATTER_KEYS	1000
 
 /* Flatten the node into b; depth bounds recursion on hostile input and
  * max the length (the rest of a longer value is dropped). */
@@ -97,7 +100,8 @@ frontmatter_parse(struct checklist *cl, const char *text, size_t len,
 	if (root == NULL || root->type != YAML_MAPPING_NODE)
 		goto out;
 	for (pr = root->data.mapping.pairs.start;
-	    pr < root->data.mapping.pairs.top; pr++) {
+	    pr < root->data.mapping.pairs.top &&
+	    cl->nmeta < FRONTMATTER_KEYS; pr++) {
 		yaml_node_t *k = yaml_document_get_node(&d, pr->key);
 		struct meta *m;
 

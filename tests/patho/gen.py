@@ -76,6 +76,9 @@ def cases():
             [b"*l%d" % (i - 1)] * 10)))
     yield "front-matter-laughs", b"\n".join(laughs) + b"\n---\n- [ ] x\n"
 
+    yield "front-matter-many-keys", b"---\n" + b"".join(
+        b"k%d: v\n" % i for i in range(100000)) + b"---\n"
+
 
 def main():
     out = sys.argv[1]
