@@ -38,6 +38,9 @@ struct walker {
 	int		  section;	/* current section or -1 */
 	int		 *secstack;	/* open sections, increasing levels */
 	size_t		  nsecstack, capsecstack;
+	int		 *lastkid;	/* last child of each open section
+					   or -1, so appending is O(1) */
+	size_t		  caplastkid;
 	struct open_item *items;	/* open cmark list items */
 	size_t		  nitems, capitems;
 	int		  quote;	/* blockquote depth */
@@ -805,19 +808,19 @@ doc_heading(struct walker *w, cmark_node *n)
 	s->parent = w->nsecstack ? w->secstack[w->nsecstack - 1] : -1;
 	s->first_child = s->next_sibling = -1;
 	if (s->parent >= 0) {
-		/* Append to the parent's children: find the last child. */
-		struct section *p = &cl->sections[s->parent];
-		if (p->first_child < 0)
-			p->first_child = idx;
-		else {
-			int k = p->first_child;
-			while (cl->sections[k].next_sibling >= 0)
-				k = cl->sections[k].next_sibling;
-			cl->sections[k].next_sibling = idx;
-		}
+		/* Append to the parent's children after its last child. */
+		int *last = &w->lastkid[w->nsecstack - 1];
+		if (*last < 0)
+			cl->sections[s->parent].first_child = idx;
+		else
+			cl->sections[*last].next_sibling = idx;
+		*last = idx;
 	}
 	w->secstack = xgrow(w->secstack, &w->capsecstack, w->nsecstack + 1,
 	    sizeof(*w->secstack));
+	w->lastkid = xgrow(w->lastkid, &w->caplastkid, w->nsecstack + 1,
+	    sizeof(*w->lastkid));
+	w->lastkid[w->nsecstack] = -1;
 	w->secstack[w->nsecstack++] = idx;
 	w->section = idx;
 	if (level == 1 && w->nh1++ == 0)
@@ -1108,6 +1111,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		cl->title = arena_strndup(&cl->arena, doc_basename(file),
 		    strlen(doc_basename(file)));
 	free(w.secstack);
+	free(w.lastkid);
 	free(w.items);
 	free(w.spans);
 	buf_free(&w.text);

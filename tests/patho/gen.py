@@ -28,6 +28,8 @@ def cases():
         b"## Heading %d\n\n- [ ] t\n\n" % i for i in range(50000))
     yield "headings-50k-bare", b"".join(
         b"###### h%d\n" % i for i in range(50000))
+    # Siblings: a quadratic append would take minutes here.
+    yield "headings-200k-siblings", b"# Top\n" + b"## h\n" * 200000
     yield "headings-mixed", b"".join(
         b"%s h\n- [x] a\n" % (b"#" * (1 + i % 6)) for i in range(50000))
     yield "fields-200k", b"# F\n\n" + b"".join(
