@@ -21,9 +21,12 @@
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE };
 
-/* A strong span in the flattened text of the current paragraph. */
+/* A strong span in the flattened text of the current paragraph. Spans
+ * are in start order and nest (cmark's tree), each knowing the span it is
+ * inside, so lookups need not scan them all. */
 struct span {
 	size_t	start, end;
+	size_t	parent;		/* enclosing span or (size_t)-1 */
 };
 
 /* One list item open on the walk: the task item it is, or -1. */
@@ -47,9 +50,12 @@ struct walker {
 	struct buf	  text;		/* flattened text of the block */
 	struct span	 *spans;	/* strong spans in text */
 	size_t		  nspans, capspans;
+	size_t		  open_span;	/* innermost open span or -1 */
 	size_t		  seg0;		/* first seg of the block */
 	int		  nh1;		/* level-1 headings seen */
 	int		  first_h1;
+	int		  col_line;	/* doc_col: where it counted to */
+	size_t		  col_i, col_cp;
 };
 
 /* ---- line map and positions ---- */
@@ -166,6 +172,73 @@ checklist_block_pos(const struct checklist *cl, const struct block *b,
 	s = &cl->segs[b->seg0 + lo - 1];
 	*line = s->line;
 	*col = checklist_col(cl, s->line, s->bcol + (int)(off - s->off));
+}
+
+/* checklist_col for the walk. Fields along one long line come in column
+ * order, so counting on from the previous position on the same line makes
+ * a line of n fields O(line) in all rather than O(line) each. The result
+ * is the same as checklist_col's: a position is remembered only where no
+ * UTF-8 sequence straddles it. */
+static int
+doc_col(struct walker *w, int line, int bcol)
+{
+	size_t left, i = 0, cp = 0, n;
+	const char *ls;
+
+	if (w->cl->src == NULL || line < 1 || (size_t)line > w->cl->nlines ||
+	    bcol < 1)
+		return checklist_col(w->cl, line, bcol);
+	ls = doc_at(w->cl, line, 1, &left);
+	n = (size_t)(bcol - 1);
+	if (n > left)
+		return checklist_col(w->cl, line, bcol);
+	if (line == w->col_line && w->col_i <= n) {
+		i = w->col_i;
+		cp = w->col_cp;
+	}
+	while (i < n) {
+		size_t len = utf8_valid_len(ls + i, n - i);
+		i += len ? len : 1;
+		cp++;
+	}
+	if (n == left || ((unsigned char)ls[n] & 0xc0) != 0x80) {
+		w->col_line = line;
+		w->col_i = n;
+		w->col_cp = cp;
+	}
+	return (int)cp + 1;
+}
+
+/* checklist_block_pos for the walk, with the byte column too. */
+static void
+doc_block_pos(struct walker *w, const struct block *b, size_t off,
+    int *line, int *bcol, int *col)
+{
+	const struct checklist *cl = w->cl;
+	size_t lo = 0, hi = b->nseg, left;
+	const struct seg *s;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cl->segs[b->seg0 + mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0) {
+		/* Before any text: the block's own column. */
+		const char *ls = doc_at(cl, b->line, 1, &left);
+		*line = b->line;
+		*col = b->col;
+		for (*bcol = 1; *bcol <= (int)left && (int)utf8_count(ls,
+		    (size_t)*bcol - 1) + 1 < b->col; (*bcol)++)
+			;
+		return;
+	}
+	s = &cl->segs[b->seg0 + lo - 1];
+	*line = s->line;
+	*bcol = s->bcol + (int)(off - s->off);
+	*col = doc_col(w, *line, *bcol);
 }
 
 double
@@ -286,6 +359,7 @@ doc_flatten(struct walker *w, cmark_node *block)
 
 	buf_reset(&w->text);
 	w->nspans = 0;
+	w->open_span = (size_t)-1;
 	w->seg0 = w->cl->nsegs;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -315,13 +389,11 @@ doc_flatten(struct walker *w, cmark_node *block)
 				    w->nspans + 1, sizeof(*w->spans));
 				w->spans[w->nspans].start = w->text.len;
 				w->spans[w->nspans].end = (size_t)-1;
-				w->nspans++;
-			} else {
-				for (size_t i = w->nspans; i-- > 0;)
-					if (w->spans[i].end == (size_t)-1) {
-						w->spans[i].end = w->text.len;
-						break;
-					}
+				w->spans[w->nspans].parent = w->open_span;
+				w->open_span = w->nspans++;
+			} else if (w->open_span != (size_t)-1) {
+				w->spans[w->open_span].end = w->text.len;
+				w->open_span = w->spans[w->open_span].parent;
 			}
 			break;
 		default:
@@ -526,8 +598,19 @@ value_unfilled(const char *p, const char *end)
 static int
 in_strong(const struct walker *w, size_t a, size_t b)
 {
-	for (size_t i = 0; i < w->nspans; i++)
-		if (w->spans[i].start <= a && w->spans[i].end >= b)
+	size_t lo = 0, hi = w->nspans, i;
+
+	/* Any span covering [a, b) encloses the last one starting at or
+	 * before a, or is that one: walk up from it. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (w->spans[mid].start <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo - 1; lo > 0 && i != (size_t)-1; i = w->spans[i].parent)
+		if (w->spans[i].end >= b && w->spans[i].end != (size_t)-1)
 			return 1;
 	return 0;
 }
@@ -580,7 +663,7 @@ doc_field(struct walker *w, const struct block *b, size_t base,
 	struct checklist *cl = w->cl;
 	const char *t = buf_cstr(&w->text);
 	struct field *f;
-	int unfilled;
+	int unfilled, bc;
 
 	if (c->valn == 0)
 		return;	/* "Steps:" introducing a list is no field */
@@ -605,15 +688,13 @@ doc_field(struct walker *w, const struct block *b, size_t base,
 	    c->valn ? arena_strndup(&cl->arena, t + c->val, c->valn) : NULL;
 	if (f->value && !f->filled && c->valn == 0)
 		f->value = NULL;
-	checklist_block_pos(cl, b, c->lab - base, &f->line, &f->col);
+	doc_block_pos(w, b, c->lab - base, &f->line, &bc, &f->col);
 	if (c->strong && f->col > 2) {
 		/* Point at the opening ** or __ of a strong label. */
 		size_t left;
-		int bc = 1;
 		const char *ls = doc_at(cl, f->line, 1, &left);
-		while (bc <= (int)left && (int)utf8_count(ls, (size_t)bc - 1)
-		    + 1 < f->col)
-			bc++;
+		if (bc > (int)left + 1)
+			bc = (int)left + 1;
 		if (bc > 2 && (memcmp(ls + bc - 3, "**", 2) == 0 ||
 		    memcmp(ls + bc - 3, "__", 2) == 0))
 			f->col -= 2;
@@ -644,7 +725,7 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
     unsigned char *accept_section)
 {
 	const char *t = buf_cstr(&w->text);
-	size_t end = w->text.len, ls = base;
+	size_t end = w->text.len, ls = base, sk = 0;
 	const struct block *b = &w->cl->blocks[blockidx];
 
 	while (ls < end) {
@@ -654,10 +735,14 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 		while (le < end && t[le] != '\n')
 			le++;
 		pos = ls;
-		/* Signer slot: a strong phrase, a dash, a blank. */
-		for (size_t i = 0; i < w->nspans; i++) {
+		/* Signer slot: a strong phrase, a dash, a blank. Spans are
+		 * in start order: sk skips those of earlier lines. */
+		while (sk < w->nspans && w->spans[sk].start < ls)
+			sk++;
+		for (size_t i = sk; i < w->nspans && w->spans[i].start <= le;
+		    i++) {
 			size_t a = w->spans[i].start, z = w->spans[i].end, q;
-			if (a < ls || z > le || z == (size_t)-1)
+			if (z > le || z == (size_t)-1)
 				continue;
 			q = z;
 			while (q < le && t[q] == ' ')

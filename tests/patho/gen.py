@@ -37,6 +37,9 @@ def cases():
     # Long lines.
     yield "line-8mb", b"# Long\n\n- [ ] " + b"word " * ((8 << 20) // 5) + b"\n"
     yield "line-8mb-nospace", b"- [ ] " + b"x" * (8 << 20) + b"\n"
+    # Fields along one line: quadratic column counting hung on these.
+    yield "line-fields", b"- [ ] " + b"Name: ___ " * 400000 + b"\n"
+    yield "line-strong-fields", b"**A:** ___ " * 300000 + b"\n"
     yield "line-utf8", b"- [ ] " + "é✓部署🚀".encode() * 500000 + b"\n"
     yield "line-badboxes", b"[ ] " * 1000000 + b"\n"
     # Storms.
@@ -47,8 +50,9 @@ def cases():
     yield "emphasis-stars", b"- [ ] " + b"*" * 500000 + b"a\n"
     yield "emphasis-mixed", b"*a **a _a __a " * 100000 + b"\n"
     yield "emphasis-close", b"a**" * 200000 + b"\n"
+    # One paragraph of 400,000 lines with a strong span each.
     yield "strong-lines", b"".join(
-        b"**s%d** - ____\n" % i for i in range(100000))
+        b"**s%d** - ____\n" % i for i in range(400000))
     yield "backticks", b"`" * 100000 + b"a" + b"``" * 50000 + b"\n"
     yield "html-comments", b"<!--\n" + b"<!-- ticklist-disable x -->\n" * 100000
     yield "html-inline-comments", b"- [ ] x " + \
