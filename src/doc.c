@@ -311,14 +311,15 @@ doc_directives(struct walker *w, const char *s, size_t n, int line)
 		{ "ticklist-disable", DIR_DISABLE },
 		{ "ticklist-enable", DIR_ENABLE },
 	};
-	const char *p = s, *end = s + n;
+	const char *p = s, *end = s + n, *counted = s;
+	int l = line;
 
 	while ((p = find_str(p, (size_t)(end - p), "<!--")) != NULL) {
 		const char *q = p + 4, *close;
-		int l = line;
 
-		for (const char *t = s; t < p; t++)
-			l += *t == '\n';
+		/* Lines counted on from the previous comment, not from s. */
+		for (; counted < p; counted++)
+			l += *counted == '\n';
 		close = find_str(q, (size_t)(end - q), "-->");
 		if (close == NULL)
 			break;

@@ -55,6 +55,9 @@ def cases():
         b"**s%d** - ____\n" % i for i in range(400000))
     yield "backticks", b"`" * 100000 + b"a" + b"``" * 50000 + b"\n"
     yield "html-comments", b"<!--\n" + b"<!-- ticklist-disable x -->\n" * 100000
+    # One HTML block of 100,000 directive comments.
+    yield "html-block-comments", b"<div>\n" + \
+        b"<!-- ticklist-disable x -->\n" * 100000
     yield "html-inline-comments", b"- [ ] x " + \
         b"<!-- ticklist-disable r --> " * 100000 + b"\n"
     yield "entities", b"- [ ] " + b"&amp;&#x1F680;&bogus;" * 200000 + b"\n"
