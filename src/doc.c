@@ -61,12 +61,14 @@ struct walker {
 /* ---- line map and positions ---- */
 
 /* Build the line map (LF, CRLF and CR end a line, as in cmark) and note
- * each run of invalid UTF-8 as a fact. */
+ * each run of invalid UTF-8 as a fact. A fact's column is counted on from
+ * the previous run of the line (pos, cp), not from the line's start. */
 static void
 doc_scan_lines(struct checklist *cl)
 {
 	const char *s = cl->src;
 	size_t n = cl->srclen, i = 0, cap = cl->cap_[CAP_LINE];
+	size_t pos = 0, cp = 0;
 
 	cl->lines = xgrow(cl->lines, &cap, 1, sizeof(*cl->lines));
 	cl->lines[cl->nlines++] = 0;
@@ -91,8 +93,14 @@ doc_scan_lines(struct checklist *cl)
 			memset(f, 0, sizeof(*f));
 			f->kind = FACT_INVALID_UTF8;
 			f->line = (int)cl->nlines;
-			f->col = (int)utf8_count(s + cl->lines[cl->nlines - 1],
-			    i - cl->lines[cl->nlines - 1]) + 1;
+			if (pos < cl->lines[cl->nlines - 1]) {
+				pos = cl->lines[cl->nlines - 1];
+				cp = 0;
+			}
+			cp += utf8_count(s + pos, i - pos);
+			f->col = (int)cp + 1;
+			cp += j - i;
+			pos = j;
 			f->end_col = f->col + (int)(j - i) - 1;
 			f->section = -1;
 			f->text = arena_strndup(&cl->arena, s + i, j - i);

@@ -64,6 +64,7 @@ def cases():
     yield "tables", b"| a | b |\n|---|---|\n" + b"| - [ ] x | y |\n" * 100000
     yield "code-fence-unclosed", b"```\n" + b"- [ ] not a task\n" * 200000
     yield "invalid-utf8", b"- [ ] " + b"\xff\xfe\xc3" * 1000000 + b"\n"
+    yield "invalid-utf8-runs", b"- [ ] " + b"a\xff" * 1000000 + b"\n"
     yield "invalid-utf8-lines", b"- [ ] \xff\n" * 200000
     yield "crlf-items", b"- [ ] a\r\n" * 200000
     yield "cr-only", b"- [ ] a\r" * 200000
