@@ -16,7 +16,7 @@ WARN	+= -Werror
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml -lpcre2-8)
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	      $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen
 ALL_LIBS    = $(PKG_LIBS) -lpthread
@@ -27,7 +27,8 @@ LIBOBJS	 = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS)))
 RULES	 = $(sort $(wildcard rules/*.yml))
 TEMPLATES = $(sort $(wildcard templates/*.mustache))
 
-.PHONY: all deps demo check test clean install uninstall
+all: | deps-build
+.PHONY: all deps deps-build demo check test clean install uninstall
 all: $(BUILD)/ticklist
 
 $(BUILD)/obj $(BUILD)/gen:
@@ -53,11 +54,15 @@ $(BUILD)/libticklist.a: $(LIBOBJS)
 $(BUILD)/ticklist: $(BUILD)/obj/main.o $(BUILD)/libticklist.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
 
-# Install missing build and test dependencies (Debian packages).
+# Install missing build and test dependencies (Debian packages); the demo
+# needs only the build dependencies.
 deps:
 	@sh tools/deps.sh
+deps-build:
+	@TICKLIST_DEPS=build sh tools/deps.sh
+$(BUILD)/ticklist: | deps-build
 
-demo: deps all
+demo: all
 	@sh tools/demo.sh $(BUILD)
 
 # Every test; the last line is "N passed, N failed".

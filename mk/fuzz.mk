@@ -1,7 +1,7 @@
 # fuzz.mk: libFuzzer targets, one per input surface (tests/fuzz/fuzz_*.c):
 # markdown (parse, status, lint, every backend), rules (rule and config
-# YAML), template (Mustache compile and render; only once src/template.h
-# exists).
+# YAML), template (Mustache compile and render: the mustache branch's
+# target, which mk/mustache.mk also runs alone as `make fuzz-template`).
 #
 # `make fuzz FUZZ_SECONDS=N` builds build-fuzz/ with clang,
 # -fsanitize=fuzzer,address,undefined and runs each target for N seconds
@@ -52,7 +52,7 @@ fuzz: fuzz-build
 	    tests/fuzz/regress/rules/*; do \
 		[ -f "$$f" ] && cp "$$f" $$c/rules/; done; \
 	for f in templates/*.mustache tests/*/*.mustache \
-	    tests/fuzz/regress/template/*; do \
+	    tests/fuzz/corpus-template/* tests/fuzz/regress/template/*; do \
 		[ -f "$$f" ] && cp "$$f" $$c/template/; done; \
 	rc=0; for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $$t for $(FUZZ_SECONDS)s"; \

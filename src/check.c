@@ -1,29 +1,457 @@
-/* check.c: placeholder until the rule engine lands (issue 3). */
+/* check.c: the table of rule kinds and the run over one checklist: the
+ * effective severities for its path, each enabled rule's checker, the
+ * ticklist-disable comments, then the sort. The checkers themselves live
+ * in check_text.c (block text), check_struct.c (items and encoding) and
+ * check_sections.c (sections, fields, sign-off, completion). */
 #include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
 #include "check.h"
 #include "diag.h"
+#include "match.h"
 #include "model.h"
+#include "rule.h"
 #include "xalloc.h"
 
-struct check_ctx { int dummy; };
+#define SCOPE_ALL	((1u << BLOCK__MAX) - 1)
+#define SCOPE_TEXT	(SCOPE_ALL & ~(1u << BLOCK_CODE))
+
+/*
+ * One row per kind. A new kind is a row here, a checker in a check_*.c
+ * file and, if it takes new keys, a bit in enum rkey.
+ */
+const struct rule_kind check_kinds[] = {
+	/* Sections whose headings must exist (shipped id missing-section). */
+	{ "required-sections", RKEY_SECTIONS, RKEY_SECTIONS, SEV_ERROR, 0,
+	  "missing section: {section}",
+	  "Required sections (by heading pattern) must exist.",
+	  "Add a section with a heading that matches, or change the rule's "
+	  "sections.", check_required_sections },
+	/* A regex that must not match the text of blocks in scope. */
+	{ "pattern", RKEY_PATTERN | RKEY_SCOPE | RKEY_SECTION, RKEY_PATTERN,
+	  SEV_WARNING, SCOPE_TEXT, "forbidden text '{match}'",
+	  "Text matching a forbidden pattern.",
+	  "Remove or rewrite the matching text.", check_pattern },
+	/* The shipped placeholder list (plus patterns) as a pattern rule. */
+	{ "placeholder", RKEY_PATTERNS | RKEY_DEFAULTS | RKEY_SCOPE |
+	  RKEY_SECTION, 0, SEV_WARNING, SCOPE_TEXT,
+	  "placeholder '{match}' left unfilled",
+	  "Placeholders left in the checklist: X%, Y seconds, TBD, TODO, "
+	  "[Name], <name>, ??.",
+	  "Replace the placeholder with the real value.", check_pattern },
+	/* Fields (label: value slots) left blank (shipped unfilled-field). */
+	{ "fields", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "field '{label}' is blank",
+	  "Fields such as 'Approved By: ____' must be filled in.",
+	  "Fill in the field.", check_fields },
+	/* Sign-off sections: fields filled, boxes checked, dates valid. */
+	{ "signoff", RKEY_SECTION | RKEY_DATEFMT, 0, SEV_WARNING, 0,
+	  "sign-off incomplete in {section}: {match}",
+	  "Sign-off sections must be complete: every field filled, every box "
+	  "checked, dates valid and not in the future.",
+	  "Complete the sign-off.", check_signoff },
+	/* A minimum percent of checked items, overall or per section. */
+	{ "completion", RKEY_MIN | RKEY_SECTION, RKEY_MIN, SEV_WARNING, 0,
+	  "{section} is {match} complete",
+	  "A minimum share of checked items, overall or per section.",
+	  "Check the remaining items or mark them N/A with a reason.",
+	  check_completion },
+	/* Items (patterns) that must exist, optionally in a section. */
+	{ "required-items", RKEY_ITEMS | RKEY_SECTION, RKEY_ITEMS, SEV_WARNING,
+	  0, "missing item: {match}",
+	  "Required task items (by pattern) must exist.",
+	  "Add the item.", check_required_items },
+	/* Task boxes GitHub does not render: [], [ x], [xx], -[ ]. */
+	{ "malformed-task", 0, 0, SEV_WARNING, 0,
+	  "malformed task box '{match}'",
+	  "Task boxes that GitHub does not render as checkboxes.",
+	  "Write the box as '- [ ] ' or '- [x] '.", check_malformed_task },
+	/* The same item text twice under one parent in one section. */
+	{ "duplicate-item", 0, 0, SEV_WARNING, 0,
+	  "duplicate item '{match}' (first on line {label})",
+	  "The same item twice in one section.",
+	  "Remove one of the items or tell them apart.",
+	  check_duplicate_item },
+	/* A heading with nothing under it. */
+	{ "empty-section", 0, 0, SEV_WARNING, 0,
+	  "section '{section}' is empty",
+	  "A heading with nothing under it before the next heading of its "
+	  "level.", "Add content or remove the heading.", check_empty_section },
+	/* A checked item with open sub-items. */
+	{ "inconsistent-check", 0, 0, SEV_WARNING, 0,
+	  "'{match}' is checked but has open sub-items",
+	  "A checked item whose sub-items are still open.",
+	  "Check the sub-items or uncheck the parent.",
+	  check_inconsistent_check },
+	/* UTF-8 decoded as cp1252/cp1254/latin-1 and encoded again. */
+	{ "mojibake", 0, 0, SEV_WARNING, SCOPE_ALL,
+	  "mojibake '{match}': should read '{label}'",
+	  "Text that is UTF-8 wrongly decoded (as cp1252, cp1254 or latin-1) "
+	  "and re-encoded.",
+	  "Replace the text with the repaired characters.", check_mojibake },
+	/* Bytes that are not UTF-8. */
+	{ "invalid-utf8", 0, 0, SEV_ERROR, 0, "invalid UTF-8",
+	  "Bytes that are not valid UTF-8.",
+	  "Re-save the file as UTF-8.", check_invalid_utf8 },
+	/* An N/A item must say why. */
+	{ "na-without-reason", RKEY_PATTERN, 0, SEV_WARNING, 0,
+	  "N/A item '{match}' gives no reason",
+	  "Items marked not applicable ([-] or [~]) must say why, e.g. "
+	  "'[-] CDN configured - not used: API only'.",
+	  "Add the reason after a dash or colon.", check_na_reason_fn },
+};
+const size_t check_nkinds = sizeof(check_kinds) / sizeof(check_kinds[0]);
+
+struct check_ctx {
+	struct match_scratch	*ms;
+	enum sev		*sev;
+	size_t			 nsev;
+	signed char		*mask;
+	size_t			 nmask;
+	struct buf		 msg;
+};
+
+const struct rule_kind *
+check_kind(const char *name)
+{
+	for (size_t i = 0; i < check_nkinds; i++)
+		if (strcmp(check_kinds[i].name, name) == 0)
+			return &check_kinds[i];
+	return NULL;
+}
 
 struct check_ctx *
 check_ctx_new(void)
 {
-	return xcalloc(1, sizeof(struct check_ctx));
+	struct check_ctx *c = xcalloc(1, sizeof(*c));
+
+	c->ms = match_scratch_new();
+	return c;
 }
 
 void
 check_ctx_free(struct check_ctx *c)
 {
+	if (c == NULL)
+		return;
+	match_scratch_free(c->ms);
+	free(c->sev);
+	free(c->mask);
+	buf_free(&c->msg);
 	free(c);
 }
 
+/* Append s[0..n) to b for a one-line message: control characters become
+ * spaces and long text is cut at 80 bytes (on a character boundary). */
+static void
+check_put_oneline(struct buf *b, const char *s, size_t n)
+{
+	size_t i, lim = n;
+
+	if (lim > 80) {
+		lim = 80;
+		while (lim > 0 && ((unsigned char)s[lim] & 0xc0) == 0x80)
+			lim--;
+	}
+	for (i = 0; i < lim; i++)
+		buf_putc(b, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+	if (lim < n)
+		buf_puts(b, "...");
+}
+
 void
-check_run(struct check_ctx *c, const struct rules *r,
+check_emit(struct check_state *st, const struct rule *r, int line, int col,
+    int end_line, int end_col, const char *match, size_t mlen,
+    const char *label, const char *sec)
+{
+	const char *t = r->message ? r->message : r->kind->message;
+	struct finding *f;
+	struct buf *b = &st->msg;
+
+	buf_reset(b);
+	for (; *t != '\0'; t++) {
+		if (strncmp(t, "{match}", 7) == 0) {
+			if (match != NULL)
+				check_put_oneline(b, match, mlen);
+			t += 6;
+		} else if (strncmp(t, "{label}", 7) == 0) {
+			if (label != NULL)
+				check_put_oneline(b, label, strlen(label));
+			t += 6;
+		} else if (strncmp(t, "{section}", 9) == 0) {
+			if (sec != NULL)
+				check_put_oneline(b, sec, strlen(sec));
+			t += 8;
+		} else
+			buf_putc(b, *t);
+	}
+	f = findings_add(st->out, st->cl->file, line, col, end_line, end_col,
+	    st->sev[r->index], r->info.id, "%s", buf_cstr(b));
+	if (sec != NULL)
+		f->section = xstrdup(sec);
+	if (match != NULL)
+		f->key = xstrndup(match, mlen);
+	else if (label != NULL)
+		f->key = xstrdup(label);
+}
+
+const char *
+check_title(const struct check_state *st, int section)
+{
+	if (section < 0 || (size_t)section >= st->cl->nsections)
+		return NULL;
+	return st->cl->sections[section].title;
+}
+
+/* A regex that gave up: an error finding naming the rule, never a hang. */
+static void
+check_limit(struct check_state *st, const struct rule *r, int line, int col)
+{
+	findings_add(st->out, st->cl->file, line, col, line, col, SEV_ERROR,
+	    r->info.id, "rule '%s': regex gave up on this text (pcre2 match "
+	    "limit: the pattern backtracks too much)", r->info.id);
+}
+
+int
+check_matches(struct check_state *st, const struct rule *r,
+    const struct match_re *re, const char *s, size_t n, int line, int col)
+{
+	size_t a, z;
+	int rc = match_find(re, st->ms, s, n, 0, &a, &z);
+
+	if (rc == MATCH_LIMIT)
+		check_limit(st, r, line, col);
+	return rc == 1;
+}
+
+/* Does section s or an ancestor match r's section pattern? Memoised per
+ * rule in st->mask, so each title is matched at most once per rule. */
+static int
+check_section_match(struct check_state *st, const struct rule *r, int s)
+{
+	const struct section *sec;
+	int rc;
+
+	if (s < 0)
+		return 0;
+	if (st->mask[s] >= 0)
+		return st->mask[s];
+	sec = &st->cl->sections[s];
+	rc = check_matches(st, r, r->section_re, sec->title,
+	    strlen(sec->title), sec->line, sec->col) ||
+	    check_section_match(st, r, sec->parent);
+	st->mask[s] = (signed char)rc;
+	return rc;
+}
+
+int
+check_in_section(struct check_state *st, const struct rule *r, int section)
+{
+	if (r->section_re == NULL)
+		return 1;
+	if (st->mask_rule != r) {
+		memset(st->mask, -1, st->cl->nsections);
+		st->mask_rule = r;
+	}
+	return check_section_match(st, r, section);
+}
+
+/* Is offset off of block b inside an inline code span? Judged on the
+ * source line, as the model keeps no inline nodes: an odd number of
+ * backtick runs before it. Spans across lines are not seen. */
+static int
+check_in_code_span(const struct checklist *cl, const struct block *b,
+    size_t off)
+{
+	const struct seg *sg;
+	size_t lo = 0, hi = b->nseg, i, a, z, runs = 0;
+
+	if (cl->src == NULL || cl->lines == NULL)
+		return 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cl->segs[b->seg0 + mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return 0;
+	sg = &cl->segs[b->seg0 + lo - 1];
+	if (sg->line < 1 || (size_t)sg->line > cl->nlines)
+		return 0;
+	a = cl->lines[sg->line - 1];
+	z = a + (size_t)(sg->bcol - 1) + (off - sg->off);
+	if (z > cl->srclen)
+		z = cl->srclen;
+	for (i = a; i < z; i++) {
+		if (cl->src[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (cl->src[i] != '`')
+			continue;
+		runs++;
+		while (i + 1 < z && cl->src[i + 1] == '`')
+			i++;
+	}
+	return runs % 2;
+}
+
+void
+check_block_matches(struct check_state *st, const struct rule *r,
+    const struct match_re *re, const struct block *b)
+{
+	size_t from = 0, a, z, last;
+	int rc, l, c, el, ec;
+
+	while (from <= b->len &&
+	    (rc = match_find(re, st->ms, b->text, b->len, from, &a, &z)) != 0) {
+		if (rc < 0) {
+			if (rc == MATCH_LIMIT)
+				check_limit(st, r, b->line, b->col);
+			return;
+		}
+		if (z > a && !(b->kind != BLOCK_CODE &&
+		    (r->scope & (1u << BLOCK_CODE)) == 0 &&
+		    check_in_code_span(st->cl, b, a))) {
+			last = z - 1;
+			while (last > a &&
+			    ((unsigned char)b->text[last] & 0xc0) == 0x80)
+				last--;
+			checklist_block_pos(st->cl, b, a, &l, &c);
+			checklist_block_pos(st->cl, b, last, &el, &ec);
+			check_emit(st, r, l, c, el, ec, b->text + a, z - a,
+			    NULL, check_title(st, b->section));
+		}
+		from = match_next(b->text, b->len, a, z);
+	}
+}
+
+/* Is id among the ids of a directive ("a b,c"); no ids means all. */
+static int
+check_ids_has(const char *ids, const char *id)
+{
+	size_t n = strlen(id), k;
+	const char *p = ids ? ids : "";
+	int any = 0;
+
+	for (;;) {
+		p += strspn(p, " \t\r\n,");
+		if (*p == '\0')
+			return !any;
+		any = 1;
+		k = strcspn(p, " \t\r\n,");
+		if (k == n && strncmp(p, id, n) == 0)
+			return 1;
+		p += k;
+	}
+}
+
+/* The line a disable-next-line comment on line applies to: the next
+ * line, skipping blank lines when the source is at hand. */
+static int
+check_next_line(const struct checklist *cl, int line)
+{
+	int l = line + 1;
+
+	if (cl->src == NULL || cl->lines == NULL)
+		return l;
+	for (; (size_t)l <= cl->nlines; l++) {
+		size_t a = cl->lines[l - 1];
+		size_t z = (size_t)l < cl->nlines ? cl->lines[l] : cl->srclen;
+		size_t i;
+
+		for (i = a; i < z; i++)
+			if (strchr(" \t\r\n", cl->src[i]) == NULL)
+				return l;
+	}
+	return line + 1;
+}
+
+/* Drop the findings from first on that ticklist-disable comments cover.
+ * Directives are few, so each finding scans them in source order: the
+ * state for its rule is the last disable or enable above it. */
+static void
+check_suppress(const struct checklist *cl, struct findings *out,
+    size_t first)
+{
+	size_t i, j, k, nd = 0;
+
+	for (j = 0; j < cl->nfacts; j++)
+		nd += cl->facts[j].kind == FACT_DIRECTIVE;
+	if (nd == 0)
+		return;
+	for (i = k = first; i < out->n; i++) {
+		struct finding *f = &out->v[i];
+		int off = 0, drop = 0;
+
+		for (j = 0; j < cl->nfacts && !drop; j++) {
+			const struct fact *d = &cl->facts[j];
+
+			if (d->kind != FACT_DIRECTIVE ||
+			    !check_ids_has(d->text, f->rule))
+				continue;
+			switch (d->dir) {
+			case DIR_DISABLE_FILE:
+				drop = 1;
+				break;
+			case DIR_DISABLE:
+				if (d->line < f->line)
+					off = 1;
+				break;
+			case DIR_ENABLE:
+				if (d->line < f->line)
+					off = 0;
+				break;
+			case DIR_DISABLE_NEXT_LINE:
+				if (f->line > d->line &&
+				    f->line == check_next_line(cl, d->line))
+					drop = 1;
+				break;
+			default:
+				break;
+			}
+		}
+		if (drop || off) {
+			free(f->message);
+			free(f->section);
+			free(f->key);
+			continue;
+		}
+		out->v[k++] = *f;
+	}
+	out->n = k;
+}
+
+void
+check_run(struct check_ctx *c, const struct rules *rs,
     const struct checklist *cl, struct findings *out)
 {
-	(void)c; (void)r; (void)cl;
+	struct check_state st;
+	size_t first = out->n;
+
+	if (rs == NULL || cl == NULL) {
+		findings_sort(out);
+		return;
+	}
+	c->sev = xgrow(c->sev, &c->nsev, rs->n + 1, sizeof(*c->sev));
+	c->mask = xgrow(c->mask, &c->nmask, cl->nsections + 1, 1);
+	memset(&st, 0, sizeof(st));
+	st.ctx = c;
+	st.ms = c->ms;
+	st.rs = rs;
+	st.cl = cl;
+	st.out = out;
+	st.sev = c->sev;
+	st.mask = c->mask;
+	st.msg = c->msg;
+	rules_file_sev(rs, cl->file, st.sev);
+	for (size_t i = 0; i < rs->n; i++)
+		if (st.sev[i] != SEV_OFF)
+			rs->v[i].kind->check(&st, &rs->v[i]);
+	c->msg = st.msg;
+	check_suppress(cl, out, first);
 	findings_sort(out);
 }

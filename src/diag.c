@@ -75,17 +75,26 @@ finding_cmp(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
+/* The full order: position, rule, then message, so that the output never
+ * depends on the order checks ran in or on qsort's stability. */
+static int
+finding_cmp_full(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = finding_cmp(a, b);
+
+	return c ? c : strcmp(x->message, y->message);
+}
+
 void
 findings_sort(struct findings *fs)
 {
 	size_t i, j;
 
-	/* qsort is not stable; equal keys are duplicates we drop anyway,
-	 * except for distinct messages, which we keep in message order.
-	 * qsort(NULL, 0, ...) is undefined behaviour: nothing to sort. */
+	/* Equal position, rule and message: a duplicate, dropped. */
 	if (fs->n == 0)
 		return;
-	qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp);
+	qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp_full);
 	for (i = j = 0; i < fs->n; i++) {
 		if (j > 0 && finding_cmp(&fs->v[j - 1], &fs->v[i]) == 0 &&
 		    strcmp(fs->v[j - 1].message, fs->v[i].message) == 0) {
@@ -117,6 +126,18 @@ findings_tally(const struct findings *fs, unsigned *counts)
 	for (size_t i = 0; i < fs->n; i++)
 		if (fs->v[i].sev < SEV__MAX)
 			counts[fs->v[i].sev]++;
+}
+
+void
+diag_summary(struct buf *b, const unsigned *t, size_t nfiles)
+{
+	buf_printf(b, "%u error%s, %u warning%s", t[SEV_ERROR],
+	    t[SEV_ERROR] == 1 ? "" : "s", t[SEV_WARNING],
+	    t[SEV_WARNING] == 1 ? "" : "s");
+	if (t[SEV_INFO])
+		buf_printf(b, ", %u info%s", t[SEV_INFO],
+		    t[SEV_INFO] == 1 ? "" : "s");
+	buf_printf(b, " in %zu file%s", nfiles, nfiles == 1 ? "" : "s");
 }
 
 void

@@ -40,6 +40,11 @@ void		 findings_clear(struct findings *);	/* frees contents */
 /* Count findings by severity into counts[SEV__MAX]. */
 void		 findings_tally(const struct findings *, unsigned *counts);
 
+/* The run's summary line, "N errors, N warnings in N files" (", N infos"
+ * before " in" when there are any), into b without a newline. */
+void		 diag_summary(struct buf *, const unsigned *tally,
+		    size_t nfiles);
+
 /* The one text printer: "file:line:col: severity: message [rule]\n". */
 void		 diag_text(struct buf *, const struct finding *, int color);
 

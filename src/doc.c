@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cmem.h"
 #include "doc.h"
+#include "esc.h"
 #include "frontmatter.h"
 #include "model.h"
 #include "utf8.h"
@@ -52,6 +53,10 @@ struct walker {
 	size_t		  nspans, capspans;
 	size_t		  open_span;	/* innermost open span or -1 */
 	size_t		  seg0;		/* first seg of the block */
+	unsigned char	 *tentative;	/* per field: kept only if its
+					   section has other fields */
+	size_t		  captentative;
+	size_t		  sec_field0;	/* first field of this section */
 	int		  nh1;		/* level-1 headings seen */
 	int		  first_h1;
 	int		  col_line;	/* doc_col: where it counted to */
@@ -357,6 +362,26 @@ doc_directives(struct walker *w, const char *s, size_t n, int line)
 	}
 }
 
+/* cmark 0.30 gives inline nodes on a paragraph's continuation lines a
+ * column that ignores the line's extra indentation. Where the source at
+ * the given column does not hold the node's text, look for it a little
+ * further on the same line. */
+static int
+doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
+{
+	size_t left, k = strlen(lit), i;
+	const char *p = doc_at(w->cl, line + w->line_off, bcol, &left);
+
+	if (k > 8)
+		k = 8;
+	if (k == 0 || (left >= k && memcmp(p, lit, k) == 0))
+		return bcol;
+	for (i = 1; i + k <= left && i <= 64; i++)
+		if (memcmp(p + i, lit, k) == 0)
+			return bcol + (int)i;
+	return bcol;
+}
+
 /* Flatten the inlines of a paragraph or heading into w->text with a seg at
  * each source node, and strong spans for field labels. Iterative: cmark's
  * own iterator walks the inline tree, so nesting depth costs no stack. */
@@ -382,7 +407,8 @@ doc_flatten(struct walker *w, cmark_node *block)
 			if (lit == NULL)
 				break;
 			doc_seg(w, w->text.len, cmark_node_get_start_line(n),
-			    cmark_node_get_start_column(n));
+			    doc_fix_col(w, cmark_node_get_start_line(n),
+			    cmark_node_get_start_column(n), lit));
 			buf_puts(&w->text, lit);
 			if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
 				doc_directives(w, lit, strlen(lit),
@@ -679,15 +705,18 @@ doc_field(struct walker *w, const struct block *b, size_t base,
 	unfilled = value_unfilled(t + c->val, t + c->val + c->valn);
 	if (!c->strong && !unfilled) {
 		/* A plain "Label: value" is a field only beside other fields
-		 * and with a short value, not a sentence with a colon. */
+		 * in its section and with a short value, not a sentence with
+		 * a colon: tentative until the section ends. */
 		int words = 1;
 		for (size_t i = 0; i < c->valn; i++)
 			words += t[c->val + i] == ' ';
-		if (!*accept_section || words > 4)
+		if (words > 4)
 			return;
-	}
-	if (c->strong || unfilled)
+	} else
 		*accept_section = 1;
+	w->tentative = xgrow(w->tentative, &w->captentative, cl->nfields + 1,
+	    sizeof(*w->tentative));
+	w->tentative[cl->nfields] = !c->strong && !unfilled;
 	cl->fields = xgrow(cl->fields, &cl->cap_[CAP_FIELD], cl->nfields + 1,
 	    sizeof(*cl->fields));
 	f = &cl->fields[cl->nfields++];
@@ -720,6 +749,27 @@ trim(const char *t, size_t *a, size_t *b)
 	while (*b > *a && (isspace((unsigned char)t[*b - 1]) ||
 	    t[*b - 1] == '*'))
 		(*b)--;
+}
+
+/* Where a written value is followed on its line by another one-word
+ * label ("Ann Date: 2024-02-30"): the offset of that label, else 0. The
+ * label is a capitalised word of 2-12 letters after a space, then ':' and
+ * a space or the end of the line. */
+static size_t
+next_label(const char *t, size_t va, size_t le)
+{
+	for (size_t k = va + 1; k < le; k++) {
+		size_t ws;
+		if (t[k] != ':' || !(k + 1 == le || t[k + 1] == ' '))
+			continue;
+		ws = k;
+		while (ws > va && isalpha((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws > va && t[ws - 1] == ' ' && k - ws >= 2 && k - ws <= 12
+		    && isupper((unsigned char)t[ws]))
+			return ws;
+	}
+	return 0;
 }
 
 /*
@@ -819,12 +869,8 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 				va++;
 			/* The value: a blank ends at the blank; else the rest. */
 			size_t br = blank_run(t + va, t + le);
-			vz = br ? va + br : le;
-			if (!br) {
-				/* A placeholder value ends a label's value too
-				 * when a closing paren follows. */
-				vz = le;
-			}
+			size_t more = br ? 0 : next_label(t, va, le);
+			vz = br ? va + br : more ? more : le;
 			size_t next = vz;
 			if (la > pos && t[la - 1] == '(') {
 				/* Inside parentheses: the value ends at ')'. */
@@ -844,11 +890,28 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 			pos = next;
 			while (pos < le && (t[pos] == ' ' || t[pos] == '('))
 				pos++;
-			if (!br && !(la > ls && t[la - 1] == '('))
+			if (!br && !more && !(la > ls && t[la - 1] == '('))
 				break;
 		}
 		ls = le + 1;
 	}
+}
+
+/* The section ends: drop its tentative fields unless it has a field that
+ * is bold or unfilled (accept). */
+static void
+doc_fields_flush(struct walker *w, int accept)
+{
+	struct checklist *cl = w->cl;
+	size_t i, j;
+
+	if (!accept) {
+		for (i = j = w->sec_field0; i < cl->nfields; i++)
+			if (!w->tentative[i])
+				cl->fields[j++] = cl->fields[i];
+		cl->nfields = j;
+	}
+	w->sec_field0 = cl->nfields;
 }
 
 /* ---- the walk ---- */
@@ -923,6 +986,96 @@ doc_heading(struct walker *w, cmark_node *n)
 	s->title = cl->blocks[blk].text;
 }
 
+/* ---- safe HTML of an item's inline content ---- */
+
+/* Emit literal text minus the first *skip bytes (the task box and the
+ * blanks after it, counted as doc_flatten counts them), HTML-escaped. */
+static void
+doc_html_text(struct buf *b, const char *s, size_t n, size_t *skip)
+{
+	size_t k = *skip < n ? *skip : n;
+
+	*skip -= k;
+	esc_html(b, s + k, n - k);
+}
+
+/*
+ * The inline content of an item's first paragraph as HTML that is safe to
+ * put in a report: text escaped, `code` -> <code>, emphasis and strong ->
+ * <em> and <strong>, links -> <a href> only when esc_url_allowed says so
+ * (else their text alone), raw inline HTML shown as escaped text, images
+ * as their alt text. skip is the length of the box prefix in the
+ * flattened text. Links cannot nest in CommonMark, so one flag tracks an
+ * open <a>. The result lives in the checklist's arena.
+ */
+static const char *
+doc_item_html(struct walker *w, cmark_node *para, size_t skip)
+{
+	cmark_iter *it = cmark_iter_new(para);
+	cmark_event_type ev;
+	struct buf b = {0};
+	int open_a = 0, in_image = 0;
+	const char *html;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int enter = ev == CMARK_EVENT_ENTER;
+		const char *lit, *url;
+
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_HTML_INLINE:
+			if ((lit = cmark_node_get_literal(n)) != NULL)
+				doc_html_text(&b, lit, strlen(lit), &skip);
+			break;
+		case CMARK_NODE_CODE:
+			if ((lit = cmark_node_get_literal(n)) == NULL)
+				break;
+			buf_puts(&b, in_image ? "" : "<code>");
+			doc_html_text(&b, lit, strlen(lit), &skip);
+			buf_puts(&b, in_image ? "" : "</code>");
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			doc_html_text(&b, " ", 1, &skip);
+			break;
+		case CMARK_NODE_EMPH:
+			if (!in_image)
+				buf_puts(&b, enter ? "<em>" : "</em>");
+			break;
+		case CMARK_NODE_STRONG:
+			if (!in_image)
+				buf_puts(&b, enter ? "<strong>" : "</strong>");
+			break;
+		case CMARK_NODE_IMAGE:
+			in_image += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_LINK:
+			if (!enter) {
+				if (open_a)
+					buf_puts(&b, "</a>");
+				open_a = 0;
+				break;
+			}
+			url = cmark_node_get_url(n);
+			if (url != NULL && !in_image &&
+			    esc_url_allowed(url, strlen(url))) {
+				buf_puts(&b, "<a href=\"");
+				esc_href(&b, url, strlen(url));
+				buf_puts(&b, "\">");
+				open_a = 1;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	html = arena_strndup(&w->cl->arena, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return html;
+}
+
 static void
 doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 {
@@ -977,6 +1130,7 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			if (*q == '\n')
 				*q = ' ';
 		it->text = txt;
+		it->html = doc_item_html(w, n, skip);
 		struct counts *own = w->section >= 0 ?
 		    &cl->sections[w->section].own : NULL;
 		if (it->state == ITEM_NA) {
@@ -1091,7 +1245,6 @@ doc_parse(const char *file, const char *data, size_t len)
 	cmark_iter *it;
 	cmark_event_type ev;
 	unsigned char accept = 0;
-	int last_sec = -2;
 	size_t body;
 
 	memset(&w, 0, sizeof(w));
@@ -1122,9 +1275,9 @@ doc_parse(const char *file, const char *data, size_t len)
 		cmark_node_type t = cmark_node_get_type(n);
 		cmark_node *par = cmark_node_parent(n);
 
-		if (w.section != last_sec) {
+		if (t == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER) {
+			doc_fields_flush(&w, accept);
 			accept = 0;
-			last_sec = w.section;
 		}
 		if (ev == CMARK_EVENT_EXIT) {
 			if (t == CMARK_NODE_ITEM)
@@ -1171,6 +1324,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	/* The tree, iterator and parser live in the arena: dropped at once. */
 	cmem_end(&mem);
 
+	doc_fields_flush(&w, accept);
 	/* Sections still open end at the last line. */
 	while (w.nsecstack > 0)
 		cl->sections[w.secstack[--w.nsecstack]].end_line =
@@ -1208,6 +1362,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	free(w.lastkid);
 	free(w.items);
 	free(w.spans);
+	free(w.tentative);
 	buf_free(&w.text);
 	return cl;
 }

@@ -177,3 +177,98 @@ esc_href(struct buf *b, const char *s, size_t n)
 	esc_html(b, tmp.data ? tmp.data : "", tmp.len);
 	buf_free(&tmp);
 }
+
+/* esc_xml between the whitespace characters, which become references. */
+void
+esc_xml_attr(struct buf *b, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *rep;
+		switch (s[i]) {
+		case '\t': rep = "&#9;"; break;
+		case '\n': rep = "&#10;"; break;
+		case '\r': rep = "&#13;"; break;
+		default: continue;
+		}
+		esc_xml(b, s + run, i - run);
+		buf_puts(b, rep);
+		run = i + 1;
+	}
+	esc_xml(b, s + run, n - run);
+}
+
+/* The workflow-command escaper; prop adds ':' and ','. Invalid UTF-8
+ * becomes U+FFFD so the log line stays text. */
+static void
+esc_gh(struct buf *b, const char *s, size_t n, int prop)
+{
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		const char *rep = NULL;
+		size_t len = 1;
+
+		if (c == '%')
+			rep = "%25";
+		else if (c == '\r')
+			rep = "%0D";
+		else if (c == '\n')
+			rep = "%0A";
+		else if (prop && c == ':')
+			rep = "%3A";
+		else if (prop && c == ',')
+			rep = "%2C";
+		else if (c >= 0x80 && (len = utf8_valid_len(s + i, n - i)) == 0) {
+			rep = "\xef\xbf\xbd";
+			len = 1;
+		}
+		if (rep == NULL) {
+			i += len;
+			continue;
+		}
+		buf_put(b, s + run, i - run);
+		buf_puts(b, rep);
+		i += len;
+		run = i;
+	}
+	buf_put(b, s + run, i - run);
+}
+
+/* The message after "::". */
+void
+esc_gh_data(struct buf *b, const char *s, size_t n)
+{
+	esc_gh(b, s, n, 0);
+}
+
+/* A property value: file=, title=. */
+void
+esc_gh_prop(struct buf *b, const char *s, size_t n)
+{
+	esc_gh(b, s, n, 1);
+}
+
+/* Percent-encode all but unreserved characters, '/' and the
+ * sub-delimiters a path may hold. */
+void
+esc_uri_path(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || (c != 0 &&
+		    strchr("-._~/!$&'()*+,;=@", c) != NULL))
+			buf_putc(b, c);
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[c >> 4]);
+			buf_putc(b, hex[c & 15]);
+		}
+	}
+}

@@ -28,4 +28,18 @@ int	esc_url_allowed(const char *, size_t);
  * attribute-escapes. Callers check esc_url_allowed first. */
 void	esc_href(struct buf *, const char *, size_t);
 
+/* XML attribute values (and text where CR must survive): as esc_xml, and
+ * tab, LF and CR as character references so that attribute-value
+ * normalisation keeps them. */
+void	esc_xml_attr(struct buf *, const char *, size_t);
+/* GitHub Actions workflow commands: the message (data) part escapes
+ * '%' CR LF as %25 %0D %0A; a property value (file=, title=) also ':'
+ * and ',' as %3A %2C. */
+void	esc_gh_data(struct buf *, const char *, size_t);
+void	esc_gh_prop(struct buf *, const char *, size_t);
+/* A relative or absolute path as a URI reference (RFC 3986): bytes other
+ * than unreserved characters, '/' and sub-delimiters safe in paths are
+ * percent-encoded, so spaces, '%', '#', '?' and non-ASCII survive. */
+void	esc_uri_path(struct buf *, const char *, size_t);
+
 #endif

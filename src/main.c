@@ -3,7 +3,6 @@
  * on a pool of worker threads whose results are written in input order. */
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +15,15 @@
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
+#include "init.h"
 #include "model.h"
 #include "out.h"
 #include "output.h"
+#include "pool.h"
+#include "pipeline.h"
 #include "read.h"
 #include "report.h"
+#include "report_cmd.h"
 #include "rules.h"
 #include "ticklist.h"
 #include "utf8.h"
@@ -30,6 +33,7 @@
 enum cmd {
 	CMD_LINT,
 	CMD_STATUS,
+	CMD_RULES,
 	CMD__MAX
 };
 
@@ -42,6 +46,7 @@ struct opts {
 	int			 color;
 	int			 quiet;
 	size_t			 max_size;
+	const char		*show;		/* rules --show NAME */
 	struct rules_opts	 ropts;
 };
 
@@ -52,31 +57,20 @@ struct job {
 	int			 error;		/* could not be read */
 	struct findings		 fs;
 	struct buf		 out;		/* rendered by the worker */
-	struct buf		 err;		/* its tool diagnostics */
-	int			 done;
 };
 
-struct pool {
-	struct job		*jobs;
-	size_t			 n, next;
-	const struct opts	*o;
-	pthread_mutex_t		 mu;
-	pthread_cond_t		 cv;
+/* What a run shares between the workers and the in-order writer. */
+struct run_state {
+	const struct opts		*o;
+	struct job			*jobs;
+	const struct out_backend	*be;
+	struct out_run			 orun;
+	struct buf			 ob;
+	unsigned			 tally[SEV__MAX];
+	size_t				 nread;
+	int				 first;
+	int				 rcode;
 };
-
-static _Thread_local struct buf *tls_err;
-
-/* Tool diagnostics of a worker go to its job, to be printed in order. */
-static void
-main_err_sink(const char *line, void *arg)
-{
-	if (tls_err != NULL)
-		buf_puts(tls_err, line);
-	else {
-		fputs(line, stderr);
-		fflush(stderr);
-	}
-}
 
 /* Print s in exactly width code points: cut at a character boundary with
  * an ellipsis, or padded with spaces. */
@@ -135,23 +129,25 @@ status_text(struct buf *b, const struct checklist *cl)
 	}
 }
 
-/* The per-file pipeline: read, parse, check, render into the job. */
+/* The per-file pipeline on a worker: read, parse, check, render. */
 static void
-run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
+run_work(size_t i, struct check_ctx *cc, void *arg)
 {
-	struct input in;
+	struct run_state *rs = arg;
+	const struct opts *o = rs->o;
+	struct job *j = &rs->jobs[i];
 	struct checklist *cl;
 
-	if (read_input(j->path, o->max_size, &in) == -1) {
+	if (j->error)
+		return;		/* its rules failed to load */
+	cl = pipeline_file(j->path, o->max_size, o->cmd == CMD_LINT ?
+	    j->rules : NULL, cc, &j->fs);
+	if (cl == NULL) {
 		j->error = 1;
 		return;
 	}
-	cl = doc_parse(j->path, in.data, in.len);
 	if (o->cmd == CMD_LINT) {
-		check_run(cc, j->rules, cl, &j->fs);
-		/* Findings outlive the checklist: give them their own name. */
-		for (size_t i = 0; i < j->fs.n; i++)
-			j->fs.v[i].file = j->path;
+		/* the findings are in j->fs */
 	} else if (strcmp(o->format, "tree") == 0) {
 		out_tree(&j->out, cl);
 	} else if (strcmp(o->format, "json") == 0) {
@@ -161,41 +157,36 @@ run_job(struct job *j, const struct opts *o, struct check_ctx *cc)
 	} else
 		status_text(&j->out, cl);
 	checklist_free(cl);
-	read_free(&in);
 }
 
-static void *
-worker(void *arg)
+/* In input order on the main thread: append the file's output. */
+static void
+run_emit(size_t i, void *arg)
 {
-	struct pool *p = arg;
-	struct check_ctx *cc = check_ctx_new();
+	struct run_state *rs = arg;
+	const struct opts *o = rs->o;
+	struct job *j = &rs->jobs[i];
 
-	for (;;) {
-		size_t i;
-		pthread_mutex_lock(&p->mu);
-		i = p->next++;
-		pthread_mutex_unlock(&p->mu);
-		if (i >= p->n)
-			break;
-		if (p->jobs[i].done)
-			continue;	/* its rules failed to load */
-		tls_err = &p->jobs[i].err;
-		run_job(&p->jobs[i], p->o, cc);
-		tls_err = NULL;
-		pthread_mutex_lock(&p->mu);
-		p->jobs[i].done = 1;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
+	if (j->error) {
+		rs->rcode = EXIT_TROUBLE;
+	} else {
+		rs->nread++;
+		if (o->cmd == CMD_LINT) {
+			struct out_file of = { j->path, &j->fs, 0 };
+			findings_tally(&j->fs, rs->tally);
+			rs->be->file(&rs->ob, &rs->orun, &of, rs->first);
+		} else {
+			if (strcmp(o->format, "json") == 0)
+				buf_puts(&rs->ob, rs->first ? "\n  " : ",\n  ");
+			else if (!rs->first)
+				buf_putc(&rs->ob, '\n');
+			buf_put(&rs->ob, j->out.data ? j->out.data : "",
+			    j->out.len);
+		}
+		rs->first = 0;
 	}
-	check_ctx_free(cc);
-	return NULL;
-}
-
-static int
-cpu_count(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	findings_clear(&j->fs);
+	buf_free(&j->out);
 }
 
 static void
@@ -205,6 +196,10 @@ usage(FILE *f)
 	    "usage: ticklist lint [--format %s] [--fail-on LEVEL] [options] "
 	    "PATH...\n"
 	    "       ticklist status [--format text|json] PATH...\n"
+	    "       ticklist rules [--format text|json] [--show NAME] [DIR]\n"
+	    "       ticklist init [PATH]\n"
+	    "       ticklist report [-o DIR] [--templates DIR] [--template FILE] "
+	    "PATH...\n"
 	    "       ticklist help [COMMAND]\n"
 	    "       ticklist --version\n", out_names());
 }
@@ -241,9 +236,22 @@ static const char *const help_text[CMD__MAX] = {
 	"      --max-file-size N  refuse larger inputs (default 64M)\n"
 	"\n"
 	"Exit status: 0, or 2 when an input could not be read.\n",
+	"usage: ticklist rules [--format text|json] [-c FILE | --no-config |\n"
+	"                      -r NAME...] [DIR]\n"
+	"       ticklist rules --show NAME\n"
+	"List the effective rules for DIR (default: the current directory):\n"
+	"id, kind, severity, where defined (file:line) and description.\n"
+	"--show NAME prints a shipped ruleset to copy and change.\n"
+	"\n"
+	"  -f, --format FMT     text (default) or json\n"
+	"      --show NAME      print a shipped ruleset (deployment, release)\n"
+	"  -c, --config FILE    list the rules of this config\n"
+	"      --no-config      ignore .ticklist.yml files\n"
+	"  -r, --rules NAME     a shipped ruleset or rule file (repeatable)\n",
 };
 
-static const char *const cmd_names[CMD__MAX] = { "lint", "status" };
+static const char *const cmd_names[CMD__MAX] = { "lint", "status",
+    "rules" };
 
 static int
 cmd_parse(const char *s)
@@ -261,6 +269,10 @@ print_help(const char *cmd)
 
 	if (cmd == NULL) {
 		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(cmd, "report") == 0) {
+		fputs(report_help(), stdout);
 		return EXIT_CLEAN;
 	}
 	if ((c = cmd_parse(cmd)) < 0) {
@@ -299,7 +311,7 @@ parse_size(const char *s, size_t *out)
 static int
 parse_opts(int argc, char *argv[], struct opts *o)
 {
-	enum { O_FAILON = 256, O_NOCONFIG, O_COLOR, O_MAXSIZE };
+	enum { O_FAILON = 256, O_NOCONFIG, O_COLOR, O_MAXSIZE, O_SHOW };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -312,6 +324,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		{ "colour", required_argument, NULL, O_COLOR },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "max-file-size", required_argument, NULL, O_MAXSIZE },
+		{ "show", required_argument, NULL, O_SHOW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -383,6 +396,9 @@ parse_opts(int argc, char *argv[], struct opts *o)
 				return -1;
 			}
 			break;
+		case O_SHOW:
+			o->show = optarg;
+			break;
 		case 'h':
 			print_help(cmd_names[o->cmd]);
 			exit(EXIT_CLEAN);
@@ -407,29 +423,27 @@ parse_opts(int argc, char *argv[], struct opts *o)
 static void
 lint_summary(const unsigned *tally, size_t nfiles)
 {
-	fprintf(stderr, "%u error%s, %u warning%s, %u info%s in %zu file%s\n",
-	    tally[SEV_ERROR], tally[SEV_ERROR] == 1 ? "" : "s",
-	    tally[SEV_WARNING], tally[SEV_WARNING] == 1 ? "" : "s",
-	    tally[SEV_INFO], tally[SEV_INFO] == 1 ? "" : "s",
-	    nfiles, nfiles == 1 ? "" : "s");
+	struct buf b = {0};
+
+	diag_summary(&b, tally, nfiles);
+	fprintf(stderr, "%s\n", buf_cstr(&b));
+	buf_free(&b);
 }
 
 static int
 run(struct opts *o, int argc, char *argv[])
 {
-	const struct out_backend *be = NULL;
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
-	struct out_run orun = {0};
-	struct pool p;
-	struct buf ob = {0};
-	pthread_t *th = NULL;
-	unsigned tally[SEV__MAX] = {0};
-	size_t nread = 0, i;
-	int nth, rcode = EXIT_CLEAN, first = 1;
+	struct run_state rs;
+	size_t i;
 
+	memset(&rs, 0, sizeof(rs));
+	rs.o = o;
+	rs.first = 1;
+	rs.rcode = EXIT_CLEAN;
 	if (o->cmd == CMD_LINT) {
-		if ((be = out_find(o->format)) == NULL) {
+		if ((rs.be = out_find(o->format)) == NULL) {
 			diag_error(NULL, 0, 0, "unknown format '%s' (expected "
 			    "%s)", o->format, out_names());
 			return EXIT_TROUBLE;
@@ -451,91 +465,87 @@ run(struct opts *o, int argc, char *argv[])
 		files_free(&fl);
 		return EXIT_TROUBLE;
 	}
-
-	memset(&p, 0, sizeof(p));
-	p.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*p.jobs));
-	p.n = fl.n;
-	p.o = o;
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
+	rs.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*rs.jobs));
 	for (i = 0; i < fl.n; i++) {
-		p.jobs[i].path = fl.v[i];
+		rs.jobs[i].path = fl.v[i];
 		/* Rules are resolved here, in order: discovery is cached and
 		 * its errors print before any output. */
-		if (rc != NULL && (p.jobs[i].rules = rules_for_file(rc,
-		    fl.v[i])) == NULL) {
-			p.jobs[i].error = 1;
-			p.jobs[i].done = 1;
-		}
+		if (rc != NULL && (rs.jobs[i].rules = rules_for_file(rc,
+		    fl.v[i])) == NULL)
+			rs.jobs[i].error = 1;
 	}
-	nth = o->jobs > 0 ? o->jobs : cpu_count();
-	if ((size_t)nth > fl.n)
-		nth = fl.n ? (int)fl.n : 1;
-	th = xcalloc((size_t)nth, sizeof(*th));
-	diag_set_sink(main_err_sink, NULL);
-	for (int t = 0; t < nth; t++)
-		pthread_create(&th[t], NULL, worker, &p);
-
-	orun.rules = rc;
-	orun.color = o->color;
-	if (be && be->begin)
-		be->begin(&ob, &orun);
+	rs.orun.rules = rc;
+	rs.orun.color = o->color;
+	if (rs.be && rs.be->begin)
+		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
-		buf_puts(&ob, "{\"version\": 1,\n \"checklists\": [");
-	for (i = 0; i < fl.n; i++) {
-		struct job *j = &p.jobs[i];
-		pthread_mutex_lock(&p.mu);
-		while (!j->done)
-			pthread_cond_wait(&p.cv, &p.mu);
-		pthread_mutex_unlock(&p.mu);
-		if (j->err.len)
-			fputs(j->err.data, stderr);
-		if (j->error) {
-			rcode = EXIT_TROUBLE;
-		} else {
-			nread++;
-			if (o->cmd == CMD_LINT) {
-				struct out_file of = { j->path, &j->fs, 0 };
-				findings_tally(&j->fs, tally);
-				be->file(&ob, &orun, &of, first);
-			} else {
-				if (strcmp(o->format, "json") == 0)
-					buf_puts(&ob, first ? "\n  " : ",\n  ");
-				else if (!first)
-					buf_putc(&ob, '\n');
-				buf_put(&ob, j->out.data ? j->out.data : "",
-				    j->out.len);
-			}
-			first = 0;
-		}
-		findings_clear(&j->fs);
-		buf_free(&j->out);
-		buf_free(&j->err);
-	}
-	for (int t = 0; t < nth; t++)
-		pthread_join(th[t], NULL);
-	diag_set_sink(NULL, NULL);
-	if (be && be->end)
-		be->end(&ob, &orun, tally, nread);
+		buf_puts(&rs.ob, "{\"version\": 1,\n \"checklists\": [");
+	pool_run(fl.n, o->jobs, run_work, run_emit, &rs);
+	if (rs.be && rs.be->end)
+		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
-		buf_puts(&ob, first ? "]}\n" : "\n ]}\n");
-	if (output_write(o->output, ob.data ? ob.data : "", ob.len) == -1)
-		rcode = EXIT_TROUBLE;
+		buf_puts(&rs.ob, rs.first ? "]}\n" : "\n ]}\n");
+	if (output_write(o->output, rs.ob.data ? rs.ob.data : "",
+	    rs.ob.len) == -1)
+		rs.rcode = EXIT_TROUBLE;
 	if (o->cmd == CMD_LINT && !o->quiet)
-		lint_summary(tally, nread);
+		lint_summary(rs.tally, rs.nread);
 	if (diag_errors() > 0)
-		rcode = EXIT_TROUBLE;
-	if (rcode == EXIT_CLEAN && o->cmd == CMD_LINT && o->fail_on != SEV_OFF)
-		for (int s = o->fail_on; s < SEV__MAX; s++)
-			if (tally[s] > 0)
-				rcode = EXIT_FINDINGS;
-	buf_free(&ob);
-	free(th);
-	free(p.jobs);
-	pthread_mutex_destroy(&p.mu);
-	pthread_cond_destroy(&p.cv);
+		rs.rcode = EXIT_TROUBLE;
+	if (rs.rcode == EXIT_CLEAN && o->cmd == CMD_LINT &&
+	    o->fail_on != SEV_OFF)
+		for (int sv = o->fail_on; sv < SEV__MAX; sv++)
+			if (rs.tally[sv] > 0)
+				rs.rcode = EXIT_FINDINGS;
+	buf_free(&rs.ob);
+	free(rs.jobs);
 	rules_ctx_free(rc);
 	files_free(&fl);
+	return rs.rcode;
+}
+
+/* `ticklist rules`: the effective rules for a directory, or a shipped
+ * ruleset's YAML with --show. */
+static int
+run_rules(struct opts *o, int argc, char *argv[])
+{
+	struct rules_ctx *rc;
+	const struct rules *rs;
+	struct buf b = {0};
+	char *dir = NULL;
+	int json = strcmp(o->format, "json") == 0, rcode = EXIT_CLEAN;
+
+	if (!json && strcmp(o->format, "text") != 0) {
+		diag_error(NULL, 0, 0, "unknown format '%s' (expected text or "
+		    "json)", o->format);
+		return EXIT_TROUBLE;
+	}
+	if (o->show != NULL) {
+		if (rules_show(o->show, &b) == -1)
+			rcode = EXIT_TROUBLE;
+	} else {
+		if (argc > 1) {
+			diag_error(NULL, 0, 0, "rules takes at most one DIR");
+			return EXIT_TROUBLE;
+		}
+		if ((rc = rules_ctx_new(&o->ropts)) == NULL)
+			return EXIT_TROUBLE;
+		if (argc == 1) {
+			/* Discovery starts from a file's directory. */
+			dir = xmalloc(strlen(argv[0]) + 3);
+			sprintf(dir, "%s/.", argv[0]);
+		}
+		if ((rs = rules_for_file(rc, dir ? dir : "-")) == NULL)
+			rcode = EXIT_TROUBLE;
+		else
+			rules_list(rs, json, &b);
+		free(dir);
+		rules_ctx_free(rc);
+	}
+	if (rcode == EXIT_CLEAN && output_write(o->output, b.data ? b.data :
+	    "", b.len) == -1)
+		rcode = EXIT_TROUBLE;
+	buf_free(&b);
 	return rcode;
 }
 
@@ -559,8 +569,17 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return print_help(NULL);
+	if (strcmp(argv[1], "help") == 0 && argc > 2 &&
+	    strcmp(argv[2], "init") == 0) {
+		init_help(stdout);
+		return EXIT_CLEAN;
+	}
 	if (strcmp(argv[1], "help") == 0)
 		return print_help(argc > 2 ? argv[2] : NULL);
+	if (strcmp(argv[1], "init") == 0)
+		return init_main(argc - 1, argv + 1);
+	if (strcmp(argv[1], "report") == 0)
+		return report_main(argc - 1, argv + 1);
 	if ((c = cmd_parse(argv[1])) < 0) {
 		diag_error(NULL, 0, 0, "unknown command '%s'", argv[1]);
 		usage(stderr);
@@ -575,7 +594,10 @@ main(int argc, char *argv[])
 		fprintf(stderr, "try 'ticklist help %s'\n", cmd_names[o.cmd]);
 		return EXIT_TROUBLE;
 	}
-	rc = run(&o, argc - 1 - optind, argv + 1 + optind);
+	if (o.cmd == CMD_RULES)
+		rc = run_rules(&o, argc - 1 - optind, argv + 1 + optind);
+	else
+		rc = run(&o, argc - 1 - optind, argv + 1 + optind);
 	free(o.ropts.rulesets);
 	return rc;
 }

@@ -47,6 +47,8 @@ struct item {
 	enum item_state	 state;
 	char		 mark;		/* the character in the box */
 	const char	*text;		/* plain text after the box */
+	const char	*html;		/* the same as safe HTML: text escaped,
+					   code, emphasis, allowed links */
 	int		 line, col;	/* of the list marker */
 	int		 box_col;	/* of '[' */
 	int		 depth;		/* 0 for a top-level task item */

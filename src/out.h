@@ -42,6 +42,11 @@ struct out_backend {
 const struct out_backend	*out_find(const char *name);
 const char			*out_names(void);
 
+/* path as CI tools want it: relative to the current directory (the
+ * checkout) when it is below it, without leading "./"; else unchanged.
+ * Returns a pointer into path. */
+const char			*out_relpath(const char *path);
+
 struct checklist;
 
 /* The debug dump of a parsed model (status --format tree). */
@@ -49,5 +54,6 @@ void	out_tree(struct buf *, const struct checklist *);
 
 /* Backends (one file each). */
 extern const struct out_backend out_text, out_json;
+extern const struct out_backend out_sarif, out_junit, out_github, out_gitlab;
 
 #endif

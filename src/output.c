@@ -32,12 +32,35 @@ write_all(int fd, const char *p, size_t n)
 int
 output_write(const char *path, const char *data, size_t len)
 {
+	struct stat st;
 	char *tmp;
 	int fd, saved;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (write_all(STDOUT_FILENO, data, len) == -1) {
 			diag_error("<stdout>", 0, 0, "write failed: %s",
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	/* A device, FIFO or terminal cannot be replaced by rename(), and
+	 * must not be: write to it directly (e.g. -o /dev/stderr). */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) == -1) {
+			diag_error(path, 0, 0, "cannot open: %s",
+			    strerror(errno));
+			return -1;
+		}
+		if (write_all(fd, data, len) == -1) {
+			saved = errno;
+			close(fd);
+			diag_error(path, 0, 0, "write failed: %s",
+			    strerror(saved));
+			return -1;
+		}
+		if (close(fd) == -1) {
+			diag_error(path, 0, 0, "write failed: %s",
 			    strerror(errno));
 			return -1;
 		}

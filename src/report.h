@@ -1,16 +1,76 @@
 /* report.h: [check] the report model every backend reads: the status
  * object of a checklist (pinned JSON shape) as a value tree, shared by
- * `status --format json`, report.json and the templates. */
+ * `status --format json`, report.json and the templates.
+ * main.c, report_cmd.c and tests include it. */
 #ifndef TICKLIST_REPORT_H
 #define TICKLIST_REPORT_H
 
+#include <stddef.h>
+
 struct checklist;
+struct findings;
 struct val;
+
+/* One checklist of a report: its model, its lint findings (sorted, as
+ * check_run leaves them) and the path of its page relative to the report
+ * directory. All borrowed for the duration of a call. */
+struct report_input {
+	const struct checklist	*cl;
+	const struct findings	*fs;
+	const char		*page;
+};
 
 /* {"file", "title", "metadata", "items", "checked", "na", "percent",
  *  "sections": [...], "fields": [...]}; the caller owns the result. */
 struct val	*report_status(const struct checklist *);
 /* percent as the pinned JSON has it: one decimal, or null. */
 struct val	*report_percent(unsigned items, unsigned checked);
+
+/*
+ * report.json, pinned: {"version": 1, "generated_at", "tool": {"name",
+ * "version"}, "summary": {"files", "items", "checked", "na", "percent",
+ * "errors", "warnings", "infos"}, "checklists": [status object +
+ * "findings": [lint finding objects] + "page"]}, checklists in input
+ * order. generated_at is an ISO 8601 UTC time. The caller owns the result.
+ */
+struct val	*report_json(const struct report_input *, size_t n,
+		    const char *generated_at);
+
+/*
+ * The template model: the names of report.json plus what templates need.
+ * Root: version, generated_at, tool, summary, checklists (least complete
+ * first; a checklist without items last), has_checklists.
+ * Counts objects (summary, checklist, section) add: open, has_items, has_na,
+ * complete, progress (percent or 0), percent_text ("73%", floored so that
+ * only a finished list shows 100%; "n/a" without items).
+ * summary adds: findings_count, has_findings, blockers, blocked, badge
+ * {label, value, color, label_width, value_width, width, label_x,
+ * value_x, label_text_width, value_text_width} (SVG units; x and text
+ * widths in tenths, for text drawn at scale(.1)).
+ * A checklist adds: findings (each with error/warning/info booleans),
+ * errors, warnings, infos, findings_count, has_findings, blockers (its
+ * error findings), blocked, state ("complete", "blocked", "in-progress",
+ * "empty") and state_label, signoff {state: "signed" | "partial" |
+ * "unsigned" | "none", label, filled, total, signed, partial, unsigned,
+ * none}, has_fields, metadata_list [{key, value}], has_metadata,
+ * has_sections, tasks (task items outside any section or directly under
+ * the title heading), has_tasks, findings_top (findings that concern no
+ * section or task item), has_findings_top.
+ * A section adds: hlevel (its heading level in a page, 2 to 6), tasks
+ * (its own task items: state, state_label, text, html (safe HTML),
+ * line, column, depth, done, open, na, findings, has_findings),
+ * has_tasks, findings_here (its findings on no task item),
+ * has_findings_here.
+ * A field adds: blank, findings (those on its line from its column to
+ * the next field's), has_findings.
+ * Every object in a list has first and last.
+ * The caller owns the result.
+ */
+struct val	*report_model(const struct report_input *, size_t n,
+		    const char *generated_at);
+/* The context of checklist i's page: {version, generated_at, tool,
+ * summary, "checklist": the checklist object of report_model}. */
+struct val	*report_page(const struct report_input *, size_t n, size_t i,
+		    const char *generated_at);
 
 #endif

@@ -1,29 +1,1576 @@
-/* rules.c: placeholder until the rule engine lands (issue 3). */
-#include <stdlib.h>
+/* rules.c: loads rule files (the only yaml.h user for rules) into compiled,
+ * read-only rule sets; resolves extends, severity maps and overrides; finds
+ * the .ticklist.yml of each checklist and caches the answer per directory.
+ *
+ * A rule file is loaded with libyaml's document API so that every node
+ * keeps its mark: each error names file:line:col. Regexes go through one
+ * cache per context, so a pattern shared by many configs (the shipped
+ * placeholder list, say) is compiled and JIT-compiled once per run.
+ */
+#include <sys/stat.h>
 
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "embed.h"
+#include "match.h"
+#include "model.h"
+#include "rule.h"
 #include "rules.h"
+#include "value.h"
 #include "xalloc.h"
 
-struct rules_ctx { int dummy; };
-struct rules { int dummy; };
-static struct rules rules_default;
+#define RULES_DEFAULT	"deployment"
+#define RULES_SHIPPED	"shipped/"
+#define RULES_MAXDEPTH	16		/* extends chain */
+
+struct re_entry {
+	char		*src;
+	struct match_re	*re;
+};
+
+/* A directory or config file and the set it resolved to; rs is NULL when
+ * loading failed (reported once). */
+struct cache_entry {
+	char			*key;
+	const struct rules	*rs;
+};
+
+struct cache {
+	struct cache_entry	*v;
+	size_t			 n, cap;
+};
+
+struct rules_ctx {
+	const struct rules	*fixed;	/* --rules, --config, --no-config */
+	const struct rules	*deflt;	/* shipped default, loaded lazily */
+	int			 deflt_tried;
+	struct rules		*sets;	/* every set, owned */
+	struct re_entry		*re;
+	size_t			 nre, recap;
+	struct cache		 dirs, cfgs;
+	char			*cwd;
+	pthread_mutex_t		 mu;
+};
+
+/* One loading of a set, through the files of its extends chain. */
+struct load {
+	struct rules_ctx	*ctx;
+	struct rules		*rs;
+	const char		*file;		/* for messages */
+	yaml_document_t		*doc;
+	const char		*stack[RULES_MAXDEPTH];	/* canonical names */
+	const char		*shown[RULES_MAXDEPTH];	/* names for messages */
+	size_t			 depth;
+	struct buf		 names;		/* top-level files, joined */
+	int			 err;
+};
+
+static const char *const rules_topkeys[] = {
+	"extends", "severity", "rules", "overrides", NULL
+};
+static const char *const rules_commonkeys[] = {
+	"id", "kind", "severity", "message", "description", "help", NULL
+};
+static const char *const rules_overridekeys[] = { "files", "severity", NULL };
+
+/* Kind-specific keys, in the order of enum rkey bits. */
+static const char *const rules_kindkeys[] = {
+	"pattern", "patterns", "defaults", "sections", "items", "section",
+	"scope", "min", "date-format", NULL
+};
+
+/* By enum block_kind, NULL-terminated for suggestions. */
+static const char *const rules_scopes[BLOCK__MAX + 1] = {
+	"heading", "item", "paragraph", "table", "field", "code", NULL
+};
+
+/* --- small helpers ------------------------------------------------ */
+
+/* Levenshtein distance, capped: enough to suggest a near key. */
+static size_t
+rules_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, prev, tmp;
+	size_t row[64];
+
+	if (la >= 64 || lb >= 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = prev + (a[i - 1] != b[j - 1]);
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (tmp + 1 < row[j])
+				row[j] = tmp + 1;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* The candidate nearest to word, if near enough to be a likely typo. */
+static const char *
+rules_suggest(const char *word, const char *const *cands)
+{
+	const char *best = NULL;
+	size_t d, bestd = (size_t)-1, lim = strlen(word) / 3 + 1;
+
+	if (lim > 3)
+		lim = 3;
+	for (; cands != NULL && *cands != NULL; cands++) {
+		d = rules_distance(word, *cands);
+		if (d < bestd) {
+			bestd = d;
+			best = *cands;
+		}
+	}
+	return bestd <= lim ? best : NULL;
+}
+
+/* " (did you mean 'x'?)" or "" into b. */
+static void
+rules_didyoumean(struct buf *b, const char *word, const char *const *cands)
+{
+	const char *s = rules_suggest(word, cands);
+
+	if (s != NULL)
+		buf_printf(b, " (did you mean '%s'?)", s);
+}
+
+/* Make p absolute against cwd and normalise ".", ".." and "//". */
+static char *
+rules_abspath(const char *cwd, const char *p)
+{
+	struct buf in = {0};
+	char *out, *seg, *save = NULL;
+	size_t n = 0;
+
+	if (p[0] != '/') {
+		buf_puts(&in, cwd);
+		buf_putc(&in, '/');
+	}
+	buf_puts(&in, p);
+	out = xmalloc(in.len + 2);
+	out[0] = '\0';
+	for (seg = strtok_r(in.data, "/", &save); seg != NULL;
+	    seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0) {
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--;
+			out[n] = '\0';
+			continue;
+		}
+		out[n++] = '/';
+		memcpy(out + n, seg, strlen(seg) + 1);
+		n += strlen(seg);
+	}
+	if (n == 0) {
+		out[0] = '/';
+		out[1] = '\0';
+	}
+	buf_free(&in);
+	return out;
+}
+
+/* The directory part of an absolute path ("/" for "/x"). */
+static char *
+rules_dirname(const char *abs)
+{
+	const char *sl = strrchr(abs, '/');
+
+	if (sl == NULL || sl == abs)
+		return xstrdup("/");
+	return xstrndup(abs, (size_t)(sl - abs));
+}
+
+/* The path to show for an absolute path: relative when under cwd. */
+static char *
+rules_display(const struct rules_ctx *ctx, const char *abs)
+{
+	size_t n = strlen(ctx->cwd);
+
+	if (strncmp(abs, ctx->cwd, n) == 0 && abs[n] == '/')
+		return xstrdup(abs + n + 1);
+	return xstrdup(abs);
+}
+
+static const struct rules *
+cache_get(const struct cache *c, const char *key, int *found)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].key, key) == 0) {
+			*found = 1;
+			return c->v[i].rs;
+		}
+	*found = 0;
+	return NULL;
+}
+
+static void
+cache_put(struct cache *c, const char *key, const struct rules *rs)
+{
+	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof(*c->v));
+	c->v[c->n].key = xstrdup(key);
+	c->v[c->n].rs = rs;
+	c->n++;
+}
+
+static void
+cache_free(struct cache *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->v[i].key);
+	free(c->v);
+}
+
+/* Read a whole file; NULL with errno set on failure. */
+static char *
+rules_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = {0};
+	char tmp[8192];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_put(&b, tmp, n);
+	if (ferror(f)) {
+		int e = errno;
+		fclose(f);
+		buf_free(&b);
+		errno = e ? e : EIO;
+		return NULL;
+	}
+	fclose(f);
+	*len = b.len;
+	if (b.data == NULL)
+		b.data = xstrdup("");
+	return b.data;
+}
+
+/* The embedded set called name, with or without ".yml". */
+static const struct embedded *
+rules_embedded(const char *name)
+{
+	char tmp[256];
+	size_t n = strlen(name);
+
+	if (strchr(name, '/') != NULL || n + 5 > sizeof(tmp))
+		return NULL;
+	if (n > 4 && strcmp(name + n - 4, ".yml") == 0)
+		return embedded_find(embedded_rules, name);
+	snprintf(tmp, sizeof(tmp), "%s.yml", name);
+	return embedded_find(embedded_rules, tmp);
+}
+
+/* --- YAML helpers ---------------------------------------------------- */
+
+static void
+load_err(struct load *ld, const yaml_node_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+load_err(struct load *ld, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_error(ld->file, n ? (int)n->start_mark.line + 1 : 0,
+	    n ? (int)n->start_mark.column + 1 : 0, "%s", msg);
+	ld->err = 1;
+}
+
+static yaml_node_t *
+load_node(struct load *ld, int idx)
+{
+	return yaml_document_get_node(ld->doc, idx);
+}
+
+/* The scalar text of n, or NULL (after an error naming what) if n is not
+ * a scalar. */
+static const char *
+load_scalar(struct load *ld, const yaml_node_t *n, const char *what)
+{
+	if (n->type != YAML_SCALAR_NODE) {
+		load_err(ld, n, "%s must be a string", what);
+		return NULL;
+	}
+	return (const char *)n->data.scalar.value;
+}
+
+static char *
+load_strdup(struct load *ld, const char *s)
+{
+	return arena_strndup(&ld->rs->arena, s, strlen(s));
+}
+
+/* Severity from a scalar node; -1 after an error. */
+static int
+load_sev(struct load *ld, const yaml_node_t *n)
+{
+	const char *s = load_scalar(ld, n, "a severity");
+	static const char *const names[] = {
+		"error", "warning", "info", "off", NULL
+	};
+	struct buf b = {0};
+	int sev;
+
+	if (s == NULL)
+		return -1;
+	if ((sev = sev_parse(s)) >= 0)
+		return sev;
+	rules_didyoumean(&b, s, names);
+	load_err(ld, n, "unknown severity '%s'%s: use error, warning, info "
+	    "or off", s, buf_cstr(&b));
+	buf_free(&b);
+	return -1;
+}
+
+/* Check that every key of mapping n is in keys; report the others. */
+static void
+load_keys(struct load *ld, yaml_node_t *n, const char *const *keys,
+    const char *what)
+{
+	yaml_node_pair_t *p;
+
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		yaml_node_t *k = load_node(ld, p->key);
+		const char *s = load_scalar(ld, k, "a key");
+		const char *const *kk;
+		struct buf b = {0};
+
+		if (s == NULL)
+			continue;
+		for (kk = keys; *kk != NULL; kk++)
+			if (strcmp(*kk, s) == 0)
+				break;
+		if (*kk != NULL)
+			continue;
+		rules_didyoumean(&b, s, keys);
+		load_err(ld, k, "unknown key '%s' in %s%s", s, what,
+		    buf_cstr(&b));
+		buf_free(&b);
+	}
+}
+
+/* The value node of key in mapping n, or NULL. */
+static yaml_node_t *
+load_get(struct load *ld, yaml_node_t *n, const char *key)
+{
+	yaml_node_pair_t *p;
+
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		yaml_node_t *k = load_node(ld, p->key);
+		if (k->type == YAML_SCALAR_NODE &&
+		    strcmp((const char *)k->data.scalar.value, key) == 0)
+			return load_node(ld, p->value);
+	}
+	return NULL;
+}
+
+/* A compiled regex from the context cache; NULL after an error naming
+ * the rule and pcre2's error offset. */
+static const struct match_re *
+load_re(struct load *ld, const yaml_node_t *n, const char *id,
+    const char *src)
+{
+	struct rules_ctx *ctx = ld->ctx;
+	struct match_re *re;
+	char msg[256];
+	size_t off = 0;
+	int col;
+
+	for (size_t i = 0; i < ctx->nre; i++)
+		if (strcmp(ctx->re[i].src, src) == 0)
+			return ctx->re[i].re;
+	re = match_compile(src, strlen(src), &off, msg, sizeof(msg));
+	if (re == NULL) {
+		col = (int)n->start_mark.column + 1;
+		if (n->type == YAML_SCALAR_NODE &&
+		    n->start_mark.line == n->end_mark.line &&
+		    strchr(src, '\\') == NULL)
+			col += (int)off + (n->data.scalar.style ==
+			    YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+			    n->data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		diag_error(ld->file, (int)n->start_mark.line + 1, col,
+		    "rule '%s': bad regex at offset %zu: %s", id, off, msg);
+		ld->err = 1;
+		return NULL;
+	}
+	ctx->re = xgrow(ctx->re, &ctx->recap, ctx->nre + 1, sizeof(*ctx->re));
+	ctx->re[ctx->nre].src = xstrdup(src);
+	ctx->re[ctx->nre].re = re;
+	ctx->nre++;
+	return re;
+}
+
+/* --- rules ----------------------------------------------------------- */
+
+static struct rule *
+rules_find(const struct rules *rs, const char *id)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (strcmp(rs->v[i].info.id, id) == 0)
+			return &rs->v[i];
+	return NULL;
+}
+
+/* Index of id in rs for a severity map, or -1 after an error. */
+static int
+load_rule_index(struct load *ld, const yaml_node_t *k, const char *id)
+{
+	struct rule *r = rules_find(ld->rs, id);
+	const char **ids;
+	struct buf b = {0};
+
+	if (r != NULL)
+		return r->index;
+	ids = xcalloc(ld->rs->n + 1, sizeof(*ids));
+	for (size_t i = 0; i < ld->rs->n; i++)
+		ids[i] = ld->rs->v[i].info.id;
+	rules_didyoumean(&b, id, ids);
+	load_err(ld, k, "unknown rule id '%s'%s", id, buf_cstr(&b));
+	free(ids);
+	buf_free(&b);
+	return -1;
+}
+
+/* A list of patterns: strings, or mappings of pattern, level and hint. */
+static void
+load_pats(struct load *ld, struct rule *r, yaml_node_t *n, int levels)
+{
+	static const char *const seckeys[] = {
+		"pattern", "level", "hint", NULL
+	};
+	static const char *const itemkeys[] = { "pattern", "hint", NULL };
+	yaml_node_item_t *it;
+	size_t i = 0;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		load_err(ld, n, "rule '%s': expected a list of patterns",
+		    r->info.id);
+		return;
+	}
+	r->npats = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	r->pats = arena_alloc(&ld->rs->arena,
+	    (r->npats ? r->npats : 1) * sizeof(*r->pats));
+	memset(r->pats, 0, (r->npats ? r->npats : 1) * sizeof(*r->pats));
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++, i++) {
+		yaml_node_t *e = load_node(ld, *it), *pn = e, *v;
+		struct rule_pat *p = &r->pats[i];
+		const char *s;
+
+		if (e->type == YAML_MAPPING_NODE) {
+			load_keys(ld, e, levels ? seckeys : itemkeys,
+			    "a pattern entry");
+			if ((pn = load_get(ld, e, "pattern")) == NULL) {
+				load_err(ld, e, "rule '%s': entry without "
+				    "'pattern'", r->info.id);
+				continue;
+			}
+			if ((v = load_get(ld, e, "hint")) != NULL &&
+			    (s = load_scalar(ld, v, "hint")) != NULL)
+				p->hint = load_strdup(ld, s);
+			if (levels && (v = load_get(ld, e, "level")) != NULL &&
+			    (s = load_scalar(ld, v, "level")) != NULL) {
+				char *end;
+				long l = strtol(s, &end, 10);
+				if (*end != '\0' || l < 1 || l > 6)
+					load_err(ld, v, "rule '%s': level "
+					    "must be 1 to 6", r->info.id);
+				p->level = (int)l;
+			}
+		}
+		if ((s = load_scalar(ld, pn, "a pattern")) == NULL)
+			continue;
+		p->src = load_strdup(ld, s);
+		p->re = load_re(ld, pn, r->info.id, s);
+	}
+}
+
+/* scope: a name or a list of names of block kinds. */
+static void
+load_scope(struct load *ld, struct rule *r, yaml_node_t *n)
+{
+	yaml_node_item_t *it, one;
+	yaml_node_item_t *start = &one, *top = &one + 1;
+
+	if (n->type == YAML_SEQUENCE_NODE) {
+		start = n->data.sequence.items.start;
+		top = n->data.sequence.items.top;
+	} else
+		one = (yaml_node_item_t)(n - ld->doc->nodes.start + 1);
+	r->scope = 0;
+	for (it = start; it < top; it++) {
+		yaml_node_t *e = load_node(ld, *it);
+		const char *s = load_scalar(ld, e, "a scope");
+		struct buf b = {0};
+		int k;
+
+		if (s == NULL)
+			continue;
+		if (strcmp(s, "all") == 0) {
+			r->scope = (1u << BLOCK__MAX) - 1;
+			continue;
+		}
+		for (k = 0; k < BLOCK__MAX; k++)
+			if (strcmp(s, rules_scopes[k]) == 0)
+				break;
+		if (k < BLOCK__MAX) {
+			r->scope |= 1u << k;
+			continue;
+		}
+		rules_didyoumean(&b, s, rules_scopes);
+		load_err(ld, e, "rule '%s': unknown scope '%s'%s: use heading, "
+		    "item, paragraph, table, field, code or all", r->info.id,
+		    s, buf_cstr(&b));
+		buf_free(&b);
+	}
+}
+
+/* A date format: %Y %m %d %H %M %S %% and literal characters. */
+static int
+rules_datefmt_ok(const char *f)
+{
+	for (; *f != '\0'; f++)
+		if (*f == '%' && strchr("YmdHMS%", *++f) == NULL)
+			return 0;
+	return 1;
+}
+
+/* {match}, {label} and {section} are all a message may use. */
+static void
+load_message(struct load *ld, struct rule *r, yaml_node_t *n)
+{
+	const char *s = load_scalar(ld, n, "message"), *p, *q;
+
+	if (s == NULL)
+		return;
+	for (p = s; (p = strchr(p, '{')) != NULL; p = q) {
+		q = strchr(p, '}');
+		if (q == NULL)
+			break;
+		q++;
+		if ((size_t)(q - p) == 7 && strncmp(p, "{match}", 7) == 0)
+			continue;
+		if ((size_t)(q - p) == 7 && strncmp(p, "{label}", 7) == 0)
+			continue;
+		if ((size_t)(q - p) == 9 && strncmp(p, "{section}", 9) == 0)
+			continue;
+		load_err(ld, n, "rule '%s': unknown placeholder '%.*s' in "
+		    "message: use {match}, {label} or {section}", r->info.id,
+		    (int)(q - p), p);
+	}
+	r->message = load_strdup(ld, s);
+}
+
+/* One kind-specific key of rule r. */
+static void
+load_rule_key(struct load *ld, struct rule *r, unsigned bit, yaml_node_t *v)
+{
+	const char *s;
+	char *end;
+
+	switch (bit) {
+	case RKEY_PATTERN:
+	case RKEY_SECTION:
+		if ((s = load_scalar(ld, v, bit == RKEY_PATTERN ? "pattern" :
+		    "section")) == NULL)
+			return;
+		if (bit == RKEY_PATTERN) {
+			r->re_src = load_strdup(ld, s);
+			r->re = load_re(ld, v, r->info.id, s);
+		} else {
+			r->section_src = load_strdup(ld, s);
+			r->section_re = load_re(ld, v, r->info.id, s);
+		}
+		break;
+	case RKEY_PATTERNS:
+	case RKEY_SECTIONS:
+	case RKEY_ITEMS:
+		load_pats(ld, r, v, bit == RKEY_SECTIONS);
+		break;
+	case RKEY_DEFAULTS:
+		if ((s = load_scalar(ld, v, "defaults")) == NULL)
+			return;
+		if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)
+			r->defaults = strcmp(s, "true") == 0;
+		else
+			load_err(ld, v, "rule '%s': defaults must be true or "
+			    "false", r->info.id);
+		break;
+	case RKEY_SCOPE:
+		load_scope(ld, r, v);
+		break;
+	case RKEY_MIN:
+		if ((s = load_scalar(ld, v, "min")) == NULL)
+			return;
+		r->min = strtod(s, &end);
+		if (end == s || *end != '\0' || r->min < 0 || r->min > 100)
+			load_err(ld, v, "rule '%s': min must be a percent "
+			    "from 0 to 100", r->info.id);
+		break;
+	case RKEY_DATEFMT:
+		if ((s = load_scalar(ld, v, "date-format")) == NULL)
+			return;
+		if (!rules_datefmt_ok(s))
+			load_err(ld, v, "rule '%s': date-format may use only "
+			    "%%Y %%m %%d %%H %%M %%S and literal text",
+			    r->info.id);
+		r->date_format = load_strdup(ld, s);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The kind-specific keys a kind takes, for a message. */
+static void
+rules_kind_keys(struct buf *b, const struct rule_kind *k)
+{
+	int any = 0;
+
+	for (size_t i = 0; rules_kindkeys[i] != NULL; i++)
+		if (k->keys & (1u << i)) {
+			buf_printf(b, "%s%s", any ? ", " : "", rules_kindkeys[i]);
+			any = 1;
+		}
+	if (!any)
+		buf_puts(b, "none");
+}
+
+/* Build the one regex a placeholder rule runs: the shipped list (unless
+ * defaults: false) and its own patterns as one alternation, so a block is
+ * scanned once however long the list. */
+static void
+load_placeholder_re(struct load *ld, struct rule *r, yaml_node_t *n)
+{
+	struct buf b = {0};
+	size_t i;
+
+	if (r->defaults)
+		for (i = 0; check_placeholders[i] != NULL; i++)
+			buf_printf(&b, "%s(?:%s)", b.len ? "|" : "",
+			    check_placeholders[i]);
+	for (i = 0; i < r->npats; i++)
+		if (r->pats[i].src != NULL)
+			buf_printf(&b, "%s(?:%s)", b.len ? "|" : "",
+			    r->pats[i].src);
+	if (b.len == 0)
+		buf_puts(&b, "(*FAIL)");
+	r->re_src = load_strdup(ld, buf_cstr(&b));
+	r->re = load_re(ld, n, r->info.id, r->re_src);
+	buf_free(&b);
+}
+
+/* One entry of rules: a new rule, a replacement (same id, with kind) or
+ * a change to an inherited rule (same id, no kind). */
+static void
+load_rule(struct load *ld, yaml_node_t *n)
+{
+	yaml_node_t *idn, *kn;
+	yaml_node_pair_t *p;
+	struct rule r, *old;
+	const char *id, *kname;
+	unsigned have;
+	int nerr = ld->err;
+
+	ld->err = 0;
+	if (n->type != YAML_MAPPING_NODE) {
+		load_err(ld, n, "a rule must be a mapping with id and kind");
+		goto out;
+	}
+	if ((idn = load_get(ld, n, "id")) == NULL) {
+		load_err(ld, n, "rule without 'id'");
+		goto out;
+	}
+	if ((id = load_scalar(ld, idn, "id")) == NULL)
+		goto out;
+	old = rules_find(ld->rs, id);
+	kn = load_get(ld, n, "kind");
+	if (kn != NULL) {
+		const char **names;
+		struct buf b = {0};
+
+		if ((kname = load_scalar(ld, kn, "kind")) == NULL)
+			goto out;
+		memset(&r, 0, sizeof(r));
+		if ((r.kind = check_kind(kname)) == NULL) {
+			names = xcalloc(check_nkinds + 1, sizeof(*names));
+			for (size_t i = 0; i < check_nkinds; i++)
+				names[i] = check_kinds[i].name;
+			rules_didyoumean(&b, kname, names);
+			load_err(ld, kn, "rule '%s': unknown kind '%s'%s", id,
+			    kname, buf_cstr(&b));
+			free(names);
+			buf_free(&b);
+			goto out;
+		}
+		r.info.sev = r.kind->sev;
+		r.scope = r.kind->scope;
+		r.defaults = 1;
+		r.min = 100;
+	} else if (old != NULL)
+		r = *old;
+	else {
+		load_err(ld, n, "rule '%s' has no 'kind'", id);
+		goto out;
+	}
+	r.info.id = load_strdup(ld, id);
+	r.info.file = ld->file ? load_strdup(ld, ld->file) : NULL;
+	r.info.line = (int)n->start_mark.line + 1;
+	have = 0;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		yaml_node_t *k = load_node(ld, p->key), *v = load_node(ld,
+		    p->value);
+		const char *key = load_scalar(ld, k, "a key"), *s;
+		unsigned bit = 0;
+		size_t i;
+		int sev;
+
+		if (key == NULL || strcmp(key, "id") == 0 ||
+		    strcmp(key, "kind") == 0)
+			continue;
+		if (strcmp(key, "severity") == 0) {
+			if ((sev = load_sev(ld, v)) >= 0)
+				r.info.sev = (enum sev)sev;
+			continue;
+		}
+		if (strcmp(key, "message") == 0) {
+			load_message(ld, &r, v);
+			continue;
+		}
+		if (strcmp(key, "description") == 0 ||
+		    strcmp(key, "help") == 0) {
+			if ((s = load_scalar(ld, v, key)) == NULL)
+				continue;
+			if (key[0] == 'd')
+				r.info.short_desc = load_strdup(ld, s);
+			else
+				r.info.help = load_strdup(ld, s);
+			continue;
+		}
+		for (i = 0; rules_kindkeys[i] != NULL; i++)
+			if (strcmp(rules_kindkeys[i], key) == 0)
+				bit = 1u << i;
+		if (bit == 0) {
+			const char *all[16];
+			size_t m = 0;
+			struct buf b = {0};
+
+			for (i = 0; rules_commonkeys[i] != NULL; i++)
+				all[m++] = rules_commonkeys[i];
+			for (i = 0; rules_kindkeys[i] != NULL; i++)
+				all[m++] = rules_kindkeys[i];
+			all[m] = NULL;
+			rules_didyoumean(&b, key, all);
+			load_err(ld, k, "rule '%s': unknown key '%s'%s", id,
+			    key, buf_cstr(&b));
+			buf_free(&b);
+			continue;
+		}
+		if ((r.kind->keys & bit) == 0) {
+			struct buf b = {0};
+
+			rules_kind_keys(&b, r.kind);
+			load_err(ld, k, "rule '%s': kind '%s' takes no '%s' "
+			    "(its keys: %s)", id, r.kind->name, key,
+			    buf_cstr(&b));
+			buf_free(&b);
+			continue;
+		}
+		have |= bit;
+		load_rule_key(ld, &r, bit, v);
+	}
+	if (old != NULL && kn == NULL)
+		have |= r.kind->required;	/* inherited */
+	if ((r.kind->required & ~have) != 0) {
+		for (size_t i = 0; rules_kindkeys[i] != NULL; i++)
+			if ((r.kind->required & ~have) & (1u << i))
+				load_err(ld, n, "rule '%s': kind '%s' needs "
+				    "'%s'", id, r.kind->name,
+				    rules_kindkeys[i]);
+	}
+	if (ld->err)
+		goto out;
+	if (strcmp(r.kind->name, "placeholder") == 0)
+		load_placeholder_re(ld, &r, n);
+	else if (r.re == NULL && r.kind->check == check_na_reason_fn)
+		r.re = load_re(ld, n, id, check_na_reason);
+	if (r.section_re == NULL && r.kind->check == check_signoff) {
+		r.section_src = check_signoff_section;
+		r.section_re = load_re(ld, n, id, check_signoff_section);
+	}
+	r.info.kind = r.kind->name;
+	if (r.info.short_desc == NULL)
+		r.info.short_desc = r.kind->desc;
+	r.info.full_desc = r.kind->desc;
+	if (r.info.help == NULL)
+		r.info.help = r.kind->help;
+	if (ld->err)
+		goto out;
+	if (old != NULL) {
+		r.index = old->index;
+		*old = r;
+	} else {
+		struct rules *rs = ld->rs;
+
+		rs->v = xgrow(rs->v, &rs->cap, rs->n + 1, sizeof(*rs->v));
+		r.index = (int)rs->n;
+		rs->v[rs->n++] = r;
+	}
+out:
+	ld->err |= nerr;
+}
+
+/* severity: {id: sev, ...} applied to rs now. */
+static void
+load_severity_map(struct load *ld, yaml_node_t *n)
+{
+	yaml_node_pair_t *p;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		load_err(ld, n, "severity must be a mapping of rule ids to "
+		    "error, warning, info or off");
+		return;
+	}
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	    p++) {
+		yaml_node_t *k = load_node(ld, p->key);
+		const char *id = load_scalar(ld, k, "a rule id");
+		int idx, sev;
+
+		if (id == NULL || (idx = load_rule_index(ld, k, id)) < 0)
+			continue;
+		if ((sev = load_sev(ld, load_node(ld, p->value))) >= 0)
+			ld->rs->v[idx].info.sev = (enum sev)sev;
+	}
+}
+
+/* overrides: [{files: GLOB|[GLOB], severity: {id: sev}}] */
+static void
+load_overrides(struct load *ld, yaml_node_t *n, const char *base)
+{
+	yaml_node_item_t *it;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		load_err(ld, n, "overrides must be a list");
+		return;
+	}
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		yaml_node_t *e = load_node(ld, *it), *f, *s;
+		struct rules *rs = ld->rs;
+		struct override o;
+		yaml_node_pair_t *p;
+
+		memset(&o, 0, sizeof(o));
+		if (e->type != YAML_MAPPING_NODE) {
+			load_err(ld, e, "an override must be a mapping of "
+			    "files and severity");
+			continue;
+		}
+		load_keys(ld, e, rules_overridekeys, "an override");
+		f = load_get(ld, e, "files");
+		s = load_get(ld, e, "severity");
+		if (f == NULL || s == NULL) {
+			load_err(ld, e, "an override needs files and severity");
+			continue;
+		}
+		if (f->type == YAML_SEQUENCE_NODE) {
+			o.nglobs = (size_t)(f->data.sequence.items.top -
+			    f->data.sequence.items.start);
+			o.globs = arena_alloc(&rs->arena,
+			    (o.nglobs + 1) * sizeof(*o.globs));
+			for (size_t i = 0; i < o.nglobs; i++) {
+				const char *g = load_scalar(ld, load_node(ld,
+				    f->data.sequence.items.start[i]), "a glob");
+				o.globs[i] = g ? load_strdup(ld, g) : "";
+			}
+		} else {
+			const char *g = load_scalar(ld, f, "files");
+
+			o.nglobs = 1;
+			o.globs = arena_alloc(&rs->arena, sizeof(*o.globs));
+			o.globs[0] = g ? load_strdup(ld, g) : "";
+		}
+		if (s->type != YAML_MAPPING_NODE) {
+			load_err(ld, s, "severity must be a mapping of rule "
+			    "ids to error, warning, info or off");
+			continue;
+		}
+		o.base = load_strdup(ld, base);
+		o.n = 0;
+		o.idx = arena_alloc(&rs->arena, sizeof(int) *
+		    (size_t)(s->data.mapping.pairs.top -
+		    s->data.mapping.pairs.start + 1));
+		o.sev = arena_alloc(&rs->arena, sizeof(enum sev) *
+		    (size_t)(s->data.mapping.pairs.top -
+		    s->data.mapping.pairs.start + 1));
+		for (p = s->data.mapping.pairs.start;
+		    p < s->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = load_node(ld, p->key);
+			const char *id = load_scalar(ld, k, "a rule id");
+			int idx, sev;
+
+			if (id == NULL || (idx = load_rule_index(ld, k, id)) < 0)
+				continue;
+			if ((sev = load_sev(ld, load_node(ld, p->value))) < 0)
+				continue;
+			o.idx[o.n] = idx;
+			o.sev[o.n++] = (enum sev)sev;
+		}
+		rs->ov = xgrow(rs->ov, &rs->ovcap, rs->nov + 1,
+		    sizeof(*rs->ov));
+		rs->ov[rs->nov++] = o;
+	}
+}
+
+static int load_source(struct load *, const char *ref, const char *dir,
+    const yaml_node_t *from);
+
+/* extends: NAME|PATH or a list of them, loaded in order. */
+static void
+load_extends(struct load *ld, yaml_node_t *n, const char *dir)
+{
+	yaml_node_item_t *it, one;
+	yaml_node_item_t *start = &one, *top = &one + 1;
+
+	if (n->type == YAML_SEQUENCE_NODE) {
+		start = n->data.sequence.items.start;
+		top = n->data.sequence.items.top;
+	} else
+		one = (yaml_node_item_t)(n - ld->doc->nodes.start + 1);
+	for (it = start; it < top; it++) {
+		yaml_node_t *e = load_node(ld, *it);
+		const char *s = load_scalar(ld, e, "extends");
+
+		if (s != NULL) {
+			char *ref = xstrdup(s);
+			load_source(ld, ref, dir, e);
+			free(ref);
+		}
+	}
+}
+
+/* Load one YAML document into ld->rs. file names it in messages; dir is
+ * where its relative extends and override globs start. */
+static void
+load_doc(struct load *ld, const char *file, const char *dir,
+    const char *data, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc, *saved_doc = ld->doc;
+	const char *saved_file = ld->file;
+	yaml_node_t *root, *v;
+
+	ld->file = file;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
+	    len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		yaml_mark_t m = parser.problem_mark;
+
+		yaml_mark_t cm = parser.context_mark;
+
+		if (parser.context != NULL)
+			diag_error(file, (int)m.line + 1, (int)m.column + 1,
+			    "YAML: %s, %s that began at %zu:%zu", parser.problem ?
+			    parser.problem : "syntax error", parser.context,
+			    cm.line + 1, cm.column + 1);
+		else
+			diag_error(file, (int)m.line + 1, (int)m.column + 1,
+			    "YAML: %s", parser.problem ? parser.problem :
+			    "syntax error");
+		ld->err = 1;
+		yaml_parser_delete(&parser);
+		ld->file = saved_file;
+		return;
+	}
+	ld->doc = &doc;
+	root = yaml_document_get_root_node(&doc);
+	if (root == NULL)
+		goto out;		/* empty file: no rules */
+	if (root->type != YAML_MAPPING_NODE) {
+		load_err(ld, root, "a rule file must be a mapping of extends, "
+		    "severity, rules and overrides");
+		goto out;
+	}
+	load_keys(ld, root, rules_topkeys, "a rule file");
+	if ((v = load_get(ld, root, "extends")) != NULL)
+		load_extends(ld, v, dir);
+	if ((v = load_get(ld, root, "rules")) != NULL) {
+		if (v->type != YAML_SEQUENCE_NODE)
+			load_err(ld, v, "rules must be a list");
+		else
+			for (yaml_node_item_t *it = v->data.sequence.items.start;
+			    it < v->data.sequence.items.top; it++)
+				load_rule(ld, load_node(ld, *it));
+	}
+	if ((v = load_get(ld, root, "severity")) != NULL)
+		load_severity_map(ld, v);
+	if ((v = load_get(ld, root, "overrides")) != NULL)
+		load_overrides(ld, v, dir);
+out:
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	ld->doc = saved_doc;
+	ld->file = saved_file;
+}
+
+/* Load a shipped name or a path (relative to dir) into ld->rs, with
+ * cycle detection on the extends chain. from is the node that named it,
+ * for messages (NULL at the top). Returns 0 or -1. */
+static int
+load_source(struct load *ld, const char *ref, const char *dir,
+    const yaml_node_t *from)
+{
+	const struct embedded *e = NULL;
+	char *canon = NULL, *abs = NULL, *display = NULL, *fdir = NULL;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = -1;
+
+	if (strchr(ref, '/') == NULL)
+		e = rules_embedded(ref);
+	if (e != NULL) {
+		struct buf b = {0};
+
+		buf_printf(&b, RULES_SHIPPED "%s", e->name);
+		canon = xstrdup(buf_cstr(&b));
+		display = xstrdup(canon);
+		fdir = xstrdup(dir);
+		buf_free(&b);
+	} else {
+		abs = rules_abspath(dir, ref);
+		display = rules_display(ld->ctx, abs);
+		canon = realpath(abs, NULL);
+		if (canon == NULL ||
+		    (data = rules_slurp(canon, &len)) == NULL) {
+			int err = errno;
+
+			if (strchr(ref, '/') == NULL &&
+			    strstr(ref, ".y") == NULL) {
+				struct buf b = {0}, all = {0};
+				char *names[16];
+				size_t m = 0;
+
+				for (const struct embedded *x = embedded_rules;
+				    x->name != NULL && m < 15; x++) {
+					names[m] = xstrndup(x->name,
+					    strcspn(x->name, "."));
+					buf_printf(&all, "%s%s", m ? ", " : "",
+					    names[m]);
+					m++;
+				}
+				names[m] = NULL;
+				rules_didyoumean(&b, ref,
+				    (const char *const *)names);
+				if (b.len == 0)
+					buf_printf(&b, " (shipped: %s)",
+					    buf_cstr(&all));
+				load_err(ld, from, "%s: no shipped rule set or "
+				    "file '%s'%s", from ? "extends" : "--rules",
+				    ref, buf_cstr(&b));
+				while (m > 0)
+					free(names[--m]);
+				buf_free(&b);
+				buf_free(&all);
+			} else if (from != NULL)
+				load_err(ld, from, "extends: %s: %s", display,
+				    strerror(err));
+			else {
+				diag_error(display, 0, 0, "%s", strerror(err));
+				ld->err = 1;
+			}
+			goto out;
+		}
+		fdir = rules_dirname(canon);
+	}
+	for (size_t i = 0; i < ld->depth; i++)
+		if (strcmp(ld->stack[i], canon) == 0) {
+			struct buf b = {0};
+
+			for (size_t j = i; j < ld->depth; j++)
+				buf_printf(&b, "%s -> ", ld->shown[j]);
+			buf_puts(&b, display);
+			load_err(ld, from, "extends cycle: %s", buf_cstr(&b));
+			buf_free(&b);
+			goto out;
+		}
+	if (ld->depth == RULES_MAXDEPTH) {
+		load_err(ld, from, "extends nested more than %d deep",
+		    RULES_MAXDEPTH);
+		goto out;
+	}
+	if (ld->depth == 0)
+		buf_printf(&ld->names, "%s%s", ld->names.len ? ", " : "",
+		    display);
+	ld->shown[ld->depth] = display;
+	ld->stack[ld->depth++] = canon;
+	if (e != NULL)
+		load_doc(ld, display, fdir, e->data, e->len);
+	else
+		load_doc(ld, display, fdir, data, len);
+	ld->depth--;
+	rc = ld->err ? -1 : 0;
+out:
+	free(canon);
+	free(abs);
+	free(display);
+	free(fdir);
+	free(data);
+	return rc;
+}
+
+/* A new set from refs (names or paths relative to dir), or NULL after
+ * errors. The set joins the context's list. */
+static const struct rules *
+rules_build(struct rules_ctx *ctx, const char *const *refs, size_t n,
+    const char *dir, const char *file)
+{
+	struct rules *rs = xcalloc(1, sizeof(*rs));
+	struct load ld;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.ctx = ctx;
+	ld.rs = rs;
+	rs->cwd = arena_strndup(&rs->arena, ctx->cwd, strlen(ctx->cwd));
+	for (size_t i = 0; i < n; i++)
+		load_source(&ld, refs[i], dir, NULL);
+	if (file == NULL)
+		file = buf_cstr(&ld.names);
+	rs->file = arena_strndup(&rs->arena, file, strlen(file));
+	buf_free(&ld.names);
+	if (ld.err) {
+		free(rs->v);
+		free(rs->ov);
+		arena_free(&rs->arena);
+		free(rs);
+		return NULL;
+	}
+	rs->next = ctx->sets;
+	ctx->sets = rs;
+	return rs;
+}
+
+static const struct rules *
+rules_default(struct rules_ctx *ctx)
+{
+	const char *ref = RULES_DEFAULT;
+
+	if (!ctx->deflt_tried) {
+		ctx->deflt_tried = 1;
+		ctx->deflt = rules_build(ctx, &ref, 1, ctx->cwd,
+		    RULES_SHIPPED RULES_DEFAULT ".yml");
+	}
+	return ctx->deflt;
+}
 
 struct rules_ctx *
 rules_ctx_new(const struct rules_opts *o)
 {
-	(void)o;
-	return xcalloc(1, sizeof(struct rules_ctx));
+	struct rules_ctx *ctx = xcalloc(1, sizeof(*ctx));
+	char *cwd = getcwd(NULL, 0);
+
+	ctx->cwd = cwd ? cwd : xstrdup("/");
+	pthread_mutex_init(&ctx->mu, NULL);
+	if (o != NULL && o->nrulesets > 0) {
+		ctx->fixed = rules_build(ctx, o->rulesets, o->nrulesets,
+		    ctx->cwd, NULL);
+		if (ctx->fixed == NULL)
+			goto fail;
+	} else if (o != NULL && o->config != NULL) {
+		char *abs = rules_abspath(ctx->cwd, o->config);
+		const char *ref = abs;
+		struct stat st;
+
+		/* A path, even without a slash: never a shipped name. */
+		if (stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {
+			diag_error(o->config, 0, 0, "is a directory, not a "
+			    "rule file");
+			free(abs);
+			goto fail;
+		}
+		ctx->fixed = rules_build(ctx, &ref, 1, ctx->cwd, o->config);
+		free(abs);
+		if (ctx->fixed == NULL)
+			goto fail;
+	} else if (o != NULL && o->no_config) {
+		if ((ctx->fixed = rules_default(ctx)) == NULL)
+			goto fail;
+	}
+	return ctx;
+fail:
+	rules_ctx_free(ctx);
+	return NULL;
 }
 
 void
-rules_ctx_free(struct rules_ctx *c)
+rules_ctx_free(struct rules_ctx *ctx)
 {
-	free(c);
+	struct rules *rs, *next;
+
+	if (ctx == NULL)
+		return;
+	for (rs = ctx->sets; rs != NULL; rs = next) {
+		next = rs->next;
+		free(rs->v);
+		free(rs->ov);
+		arena_free(&rs->arena);
+		free(rs);
+	}
+	for (size_t i = 0; i < ctx->nre; i++) {
+		free(ctx->re[i].src);
+		match_free(ctx->re[i].re);
+	}
+	free(ctx->re);
+	cache_free(&ctx->dirs);
+	cache_free(&ctx->cfgs);
+	pthread_mutex_destroy(&ctx->mu);
+	free(ctx->cwd);
+	free(ctx);
+}
+
+/* The set for directory dir (absolute): its own config, else its
+ * parent's answer; every directory on the way is cached. */
+static const struct rules *
+rules_discover(struct rules_ctx *ctx, const char *dir)
+{
+	static const char *const names[] = { ".ticklist.yml", ".ticklist.yaml" };
+	const struct rules *rs;
+	struct buf path = {0};
+	struct stat st;
+	int found;
+	size_t i;
+
+	rs = cache_get(&ctx->dirs, dir, &found);
+	if (found)
+		return rs;
+	for (i = 0; i < 2; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "",
+		    names[i]);
+		if (stat(buf_cstr(&path), &st) == 0 && !S_ISDIR(st.st_mode))
+			break;
+	}
+	if (i < 2) {
+		const char *ref = buf_cstr(&path);
+		char *display = rules_display(ctx, ref);
+
+		rs = cache_get(&ctx->cfgs, ref, &found);
+		if (!found) {
+			rs = rules_build(ctx, &ref, 1, dir, display);
+			cache_put(&ctx->cfgs, ref, rs);
+		}
+		free(display);
+	} else if (strcmp(dir, "/") == 0)
+		rs = rules_default(ctx);
+	else {
+		char *up = rules_dirname(dir);
+		rs = rules_discover(ctx, up);
+		free(up);
+	}
+	buf_free(&path);
+	cache_put(&ctx->dirs, dir, rs);
+	return rs;
 }
 
 const struct rules *
-rules_for_file(struct rules_ctx *c, const char *path)
+rules_for_file(struct rules_ctx *ctx, const char *path)
 {
-	(void)c; (void)path;
-	return &rules_default;
+	const struct rules *rs;
+	char *abs, *dir;
+
+	if (ctx->fixed != NULL)
+		return ctx->fixed;
+	pthread_mutex_lock(&ctx->mu);
+	if (strcmp(path, "-") == 0)
+		dir = xstrdup(ctx->cwd);
+	else {
+		abs = rules_abspath(ctx->cwd, path);
+		dir = rules_dirname(abs);
+		free(abs);
+	}
+	rs = rules_discover(ctx, dir);
+	free(dir);
+	pthread_mutex_unlock(&ctx->mu);
+	return rs;
+}
+
+/* --- overrides at check time ----------------------------------------- */
+
+/* Glob match: '*' and '?' do not cross a slash, a double star does (and
+ * a double star followed by a slash also matches no directory at all),
+ * [...] classes, '\' escapes. */
+static int
+rules_glob(const char *g, const char *s)
+{
+	const char *p;
+
+	for (;;) {
+		if (*g == '\0')
+			return *s == '\0';
+		if (g[0] == '*' && g[1] == '*') {
+			g += 2;
+			if (*g == '/') {
+				g++;
+				for (p = s;; p++) {
+					if ((p == s || p[-1] == '/') &&
+					    rules_glob(g, p))
+						return 1;
+					if (*p == '\0')
+						return 0;
+				}
+			}
+			for (p = s;; p++) {
+				if (rules_glob(g, p))
+					return 1;
+				if (*p == '\0')
+					return 0;
+			}
+		}
+		if (*g == '*') {
+			g++;
+			for (p = s;; p++) {
+				if (rules_glob(g, p))
+					return 1;
+				if (*p == '\0' || *p == '/')
+					return 0;
+			}
+		}
+		if (*s == '\0')
+			return 0;
+		if (*g == '?') {
+			if (*s == '/')
+				return 0;
+		} else if (*g == '[') {
+			const char *q = g + 1;
+			int neg = 0, ok = 0;
+
+			if (*q == '!' || *q == '^') {
+				neg = 1;
+				q++;
+			}
+			do {
+				if (q[1] == '-' && q[2] != ']' && q[2] != '\0') {
+					if (*s >= q[0] && *s <= q[2])
+						ok = 1;
+					q += 3;
+				} else {
+					if (*s == *q)
+						ok = 1;
+					q++;
+				}
+			} while (*q != ']' && *q != '\0');
+			if (*q == '\0')		/* no closing ']': literal */
+				return *s == '[' && rules_glob(g + 1, s + 1);
+			if (ok == neg || *s == '/')
+				return 0;
+			g = q;
+		} else {
+			if (*g == '\\' && g[1] != '\0')
+				g++;
+			if (*g != *s)
+				return 0;
+		}
+		g++;
+		s++;
+	}
+}
+
+/* A glob matches a relative path when it matches the whole path or one
+ * of its leading directories ("templates" covers templates/a.md); a glob
+ * without '/' matches at any depth, as in .gitignore. */
+static int
+rules_glob_path(const char *g, const char *rel)
+{
+	struct buf b = {0};
+	int ok = 0;
+
+	if (strchr(g, '/') == NULL) {
+		buf_printf(&b, "**/%s", g);
+		g = buf_cstr(&b);
+	}
+	for (const char *p = rel; !ok; p++) {
+		if (*p == '/' || *p == '\0') {
+			char *pre = xstrndup(rel, (size_t)(p - rel));
+			ok = rules_glob(g, pre);
+			free(pre);
+		}
+		if (*p == '\0')
+			break;
+	}
+	buf_free(&b);
+	return ok;
+}
+
+/* Effective severities for path: each rule's severity, then every
+ * override whose globs match path relative to the override's file. */
+void
+rules_file_sev(const struct rules *rs, const char *path, enum sev *sev)
+{
+	char *abs = NULL;
+	size_t i, j, bl;
+
+	for (i = 0; i < rs->n; i++)
+		sev[i] = rs->v[i].info.sev;
+	if (rs->nov == 0 || path == NULL || strcmp(path, "-") == 0)
+		return;
+	abs = rules_abspath(rs->cwd, path);
+	for (i = 0; i < rs->nov; i++) {
+		const struct override *o = &rs->ov[i];
+		const char *rel;
+		int hit = 0;
+
+		bl = strlen(o->base);
+		if (strcmp(o->base, "/") == 0)
+			rel = abs + 1;
+		else if (strncmp(abs, o->base, bl) == 0 && abs[bl] == '/')
+			rel = abs + bl + 1;
+		else
+			continue;
+		for (j = 0; j < o->nglobs && !hit; j++)
+			hit = rules_glob_path(o->globs[j], rel);
+		if (!hit)
+			continue;
+		for (j = 0; j < o->n; j++)
+			sev[o->idx[j]] = o->sev[j];
+	}
+	free(abs);
+}
+
+/* --- listings -------------------------------------------------------- */
+
+size_t
+rules_count(const struct rules *rs)
+{
+	return rs->n;
+}
+
+const struct rule_info *
+rules_at(const struct rules *rs, size_t i)
+{
+	return i < rs->n ? &rs->v[i].info : NULL;
+}
+
+const char *
+rules_file(const struct rules *rs)
+{
+	return rs->file;
+}
+
+void
+rules_list(const struct rules *rs, int json, struct buf *out)
+{
+	size_t i, wid = 2, wkind = 4, wwhere = 5;
+	char where[PATH_MAX + 32];
+
+	if (json) {
+		struct val *root = val_obj(), *arr;
+
+		val_set(root, "version", val_int(1));
+		val_set(root, "config", val_cstr(rs->file));
+		arr = val_set(root, "rules", val_arr());
+		for (i = 0; i < rs->n; i++) {
+			const struct rule_info *ri = &rs->v[i].info;
+			struct val *o = val_push(arr, val_obj());
+
+			val_set(o, "id", val_cstr(ri->id));
+			val_set(o, "kind", val_cstr(ri->kind));
+			val_set(o, "severity", val_cstr(sev_name(ri->sev)));
+			val_set(o, "file", val_cstr(ri->file));
+			val_set(o, "line", val_int(ri->line));
+			val_set(o, "description", val_cstr(ri->short_desc));
+		}
+		val_json(out, root, 2);
+		buf_putc(out, '\n');
+		val_free(root);
+		return;
+	}
+	for (i = 0; i < rs->n; i++) {
+		const struct rule_info *ri = &rs->v[i].info;
+
+		if (strlen(ri->id) > wid)
+			wid = strlen(ri->id);
+		if (strlen(ri->kind) > wkind)
+			wkind = strlen(ri->kind);
+		snprintf(where, sizeof(where), "%s:%d", ri->file, ri->line);
+		if (strlen(where) > wwhere)
+			wwhere = strlen(where);
+	}
+	buf_printf(out, "%-*s  %-*s  %-8s  %-*s  %s\n", (int)wid, "id",
+	    (int)wkind, "kind", "severity", (int)wwhere, "where",
+	    "description");
+	for (i = 0; i < rs->n; i++) {
+		const struct rule_info *ri = &rs->v[i].info;
+
+		snprintf(where, sizeof(where), "%s:%d", ri->file, ri->line);
+		buf_printf(out, "%-*s  %-*s  %-8s  %-*s  %s\n", (int)wid,
+		    ri->id, (int)wkind, ri->kind, sev_name(ri->sev),
+		    (int)wwhere, where, ri->short_desc);
+	}
+}
+
+void
+rules_shipped(struct buf *out)
+{
+	for (const struct embedded *e = embedded_rules; e->name != NULL; e++) {
+		size_t n = strlen(e->name);
+
+		if (n > 4 && strcmp(e->name + n - 4, ".yml") == 0)
+			n -= 4;
+		buf_printf(out, "%.*s\n", (int)n, e->name);
+	}
+}
+
+int
+rules_show(const char *name, struct buf *out)
+{
+	const struct embedded *e = rules_embedded(name);
+	struct buf names = {0};
+
+	if (e != NULL) {
+		buf_put(out, e->data, e->len);
+		return 0;
+	}
+	rules_shipped(&names);
+	for (size_t i = 0; i < names.len; i++)
+		if (names.data[i] == '\n')
+			names.data[i] = i + 1 < names.len ? ' ' : '\0';
+	diag_error(NULL, 0, 0, "no shipped rule set '%s' (shipped: %s)", name,
+	    buf_cstr(&names));
+	buf_free(&names);
+	return -1;
 }

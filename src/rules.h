@@ -1,6 +1,6 @@
 /* rules.h: rule sets: shipped (embedded) and user YAML files, extends,
  * severities, overrides, config discovery. The only yaml.h user for rules.
- * main.c and check.c include it. */
+ * main.c, check.c and the renderers (SARIF) include it. */
 #ifndef TICKLIST_RULES_H
 #define TICKLIST_RULES_H
 
@@ -19,13 +19,52 @@ struct rules_opts {
 	size_t		  nrulesets;
 };
 
-/* Compile what the options name. NULL after a diag_error (exit 2). */
+/* What a listing or a SARIF tool.driver.rules entry shows of one rule.
+ * Every pointer is owned by the rule set and lives as long as it. */
+struct rule_info {
+	const char	*id;
+	const char	*kind;		/* "pattern", "placeholder" ... */
+	enum sev	 sev;		/* severity in the set, before
+					   per-file overrides */
+	const char	*short_desc;	/* one line: the rule's description */
+	const char	*full_desc;	/* what the kind checks */
+	const char	*help;		/* how to fix a finding */
+	const char	*file;		/* where defined: config path, or
+					   "shipped/NAME.yml" */
+	int		 line;
+};
+
+/* Compile what the options name. NULL after a diag_error (exit 2). The
+ * caller frees the context with rules_ctx_free(). */
 struct rules_ctx	*rules_ctx_new(const struct rules_opts *);
 void			 rules_ctx_free(struct rules_ctx *);
-/* The effective rules for a checklist at path ("-" for stdin): --rules,
- * else --config, else the nearest .ticklist.yml walking up from the
- * file's directory (cached per directory), else the shipped default.
- * NULL after a diag_error. The result lives as long as the context. */
+/* The effective rules for a checklist at path ("-" for stdin, which uses
+ * the current directory): --rules, else --config, else the nearest
+ * .ticklist.yml (or .ticklist.yaml) walking up from the file's directory
+ * (cached per directory), else the shipped default "deployment".
+ * NULL after a diag_error. The result lives as long as the context and
+ * is read-only: any number of threads may check with it at once.
+ * Thread-safe (a mutex guards the cache). */
 const struct rules	*rules_for_file(struct rules_ctx *, const char *path);
+
+/* The rules of a set in order, for `ticklist rules` and SARIF. */
+size_t			 rules_count(const struct rules *);
+const struct rule_info	*rules_at(const struct rules *, size_t i);
+/* The config file the set was loaded from, or "shipped/NAME.yml". */
+const char		*rules_file(const struct rules *);
+
+/* `ticklist rules`: append the listing of rs to out, as text (one line a
+ * rule: id, kind, severity, file:line, description; aligned columns) or,
+ * with json set, as {"version": 1, "config": ..., "rules": [{"id", "kind",
+ * "severity", "file", "line", "description"}]}, pretty-printed, with a
+ * final newline. */
+void			 rules_list(const struct rules *rs, int json,
+			    struct buf *out);
+/* `ticklist rules --show NAME`: append the shipped rule file NAME (with
+ * or without ".yml") to out. Returns 0, or -1 after a diag_error naming
+ * the shipped sets. */
+int			 rules_show(const char *name, struct buf *out);
+/* Append the names of the shipped sets, one per line, to out. */
+void			 rules_shipped(struct buf *out);
 
 #endif

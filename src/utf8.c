@@ -14,6 +14,8 @@ struct utf8_seq {
 	size_t		len;	/* 2-4 */
 	size_t		next;	/* source offset just after the sequence */
 	uint32_t	cont;	/* code point of the first continuation */
+	int		punct;	/* every continuation is utf8_is_punct */
+	int		blank;	/* every continuation is a space or quote */
 	int		guessed; /* some bytes were lost and guessed */
 };
 
@@ -41,10 +43,7 @@ static const uint32_t utf8_likely[] = {
 	0x1f389,	/* party popper */
 	0x1f3a8,	/* artist palette */
 	0x1f393,	/* graduation cap */
-	0x2795,		/* heavy plus sign */
-	0x2796,		/* heavy minus sign */
-	0x279c,		/* heavy round-tipped rightwards arrow */
-	0x27a4,		/* black rightwards arrowhead */
+	0x1f48e,	/* gem stone */
 	0x1f3d7,	/* building construction */
 	0x1f3e5,	/* hospital */
 	0x1f3c1,	/* chequered flag */
@@ -66,6 +65,11 @@ static const uint32_t utf8_likely[] = {
 	0x270f,		/* pencil */
 	0x274e,		/* negative squared cross mark */
 	0x2764,		/* heavy black heart */
+	0x2190,		/* leftwards arrow */
+	0x2795,		/* heavy plus sign */
+	0x2796,		/* heavy minus sign */
+	0x279c,		/* heavy round-tipped rightwards arrow */
+	0x27a4,		/* black rightwards arrowhead */
 	0x1f501,	/* clockwise arrows */
 	0x1f4cf,	/* straight ruler */
 	0x1f4d0,	/* triangular ruler */
@@ -97,6 +101,9 @@ static const uint32_t utf8_likely[] = {
 	0x1f419,	/* octopus */
 };
 
+/* Checks the well-formed byte ranges (RFC 3629, Unicode table 3-7) byte
+ * by byte rather than decoding, so overlongs, surrogates and values past
+ * U+10FFFF need no separate pass. */
 size_t
 utf8_valid_len(const char *str, size_t n)
 {
@@ -175,6 +182,7 @@ utf8_decode(const unsigned char *s, size_t n, size_t *len)
 	}
 }
 
+/* An invalid byte counts as one, as a replacing decoder would show it. */
 size_t
 utf8_count(const char *s, size_t n)
 {
@@ -188,6 +196,7 @@ utf8_count(const char *s, size_t n)
 	return cp;
 }
 
+/* ASCII words are skipped whole; only multi-byte sequences are checked. */
 size_t
 utf8_invalid_find(const char *str, size_t n, size_t from)
 {
@@ -252,59 +261,142 @@ utf8_byte_of(uint32_t c)
 	}
 }
 
-/* How likely c is as the character behind a lossy run: lower is likelier.
- * Listed characters first, then emoji, then other symbols. */
+/* Whether c could be what mojibake stood for: not a C1 control, not
+ * Syriac, Thaana or NKo (U+0700-U+07FF, what "Gruß“" or "ODTÜ’" would
+ * give), not a noncharacter, not in the unassigned planes 3 (above CJK
+ * extension H) to 13. */
+static int
+utf8_plausible(uint32_t c)
+{
+	return !(c >= 0x80 && c <= 0x9f) && !(c >= 0x700 && c <= 0x7ff) &&
+	    !(c >= 0xfdd0 && c <= 0xfdef) && (c & 0xfffe) != 0xfffe &&
+	    !(c > 0x323af && c < 0xe0000);
+}
+
+/* How likely c is as the character behind a lossy run that no character
+ * of utf8_likely fits: lower is likelier. Emoji, then other symbols and
+ * kana, then punctuation, then the rest. */
 static size_t
 utf8_rank(uint32_t c)
 {
-	size_t i, nl = sizeof(utf8_likely) / sizeof(utf8_likely[0]);
-
-	for (i = 0; i < nl; i++)
-		if (utf8_likely[i] == c)
-			return i;
 	if (c >= 0x1f300 && c <= 0x1faff)
-		return nl;
+		return 0;
 	if ((c >= 0x2190 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff))
-		return nl + 1;
+		return 1;
+	if (c >= 0x3000 && c <= 0x30ff)
+		return 1;	/* CJK punctuation, kana */
 	if (c >= 0x2000 && c <= 0x206f)
-		return nl + 2;
-	return nl + 3;
+		return 2;
+	return 3;
+}
+
+/* Write the UTF-8 of c (at most U+10FFFF, not a surrogate) to e; return
+ * its length. */
+static size_t
+utf8_encode(uint32_t c, unsigned char *e)
+{
+	if (c < 0x80) {
+		e[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		e[0] = (unsigned char)(0xc0 | c >> 6);
+		e[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		e[0] = (unsigned char)(0xe0 | c >> 12);
+		e[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		e[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	e[0] = (unsigned char)(0xf0 | c >> 18);
+	e[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+	e[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+	e[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/* Whether the continuation bytes e[1..need) could have lost the bytes
+ * marked dropped in dmask and come out as slot[0..k) (0 for U+FFFD): the
+ * dropped and the U+FFFD bytes must be among the first nlost of
+ * utf8_lost, the others equal. */
+static int
+utf8_fits(const unsigned char *e, size_t need, size_t dmask,
+    const unsigned char *slot, size_t nlost)
+{
+	size_t p, t;
+
+	for (p = 0, t = 0; p < need - 1; p++) {
+		if (!(dmask & ((size_t)1 << p)) && slot[t++] != 0) {
+			if (e[p + 1] != slot[t - 1])
+				return 0;
+		} else if (memchr(utf8_lost, e[p + 1], nlost) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/* How many of the low ncont bits of dmask are set. */
+static size_t
+utf8_dropped(size_t dmask, size_t ncont)
+{
+	size_t p, t;
+
+	for (p = 0, t = 0; p < ncont; p++)
+		t += (dmask >> p) & 1;
+	return t;
 }
 
 /*
  * Fill in the bytes a lossy sequence lost. lead needs need-1 continuation
  * bytes; slot[0..k) are those present in order (0 marks one that arrived as
  * U+FFFD). The other need-1-k were dropped from unknown places. Every
- * placement and every value from utf8_lost is tried; the valid result with
- * the best utf8_rank wins; 0x8E and 0x9E only if the text can be cp1254
- * (cp1252 has them as Ž and ž, so cannot lose them). Only emoji and punctuation leads qualify, where
- * a false match on real text is all but impossible.
+ * placement and every value from utf8_lost is tried (0x8E and 0x9E only if
+ * the text can be cp1254: cp1252 has them as Ž and ž, so cannot lose them);
+ * the first character of utf8_likely that fits wins, else the plausible
+ * result with the best utf8_rank. Only emoji, symbol and
+ * kana leads qualify (E2, E3, EF B8, F0 9F), where a false match on real
+ * text is all but impossible, and at most one byte may be unknown (two
+ * after F0 9F).
  */
 static int
 utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
     size_t k, int cp1252, struct utf8_seq *q)
 {
 	const size_t nlost = sizeof(utf8_lost) - (cp1252 ? 2 : 0);
+	const size_t nlikely = sizeof(utf8_likely) / sizeof(utf8_likely[0]);
 	unsigned char try[4];
 	size_t ncont = need - 1, nunk, dmask, p, t, v, vals, best = SIZE_MAX;
-	size_t unk[3], len;
+	size_t unk[3], len, i, mmax = ((size_t)1 << (need - 1)) - 1;
 	uint32_t c;
 
-	if (k == 0 || slot[0] == 0)
-		return 0;
-	if (!(lead == 0xe2 || (lead == 0xef && slot[0] == 0xb8) ||
-	    (lead == 0xf0 && slot[0] == 0x9f)))
+	if (!(lead == 0xe2 || lead == 0xe3 || (lead == 0xef &&
+	    k > 0 && slot[0] == 0xb8) || (lead == 0xf0 && k > 0 &&
+	    slot[0] == 0x9f)))
 		return 0;
 	for (nunk = ncont - k, p = 0; p < k; p++)
 		nunk += slot[p] == 0;
-	if (nunk > (lead == 0xf0 ? 2u : 1u))
+	if (nunk >= ncont || nunk > (lead == 0xf0 ? 2u : 1u))
 		return 0;
-	/* dmask: which continuation positions were dropped; high bits first,
-	 * so losses at the end (the usual case) win ties. */
-	for (dmask = ((size_t)1 << ncont) - 1; dmask != (size_t)-1; dmask--) {
-		for (p = 0, t = 0; p < ncont; p++)
-			t += (dmask >> p) & 1;
-		if (t != ncont - k)
+	/* The listed likely characters first, in their order. */
+	for (i = 0; i < nlikely; i++) {
+		if (utf8_encode(utf8_likely[i], try) != need || try[0] != lead)
+			continue;
+		for (dmask = mmax; dmask != (size_t)-1; dmask--)
+			if (utf8_dropped(dmask, ncont) == ncont - k &&
+			    utf8_fits(try, need, dmask, slot, nlost)) {
+				memcpy(q->b, try, need);
+				q->len = need;
+				q->guessed = 1;
+				return 1;
+			}
+	}
+	/* Then every candidate. dmask: which continuation positions were
+	 * dropped; high bits first, so losses at the end (the usual case) win
+	 * ties. */
+	for (dmask = mmax; dmask != (size_t)-1 && best > 0; dmask--) {
+		if (utf8_dropped(dmask, ncont) != ncont - k)
 			continue;
 		try[0] = lead;
 		for (p = 0, t = 0, nunk = 0; p < ncont; p++) {
@@ -317,7 +409,7 @@ utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
 		}
 		for (vals = 1, p = 0; p < nunk; p++)
 			vals *= nlost;
-		for (v = 0; v < vals; v++) {
+		for (v = 0; v < vals && best > 0; v++) {
 			size_t r = v, rank;
 
 			for (p = 0; p < nunk; p++) {
@@ -325,7 +417,8 @@ utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
 				r /= nlost;
 			}
 			c = utf8_decode(try, need, &len);
-			if (len != need || (rank = utf8_rank(c)) >= best)
+			if (len != need || !utf8_plausible(c) ||
+			    (rank = utf8_rank(c)) >= best)
 				continue;
 			best = rank;
 			memcpy(q->b, try, need);
@@ -336,6 +429,22 @@ utf8_guess(unsigned char lead, size_t need, const unsigned char *slot,
 	q->len = need;
 	q->guessed = 1;
 	return 1;
+}
+
+/* Whether c is punctuation or a mark that real text puts right after a
+ * word ("été »", "další…“", "Café®"). */
+static int
+utf8_is_punct(uint32_t c)
+{
+	switch (c) {
+	case 0xa0: case 0xa9: case 0xab: case 0xae: case 0xb7: case 0xbb:
+	case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201a:
+	case 0x201c: case 0x201d: case 0x201e: case 0x2020: case 0x2021:
+	case 0x2022: case 0x2026: case 0x2039: case 0x203a: case 0x2122:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Whether decoding gave c through cp1252 or latin-1 but never cp1254: the
@@ -349,9 +458,8 @@ utf8_not_1254(uint32_t c)
 
 /*
  * Whether a whole sequence starts at s[i]: a character standing for a lead
- * byte C2-F4 followed by characters standing for its continuation bytes.
- * Two-byte results that are C1 controls or Syriac, Thaana or NKo (U+0700-
- * U+07FF, what "Gruß“" or "ODTÜ’" would give) are refused.
+ * byte C2-F4 followed by characters standing for its continuation bytes,
+ * giving a utf8_plausible character, or a lossy one utf8_guess can mend.
  */
 static int
 utf8_seq_at(const unsigned char *s, size_t n, size_t i, struct utf8_seq *q)
@@ -367,6 +475,8 @@ utf8_seq_at(const unsigned char *s, size_t n, size_t i, struct utf8_seq *q)
 	cp1252 = utf8_not_1254(c);
 	need = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
 	q->cont = 0;
+	q->punct = 1;
+	q->blank = 1;
 	q->guessed = 0;
 	for (j = i + l; k < need - 1 && j < n; j += l, k++) {
 		c = utf8_decode(s + j, n - j, &l);
@@ -377,6 +487,9 @@ utf8_seq_at(const unsigned char *s, size_t n, size_t i, struct utf8_seq *q)
 			unknown++;
 		} else if ((b = utf8_byte_of(c)) >= 0x80 && b <= 0xbf) {
 			slot[k] = (unsigned char)b;
+			q->punct &= utf8_is_punct(c);
+			q->blank &= c == 0xa0 || c == 0xab || c == 0xbb ||
+			    c == 0xb7 || c == 0x2026;
 		} else
 			break;
 		if (k == 0)
@@ -389,12 +502,7 @@ utf8_seq_at(const unsigned char *s, size_t n, size_t i, struct utf8_seq *q)
 		memcpy(q->b + 1, slot, k);
 		q->len = need;
 		c = utf8_decode(q->b, need, &l);
-		if (l != need)
-			return 0;
-		if (need == 2 && ((c >= 0x80 && c <= 0x9f) ||
-		    (c >= 0x700 && c <= 0x7ff)))
-			return 0;
-		return 1;
+		return l == need && utf8_plausible(c);
 	}
 	return utf8_guess((unsigned char)lead, need, slot, k, cp1252, q);
 }
@@ -409,37 +517,76 @@ utf8_is_lower(uint32_t c)
 	    c == 0x153 || c == 0x161 || c == 0x17e;
 }
 
-/*
- * Whether a run made of the one two-byte sequence q at s[i] is more likely
- * real text: an upper-case letter (any lead but Â and Ã, which real text
- * hardly ever puts before a symbol) followed by punctuation or a symbol,
- * not inside a lower-case word. "NESTLÉ®", "AĞ’a" and "«ÇA»" are real;
- * "wiÄ…zanie" (ą in Polish) is not.
- */
-static int
-utf8_is_weak(const unsigned char *s, size_t i, const struct utf8_seq *q)
+/* The code point before s[i], or 0 at the start or after invalid bytes. */
+static uint32_t
+utf8_prev(const unsigned char *s, size_t i)
 {
-	size_t k, l;
-	uint32_t c = q->cont, prev = 0;
+	size_t k = i, l;
+	uint32_t c;
 
-	if (q->len != 2 || q->b[0] == 0xc2 || q->b[0] == 0xc3)
-		return 0;
-	if ((c >= 0x80 && c <= 0x9f) || c == 0xaa || c == 0xb5 ||
-	    c == 0xba || c == 0x152 || c == 0x153 || c == 0x160 ||
-	    c == 0x161 || c == 0x178 || c == 0x17d || c == 0x17e ||
-	    c == 0x192 || c == 0x2c6 || c == 0x2dc)
-		return 0;	/* a letter: no real text looks like this */
-	for (k = i; k > 0 && i - k < 4; ) {
+	while (k > 0 && i - k < 4) {
 		k--;
 		if ((s[k] & 0xc0) != 0x80)
 			break;
 	}
-	if (k < i) {
-		prev = utf8_decode(s + k, i - k, &l);
-		if (k + l != i)
-			prev = 0;
+	if (k == i)
+		return 0;
+	c = utf8_decode(s + k, i - k, &l);
+	return k + l == i ? c : 0;
+}
+
+/* Whether c is a letter that cp1252 puts among continuation bytes: 1 for
+ * lower case (and modifier letters), 2 for upper case (Œ Š Ÿ Ž), else 0. */
+static int
+utf8_cont_letter(uint32_t c)
+{
+	switch (c) {
+	case 0xaa: case 0xb5: case 0xba: case 0x153: case 0x161:
+	case 0x17e: case 0x192: case 0x2c6: case 0x2dc:
+		return 1;
+	case 0x152: case 0x160: case 0x178: case 0x17d:
+		return 2;
+	default:
+		return 0;
 	}
-	return !utf8_is_lower(prev);
+}
+
+/*
+ * Whether a run made of the one sequence q at s[i] is more likely real
+ * text. Two bytes: an upper-case letter (any lead but Â and Ã, which real
+ * text hardly ever puts before a symbol) not inside a lower-case word,
+ * followed by anything but a lower-case letter or C1 control, unless a
+ * symbol between it and a lower-case letter gives it away: "NESTLÉ®",
+ * "AĞ’a", "PROHLÍŽEČ" and "«ÇA»" are real; "wiÄ…zanie" (ą) and
+ * "Ä°stanbul" (İ) are not. Three or four bytes: an accented letter
+ * followed only by punctuation ("été »", "další…“", "maçã…”"); after â
+ * (which stands for symbol leads) only when a byte was guessed and what is
+ * left is a space, guillemet or ellipsis ("pâ »", but "â“" is U+2753 that
+ * lost its 9D).
+ */
+static int
+utf8_is_weak(const unsigned char *s, size_t n, size_t i,
+    const struct utf8_seq *q)
+{
+	uint32_t c = q->cont, next = 0;
+	size_t l;
+
+	if (q->len > 2) {
+		if (q->b[0] == 0xe2)
+			return q->guessed && q->blank;
+		if (q->b[0] == 0xe3)
+			return q->punct;
+		return q->punct && (q->guessed || q->b[0] != 0xef);
+	}
+	if (q->b[0] == 0xc2 || q->b[0] == 0xc3 || (c >= 0x80 && c <= 0x9f) ||
+	    utf8_cont_letter(c) == 1)
+		return 0;
+	if (utf8_is_lower(utf8_prev(s, i)))
+		return 0;
+	if (q->next < n)
+		next = utf8_decode(s + q->next, n - q->next, &l);
+	return utf8_is_punct(c) || utf8_cont_letter(c) == 2 ||
+	    !utf8_is_lower(next);
 }
 
 /*
@@ -472,6 +619,10 @@ utf8_redecode(struct buf *rep, size_t base)
 	}
 }
 
+/* Each non-ASCII character is tried as the start of a run; a run that is
+ * one look-alike sequence (utf8_is_weak) is skipped, and the repair of a
+ * run is appended as it is parsed, then decoded again while it is itself
+ * mojibake. */
 int
 utf8_mojibake_find(const char *str, size_t n, size_t from, size_t *start,
     size_t *end, struct buf *rep)
@@ -486,7 +637,7 @@ utf8_mojibake_find(const char *str, size_t n, size_t from, size_t *start,
 			i += l ? l : 1;
 			continue;
 		}
-		if (utf8_is_weak(s, i, &q) &&
+		if (utf8_is_weak(s, n, i, &q) &&
 		    (q.next >= n || !utf8_seq_at(s, n, q.next, &q2))) {
 			i = q.next;
 			continue;

@@ -32,13 +32,14 @@ size_t	utf8_invalid_find(const char *s, size_t n, size_t from);
  * to one or more whole multi-byte UTF-8 sequences; ASCII always ends a run,
  * so "ðŸš€ Go ðŸ”¥" is two runs. Plain accented text ("café", "Größe",
  * "naïve", "AĞ’a"), other scripts and correctly encoded emoji are never a
- * run; neither is a lone two-byte look-alike that real text produces (an
- * upper-case letter followed by punctuation, "NESTLÉ®", "Gruß“").
+ * run; neither is a lone look-alike that real text produces: an upper-case
+ * letter followed by punctuation ("NESTLÉ®", "Gruß“", "PROHLÍŽEČ") or an
+ * accented letter followed by punctuation only ("été »", "irmã…”").
  *
  * Bytes the code pages leave undefined (0x81 0x8D 0x8F 0x90 0x9D, and 0x8E
  * 0x9E in cp1254) are often dropped or turned into U+FFFD; "ğŸ”" is what is
- * left of U+1F50D. Such runs are found when they start like an emoji or
- * punctuation mark (lead bytes E2, EF B8, F0 9F), and the lost byte is
+ * left of U+1F50D. Such runs are found when they start like an emoji,
+ * symbol or kana (lead bytes E2, E3, EF B8, F0 9F), and the lost byte is
  * guessed: the commonest checklist character that fits, so the repair of a
  * lossy run is likely but not certain. Runs encoded twice are repaired
  * twice ("Ã¢â‚¬â„¢" gives U+2019).

@@ -7,7 +7,7 @@ echo "== ticklist status samples/"
 $T status samples/
 echo
 echo "== ticklist lint samples/"
-$T lint --color=always samples/
+$T lint samples/
 if $T help report >/dev/null 2>&1; then
 	echo
 	echo "== ticklist report -o $BUILD/report samples/"

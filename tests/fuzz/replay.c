@@ -7,6 +7,9 @@
 
 #include "fuzz.h"
 
+/* Targets need not define an initialiser (libFuzzer's is optional too). */
+#pragma weak LLVMFuzzerInitialize
+
 /* Read path whole into a malloc'd buffer; NULL on failure. */
 static unsigned char *
 replay_slurp(const char *path, size_t *len)
@@ -39,7 +42,8 @@ main(int argc, char *argv[])
 {
 	int rc = 0;
 
-	LLVMFuzzerInitialize(&argc, &argv);
+	if (LLVMFuzzerInitialize != NULL)
+		LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 1; i < argc; i++) {
 		size_t len;
 		unsigned char *p = replay_slurp(argv[i], &len);

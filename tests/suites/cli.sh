@@ -100,3 +100,53 @@ if [ -e /dev/full ]; then
 	check write-error-dev-full 2 sh -c "'$T' status samples/ >/dev/full"
 	stderr_has write-error-msg "write failed"
 fi
+
+# ticklist rules
+check rules-list 0 "$T" rules --no-config
+if grep -q '^missing-section  *required-sections  *error  *shipped/deployment.yml:' "$tmp/stdout"; then
+	echo "ok cli/rules-list-row"
+else echo "not ok cli/rules-list-row"; cat "$tmp/stdout"; fi
+check rules-json 0 "$T" rules --no-config --format json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(r["id"]=="placeholder" for r in d["rules"])' "$tmp/stdout"; then
+	echo "ok cli/rules-json-valid"
+else echo "not ok cli/rules-json-valid"; fi
+check rules-show 0 "$T" rules --show release
+if grep -q '^extends: deployment' "$tmp/stdout"; then echo "ok cli/rules-show-release"
+else echo "not ok cli/rules-show-release"; fi
+check rules-show-unknown 2 "$T" rules --show nope
+stderr_has rules-show-unknown-msg "no shipped rule set 'nope'"
+check rules-release 0 "$T" rules -r release
+if grep -q '^completion' "$tmp/stdout"; then echo "ok cli/rules-release-has-completion"
+else echo "not ok cli/rules-release-has-completion"; cat "$tmp/stdout"; fi
+
+# --output to a device writes to it, never renames over it.
+if [ -c /dev/full ]; then
+	check output-dev-full 2 "$T" status -o /dev/full samples/release.md
+	stderr_has output-dev-full-msg "write failed"
+	if [ -c /dev/full ]; then echo "ok cli/output-dev-full-still-a-device"
+	else echo "not ok cli/output-dev-full-still-a-device"; mknod -m 666 /dev/full c 1 7 2>/dev/null; fi
+fi
+check output-dev-null 0 "$T" status -o /dev/null samples/release.md
+if [ -c /dev/null ]; then echo "ok cli/output-dev-null-still-a-device"
+else echo "not ok cli/output-dev-null-still-a-device"; fi
+
+# Parallel runs give the same bytes as one thread.
+SOURCE_DATE_EPOCH=1767225600 "$T" report -q -j 1 -o "$tmp/r1" --fail-on never "$SHARED/corpus/real" samples/ 2>/dev/null
+SOURCE_DATE_EPOCH=1767225600 "$T" report -q -j 3 -o "$tmp/r3" --fail-on never "$SHARED/corpus/real" samples/ 2>/dev/null
+if [ -s "$tmp/r1/report.json" ] && diff -r "$tmp/r1" "$tmp/r3" >/dev/null; then
+	echo "ok cli/report-jobs-identical"
+else echo "not ok cli/report-jobs-identical"; fi
+"$T" lint -j 1 --fail-on never -q "$SHARED/corpus/real" >"$tmp/l1" 2>&1
+"$T" lint -j 3 --fail-on never -q "$SHARED/corpus/real" >"$tmp/l3" 2>&1
+if [ -s "$tmp/l1" ] && cmp -s "$tmp/l1" "$tmp/l3"; then
+	echo "ok cli/lint-jobs-identical"
+else echo "not ok cli/lint-jobs-identical"; fi
+
+# The summary line on stderr.
+check summary-line 1 "$T" lint samples/
+if tail -n 1 "$tmp/stderr" | grep -qx '4 errors, 13 warnings in 3 files'; then
+	echo "ok cli/summary-line-text"
+else echo "not ok cli/summary-line-text"; tail -n 1 "$tmp/stderr"; fi
+check summary-quiet 1 "$T" lint -q samples/
+if [ ! -s "$tmp/stderr" ]; then echo "ok cli/summary-quiet-empty"
+else echo "not ok cli/summary-quiet-empty"; fi

@@ -1,0 +1,333 @@
+/* check_sections.c: checkers over sections, items and fields as a whole:
+ * required-sections, required-items, completion, fields and signoff. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model.h"
+#include "rule.h"
+
+/* Where signoff looks when a rule names no section. */
+const char check_signoff_section[] = "(?i)sign[\\s-]*off|approv";
+
+/* Where a finding about the whole checklist goes: its title line. */
+static int
+check_title_line(const struct checklist *cl)
+{
+	return cl->title_line > 0 ? cl->title_line : 1;
+}
+
+static const char *
+check_pat_name(const struct rule_pat *p)
+{
+	return p->hint != NULL ? p->hint : p->src;
+}
+
+void
+check_required_sections(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+
+	for (size_t i = 0; i < r->npats; i++) {
+		const struct rule_pat *p = &r->pats[i];
+		const char *name = check_pat_name(p);
+		size_t s;
+
+		if (p->re == NULL)
+			continue;
+		for (s = 0; s < cl->nsections; s++) {
+			const struct section *sec = &cl->sections[s];
+
+			if ((p->level == 0 || p->level == sec->level) &&
+			    check_matches(st, r, p->re, sec->title,
+			    strlen(sec->title), sec->line, sec->col))
+				break;
+		}
+		if (s == cl->nsections)
+			check_emit(st, r, check_title_line(cl), 1,
+			    check_title_line(cl), 1, p->src, strlen(p->src),
+			    NULL, name);
+	}
+}
+
+void
+check_required_items(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+	int line = check_title_line(cl), col = 1, sec = -1;
+	size_t s, i, k;
+
+	if (r->section_re != NULL) {
+		for (s = 0; s < cl->nsections; s++)
+			if (check_in_section(st, r, (int)s))
+				break;
+		if (s == cl->nsections) {
+			check_emit(st, r, line, col, line, col, r->section_src,
+			    strlen(r->section_src), NULL, r->section_src);
+			return;
+		}
+		sec = (int)s;
+		line = cl->sections[s].line;
+		col = cl->sections[s].col;
+	}
+	for (k = 0; k < r->npats; k++) {
+		const struct rule_pat *p = &r->pats[k];
+		const char *name = check_pat_name(p);
+
+		if (p->re == NULL)
+			continue;
+		for (i = 0; i < cl->nitems; i++) {
+			const struct item *it = &cl->items[i];
+			const char *t = it->text ? it->text : "";
+
+			if (check_in_section(st, r, it->section) &&
+			    check_matches(st, r, p->re, t, strlen(t), it->line,
+			    it->col))
+				break;
+		}
+		if (i == cl->nitems)
+			check_emit(st, r, line, col, line, col, name,
+			    strlen(name), NULL, check_title(st, sec));
+	}
+}
+
+/* One completion finding if c is below min. */
+static void
+check_percent(struct check_state *st, const struct rule *r,
+    const struct counts *c, const char *name, int line, int col)
+{
+	char m[96];
+	double pct;
+
+	if (c->items == 0)
+		return;
+	pct = 100.0 * c->checked / c->items;
+	if (pct + 1e-9 >= r->min)
+		return;
+	snprintf(m, sizeof(m), "%.1f%% (%u of %u checked, %g%% required)",
+	    pct, c->checked, c->items, r->min);
+	check_emit(st, r, line, col, line, col, m, strlen(m), NULL, name);
+}
+
+void
+check_completion(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+
+	if (r->section_re == NULL) {
+		check_percent(st, r, &cl->total, cl->title,
+		    check_title_line(cl), 1);
+		return;
+	}
+	for (size_t s = 0; s < cl->nsections; s++) {
+		const struct section *sec = &cl->sections[s];
+
+		if (check_matches(st, r, r->section_re, sec->title,
+		    strlen(sec->title), sec->line, sec->col))
+			check_percent(st, r, &sec->total, sec->title,
+			    sec->line, sec->col);
+	}
+}
+
+static const char *
+check_label(const struct field *f)
+{
+	return f->label != NULL && f->label[0] != '\0' ? f->label :
+	    "signature";
+}
+
+void
+check_fields(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+
+	for (size_t i = 0; i < cl->nfields; i++) {
+		const struct field *f = &cl->fields[i];
+
+		if (f->filled || !check_in_section(st, r, f->section))
+			continue;
+		check_emit(st, r, f->line, f->col, f->line, f->col, NULL, 0,
+		    check_label(f), check_title(st, f->section));
+	}
+}
+
+/* Parse up to n digits at *s into *v; 0 if none. */
+static int
+check_digits(const char **s, int n, int *v)
+{
+	int k = 0;
+
+	*v = 0;
+	while (k < n && isdigit((unsigned char)**s)) {
+		*v = *v * 10 + (**s - '0');
+		(*s)++;
+		k++;
+	}
+	return k == n;
+}
+
+/* Parse a date in fmt (%Y %m %d %H %M %S, literals) or, without fmt, ISO
+ * 8601 (YYYY-MM-DD, optionally followed by a time). 1 if valid, with
+ * the date as YYYYMMDD in *ymd. */
+static int
+check_date(const char *s, const char *fmt, long *ymd)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31};
+	int y = -1, m = -1, d = -1, v;
+
+	if (fmt == NULL) {
+		if (!check_digits(&s, 4, &y) || *s++ != '-' ||
+		    !check_digits(&s, 2, &m) || *s++ != '-' ||
+		    !check_digits(&s, 2, &d))
+			return 0;
+		if (*s == 'T' || *s == ' ') {
+			int hh, mm;
+			s++;
+			if (!check_digits(&s, 2, &hh) || *s++ != ':' ||
+			    !check_digits(&s, 2, &mm) || hh > 23 || mm > 59)
+				return 0;
+			s += strcspn(s, " ");
+		}
+		if (*s != '\0')
+			return 0;
+	} else {
+		for (; *fmt != '\0'; fmt++) {
+			if (*fmt != '%') {
+				if (*s++ != *fmt)
+					return 0;
+				continue;
+			}
+			switch (*++fmt) {
+			case 'Y':
+				if (!check_digits(&s, 4, &y))
+					return 0;
+				break;
+			case 'm':
+				if (!check_digits(&s, 2, &m))
+					return 0;
+				break;
+			case 'd':
+				if (!check_digits(&s, 2, &d))
+					return 0;
+				break;
+			case 'H': case 'M': case 'S':
+				if (!check_digits(&s, 2, &v) || v > 59 ||
+				    (*fmt == 'H' && v > 23))
+					return 0;
+				break;
+			case '%':
+				if (*s++ != '%')
+					return 0;
+				break;
+			default:
+				return 0;
+			}
+		}
+		if (*s != '\0' || y < 0 || m < 0 || d < 0)
+			return 0;
+	}
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)))
+		return 0;
+	*ymd = (long)y * 10000 + m * 100 + d;
+	return 1;
+}
+
+/* Today as YYYYMMDD, local time. */
+static long
+check_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL)
+		return 99991231;
+	return (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
+	    tm.tm_mday;
+}
+
+/* Fields whose label has the word "date" (any case) hold dates. */
+static int
+check_is_date_label(const char *l)
+{
+	for (; l != NULL && *l != '\0'; l++)
+		if (tolower((unsigned char)l[0]) == 'd' &&
+		    strncmp(l + 1, "ate", 3) == 0 &&
+		    !isalpha((unsigned char)l[4]))
+			return 1;
+	return 0;
+}
+
+/* Is there an enabled rule of kind fields covering every section? Then
+ * signoff leaves blank fields to it instead of reporting them twice. */
+static int
+check_fields_rule(const struct check_state *st)
+{
+	for (size_t i = 0; i < st->rs->n; i++)
+		if (st->rs->v[i].kind->check == check_fields &&
+		    st->sev[i] != SEV_OFF && st->rs->v[i].section_re == NULL)
+			return 1;
+	return 0;
+}
+
+void
+check_signoff(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+	char m[512];
+	long ymd, today = check_today();
+	int blanks = !check_fields_rule(st);
+	size_t i;
+
+	for (i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+
+		if (it->state != ITEM_OPEN ||
+		    !check_in_section(st, r, it->section))
+			continue;
+		snprintf(m, sizeof(m), "'%s' is not checked",
+		    it->text ? it->text : "");
+		check_emit(st, r, it->line, it->col, it->line, it->col, m,
+		    strlen(m), NULL, check_title(st, it->section));
+	}
+	for (i = 0; i < cl->nfields; i++) {
+		const struct field *f = &cl->fields[i];
+		char v[128];
+		size_t n;
+
+		if (!check_in_section(st, r, f->section))
+			continue;
+		if (!f->filled || f->value == NULL) {
+			if (!blanks)
+				continue;
+			snprintf(m, sizeof(m), "'%s' is blank",
+			    check_label(f));
+		} else {
+			if (!check_is_date_label(f->label))
+				continue;
+			n = strlen(f->value);
+			while (n > 0 && strchr(" \t.,;", f->value[n - 1]))
+				n--;
+			if (n >= sizeof(v))
+				n = sizeof(v) - 1;
+			memcpy(v, f->value, n);
+			v[n] = '\0';
+			if (!check_date(v, r->date_format, &ymd))
+				snprintf(m, sizeof(m), "'%s' is not a date "
+				    "(%s)", v, r->date_format ? r->date_format :
+				    "YYYY-MM-DD");
+			else if (ymd > today)
+				snprintf(m, sizeof(m), "date '%s' is in the "
+				    "future", v);
+			else
+				continue;
+		}
+		check_emit(st, r, f->line, f->col, f->line, f->col, m,
+		    strlen(m), check_label(f), check_title(st, f->section));
+	}
+}

@@ -1,0 +1,150 @@
+/* init.c: `ticklist init`, a starter config for people who have never
+ * written one: the shipped ruleset to extend and every key commented. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "init.h"
+#include "ticklist.h"
+
+static const char init_starter[] =
+"# .ticklist.yml: the rules for the checklists in this directory and\n"
+"# below. ticklist finds it by walking up from each linted file's\n"
+"# directory; the nearest one wins. The format is in ticklist(5);\n"
+"# 'ticklist rules' lists the effective rules and where each is defined.\n"
+"\n"
+"# The shipped ruleset to start from: 'deployment' (the default without a\n"
+"# config: Security, Monitoring, Rollback and Sign-off sections,\n"
+"# placeholders, unfilled fields, structure) or 'release' (deployment,\n"
+"# 100% completion, placeholders and unfilled fields as errors). A path\n"
+"# to a rule file works too, and so does a list of them.\n"
+"extends: deployment\n"
+"\n"
+"# The severity of any rule, by id: error, warning, info or off.\n"
+"# severity:\n"
+"#   placeholder: error\n"
+"#   empty-section: off\n"
+"\n"
+"# Rules of your own. Kinds: required-sections, pattern, placeholder,\n"
+"# fields, signoff, completion, required-items.\n"
+"# rules:\n"
+"#   - id: no-staging-url\n"
+"#     kind: pattern\n"
+"#     severity: error\n"
+"#     pattern: 'staging\\.example\\.com'\n"
+"#     message: staging URL left in a production checklist\n"
+"#   - id: security-done\n"
+"#     kind: completion\n"
+"#     section: '(?i)security'\n"
+"#     min: 100\n"
+"\n"
+"# Other severities for some files, by glob relative to this file.\n"
+"# overrides:\n"
+"#   - files: ['templates/**']\n"
+"#     severity: {unfilled-field: off}\n"
+"\n"
+"# A finding can also be silenced in the Markdown itself, as with\n"
+"# <!-- ticklist-disable-next-line placeholder --> above its line.\n";
+
+/* The text of `ticklist help init`. */
+void
+init_help(FILE *f)
+{
+	fputs("usage: ticklist init [PATH]\n"
+	    "Write a commented starter .ticklist.yml in the current directory,\n"
+	    "or at PATH (a file, or a directory to write .ticklist.yml in).\n"
+	    "An existing file is never overwritten.\n"
+	    "\n"
+	    "Exit status: 0 written, 2 when the file exists or could not be\n"
+	    "written.\n", f);
+}
+
+/* Create path exclusively and write the starter into it; a failed write
+ * removes the partial file. */
+static int
+init_write(const char *path)
+{
+	size_t off = 0, len = sizeof(init_starter) - 1;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0666)) == -1) {
+		if (errno == EEXIST)
+			diag_error(path, 0, 0, "already exists; not "
+			    "overwriting it");
+		else
+			diag_error(path, 0, 0, "%s", strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	while (off < len) {
+		ssize_t n = write(fd, init_starter + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0)
+			errno = ENOSPC;
+		if (n <= 0)
+			goto fail;
+		off += (size_t)n;
+	}
+	if (fsync(fd) == -1 && errno != EINVAL)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	printf("wrote %s\n", path);
+	return EXIT_CLEAN;
+fail:
+	diag_error(path, 0, 0, "%s", strerror(errno));
+	if (fd != -1)
+		close(fd);
+	unlink(path);
+	return EXIT_TROUBLE;
+}
+
+/* Options, then the path: PATH, PATH/.ticklist.yml for a directory, or
+ * ./.ticklist.yml. */
+int
+init_main(int argc, char *argv[])
+{
+	const char *arg = NULL;
+	struct buf path = {0};
+	struct stat st;
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			init_help(stdout);
+			return EXIT_CLEAN;
+		}
+		if (strcmp(argv[i], "--") == 0 && i + 1 < argc) {
+			i++;
+		} else if (argv[i][0] == '-') {
+			diag_error(NULL, 0, 0, "unknown option: %s", argv[i]);
+			init_help(stderr);
+			return EXIT_TROUBLE;
+		}
+		if (arg != NULL) {
+			diag_error(NULL, 0, 0, "init takes one PATH");
+			init_help(stderr);
+			return EXIT_TROUBLE;
+		}
+		arg = argv[i];
+	}
+	if (arg == NULL)
+		buf_puts(&path, ".ticklist.yml");
+	else if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
+		buf_printf(&path, "%s%s.ticklist.yml", arg,
+		    arg[strlen(arg) - 1] == '/' ? "" : "/");
+	else
+		buf_puts(&path, arg);
+	rc = init_write(buf_cstr(&path));
+	buf_free(&path);
+	return rc;
+}

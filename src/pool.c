@@ -1,0 +1,119 @@
+/* pool.c: a fixed pool of worker threads over an array of items; results
+ * are consumed in order by the caller's thread. Workers take the next item
+ * under a mutex; the caller waits on a condition variable for item i. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check.h"
+#include "diag.h"
+#include "pool.h"
+#include "xalloc.h"
+
+struct pool {
+	size_t			 n, next;
+	pool_work		 work;
+	void			*arg;
+	struct buf		*err;	/* per item: its diagnostics */
+	unsigned char		*done;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+};
+
+static _Thread_local struct buf *pool_tls_err;
+
+/* Diagnostics of a worker go to its item, to be printed in order. */
+static void
+pool_sink(const char *line, void *arg)
+{
+	if (pool_tls_err != NULL)
+		buf_puts(pool_tls_err, line);
+	else {
+		fputs(line, stderr);
+		fflush(stderr);
+	}
+}
+
+static void *
+pool_worker(void *arg)
+{
+	struct pool *p = arg;
+	struct check_ctx *cc = check_ctx_new();
+
+	for (;;) {
+		size_t i;
+		pthread_mutex_lock(&p->mu);
+		i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		if (i >= p->n)
+			break;
+		pool_tls_err = &p->err[i];
+		p->work(i, cc, p->arg);
+		pool_tls_err = NULL;
+		pthread_mutex_lock(&p->mu);
+		p->done[i] = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	check_ctx_free(cc);
+	return NULL;
+}
+
+int
+pool_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+void
+pool_run(size_t n, int nthreads, pool_work work, pool_emit emit, void *arg)
+{
+	struct pool p = {0};
+	pthread_t *th;
+	size_t i;
+	int t;
+
+	if (nthreads <= 0)
+		nthreads = pool_cpus();
+	if ((size_t)nthreads > n)
+		nthreads = n ? (int)n : 1;
+	p.n = n;
+	p.work = work;
+	p.arg = arg;
+	p.err = xcalloc(n ? n : 1, sizeof(*p.err));
+	p.done = xcalloc(n ? n : 1, 1);
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	th = xcalloc((size_t)nthreads, sizeof(*th));
+	diag_set_sink(pool_sink, NULL);
+	for (t = 0; t < nthreads; t++)
+		if (pthread_create(&th[t], NULL, pool_worker, &p) != 0) {
+			/* Fewer threads is fine; none means we work here. */
+			nthreads = t;
+			break;
+		}
+	if (nthreads == 0)
+		pool_worker(&p);
+	for (i = 0; i < n; i++) {
+		pthread_mutex_lock(&p.mu);
+		while (!p.done[i])
+			pthread_cond_wait(&p.cv, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		if (p.err[i].len)
+			fputs(p.err[i].data, stderr);
+		buf_free(&p.err[i]);
+		if (emit != NULL)
+			emit(i, arg);
+	}
+	for (t = 0; t < nthreads; t++)
+		pthread_join(th[t], NULL);
+	diag_set_sink(NULL, NULL);
+	free(th);
+	free(p.err);
+	free(p.done);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+}

@@ -1,0 +1,45 @@
+/* report_cmd.h: [render] `ticklist report`: checks the checklists as lint
+ * does and renders the report directory (index.html, one page per
+ * checklist, report.json, summary.md, badge.svg) from Mustache templates.
+ * main.c and tests include it. */
+#ifndef TICKLIST_REPORT_CMD_H
+#define TICKLIST_REPORT_CMD_H
+
+#include <stddef.h>
+
+struct report_input;
+
+/* `ticklist report [options] PATH...`; argv[0] is "report". Returns the
+ * exit status: 0, 1 (findings at or above --fail-on), 2 (usage, template,
+ * I/O or configuration error). */
+int		 report_main(int argc, char *argv[]);
+/* The text of `ticklist help report`. */
+const char	*report_help(void);
+
+/* Where and how to render. */
+struct report_opts {
+	const char	*dir;		/* output directory, created if missing */
+	const char	*templates;	/* --templates DIR, or NULL */
+	const char	*generated_at;	/* ISO 8601 UTC */
+};
+
+/*
+ * Render the report of the n checklists in in[] (their page paths set,
+ * e.g. by report_page_name) into o->dir: every output file is written
+ * atomically. Returns 0, or -1 after diag_error()s (template errors,
+ * unwritable directory); files written before the error stay.
+ */
+int		 report_write(const struct report_opts *o,
+		    const struct report_input *in, size_t n);
+/*
+ * The page file name of a checklist read from path: a single file name
+ * (no directory part, so it stays inside the report directory) made of
+ * the path's letters, digits, '-', '_' and '.', its directories joined
+ * with '_', ending ".html"; made unique against names[0..n) (case
+ * insensitively) and the report's own file names by a "-2", "-3" ...
+ * suffix. The caller frees the result.
+ */
+char		*report_page_name(const char *path, char *const *names,
+		    size_t n);
+
+#endif

@@ -1,0 +1,155 @@
+/* rule.h: the inside of a compiled rule set, shared by the loader (rules.c)
+ * and the checkers (check.c, check_*.c), and the table of rule kinds.
+ * Nothing else includes it: main.c and the renderers see struct rules
+ * only through rules.h. */
+#ifndef TICKLIST_RULE_H
+#define TICKLIST_RULE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "rules.h"
+
+struct checklist;
+struct findings;
+struct match_re;
+struct match_scratch;
+struct check_state;
+struct rule;
+
+/* Keys a rule may carry beside id, kind, severity, message, description
+ * and help; a kind row says which it takes. */
+enum rkey {
+	RKEY_PATTERN	= 1 << 0,	/* one regex */
+	RKEY_PATTERNS	= 1 << 1,	/* placeholder: extra regexes */
+	RKEY_DEFAULTS	= 1 << 2,	/* placeholder: use the shipped list */
+	RKEY_SECTIONS	= 1 << 3,	/* required-sections: list */
+	RKEY_ITEMS	= 1 << 4,	/* required-items: list */
+	RKEY_SECTION	= 1 << 5,	/* regex choosing sections */
+	RKEY_SCOPE	= 1 << 6,	/* block kinds searched */
+	RKEY_MIN	= 1 << 7,	/* completion: percent */
+	RKEY_DATEFMT	= 1 << 8	/* signoff: date format */
+};
+
+/* One entry of a list of patterns (sections, items). */
+struct rule_pat {
+	const char		*src;	/* as written */
+	const struct match_re	*re;	/* borrowed from the context cache */
+	int			 level;	/* required-sections: 0 for any */
+	const char		*hint;	/* name used in messages, or NULL */
+};
+
+typedef void	rule_check_fn(struct check_state *, const struct rule *);
+
+/* A row of the kind table (check.c). */
+struct rule_kind {
+	const char	*name;
+	unsigned	 keys;		/* RKEY_* the kind accepts */
+	unsigned	 required;	/* RKEY_* it must have */
+	enum sev	 sev;		/* default severity */
+	unsigned	 scope;		/* default scope: bit per BLOCK_* */
+	const char	*message;	/* default message template */
+	const char	*desc;		/* what the kind checks, for listings */
+	const char	*help;		/* how to fix a finding, for SARIF */
+	rule_check_fn	*check;
+};
+
+struct rule {
+	struct rule_info	 info;	/* id, kind, severity, where defined */
+	const struct rule_kind	*kind;
+	int			 index;	/* in its set */
+	const char		*message;	/* template, or NULL */
+	const struct match_re	*re;	/* pattern / placeholders / reason */
+	const char		*re_src;
+	const struct match_re	*section_re;	/* or NULL: all sections */
+	const char		*section_src;
+	struct rule_pat		*pats;	/* sections, items, patterns */
+	size_t			 npats;
+	int			 defaults;	/* placeholder: shipped list */
+	unsigned		 scope;
+	double			 min;
+	const char		*date_format;
+};
+
+/* Severities of an override, by rule index. */
+struct override {
+	const char	**globs;	/* relative to base */
+	size_t		  nglobs;
+	const char	 *base;		/* absolute directory of its file */
+	int		 *idx;		/* rule indices */
+	enum sev	 *sev;
+	size_t		  n;
+};
+
+struct rules {
+	struct rule	*v;
+	size_t		 n, cap;
+	struct override	*ov;
+	size_t		 nov, ovcap;
+	const char	*file;		/* config file, or shipped name */
+	const char	*cwd;		/* to make relative paths absolute */
+	struct arena	 arena;		/* every string and array above */
+	struct rules	*next;		/* the context's list */
+};
+
+/* What a checker works with; one per check_run. */
+struct check_state {
+	struct check_ctx	*ctx;
+	struct match_scratch	*ms;
+	const struct rules	*rs;
+	const struct checklist	*cl;
+	struct findings		*out;
+	enum sev		*sev;	/* effective severity by rule index */
+	struct buf		 msg;	/* scratch */
+	const struct rule	*mask_rule;	/* whose section mask is below */
+	signed char		*mask;	/* per section: -1 unknown, 0, 1 */
+};
+
+/* Effective severities for the checklist at path: each rule's, then the
+ * overrides whose globs match it (rules.c). sev has rules_count() rows. */
+void	rules_file_sev(const struct rules *, const char *path, enum sev *sev);
+
+/* The kind table; check_kind() finds a row by name, or NULL. */
+extern const struct rule_kind	check_kinds[];
+extern const size_t		check_nkinds;
+const struct rule_kind		*check_kind(const char *name);
+
+/* The shipped placeholder patterns (check_text.c), NULL-terminated. */
+extern const char *const	check_placeholders[];
+/* The default section pattern of signoff (check_sections.c). */
+extern const char		check_signoff_section[];
+/* The default reason pattern of na-without-reason (check_items.c). */
+extern const char		check_na_reason[];
+
+/* Append a finding of rule r: the message is r's template (or the kind's)
+ * with {match}, {label} and {section} replaced. match, label and section
+ * may be NULL. */
+void	check_emit(struct check_state *, const struct rule *, int line,
+	    int col, int end_line, int end_col, const char *match, size_t mlen,
+	    const char *label, const char *section);
+/* The title of section index s, or NULL for -1. */
+const char *check_title(const struct check_state *, int s);
+/* 1 if section (or one of its ancestors) matches r's section pattern, or
+ * r has none. */
+int	check_in_section(struct check_state *, const struct rule *,
+	    int section);
+/* Run re over text, reporting each match through check_emit with block
+ * positions; a match limit becomes an error finding naming the rule. */
+struct block;
+void	check_block_matches(struct check_state *, const struct rule *,
+	    const struct match_re *, const struct block *);
+/* 1 if re matches s[0..n); a match limit counts as no match and is
+ * reported at line, col. */
+int	check_matches(struct check_state *, const struct rule *,
+	    const struct match_re *, const char *s, size_t n, int line,
+	    int col);
+
+/* Checkers, one per kind (check_*.c). */
+rule_check_fn	check_required_sections, check_pattern, check_fields,
+		check_signoff, check_completion, check_required_items,
+		check_malformed_task, check_duplicate_item, check_empty_section,
+		check_inconsistent_check, check_mojibake, check_invalid_utf8,
+		check_na_reason_fn;
+
+#endif

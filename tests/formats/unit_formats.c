@@ -1,0 +1,83 @@
+/* unit_formats.c: renders a fixed set of hostile findings through one lint
+ * backend, so the formats are tested before any rule produces findings.
+ * usage: unit_formats FORMAT [SHIFT]; SHIFT moves every finding down by
+ * that many lines (fingerprints must not change). Output on stdout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "out.h"
+#include "xalloc.h"
+
+/* The hostile text every message and key carries somewhere. */
+#define HOSTILE	"]]> <b a=\"q\"> 100% , : %0A \\ & '"
+
+static void
+unit_add(struct findings *fs, const char *file, int line, int col, int eline,
+    int ecol, enum sev sev, const char *rule, const char *section,
+    const char *key, const char *msg)
+{
+	struct finding *f = findings_add(fs, file, line, col, eline, ecol, sev,
+	    rule, "%s", msg);
+	f->section = section ? xstrdup(section) : NULL;
+	f->key = key ? xstrdup(key) : NULL;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const char *const paths[] = {
+		"samples/clean.md",
+		"./dir/we,ird:na%me ]]>\".md",
+		"/abs/path with space/ü.md",
+	};
+	const struct out_backend *be;
+	struct out_run run = {0};
+	struct findings fs[3] = {{0}};
+	unsigned tally[SEV__MAX] = {0};
+	struct buf b = {0};
+	int d;
+
+	if (argc < 2 || (be = out_find(argv[1])) == NULL) {
+		fprintf(stderr, "usage: unit_formats %s [SHIFT]\n",
+		    out_names());
+		return 2;
+	}
+	d = argc > 2 ? atoi(argv[2]) : 0;
+	run.generated_at = "2024-05-06T07:08:09Z";
+
+	unit_add(&fs[1], paths[1], 1, 1, 1, 1, SEV_ERROR, "missing-section",
+	    NULL, "(?i)sign-?off|approval",
+	    "no section matches 'Sign-off|Approval' " HOSTILE);
+	unit_add(&fs[1], paths[1], 3 + d, 5, 3 + d, 7, SEV_WARNING,
+	    "placeholder", "Rollout: <Phase> \"1\"", "TBD",
+	    "placeholder 'TBD' left\r\nsecond line\tand tab");
+	unit_add(&fs[1], paths[1], 9 + d, 2, 10 + d, 4, SEV_INFO,
+	    "no-staging-url", "Rollout: <Phase> \"1\"", NULL,
+	    "control \x01\x1b[31m bytes, bad \xff utf-8, U+FFFE \xef\xbf\xbe,"
+	    " rocket \xf0\x9f\x9a\x80 on line 9");
+	/* The same identity twice: told apart by occurrence only. */
+	unit_add(&fs[1], paths[1], 12 + d, 5, 12 + d, 7, SEV_WARNING,
+	    "placeholder", "Rollout: <Phase> \"1\"", "TBD",
+	    "placeholder 'TBD' left\r\nsecond line\tand tab");
+	unit_add(&fs[2], paths[2], 2 + d, 1, 2 + d, 20, SEV_ERROR,
+	    "unfilled-field", "Sign-off", "approved by",
+	    "field 'Approved by' is empty " HOSTILE);
+
+	if (be->begin)
+		be->begin(&b, &run);
+	for (int i = 0; i < 3; i++) {
+		struct out_file f = { paths[i], &fs[i], 0 };
+		findings_tally(&fs[i], tally);
+		be->file(&b, &run, &f, i == 0);
+	}
+	if (be->end)
+		be->end(&b, &run, tally, 3);
+	fwrite(b.data ? b.data : "", 1, b.len, stdout);
+	buf_free(&b);
+	for (int i = 0; i < 3; i++)
+		findings_clear(&fs[i]);
+	return ferror(stdout) ? 1 : 0;
+}
