@@ -65,9 +65,13 @@ def cases():
     yield "code-fence-unclosed", b"```\n" + b"- [ ] not a task\n" * 200000
     yield "invalid-utf8", b"- [ ] " + b"\xff\xfe\xc3" * 1000000 + b"\n"
     yield "invalid-utf8-runs", b"- [ ] " + b"a\xff" * 1000000 + b"\n"
-    yield "invalid-utf8-lines", b"- [ ] \xff\n" * 200000
-    yield "crlf-items", b"- [ ] a\r\n" * 200000
-    yield "cr-only", b"- [ ] a\r" * 200000
+    yield "invalid-utf8-lines", b"".join(
+        b"- [ ] \xff %d\n" % i for i in range(200000))
+    yield "crlf-items", b"".join(b"- [ ] a%d\r\n" % i for i in range(200000))
+    yield "cr-only", b"".join(b"- [ ] a%d\r" % i for i in range(200000))
+    # 200,000 identical items: the duplicate-item check compares each
+    # with every earlier one (patho.sh knows; see KNOWN there).
+    yield "items-same-200k", b"# S\n\n" + b"- [ ] same\n" * 200000
     # Odd files.
     yield "empty", b""
     yield "binary", b"# Bin\n\n- [ ] a\0b\n" + bytes(range(256)) * 1000
