@@ -13,7 +13,8 @@ VALGRIND_LOG	= $(CURDIR)/$(VALGRIND_BUILD)/log
 valgrind: deps all
 	@rm -rf $(VALGRIND_BUILD) && mkdir -p $(VALGRIND_LOG)
 	@sed -e 's|@BIN@|$(CURDIR)/$(BUILD)/ticklist|' \
-	    -e 's|@LOG@|$(VALGRIND_LOG)|' tests/valgrind/ticklist.in \
+	    -e 's|@LOG@|$(VALGRIND_LOG)|' \
+	    -e 's|@SUPP@|$(CURDIR)/tests/valgrind/jit.supp|' tests/valgrind/ticklist.in \
 	    >$(VALGRIND_BUILD)/ticklist && chmod +x $(VALGRIND_BUILD)/ticklist
 	@pass=0; fail=0; for s in $(VALGRIND_SUITES); do \
 		out=$$(BUILD=$(VALGRIND_BUILD) TOP=$(CURDIR) \

@@ -1,15 +1,14 @@
 /* fuzz_rules.c: libFuzzer target for rule and config YAML. The rule
  * loader reads files (rules.h takes paths, and extends: names more), so
  * each input is written to a private temporary directory and loaded both
- * as --config and as --rules FILE; a set that loads is then run over a
- * sample checklist.
- * TODO(rules): once rules_list() lands in main, list each loaded set as
- * text and JSON here too. */
+ * as --config and as --rules FILE; a set that loads is listed as text and
+ * JSON (every rule's metadata) and run over a sample checklist. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "check.h"
 #include "diag.h"
 #include "doc.h"
@@ -67,6 +66,11 @@ fuzz_load(const struct rules_opts *o)
 	if (rc == NULL)
 		return;
 	if ((rs = rules_for_file(rc, "fuzz.md")) != NULL) {
+		struct buf b = {0};
+		rules_list(rs, 0, &b);
+		buf_reset(&b);
+		rules_list(rs, 1, &b);
+		buf_free(&b);
 		check_run(fuzz_cc, rs, fuzz_cl, &fs);
 		findings_clear(&fs);
 	}
