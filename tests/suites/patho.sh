@@ -2,7 +2,8 @@
 # patho.sh: pathological inputs (tests/patho/gen.py writes them into a
 # temporary directory at run time): deep nesting, huge lists, long lines,
 # storms, odd files. Each must end with exit 0, 1 or 2, say nothing of a
-# crash, in `status --format json`, `status --format tree` and `lint`.
+# crash, in `status --format json`, `status --format tree`, `lint` and,
+# for files under 1 MB, `report`.
 # `timeout 20` only turns a hang into a failure; no test is timed.
 T=$TOP/$BUILD/ticklist
 cd "$TOP" || exit 1
@@ -54,5 +55,11 @@ for f in "$tmp"/*.md; do
 	fi
 	run "$n/tree" "$T" status --format tree "$f"
 	run "$n/lint" "$T" lint --no-config "$f"
+	# The HTML report of the smaller cases (a big one makes a big report:
+	# one finding per invalid byte run is 100 MB of HTML).
+	if [ "$(wc -c <"$f")" -lt 1000000 ]; then
+		run "$n/report" "$T" report --no-config -q -o "$tmp/report" "$f"
+		rm -rf "$tmp/report"
+	fi
 	rm -f "$f"
 done
