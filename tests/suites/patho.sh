@@ -19,7 +19,9 @@ limit=${PATHO_TIMEOUT:-20}
 # Known hangs, reported to their owners: skipped unless PATHO_KNOWN=1.
 #  items-same-200k/lint: check_duplicate_item (src/check_struct.c) walks
 #  back over the whole run of equal keys for each item, O(n^2).
-KNOWN=" items-same-200k/lint "
+#  glob-backtracking*: rules_glob (src/rules.c) backtracks over every
+#  position for each '*' or '**', exponential in the number of stars.
+KNOWN=" items-same-200k/lint glob-backtracking* glob-backtracking** "
 
 # run NAME CMD...: exit 0, 1 or 2 within the limit, no sanitizer report.
 run() {
@@ -62,4 +64,15 @@ for f in "$tmp"/*.md; do
 		rm -rf "$tmp/report"
 	fi
 	rm -f "$f"
+done
+
+# A hostile rule file: globs that backtrack. A deep path with many 'a's
+# against "*a*a*...*b" takes exponential time in a naive matcher.
+g=$tmp/glob/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+mkdir -p "$g"
+printf '# T\n\n- [ ] a\n' >"$g/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.md"
+for glob in '*a*a*a*a*a*a*a*a*a*a*a*a*b' '**a**a**a**a**a**a**a**b'; do
+	printf 'extends: deployment\noverrides:\n  - files: ["%s"]\n    severity: {unfilled-field: off}\n' \
+	    "$glob" >"$tmp/glob/.ticklist.yml"
+	run "glob-backtracking${glob%%a*}" "$T" lint "$g"
 done
