@@ -201,6 +201,24 @@ check output-lint-enospc 2 inject INJECT_FUNC=write INJECT_ERRNO=ENOSPC \
     -o "$tmp/out/lint.json" "$A"
 has output-lint-enospc-msg "$tmp/stderr" "lint.json: error: write failed: No space left on device"
 
+# The HTML report directory: a failed write of one file leaves that
+# file's previous version intact and exits 2.
+check report-first 0 "$T" report --no-config -q --fail-on never \
+    -o "$tmp/rep" "$A" "$B"
+for f in index.html report.json summary.md badge.svg; do
+	cp "$tmp/rep/$f" "$tmp/rep.$f.prev"
+	check "report-$f-enospc" 2 inject INJECT_FUNC=write INJECT_ERRNO=ENOSPC \
+	    INJECT_PATH="rep/$f" -- "$T" report --no-config -q --fail-on never \
+	    -o "$tmp/rep" "$A" "$B" "$C"
+	has "report-$f-enospc-msg" "$tmp/stderr" "$f: error: write failed: No space left on device"
+	if cmp -s "$tmp/rep/$f" "$tmp/rep.$f.prev"; then
+		echo "ok hostile/report-$f-intact"
+	else echo "not ok hostile/report-$f-intact"; fi
+done
+if [ -z "$(find "$tmp/rep" -name '*.tmp*')" ]; then
+	echo "ok hostile/report-no-temp"
+else echo "not ok hostile/report-no-temp"; fi
+
 # Inputs are never opened for writing (strace sees every open).
 if command -v strace >/dev/null 2>&1; then
 	ino=$(ls -i "$A" | cut -d' ' -f1)
@@ -212,6 +230,11 @@ if command -v strace >/dev/null 2>&1; then
 	    -e trace=open,openat,creat,truncate -o "$tmp/strace2" \
 	    "$T" lint --no-config "$A" "$tmp/in" >/dev/null 2>&1
 	cat "$tmp/strace2" >>"$tmp/strace"
+	ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" strace -f -qq \
+	    -e trace=open,openat,creat,truncate -o "$tmp/strace3" \
+	    "$T" report --no-config -q -o "$tmp/rep2" "$A" "$tmp/in" \
+	    >/dev/null 2>&1
+	cat "$tmp/strace3" >>"$tmp/strace"
 	if grep -q "$tmp/in/b.md" "$tmp/strace"; then
 		echo "ok hostile/strace-sees-inputs"
 	else echo "not ok hostile/strace-sees-inputs"; head -5 "$tmp/strace"; fi
