@@ -1,7 +1,8 @@
 /* fuzz_markdown.c: libFuzzer target for the Markdown surface: bytes ->
  * doc_parse -> the tree dump and status JSON, then lint with the shipped
- * default rules through every lint backend (plain and coloured). Inputs
- * with a NUL byte stop where read.c would refuse them. */
+ * default rules through every lint backend (plain and coloured), and the
+ * report models (report.json, the template model, a page) serialised.
+ * Inputs with a NUL byte stop where read.c would refuse them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,26 @@ fuzz_backends(const struct findings *fs)
 	buf_free(&b);
 }
 
+/* Build and serialise every report model of one checklist. */
+static void
+fuzz_report(const struct checklist *cl, const struct findings *fs)
+{
+	static const char at[] = "2024-01-01T00:00:00Z";
+	struct report_input ri = { cl, fs, "fuzz.html" };
+	struct val *v[3];
+	struct buf b = {0};
+
+	v[0] = report_json(&ri, 1, at);
+	v[1] = report_model(&ri, 1, at);
+	v[2] = report_page(&ri, 1, 0, at);
+	for (int i = 0; i < 3; i++) {
+		buf_reset(&b);
+		val_json(&b, v[i], i);
+		val_free(v[i]);
+	}
+	buf_free(&b);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -100,6 +121,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < fs.n; i++)
 			fs.v[i].file = "fuzz.md";
 		fuzz_backends(&fs);
+		fuzz_report(cl, &fs);
 		findings_clear(&fs);
 	}
 	checklist_free(cl);
