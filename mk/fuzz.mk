@@ -59,7 +59,7 @@ fuzz: fuzz-build
 		ASAN_OPTIONS=detect_leaks=1 \
 		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
-		    -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+		    -max_len=16384 -timeout=20 -rss_limit_mb=2048 \
 		    -print_final_stats=1 \
 		    -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- $$c/$$t \
 		    >$(FUZZ_BUILD)/fuzz-$$t.log 2>&1 || { rc=1; \
