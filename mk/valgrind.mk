@@ -1,17 +1,20 @@
 # valgrind.mk: `make valgrind` runs the golden suites (VALGRIND_SUITES:
-# parse goldens and the command line) with build/ticklist under valgrind
-# memcheck. build-valgrind/ticklist is a wrapper script that execs
+# parse goldens, the command line, rules, lint formats, the HTML report)
+# with build/ticklist under valgrind memcheck. build-valgrind/ticklist is a wrapper script that execs
 # valgrind on the real binary, so the suites need no change. Zero errors
 # and zero definite or indirect leaks: memcheck exits 99 on either, and a
 # non-empty log under build-valgrind/log fails the target too (some
-# suites do not check every exit status).
+# suites do not check every exit status). The test programs of
+# $(BUILD) are linked in beside it and run natively.
 VALGRIND_BUILD	= build-valgrind
-VALGRIND_SUITES	= parse cli
+VALGRIND_SUITES	= parse cli rules formats report
 VALGRIND_LOG	= $(CURDIR)/$(VALGRIND_BUILD)/log
 
 .PHONY: valgrind
-valgrind: deps all
+valgrind: deps all test-programs
 	@rm -rf $(VALGRIND_BUILD) && mkdir -p $(VALGRIND_LOG)
+	@for f in $(BUILD)/*; do case $${f##*/} in ticklist) ;; \
+		*) ln -s $(CURDIR)/$$f $(VALGRIND_BUILD)/ ;; esac; done
 	@sed -e 's|@BIN@|$(CURDIR)/$(BUILD)/ticklist|' \
 	    -e 's|@LOG@|$(VALGRIND_LOG)|' \
 	    -e 's|@SUPP@|$(CURDIR)/tests/valgrind/jit.supp|' tests/valgrind/ticklist.in \
