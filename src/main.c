@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "cliopt.h"
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
@@ -41,13 +42,8 @@ struct opts {
 	enum cmd		 cmd;
 	const char		*format;
 	const char		*output;
-	enum sev		 fail_on;	/* SEV_OFF: never */
-	int			 jobs;
-	int			 color;
-	int			 quiet;
-	size_t			 max_size;
 	const char		*show;		/* rules --show NAME */
-	struct rules_opts	 ropts;
+	struct cliopt		 c;		/* the shared options */
 };
 
 /* One input file's work, done by a worker, written by the main thread. */
@@ -140,7 +136,7 @@ run_work(size_t i, struct check_ctx *cc, void *arg)
 
 	if (j->error)
 		return;		/* its rules failed to load */
-	cl = pipeline_file(j->path, o->max_size, o->cmd == CMD_LINT ?
+	cl = pipeline_file(j->path, o->c.max_size, o->cmd == CMD_LINT ?
 	    j->rules : NULL, cc, &j->fs);
 	if (cl == NULL) {
 		j->error = 1;
@@ -285,116 +281,38 @@ print_help(const char *cmd)
 	return EXIT_CLEAN;
 }
 
-/* Parse "64M", "512k", "1G" or bytes. */
-static int
-parse_size(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || end == s)
-		return -1;
-	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
-	default: break;
-	}
-	if (*end != '\0')
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
-
 static int
 parse_opts(int argc, char *argv[], struct opts *o)
 {
-	enum { O_FAILON = 256, O_NOCONFIG, O_COLOR, O_MAXSIZE, O_SHOW };
+	enum { O_SHOW = CLIOPT__NEXT };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "fail-on", required_argument, NULL, O_FAILON },
-		{ "config", required_argument, NULL, 'c' },
-		{ "no-config", no_argument, NULL, O_NOCONFIG },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "color", required_argument, NULL, O_COLOR },
-		{ "colour", required_argument, NULL, O_COLOR },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "max-file-size", required_argument, NULL, O_MAXSIZE },
+		CLIOPT_LONGOPTS,
 		{ "show", required_argument, NULL, O_SHOW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, color = -1;
-	size_t cap = 0;
+	int c;
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:o:c:r:j:qh", longopts,
+	while ((c = getopt_long(argc, argv, ":f:o:h" CLIOPT_SHORT, longopts,
 	    NULL)) != -1) {
+		switch (cliopt_take(&o->c, c, optarg)) {
+		case 1:
+			continue;
+		case -1:
+			return -1;
+		default:
+			break;
+		}
 		switch (c) {
 		case 'f':
 			o->format = optarg;
 			break;
 		case 'o':
 			o->output = optarg;
-			break;
-		case O_FAILON:
-			if (strcmp(optarg, "never") == 0)
-				o->fail_on = SEV_OFF;
-			else if ((c = sev_parse(optarg)) > SEV_OFF)
-				o->fail_on = (enum sev)c;
-			else {
-				diag_error(NULL, 0, 0, "--fail-on: expected "
-				    "error, warning, info or never, not '%s'",
-				    optarg);
-				return -1;
-			}
-			break;
-		case 'c':
-			o->ropts.config = optarg;
-			break;
-		case O_NOCONFIG:
-			o->ropts.no_config = 1;
-			break;
-		case 'r':
-			o->ropts.rulesets = xgrow(o->ropts.rulesets, &cap,
-			    o->ropts.nrulesets + 1, sizeof(char *));
-			o->ropts.rulesets[o->ropts.nrulesets++] = optarg;
-			break;
-		case 'j':
-			o->jobs = atoi(optarg);
-			if (o->jobs < 1 || o->jobs > 256) {
-				diag_error(NULL, 0, 0, "--jobs: expected 1 to "
-				    "256, not '%s'", optarg);
-				return -1;
-			}
-			break;
-		case O_COLOR:
-			if (strcmp(optarg, "always") == 0)
-				color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				color = 0;
-			else if (strcmp(optarg, "auto") == 0)
-				color = -1;
-			else {
-				diag_error(NULL, 0, 0, "--color: expected "
-				    "auto, always or never, not '%s'", optarg);
-				return -1;
-			}
-			break;
-		case 'q':
-			o->quiet = 1;
-			break;
-		case O_MAXSIZE:
-			if (parse_size(optarg, &o->max_size) == -1) {
-				diag_error(NULL, 0, 0, "--max-file-size: bad "
-				    "size '%s'", optarg);
-				return -1;
-			}
 			break;
 		case O_SHOW:
 			o->show = optarg;
@@ -412,10 +330,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			return -1;
 		}
 	}
-	if (color < 0)
-		color = o->output == NULL && isatty(STDOUT_FILENO) &&
-		    getenv("NO_COLOR") == NULL;
-	o->color = color;
+	cliopt_color(&o->c, o->output);
 	return 0;
 }
 
@@ -461,7 +376,7 @@ run(struct opts *o, int argc, char *argv[])
 	}
 	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
-	if (o->cmd == CMD_LINT && (rc = rules_ctx_new(&o->ropts)) == NULL) {
+	if (o->cmd == CMD_LINT && (rc = rules_ctx_new(&o->c.ropts)) == NULL) {
 		files_free(&fl);
 		return EXIT_TROUBLE;
 	}
@@ -475,12 +390,12 @@ run(struct opts *o, int argc, char *argv[])
 			rs.jobs[i].error = 1;
 	}
 	rs.orun.rules = rc;
-	rs.orun.color = o->color;
+	rs.orun.color = o->c.color;
 	if (rs.be && rs.be->begin)
 		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
 		buf_puts(&rs.ob, "{\"version\": 1,\n \"checklists\": [");
-	pool_run(fl.n, o->jobs, run_work, run_emit, &rs);
+	pool_run(fl.n, o->c.jobs, run_work, run_emit, &rs);
 	if (rs.be && rs.be->end)
 		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
@@ -488,15 +403,13 @@ run(struct opts *o, int argc, char *argv[])
 	if (output_write(o->output, rs.ob.data ? rs.ob.data : "",
 	    rs.ob.len) == -1)
 		rs.rcode = EXIT_TROUBLE;
-	if (o->cmd == CMD_LINT && !o->quiet)
+	if (o->cmd == CMD_LINT && !o->c.quiet)
 		lint_summary(rs.tally, rs.nread);
 	if (diag_errors() > 0)
 		rs.rcode = EXIT_TROUBLE;
 	if (rs.rcode == EXIT_CLEAN && o->cmd == CMD_LINT &&
-	    o->fail_on != SEV_OFF)
-		for (int sv = o->fail_on; sv < SEV__MAX; sv++)
-			if (rs.tally[sv] > 0)
-				rs.rcode = EXIT_FINDINGS;
+	    cliopt_failed(&o->c, rs.tally))
+		rs.rcode = EXIT_FINDINGS;
 	buf_free(&rs.ob);
 	free(rs.jobs);
 	rules_ctx_free(rc);
@@ -528,7 +441,7 @@ run_rules(struct opts *o, int argc, char *argv[])
 			diag_error(NULL, 0, 0, "rules takes at most one DIR");
 			return EXIT_TROUBLE;
 		}
-		if ((rc = rules_ctx_new(&o->ropts)) == NULL)
+		if ((rc = rules_ctx_new(&o->c.ropts)) == NULL)
 			return EXIT_TROUBLE;
 		if (argc == 1) {
 			/* Discovery starts from a file's directory. */
@@ -588,8 +501,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.cmd = (enum cmd)c;
 	o.format = "text";
-	o.fail_on = SEV_ERROR;
-	o.max_size = (size_t)64 << 20;
+	cliopt_init(&o.c);
 	if (parse_opts(argc - 1, argv + 1, &o) == -1) {
 		fprintf(stderr, "try 'ticklist help %s'\n", cmd_names[o.cmd]);
 		return EXIT_TROUBLE;
@@ -598,6 +510,6 @@ main(int argc, char *argv[])
 		rc = run_rules(&o, argc - 1 - optind, argv + 1 + optind);
 	else
 		rc = run(&o, argc - 1 - optind, argv + 1 + optind);
-	free(o.ropts.rulesets);
+	cliopt_free(&o.c);
 	return rc;
 }

@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "cliopt.h"
 #include "diag.h"
 #include "embed.h"
 #include "files.h"
@@ -411,68 +412,39 @@ report_time(char *out, size_t size)
 	return 0;
 }
 
-/* Parse "64M", "512k", "1G" or bytes. */
-static int
-report_size(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-	int shift = 0;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || end == s)
-		return -1;
-	switch (*end) {
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
-	default: break;
-	}
-	if (*end != '\0')
-		return -1;
-	*out = (size_t)(v << shift);
-	return 0;
-}
-
 /* Options of report_main. */
 struct report_args {
 	struct report_opts	 ro;
 	const char		*one;		/* --template FILE */
-	struct rules_opts	 rules;
-	enum sev		 fail_on;	/* SEV_OFF: never */
-	int			 quiet;
-	int			 jobs;		/* 0: the number of CPUs */
-	size_t			 max_size;
+	struct cliopt		 c;		/* the shared options */
 };
 
 static int
 report_args(int argc, char *argv[], struct report_args *a)
 {
-	enum { O_TEMPLATES = 256, O_TEMPLATE, O_FAILON, O_NOCONFIG,
-	    O_MAXSIZE, O_COLOR };
+	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, O_TEMPLATES },
 		{ "template", required_argument, NULL, O_TEMPLATE },
-		{ "fail-on", required_argument, NULL, O_FAILON },
-		{ "config", required_argument, NULL, 'c' },
-		{ "no-config", no_argument, NULL, O_NOCONFIG },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "color", required_argument, NULL, O_COLOR },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "max-file-size", required_argument, NULL, O_MAXSIZE },
+		CLIOPT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	size_t cap = 0;
 	int c;
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:c:r:j:qh", longopts, NULL))
-	    != -1) {
+	while ((c = getopt_long(argc, argv, ":o:h" CLIOPT_SHORT, longopts,
+	    NULL)) != -1) {
+		switch (cliopt_take(&a->c, c, optarg)) {
+		case 1:
+			continue;
+		case -1:
+			return -1;
+		default:
+			break;
+		}
 		switch (c) {
 		case 'o':
 			a->ro.dir = optarg;
@@ -482,49 +454,6 @@ report_args(int argc, char *argv[], struct report_args *a)
 			break;
 		case O_TEMPLATE:
 			a->one = optarg;
-			break;
-		case O_FAILON:
-			if (strcmp(optarg, "never") == 0)
-				a->fail_on = SEV_OFF;
-			else if ((c = sev_parse(optarg)) > SEV_OFF)
-				a->fail_on = (enum sev)c;
-			else {
-				diag_error(NULL, 0, 0, "--fail-on: expected "
-				    "error, warning, info or never, not '%s'",
-				    optarg);
-				return -1;
-			}
-			break;
-		case 'c':
-			a->rules.config = optarg;
-			break;
-		case O_NOCONFIG:
-			a->rules.no_config = 1;
-			break;
-		case 'r':
-			a->rules.rulesets = xgrow(a->rules.rulesets, &cap,
-			    a->rules.nrulesets + 1, sizeof(char *));
-			a->rules.rulesets[a->rules.nrulesets++] = optarg;
-			break;
-		case 'j':
-			a->jobs = atoi(optarg);
-			if (a->jobs < 1 || a->jobs > 256) {
-				diag_error(NULL, 0, 0, "--jobs: expected 1 to "
-				    "256, not '%s'", optarg);
-				return -1;
-			}
-			break;
-		case O_COLOR:
-			break;
-		case 'q':
-			a->quiet = 1;
-			break;
-		case O_MAXSIZE:
-			if (report_size(optarg, &a->max_size) == -1) {
-				diag_error(NULL, 0, 0, "--max-file-size: bad "
-				    "size '%s'", optarg);
-				return -1;
-			}
 			break;
 		case 'h':
 			fputs(report_help_text, stdout);
@@ -579,27 +508,26 @@ report_main(int argc, char *argv[])
 
 	memset(&a, 0, sizeof(a));
 	a.ro.dir = "ticklist-report";
-	a.fail_on = SEV_ERROR;
-	a.max_size = (size_t)64 << 20;
+	cliopt_init(&a.c);
 	if (report_args(argc, argv, &a) == -1) {
 		fputs("try 'ticklist help report'\n", stderr);
-		free(a.rules.rulesets);
+		cliopt_free(&a.c);
 		return EXIT_TROUBLE;
 	}
 	if (optind >= argc) {
 		diag_error(NULL, 0, 0, "no PATH given; try 'ticklist help "
 		    "report'");
-		free(a.rules.rulesets);
+		cliopt_free(&a.c);
 		return EXIT_TROUBLE;
 	}
 	if (report_time(when, sizeof(when)) == -1) {
-		free(a.rules.rulesets);
+		cliopt_free(&a.c);
 		return EXIT_TROUBLE;
 	}
 	a.ro.generated_at = when;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
-	if ((rc = rules_ctx_new(&a.rules)) == NULL) {
+	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
 		code = EXIT_TROUBLE;
 		goto out;
 	}
@@ -609,12 +537,12 @@ report_main(int argc, char *argv[])
 	pages = xcalloc(fl.n ? fl.n : 1, sizeof(*pages));
 	work.paths = fl.v;
 	work.rules = xcalloc(fl.n ? fl.n : 1, sizeof(*work.rules));
-	work.max_size = a.max_size;
+	work.max_size = a.c.max_size;
 	work.cls = cls;
 	work.fs = fs;
 	for (i = 0; i < fl.n; i++)
 		work.rules[i] = rules_for_file(rc, fl.v[i]);
-	pool_run(fl.n, a.jobs, report_work, NULL, &work);
+	pool_run(fl.n, a.c.jobs, report_work, NULL, &work);
 	free(work.rules);
 	/* Keep the checklists that could be read, in input order. */
 	for (i = 0; i < fl.n; i++) {
@@ -637,7 +565,7 @@ report_main(int argc, char *argv[])
 			code = EXIT_TROUBLE;
 	} else if (report_write(&a.ro, in, n) == -1)
 		code = EXIT_TROUBLE;
-	if (!a.quiet) {
+	if (!a.c.quiet) {
 		struct buf b = {0};
 		diag_summary(&b, tally, n);
 		if (!a.one && !code)
@@ -647,10 +575,8 @@ report_main(int argc, char *argv[])
 	}
 	if (diag_errors() > 0)
 		code = EXIT_TROUBLE;
-	if (code == EXIT_CLEAN && a.fail_on != SEV_OFF)
-		for (int s = a.fail_on; s < SEV__MAX; s++)
-			if (tally[s] > 0)
-				code = EXIT_FINDINGS;
+	if (code == EXIT_CLEAN && cliopt_failed(&a.c, tally))
+		code = EXIT_FINDINGS;
 out:
 	for (i = 0; i < n; i++) {
 		checklist_free(cls[i]);
@@ -663,6 +589,6 @@ out:
 	free(in);
 	rules_ctx_free(rc);
 	files_free(&fl);
-	free(a.rules.rulesets);
+	cliopt_free(&a.c);
 	return code;
 }

@@ -1331,11 +1331,36 @@ rules_for_file(struct rules_ctx *ctx, const char *path)
 
 /* --- overrides at check time ----------------------------------------- */
 
+/* Memo of failed (glob, text) positions for one rules_glob call. */
+struct glob_memo {
+	const char	*g, *s;
+	size_t		 ns;
+	unsigned char	*failed;	/* bit per position pair */
+};
+
+static int rules_glob_step(struct glob_memo *, const char *, const char *);
+
 /* Glob match: '*' and '?' do not cross a slash, a double star does (and
  * a double star followed by a slash also matches no directory at all),
  * [...] classes, '\' escapes. */
 static int
-rules_glob(const char *g, const char *s)
+rules_glob_r(struct glob_memo *m, const char *g, const char *s)
+{
+	size_t at;
+
+	/* Each (glob, text) position pair fails at most once: stars no
+	 * longer multiply into exponential backtracking. */
+	at = (size_t)(g - m->g) * (m->ns + 1) + (size_t)(s - m->s);
+	if (m->failed[at >> 3] & (1u << (at & 7)))
+		return 0;
+	if (rules_glob_step(m, g, s))
+		return 1;
+	m->failed[at >> 3] |= (unsigned char)(1u << (at & 7));
+	return 0;
+}
+
+static int
+rules_glob_step(struct glob_memo *m, const char *g, const char *s)
 {
 	const char *p;
 
@@ -1348,14 +1373,14 @@ rules_glob(const char *g, const char *s)
 				g++;
 				for (p = s;; p++) {
 					if ((p == s || p[-1] == '/') &&
-					    rules_glob(g, p))
+					    rules_glob_r(m, g, p))
 						return 1;
 					if (*p == '\0')
 						return 0;
 				}
 			}
 			for (p = s;; p++) {
-				if (rules_glob(g, p))
+				if (rules_glob_r(m, g, p))
 					return 1;
 				if (*p == '\0')
 					return 0;
@@ -1364,7 +1389,7 @@ rules_glob(const char *g, const char *s)
 		if (*g == '*') {
 			g++;
 			for (p = s;; p++) {
-				if (rules_glob(g, p))
+				if (rules_glob_r(m, g, p))
 					return 1;
 				if (*p == '\0' || *p == '/')
 					return 0;
@@ -1395,7 +1420,7 @@ rules_glob(const char *g, const char *s)
 				}
 			} while (*q != ']' && *q != '\0');
 			if (*q == '\0')		/* no closing ']': literal */
-				return *s == '[' && rules_glob(g + 1, s + 1);
+				return *s == '[' && rules_glob_r(m, g + 1, s + 1);
 			if (ok == neg || *s == '/')
 				return 0;
 			g = q;
@@ -1408,6 +1433,23 @@ rules_glob(const char *g, const char *s)
 		g++;
 		s++;
 	}
+}
+
+static int
+rules_glob(const char *g, const char *s)
+{
+	struct glob_memo m;
+	size_t ng = strlen(g), bits;
+	int ok;
+
+	m.g = g;
+	m.s = s;
+	m.ns = strlen(s);
+	bits = (ng + 1) * (m.ns + 1);
+	m.failed = xcalloc(bits / 8 + 1, 1);
+	ok = rules_glob_r(&m, g, s);
+	free(m.failed);
+	return ok;
 }
 
 /* A glob matches a relative path when it matches the whole path or one

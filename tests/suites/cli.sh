@@ -150,3 +150,21 @@ else echo "not ok cli/summary-line-text"; tail -n 1 "$tmp/stderr"; fi
 check summary-quiet 1 "$T" lint -q samples/
 if [ ! -s "$tmp/stderr" ]; then echo "ok cli/summary-quiet-empty"
 else echo "not ok cli/summary-quiet-empty"; fi
+
+# report takes the shared options as lint does.
+check report-rules-release-clean 0 "$T" report -q -o "$tmp/rr" -r release samples/release.md
+check report-rules-release-blocks 1 "$T" report -q -o "$tmp/rr" -r release samples/deployment.md
+check report-max-file-size 2 "$T" report -q -o "$tmp/rr" --max-file-size 10 samples/release.md
+check report-bad-jobs 2 "$T" report -q -o "$tmp/rr" -j 0 samples/release.md
+check report-no-config 0 "$T" report -q -o "$tmp/rr" --no-config --fail-on never samples/
+
+# Override globs with many stars match in polynomial time (this took
+# minutes with plain backtracking); timeout only turns a hang into a failure.
+mkdir -p "$tmp/glob"
+printf "extends: deployment\noverrides:\n  - files: ['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b']\n    severity: {placeholder: off}\n  - files: ['a*a*a*.md']\n    severity: {missing-section: off}\n" >"$tmp/glob/.ticklist.yml"
+g=$(printf 'a%.0s' $(seq 1 60)).md
+printf '# T\n\n- [ ] TBD\n' >"$tmp/glob/$g"
+check glob-stars 0 timeout 20 "$T" lint --fail-on never "$tmp/glob/$g"
+if grep -q '\[placeholder\]' "$tmp/stdout" && ! grep -q '\[missing-section\]' "$tmp/stdout"; then
+	echo "ok cli/glob-stars-semantics"
+else echo "not ok cli/glob-stars-semantics"; cat "$tmp/stdout"; fi
