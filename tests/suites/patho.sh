@@ -19,9 +19,7 @@ limit=${PATHO_TIMEOUT:-20}
 # Known hangs, reported to their owners: skipped unless PATHO_KNOWN=1.
 #  items-same-200k/lint: check_duplicate_item (src/check_struct.c) walks
 #  back over the whole run of equal keys for each item, O(n^2).
-#  glob-backtracking*: rules_glob (src/rules.c) backtracks over every
-#  position for each '*' or '**', exponential in the number of stars.
-KNOWN=" items-same-200k/lint glob-backtracking* glob-backtracking** "
+KNOWN=" items-same-200k/lint "
 
 # run NAME CMD...: exit 0, 1 or 2 within the limit, no sanitizer report.
 run() {
