@@ -256,3 +256,17 @@ env LANG=tr_TR.UTF-8 LC_ALL=tr_TR.UTF-8 TZ=Pacific/Kiritimati HOME=/nonexistent 
     "$T" status --format json "$tmp/in" >"$tmp/env2" 2>&1
 if cmp -s "$tmp/env1" "$tmp/env2"; then echo "ok hostile/env-independent"
 else echo "not ok hostile/env-independent"; diff "$tmp/env1" "$tmp/env2" | head; fi
+
+# Safe output: a checklist full of hostile text (tests/hostile/xss.md)
+# renders as inert text: no script, event attribute or active URL in any
+# page or the badge, a strict CSP, and the text itself still shown.
+check xss-report 1 "$T" report --no-config -q -o "$tmp/xss" tests/hostile/xss.md
+if python3 tests/hostile/safe_html.py "$tmp"/xss/*.html "$tmp/xss/badge.svg" \
+    >"$tmp/safe.out"; then echo "ok hostile/xss-inert"
+else echo "not ok hostile/xss-inert"; head -20 "$tmp/safe.out"; fi
+has xss-text-shown "$tmp/xss/tests_hostile_xss.html" "&lt;script&gt;alert(5)&lt;/script&gt;"
+lacks xss-summary-no-raw-html "$tmp/xss/summary.md" "<script"
+printf '<a href="javascript:x" onclick="y">x</a>\n' >"$tmp/bad.html"
+if python3 tests/hostile/safe_html.py "$tmp/bad.html" >/dev/null; then
+	echo "not ok hostile/xss-checker-catches"
+else echo "ok hostile/xss-checker-catches"; fi
