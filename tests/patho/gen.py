@@ -69,8 +69,8 @@ def cases():
         b"- [ ] \xff %d\n" % i for i in range(200000))
     yield "crlf-items", b"".join(b"- [ ] a%d\r\n" % i for i in range(200000))
     yield "cr-only", b"".join(b"- [ ] a%d\r" % i for i in range(200000))
-    # 200,000 identical items: the duplicate-item check compares each
-    # with every earlier one (patho.sh knows; see KNOWN there).
+    # 200,000 identical items: the duplicate-item check must stay linear
+    # (it hashes item texts; a walk over equal keys was quadratic).
     yield "items-same-200k", b"# S\n\n" + b"- [ ] same\n" * 200000
     # Odd files.
     yield "empty", b""

@@ -16,21 +16,10 @@ fi
 # A sanitizer build is slower; the bound stays generous.
 limit=${PATHO_TIMEOUT:-20}
 
-# Known hangs, reported to their owners: skipped unless PATHO_KNOWN=1.
-#  items-same-200k/lint: check_duplicate_item (src/check_struct.c) walks
-#  back over the whole run of equal keys for each item, O(n^2).
-KNOWN=" items-same-200k/lint "
-
 # run NAME CMD...: exit 0, 1 or 2 within the limit, no sanitizer report.
 run() {
 	name=$1
 	shift
-	case $KNOWN in *" $name "*)
-		if [ "${PATHO_KNOWN:-0}" != 1 ]; then
-			echo "ok patho/$name # SKIP known hang, see KNOWN"
-			return
-		fi ;;
-	esac
 	timeout "$limit" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	case $rc in
