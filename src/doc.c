@@ -870,8 +870,9 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 				break;
 			la = pos;
 			lz = colon;
-			/* "(Phone: ...)": the label starts after the paren. */
-			for (size_t k = lz; k > la; k--)
+			/* "(Phone: ...)": the label starts after an open
+			 * paren; "Environment(s):" keeps its closed one. */
+			for (size_t k = lz; k > la && t[k - 1] != ')'; k--)
 				if (t[k - 1] == '(') {
 					la = k;
 					break;
