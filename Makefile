@@ -19,7 +19,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml -lpcre2-8)
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	      $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen
-ALL_LIBS    = $(PKG_LIBS) -lpthread
+ALL_LIBS    = $(PKG_LIBS) -lpthread -lm
 
 SRCS	 = $(wildcard src/*.c)
 LIBOBJS	 = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS))) \
@@ -71,7 +71,7 @@ check: deps all test-programs
 test: check
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz
+	rm -rf $(BUILD) build-asan build-fuzz build-valgrind
 
 # Test programs and further targets live in mk/*.mk, one fragment per area.
 TEST_PROGRAMS =

@@ -199,6 +199,9 @@ diag_set_sink(void (*fn)(const char *, void *), void *arg)
 	diag_sink_arg = arg;
 }
 
+static void diag_emit(const char *, const char *, int, int, const char *,
+    va_list) __attribute__((format(printf, 5, 0)));
+
 static void
 diag_emit(const char *sevword, const char *file, int line, int col,
     const char *fmt, va_list ap)

@@ -23,9 +23,12 @@
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE };
 
-/* A strong span in the flattened text of the current paragraph. */
+/* A strong span in the flattened text of the current paragraph. Spans
+ * are in start order and nest (cmark's tree), each knowing the span it is
+ * inside, so lookups need not scan them all. */
 struct span {
 	size_t	start, end;
+	size_t	parent;		/* enclosing span or (size_t)-1 */
 };
 
 /* One list item open on the walk: the task item it is, or -1. */
@@ -40,12 +43,16 @@ struct walker {
 	int		  section;	/* current section or -1 */
 	int		 *secstack;	/* open sections, increasing levels */
 	size_t		  nsecstack, capsecstack;
+	int		 *lastkid;	/* last child of each open section
+					   or -1, so appending is O(1) */
+	size_t		  caplastkid;
 	struct open_item *items;	/* open cmark list items */
 	size_t		  nitems, capitems;
 	int		  quote;	/* blockquote depth */
 	struct buf	  text;		/* flattened text of the block */
 	struct span	 *spans;	/* strong spans in text */
 	size_t		  nspans, capspans;
+	size_t		  open_span;	/* innermost open span or -1 */
 	size_t		  seg0;		/* first seg of the block */
 	unsigned char	 *tentative;	/* per field: kept only if its
 					   section has other fields */
@@ -53,17 +60,21 @@ struct walker {
 	size_t		  sec_field0;	/* first field of this section */
 	int		  nh1;		/* level-1 headings seen */
 	int		  first_h1;
+	int		  col_line;	/* doc_col: where it counted to */
+	size_t		  col_i, col_cp;
 };
 
 /* ---- line map and positions ---- */
 
 /* Build the line map (LF, CRLF and CR end a line, as in cmark) and note
- * each run of invalid UTF-8 as a fact. */
+ * each run of invalid UTF-8 as a fact. A fact's column is counted on from
+ * the previous run of the line (pos, cp), not from the line's start. */
 static void
 doc_scan_lines(struct checklist *cl)
 {
 	const char *s = cl->src;
 	size_t n = cl->srclen, i = 0, cap = cl->cap_[CAP_LINE];
+	size_t pos = 0, cp = 0;
 
 	cl->lines = xgrow(cl->lines, &cap, 1, sizeof(*cl->lines));
 	cl->lines[cl->nlines++] = 0;
@@ -103,8 +114,14 @@ doc_scan_lines(struct checklist *cl)
 			memset(f, 0, sizeof(*f));
 			f->kind = FACT_INVALID_UTF8;
 			f->line = (int)cl->nlines;
-			f->col = (int)utf8_count(s + cl->lines[cl->nlines - 1],
-			    i - cl->lines[cl->nlines - 1]) + 1;
+			if (pos < cl->lines[cl->nlines - 1]) {
+				pos = cl->lines[cl->nlines - 1];
+				cp = 0;
+			}
+			cp += utf8_count(s + pos, i - pos);
+			f->col = (int)cp + 1;
+			cp += j - i;
+			pos = j;
 			f->end_col = f->col + (int)(j - i) - 1;
 			f->section = -1;
 			f->text = arena_strndup(&cl->arena, s + i, j - i);
@@ -186,6 +203,73 @@ checklist_block_pos(const struct checklist *cl, const struct block *b,
 	*col = checklist_col(cl, s->line, s->bcol + (int)(off - s->off));
 }
 
+/* checklist_col for the walk. Fields along one long line come in column
+ * order, so counting on from the previous position on the same line makes
+ * a line of n fields O(line) in all rather than O(line) each. The result
+ * is the same as checklist_col's: a position is remembered only where no
+ * UTF-8 sequence straddles it. */
+static int
+doc_col(struct walker *w, int line, int bcol)
+{
+	size_t left, i = 0, cp = 0, n;
+	const char *ls;
+
+	if (w->cl->src == NULL || line < 1 || (size_t)line > w->cl->nlines ||
+	    bcol < 1)
+		return checklist_col(w->cl, line, bcol);
+	ls = doc_at(w->cl, line, 1, &left);
+	n = (size_t)(bcol - 1);
+	if (n > left)
+		return checklist_col(w->cl, line, bcol);
+	if (line == w->col_line && w->col_i <= n) {
+		i = w->col_i;
+		cp = w->col_cp;
+	}
+	while (i < n) {
+		size_t len = utf8_valid_len(ls + i, n - i);
+		i += len ? len : 1;
+		cp++;
+	}
+	if (n == left || ((unsigned char)ls[n] & 0xc0) != 0x80) {
+		w->col_line = line;
+		w->col_i = n;
+		w->col_cp = cp;
+	}
+	return (int)cp + 1;
+}
+
+/* checklist_block_pos for the walk, with the byte column too. */
+static void
+doc_block_pos(struct walker *w, const struct block *b, size_t off,
+    int *line, int *bcol, int *col)
+{
+	const struct checklist *cl = w->cl;
+	size_t lo = 0, hi = b->nseg, left;
+	const struct seg *s;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cl->segs[b->seg0 + mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0) {
+		/* Before any text: the block's own column. */
+		const char *ls = doc_at(cl, b->line, 1, &left);
+		*line = b->line;
+		*col = b->col;
+		for (*bcol = 1; *bcol <= (int)left && (int)utf8_count(ls,
+		    (size_t)*bcol - 1) + 1 < b->col; (*bcol)++)
+			;
+		return;
+	}
+	s = &cl->segs[b->seg0 + lo - 1];
+	*line = s->line;
+	*bcol = s->bcol + (int)(off - s->off);
+	*col = doc_col(w, *line, *bcol);
+}
+
 double
 counts_percent(const struct counts *c)
 {
@@ -256,14 +340,15 @@ doc_directives(struct walker *w, const char *s, size_t n, int line)
 		{ "ticklist-disable", DIR_DISABLE },
 		{ "ticklist-enable", DIR_ENABLE },
 	};
-	const char *p = s, *end = s + n;
+	const char *p = s, *end = s + n, *counted = s;
+	int l = line;
 
 	while ((p = find_str(p, (size_t)(end - p), "<!--")) != NULL) {
 		const char *q = p + 4, *close;
-		int l = line;
 
-		for (const char *t = s; t < p; t++)
-			l += *t == '\n';
+		/* Lines counted on from the previous comment, not from s. */
+		for (; counted < p; counted++)
+			l += *counted == '\n';
 		close = find_str(q, (size_t)(end - q), "-->");
 		if (close == NULL)
 			break;
@@ -324,6 +409,7 @@ doc_flatten(struct walker *w, cmark_node *block)
 
 	buf_reset(&w->text);
 	w->nspans = 0;
+	w->open_span = (size_t)-1;
 	w->seg0 = w->cl->nsegs;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -354,13 +440,11 @@ doc_flatten(struct walker *w, cmark_node *block)
 				    w->nspans + 1, sizeof(*w->spans));
 				w->spans[w->nspans].start = w->text.len;
 				w->spans[w->nspans].end = (size_t)-1;
-				w->nspans++;
-			} else {
-				for (size_t i = w->nspans; i-- > 0;)
-					if (w->spans[i].end == (size_t)-1) {
-						w->spans[i].end = w->text.len;
-						break;
-					}
+				w->spans[w->nspans].parent = w->open_span;
+				w->open_span = w->nspans++;
+			} else if (w->open_span != (size_t)-1) {
+				w->spans[w->open_span].end = w->text.len;
+				w->open_span = w->spans[w->open_span].parent;
 			}
 			break;
 		default:
@@ -565,8 +649,19 @@ value_unfilled(const char *p, const char *end)
 static int
 in_strong(const struct walker *w, size_t a, size_t b)
 {
-	for (size_t i = 0; i < w->nspans; i++)
-		if (w->spans[i].start <= a && w->spans[i].end >= b)
+	size_t lo = 0, hi = w->nspans, i;
+
+	/* Any span covering [a, b) encloses the last one starting at or
+	 * before a, or is that one: walk up from it. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (w->spans[mid].start <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo - 1; lo > 0 && i != (size_t)-1; i = w->spans[i].parent)
+		if (w->spans[i].end >= b && w->spans[i].end != (size_t)-1)
 			return 1;
 	return 0;
 }
@@ -619,7 +714,7 @@ doc_field(struct walker *w, const struct block *b, size_t base,
 	struct checklist *cl = w->cl;
 	const char *t = buf_cstr(&w->text);
 	struct field *f;
-	int unfilled;
+	int unfilled, bc;
 
 	if (c->valn == 0)
 		return;	/* "Steps:" introducing a list is no field */
@@ -647,15 +742,13 @@ doc_field(struct walker *w, const struct block *b, size_t base,
 	    c->valn ? arena_strndup(&cl->arena, t + c->val, c->valn) : NULL;
 	if (f->value && !f->filled && c->valn == 0)
 		f->value = NULL;
-	checklist_block_pos(cl, b, c->lab - base, &f->line, &f->col);
+	doc_block_pos(w, b, c->lab - base, &f->line, &bc, &f->col);
 	if (c->strong && f->col > 2) {
 		/* Point at the opening ** or __ of a strong label. */
 		size_t left;
-		int bc = 1;
 		const char *ls = doc_at(cl, f->line, 1, &left);
-		while (bc <= (int)left && (int)utf8_count(ls, (size_t)bc - 1)
-		    + 1 < f->col)
-			bc++;
+		if (bc > (int)left + 1)
+			bc = (int)left + 1;
 		if (bc > 2 && (memcmp(ls + bc - 3, "**", 2) == 0 ||
 		    memcmp(ls + bc - 3, "__", 2) == 0))
 			f->col -= 2;
@@ -707,7 +800,7 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
     unsigned char *accept_section)
 {
 	const char *t = buf_cstr(&w->text);
-	size_t end = w->text.len, ls = base;
+	size_t end = w->text.len, ls = base, sk = 0;
 	const struct block *b = &w->cl->blocks[blockidx];
 
 	while (ls < end) {
@@ -717,10 +810,14 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 		while (le < end && t[le] != '\n')
 			le++;
 		pos = ls;
-		/* Signer slot: a strong phrase, a dash, a blank. */
-		for (size_t i = 0; i < w->nspans; i++) {
+		/* Signer slot: a strong phrase, a dash, a blank. Spans are
+		 * in start order: sk skips those of earlier lines. */
+		while (sk < w->nspans && w->spans[sk].start < ls)
+			sk++;
+		for (size_t i = sk; i < w->nspans && w->spans[i].start <= le;
+		    i++) {
 			size_t a = w->spans[i].start, z = w->spans[i].end, q;
-			if (a < ls || z > le || z == (size_t)-1)
+			if (z > le || z == (size_t)-1)
 				continue;
 			q = z;
 			while (q < le && t[q] == ' ')
@@ -773,8 +870,9 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 				break;
 			la = pos;
 			lz = colon;
-			/* "(Phone: ...)": the label starts after the paren. */
-			for (size_t k = lz; k > la; k--)
+			/* "(Phone: ...)": the label starts after an open
+			 * paren; "Environment(s):" keeps its closed one. */
+			for (size_t k = lz; k > la && t[k - 1] != ')'; k--)
 				if (t[k - 1] == '(') {
 					la = k;
 					break;
@@ -884,19 +982,19 @@ doc_heading(struct walker *w, cmark_node *n)
 	s->parent = w->nsecstack ? w->secstack[w->nsecstack - 1] : -1;
 	s->first_child = s->next_sibling = -1;
 	if (s->parent >= 0) {
-		/* Append to the parent's children: find the last child. */
-		struct section *p = &cl->sections[s->parent];
-		if (p->first_child < 0)
-			p->first_child = idx;
-		else {
-			int k = p->first_child;
-			while (cl->sections[k].next_sibling >= 0)
-				k = cl->sections[k].next_sibling;
-			cl->sections[k].next_sibling = idx;
-		}
+		/* Append to the parent's children after its last child. */
+		int *last = &w->lastkid[w->nsecstack - 1];
+		if (*last < 0)
+			cl->sections[s->parent].first_child = idx;
+		else
+			cl->sections[*last].next_sibling = idx;
+		*last = idx;
 	}
 	w->secstack = xgrow(w->secstack, &w->capsecstack, w->nsecstack + 1,
 	    sizeof(*w->secstack));
+	w->lastkid = xgrow(w->lastkid, &w->caplastkid, w->nsecstack + 1,
+	    sizeof(*w->lastkid));
+	w->lastkid[w->nsecstack] = -1;
 	w->secstack[w->nsecstack++] = idx;
 	w->section = idx;
 	if (level == 1 && w->nh1++ == 0)
@@ -1329,6 +1427,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		cl->title = arena_strndup(&cl->arena, doc_basename(file),
 		    strlen(doc_basename(file)));
 	free(w.secstack);
+	free(w.lastkid);
 	free(w.items);
 	free(w.spans);
 	free(w.tentative);

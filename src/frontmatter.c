@@ -10,14 +10,25 @@
 #include "model.h"
 #include "xalloc.h"
 
-/* Flatten the node into b; depth bounds recursion on hostile input. */
+/* Longest flattened value, and all values together: YAML aliases can name
+ * one node many times, so a few lines of "billion laughs" would otherwise
+ * expand exponentially. What is longer is cut. */
+#define FRONTMATTER_MAX		65536
+#define FRONTMATTER_TOTAL	(1 << 20)
+/* Most keys kept: reports look keys up one by one (val_set), which would
+ * be quadratic in a front matter of 100,000 keys. */
+#define FRONTMATTER_KEYS	1000
+
+/* Flatten the node into b; depth bounds recursion on hostile input and
+ * max the length (the rest of a longer value is dropped). */
 static void
-frontmatter_flat(yaml_document_t *d, yaml_node_t *n, struct buf *b, int depth)
+frontmatter_flat(yaml_document_t *d, yaml_node_t *n, struct buf *b, int depth,
+    size_t max)
 {
 	yaml_node_item_t *it;
 	yaml_node_pair_t *pr;
 
-	if (n == NULL)
+	if (n == NULL || b->len > max)
 		return;
 	switch (n->type) {
 	case YAML_SCALAR_NODE:
@@ -28,12 +39,13 @@ frontmatter_flat(yaml_document_t *d, yaml_node_t *n, struct buf *b, int depth)
 		if (depth > 0)
 			buf_putc(b, '[');
 		for (it = n->data.sequence.items.start;
-		    it < n->data.sequence.items.top; it++) {
+		    it < n->data.sequence.items.top &&
+		    b->len <= max; it++) {
 			if (it != n->data.sequence.items.start)
 				buf_puts(b, ", ");
 			if (depth < 8)
 				frontmatter_flat(d, yaml_document_get_node(d,
-				    *it), b, depth + 1);
+				    *it), b, depth + 1, max);
 		}
 		if (depth > 0)
 			buf_putc(b, ']');
@@ -41,15 +53,16 @@ frontmatter_flat(yaml_document_t *d, yaml_node_t *n, struct buf *b, int depth)
 	case YAML_MAPPING_NODE:
 		buf_putc(b, '{');
 		for (pr = n->data.mapping.pairs.start;
-		    pr < n->data.mapping.pairs.top; pr++) {
+		    pr < n->data.mapping.pairs.top &&
+		    b->len <= max; pr++) {
 			if (pr != n->data.mapping.pairs.start)
 				buf_puts(b, ", ");
 			if (depth < 8) {
 				frontmatter_flat(d, yaml_document_get_node(d,
-				    pr->key), b, depth + 1);
+				    pr->key), b, depth + 1, max);
 				buf_puts(b, ": ");
 				frontmatter_flat(d, yaml_document_get_node(d,
-				    pr->value), b, depth + 1);
+				    pr->value), b, depth + 1, max);
 			}
 		}
 		buf_putc(b, '}');
@@ -68,7 +81,7 @@ frontmatter_parse(struct checklist *cl, const char *text, size_t len,
 	yaml_node_t *root;
 	yaml_node_pair_t *pr;
 	struct buf b = {0};
-	size_t cap = 0;
+	size_t cap = 0, total = 0;
 	int rc = -1;
 
 	*line = *col = 1;
@@ -87,7 +100,8 @@ frontmatter_parse(struct checklist *cl, const char *text, size_t len,
 	if (root == NULL || root->type != YAML_MAPPING_NODE)
 		goto out;
 	for (pr = root->data.mapping.pairs.start;
-	    pr < root->data.mapping.pairs.top; pr++) {
+	    pr < root->data.mapping.pairs.top &&
+	    cl->nmeta < FRONTMATTER_KEYS; pr++) {
 		yaml_node_t *k = yaml_document_get_node(&d, pr->key);
 		struct meta *m;
 
@@ -95,7 +109,10 @@ frontmatter_parse(struct checklist *cl, const char *text, size_t len,
 			continue;
 		buf_reset(&b);
 		frontmatter_flat(&d, yaml_document_get_node(&d, pr->value),
-		    &b, 0);
+		    &b, 0, FRONTMATTER_TOTAL - total < FRONTMATTER_MAX ?
+		    FRONTMATTER_TOTAL - total : FRONTMATTER_MAX);
+		total += b.len < FRONTMATTER_TOTAL - total ? b.len :
+		    FRONTMATTER_TOTAL - total;
 		cl->meta = xgrow(cl->meta, &cap, cl->nmeta + 1,
 		    sizeof(*cl->meta));
 		m = &cl->meta[cl->nmeta++];

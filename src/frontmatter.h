@@ -9,7 +9,9 @@ struct checklist;
 
 /* Parse YAML text into cl->meta (strings in cl's arena). Returns 0 if the
  * text is a YAML mapping, else -1 with *line and *col (from 1, relative to
- * the text) and a static message in *err; nothing is added then. */
+ * the text) and a static message in *err; nothing is added then.
+ * Bounded for hostile input: the first 1000 keys are kept, a value is cut
+ * at 64 KiB and all values together at 1 MiB. */
 int	frontmatter_parse(struct checklist *cl, const char *text, size_t len,
 	    int *line, int *col, const char **err);
 

@@ -25,6 +25,9 @@ if [ "${TICKLIST_DEPS:-all}" != build ]; then
 	need_cmd chromium chromium
 	need_cmd clang clang
 	need_cmd valgrind valgrind
+	need_cmd strace strace
+	# libFuzzer's runtime (make fuzz) is only recommended by clang.
+	[ -n "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] || missing="$missing libclang-rt-dev"
 fi
 [ -z "$missing" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$missing"
