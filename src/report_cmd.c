@@ -6,7 +6,6 @@
  * safe characters, so nothing is written outside the report directory. */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -228,14 +227,14 @@ report_mkdir(const char *dir)
  * and a copy of its template object reduced to the names those templates
  * use (template_set_names: rendering never looks up any other).
  *
- * All or nothing: every file is first written into a staging directory
- * inside the report directory (pages under their input number, as their
- * final names are only settled in input order); only when everything has
- * been written are they renamed into place, pages first and index.html
- * last. A failure before that removes the staging directory and leaves
- * the previous report as it was. Files are not fsync'ed: rename keeps a
- * failed or interrupted run from leaving a half-written file, and a
- * report can always be made again, while 2,000 fsyncs cost seconds.
+ * All or nothing: every file is first written beside its target under a
+ * name of its own (see report_stage_path); only when everything has been
+ * written are they renamed into place, pages first and index.html last.
+ * A failure before that removes them and leaves the previous report as
+ * it was. Files are not fsync'ed: rename keeps a failed or interrupted
+ * run from leaving a half-written file, and a report can always be made
+ * again, while 2,000 fsyncs cost seconds. A run killed by a signal
+ * leaves its staged files (named .ticklist-* and *.ticklist-*) behind.
  *
  * A page template that names "summary" (the totals of all checklists)
  * cannot be rendered before the last checklist is read: then the
@@ -273,7 +272,8 @@ struct report_writer {
 	size_t			 ninames;
 	int			 stream;	/* pages as checklists come */
 	int			 page_named;	/* pages use "page" */
-	char			*stage;		/* staging directory */
+	char			*token;		/* of the staged files */
+	char			*partsname;	/* DIR/.TOKEN */
 	FILE			*parts;		/* report.json elements */
 	size_t			 nparts;
 	struct report_totals	 tot;
@@ -354,48 +354,73 @@ report_buf_give(struct report_writer *w, struct buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* Write data to the staged file name (-1 after a diag_error). */
-static int
-report_stage_write(struct report_writer *w, const char *name,
-    const char *data, size_t len)
+/* Where a file waits until the end: beside its target, as NAME.TOKEN
+ * for the fixed outputs (the path still names the file), and as
+ * .TOKEN.I.html for the page of input I, whose name is only settled in
+ * input order. TOKEN is unique to the run (mkstemp). */
+static void
+report_stage_path(const struct report_writer *w, struct buf *b,
+    const char *fixed, size_t i)
 {
-	struct buf path = {0};
-	int fd, rc = 0;
+	buf_reset(b);
+	if (fixed != NULL)
+		buf_printf(b, "%s/%s.%s", w->o->dir, fixed, w->token);
+	else
+		buf_printf(b, "%s/.%s.%zu.html", w->o->dir, w->token, i);
+}
 
-	buf_printf(&path, "%s/%s", w->stage, name);
+/* Write all of p[0..n) to fd: 0, or the errno of the failure. */
+static int
+report_write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return errno;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Stage data as fixed or page i; diagnostics name the file it is for,
+ * DIR/shown. -1 after a diag_error. */
+static int
+report_stage_write(struct report_writer *w, const char *fixed, size_t i,
+    const char *shown, const char *data, size_t len)
+{
+	struct buf path = {0}, msg = {0};
+	int fd, rc = 0, saved = 0;
+
+	report_stage_path(w, &path, fixed, i);
+	buf_printf(&msg, "%s/%s", w->o->dir, shown);
 	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0666)) == -1) {
-		diag_error(path.data, 0, 0, "cannot create: %s",
-		    strerror(errno));
-		buf_free(&path);
-		return -1;
-	}
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_error(path.data, 0, 0, "write failed: %s",
-			    strerror(errno));
-			rc = -1;
-			break;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	if (close(fd) == -1 && rc == 0) {
-		diag_error(path.data, 0, 0, "write failed: %s",
+		diag_error(msg.data, 0, 0, "cannot create: %s",
 		    strerror(errno));
 		rc = -1;
+		goto out;
 	}
+	saved = report_write_all(fd, data, len);
+	if (close(fd) == -1 && saved == 0)
+		saved = errno;
+	if (saved != 0) {
+		diag_error(msg.data, 0, 0, "write failed: %s",
+		    strerror(saved));
+		rc = -1;
+	}
+out:
 	buf_free(&path);
+	buf_free(&msg);
 	return rc;
 }
 
-/* Render template k against ctx into the staged file name. */
+/* Render template k against ctx and stage it (see report_stage_write). */
 static int
 report_stage_render(struct report_writer *w, int k, const struct val *ctx,
-    const char *name)
+    const char *fixed, size_t i, const char *shown)
 {
 	struct buf out;
 	int rc;
@@ -404,57 +429,58 @@ report_stage_render(struct report_writer *w, int k, const struct val *ctx,
 	rc = template_render(w->t[k], ctx, template_esc_for_name(
 	    report_outputs[k].tmpl), &out);
 	if (rc == 0)
-		rc = report_stage_write(w, name, out.data ? out.data : "",
-		    out.len);
+		rc = report_stage_write(w, fixed, i, shown, out.data ?
+		    out.data : "", out.len);
 	report_buf_give(w, &out);
 	return rc;
 }
 
-/* Remove the staging directory and what is in it. */
+/* The fixed outputs other than pages, as staged and committed. */
+static const char *const report_fixed[] = {
+	"report.json", "badge.svg", "summary.md", "index.html"
+};
+#define NFIXED (sizeof(report_fixed) / sizeof(report_fixed[0]))
+
+/* Remove whatever is still staged (all of it, unless committed). */
 static void
 report_stage_remove(struct report_writer *w)
 {
 	struct buf path = {0};
-	struct dirent *de;
-	DIR *d;
+	size_t i;
 
-	if (w->stage == NULL)
+	if (w->token == NULL)
 		return;
-	if ((d = opendir(w->stage)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			buf_reset(&path);
-			buf_printf(&path, "%s/%s", w->stage, de->d_name);
-			unlink(path.data);
-		}
-		closedir(d);
+	for (i = 0; i < w->nkept; i++) {
+		report_stage_path(w, &path, NULL, w->kept[i].i);
+		unlink(path.data);
 	}
-	rmdir(w->stage);
+	for (i = 0; i < NFIXED; i++) {
+		report_stage_path(w, &path, report_fixed[i], 0);
+		unlink(path.data);
+	}
+	unlink(w->partsname);
 	buf_free(&path);
-	free(w->stage);
-	w->stage = NULL;
 }
 
-/* Move staged file name to dir/final. A device or FIFO there is written
- * to instead, as output_write does. */
+/* Move staged fixed or page i to DIR/final. A device or FIFO there is
+ * written to instead, as output_write does. */
 static int
-report_stage_commit(const struct report_writer *w, const char *name,
-    const char *final)
+report_stage_commit(const struct report_writer *w, const char *fixed,
+    size_t i, const char *final)
 {
 	struct buf from = {0}, to = {0};
 	struct stat st;
 	struct input in;
 	int rc = 0;
 
-	buf_printf(&from, "%s/%s", w->stage, name);
+	report_stage_path(w, &from, fixed, i);
 	buf_printf(&to, "%s/%s", w->o->dir, final);
 	if (stat(to.data, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if ((rc = read_input(from.data, 0, &in)) == 0) {
 			rc = output_write(to.data, in.data, in.len);
 			read_free(&in);
 		}
+		unlink(from.data);
 	} else if (rename(from.data, to.data) == -1) {
 		diag_error(to.data, 0, 0, "cannot write: %s", strerror(errno));
 		rc = -1;
@@ -474,6 +500,8 @@ report_writer_free(struct report_writer *w)
 	report_stage_remove(w);
 	if (w->parts != NULL)
 		fclose(w->parts);
+	free(w->token);
+	free(w->partsname);
 	for (i = 0; i < w->nkept; i++)
 		free(w->kept[i].page);
 	for (i = 0; i < w->nspare; i++)
@@ -505,7 +533,7 @@ report_writer_new(const struct report_opts *o)
 	const char **pnames;
 	size_t npnames, k;
 	struct buf path = {0};
-	int rc = 0;
+	int rc = 0, fd = -1;
 
 	w->o = o;
 	pthread_mutex_init(&w->mu, NULL);
@@ -529,20 +557,21 @@ report_writer_new(const struct report_opts *o)
 	w->stream = !report_named(pnames, npnames, "summary");
 	w->page_named = report_named(pnames, npnames, "page");
 	free(pnames);
-	buf_printf(&path, "%s/.ticklist-stage.XXXXXX", o->dir);
-	if (mkdtemp(path.data) == NULL) {
-		diag_error(o->dir, 0, 0, "cannot create a staging directory: "
-		    "%s", strerror(errno));
-		goto fail;
-	}
-	w->stage = xstrdup(path.data);
-	buf_reset(&path);
-	buf_printf(&path, "%s/parts", w->stage);
-	if ((w->parts = fopen(path.data, "w+")) == NULL) {
-		diag_error(path.data, 0, 0, "cannot create: %s",
+	/* The report.json elements wait in DIR/.ticklist-XXXXXX, whose
+	 * name gives the token of every staged file. */
+	buf_printf(&path, "%s/.ticklist-XXXXXX", o->dir);
+	if ((fd = mkstemp(path.data)) == -1 ||
+	    (w->parts = fdopen(fd, "w+")) == NULL) {
+		diag_error(o->dir, 0, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
+		if (fd != -1) {
+			close(fd);
+			unlink(path.data);
+		}
 		goto fail;
 	}
+	w->partsname = xstrdup(path.data);
+	w->token = xstrdup(strrchr(path.data, '/') + 2);
 	buf_free(&path);
 	return w;
 fail:
@@ -575,8 +604,6 @@ report_writer_work(struct report_writer *w, const struct report_input *in,
 {
 	struct arena a = { NULL };
 	struct val *tree;
-	char name[32];
-
 	val_free(f->kept);
 	if (f->json.data == NULL)
 		report_buf_take(w, &f->json);
@@ -586,11 +613,9 @@ report_writer_work(struct report_writer *w, const struct report_input *in,
 	f->rc = 0;
 	tree = report_checklist_in(&a, in, 1);
 	report_json_element(&f->json, tree);
-	if (w->stream) {
-		snprintf(name, sizeof(name), "%zu.html", i);
+	if (w->stream)
 		f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &a,
-		    tree), name);
-	}
+		    tree), NULL, i, in->page);
 	f->kept = val_copy_pruned(tree, NULL, report_keep, w);
 	arena_free(&a);
 }
@@ -662,40 +687,49 @@ report_writer_json(struct report_writer *w)
 {
 	struct val *head;
 	struct arena a = { NULL };
-	struct buf b = {0}, path = {0};
+	struct buf b = {0}, path = {0}, msg = {0};
 	char chunk[65536];
 	size_t n;
-	FILE *out;
-	int rc = 0;
+	int rc = 0, saved = 0, fd;
 
 	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
 	val_json(&b, head, 2);
 	arena_free(&a);
 	b.len -= 2;		/* "\n}" */
 	buf_puts(&b, ",\n  \"checklists\": [");
-	buf_printf(&path, "%s/report.json", w->stage);
-	if ((out = fopen(path.data, "w")) == NULL) {
-		diag_error(path.data, 0, 0, "cannot create: %s",
+	report_stage_path(w, &path, "report.json", 0);
+	buf_printf(&msg, "%s/report.json", w->o->dir);
+	/* open and write(2), not stdio, like every other output. */
+	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1) {
+		diag_error(msg.data, 0, 0, "cannot create: %s",
 		    strerror(errno));
 		rc = -1;
 		goto out;
 	}
-	fwrite(b.data, 1, b.len, out);
-	if (fflush(w->parts) == EOF || fseek(w->parts, 0, SEEK_SET) == -1)
+	saved = report_write_all(fd, b.data, b.len);
+	if (saved == 0 && (fflush(w->parts) == EOF ||
+	    fseek(w->parts, 0, SEEK_SET) == -1))
+		saved = errno;
+	while (saved == 0 && (n = fread(chunk, 1, sizeof(chunk), w->parts)) >
+	    0)
+		saved = report_write_all(fd, chunk, n);
+	if (saved == 0 && ferror(w->parts))
+		saved = errno ? errno : EIO;
+	if (saved == 0)
+		saved = report_write_all(fd, w->nparts ? "\n  ]\n}\n" :
+		    "]\n}\n", w->nparts ? 7 : 4);
+	if (close(fd) == -1 && saved == 0)
+		saved = errno;
+	if (saved != 0) {
+		diag_error(msg.data, 0, 0, "write failed: %s",
+		    strerror(saved));
 		rc = -1;
-	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), w->parts)) > 0)
-		fwrite(chunk, 1, n, out);
-	if (ferror(w->parts))
-		rc = -1;
-	fputs(w->nparts ? "\n  ]\n}\n" : "]\n}\n", out);
-	if (fclose(out) == EOF)
-		rc = -1;
-	if (rc == -1)
-		diag_error(path.data, 0, 0, "write failed: %s",
-		    strerror(errno));
+	}
 out:
 	buf_free(&b);
 	buf_free(&path);
+	buf_free(&msg);
 	return rc;
 }
 
@@ -708,15 +742,14 @@ report_writer_finish(struct report_writer *w)
 	struct rw_kept **order = NULL;
 	struct arena a = { NULL };
 	struct val *model, *arr;
-	char name[32];
 	size_t i;
 	int rc = w->failed ? -1 : 0, k;
 
 	for (i = 0; i < w->nkept && rc == 0 && !w->stream; i++) {
 		struct val *ctx = report_page_ctx(w, &a, report_checklist_in(&a,
 		    &w->kept[i].in, 1));
-		snprintf(name, sizeof(name), "%zu.html", w->kept[i].i);
-		rc = report_stage_render(w, OUT_PAGE, ctx, name);
+		rc = report_stage_render(w, OUT_PAGE, ctx, NULL, w->kept[i].i,
+		    w->kept[i].page);
 		arena_free(&a);
 	}
 	if (rc == 0) {
@@ -741,6 +774,7 @@ report_writer_finish(struct report_writer *w)
 		for (k = 0; k < (int)NOUTPUTS && rc == 0; k++)
 			if (report_outputs[k].out != NULL)
 				rc = report_stage_render(w, k, model,
+				    report_outputs[k].out, 0,
 				    report_outputs[k].out);
 		free(order);
 		arena_free(&a);
@@ -748,16 +782,12 @@ report_writer_finish(struct report_writer *w)
 	if (rc == 0)
 		rc = report_writer_json(w);
 	/* Pages first, index.html last: it links to them. */
-	for (i = 0; i < w->nkept && rc == 0; i++) {
-		snprintf(name, sizeof(name), "%zu.html", w->kept[i].i);
-		rc = report_stage_commit(w, name, w->kept[i].page);
-	}
-	if (rc == 0)
-		rc = report_stage_commit(w, "report.json", "report.json");
-	for (k = (int)NOUTPUTS; k-- > 0 && rc == 0; )
-		if (report_outputs[k].out != NULL)
-			rc = report_stage_commit(w, report_outputs[k].out,
-			    report_outputs[k].out);
+	for (i = 0; i < w->nkept && rc == 0; i++)
+		rc = report_stage_commit(w, NULL, w->kept[i].i,
+		    w->kept[i].page);
+	for (i = 0; i < NFIXED && rc == 0; i++)
+		rc = report_stage_commit(w, report_fixed[i], 0,
+		    report_fixed[i]);
 	report_writer_free(w);
 	return rc;
 }

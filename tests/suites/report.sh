@@ -221,8 +221,8 @@ check bad-fail-on 2 "$T" report --fail-on sometimes samples/
 check fail-on-never 0 "$T" report -q --fail-on never -o "$tmp/q" samples/
 check fail-on-warning 1 "$T" report -q --fail-on warning -o "$tmp/q" samples/release.md samples/deployment.md
 
-# Streaming (pages are written as checklists come, into a staging
-# directory): all or nothing, pages that need the totals, late renames.
+# Streaming (pages are written as checklists come, staged beside their
+# targets): all or nothing, pages that need the totals, late renames.
 mkdir -p "$tmp/st/in" "$tmp/st/tpl" "$tmp/st/IN"
 printf '# A\n\n## S\n\n- [ ] x\n' >"$tmp/st/in/a.md"
 printf '# B\n\n- [ ] y\n' >"$tmp/st/in/b.md"
@@ -235,7 +235,7 @@ printf '{{>loop}}' >"$tmp/st/tpl/loop.mustache"
 check stream-fails 2 "$T" report -q -j 1 --fail-on never --templates "$tmp/st/tpl" -o "$tmp/st/r" "$tmp/st/in/a.md" "$tmp/st/in/b.md"
 if diff -r "$tmp/st/before" "$tmp/st/r" >"$tmp/diff" 2>&1; then ok stream-all-or-nothing
 else fail stream-all-or-nothing "$tmp/diff"; fi
-if ls -a "$tmp/st/r" | grep -q stage; then fail stream-no-stage-left
+if ls -a "$tmp/st/r" | grep -q ticklist-; then fail stream-no-stage-left
 else ok stream-no-stage-left; fi
 # A page that shows the totals is rendered once they are known.
 printf '{{checklist.title}}: {{summary.files}} files, {{summary.items}} tasks\n' >"$tmp/st/tpl/checklist.html.mustache"
