@@ -41,6 +41,9 @@
 #include "value.h"
 #include "xalloc.h"
 
+/* Output a template may write per byte of the largest input. */
+#define REPORT_OUT_PER_BYTE	32
+
 /* The outputs rendered from templates; report.json is written from the
  * model directly, as the pinned JSON must not depend on a template. */
 static const struct {
@@ -546,6 +549,8 @@ report_writer_new(const struct report_opts *o)
 	w->ld.dir = o->templates;
 	w->pset = template_set_new(report_load, &w->ld);
 	w->iset = template_set_new(report_load, &w->ld);
+	/* A page is some 10-20 times its checklist's size in HTML. */
+	template_set_limit(w->pset, REPORT_OUT_PER_BYTE * o->max_input);
 	for (k = 0; k < NOUTPUTS; k++)
 		if ((w->t[k] = report_compile(k == OUT_PAGE ? w->pset :
 		    w->iset, &w->ld, report_outputs[k].tmpl)) == NULL)
@@ -817,6 +822,8 @@ report_one(const struct report_opts *o, const char *file,
 	struct loader ld = { o->templates, { NULL, 0 }, 0, {0}, {0} };
 	struct template_set *set = template_set_new(report_load, &ld);
 	struct input src;
+
+	template_set_limit(set, REPORT_OUT_PER_BYTE * o->max_input);
 	struct template *t = NULL;
 	struct val *model;
 	struct buf out = {0};
@@ -1092,6 +1099,14 @@ report_main(int argc, char *argv[])
 	a.ro.generated_at = when;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
+	for (i = 0; i < fl.n; i++) {
+		struct stat sb;
+		if (stat(fl.v[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    (size_t)sb.st_size > a.ro.max_input)
+			a.ro.max_input = (size_t)sb.st_size;
+		else if (strcmp(fl.v[i], "-") == 0)
+			a.ro.max_input = a.c.max_size;
+	}
 	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
 		code = EXIT_TROUBLE;
 		goto out;

@@ -21,6 +21,8 @@ struct report_opts {
 	const char	*dir;		/* output directory, created if missing */
 	const char	*templates;	/* --templates DIR, or NULL */
 	const char	*generated_at;	/* ISO 8601 UTC */
+	size_t		 max_input;	/* largest input in bytes: scales the
+					   template output limit */
 };
 
 /*

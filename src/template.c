@@ -85,6 +85,8 @@ struct template_set {
 	struct template	**all;		/* owned */
 	size_t		 nall, capall;
 	int		 loading;	/* nested loads in progress */
+	unsigned long	 max_steps;	/* render limits (template_set_limit) */
+	size_t		 max_out;
 };
 
 /* A tag found in the source. [start, end) are its bytes; [xs, xe) what it
@@ -627,7 +629,22 @@ template_set_new(template_loader load, void *arg)
 
 	set->load = load;
 	set->arg = arg;
+	set->max_steps = TEMPLATE_MAX_STEPS;
+	set->max_out = TEMPLATE_MAX_OUT;
 	return set;
+}
+
+/* Raise (never lower) the render limits: a report of a 50 MB checklist
+ * is legitimately hundreds of MB of HTML. */
+void
+template_set_limit(struct template_set *set, size_t max_out)
+{
+	if (max_out > set->max_out) {
+		set->max_out = max_out;
+		/* A step is at least one op: allow as many as bytes. */
+		if (max_out > set->max_steps)
+			set->max_steps = max_out;
+	}
 }
 
 void
@@ -855,8 +872,8 @@ struct rctx {
 					   outermost first */
 	size_t		 nparents, capparents;
 	int		 depth, frames;
-	unsigned long	 steps;
-	size_t		 out0;
+	unsigned long	 steps, max_steps;
+	size_t		 out0, max_out;
 	int		 failed;
 	struct buf	 tmp, tmp2;
 };
@@ -1102,11 +1119,11 @@ template_run(struct rctx *rc, const struct ops *ops)
 	}
 	for (size_t i = 0; i < ops->n && rc2 == 0; i++) {
 		o = &ops->v[i];
-		if (++rc->steps > TEMPLATE_MAX_STEPS ||
-		    rc->out->len - rc->out0 > TEMPLATE_MAX_OUT) {
+		if (++rc->steps > rc->max_steps ||
+		    rc->out->len - rc->out0 > rc->max_out) {
 			diag_error(o->owner->name, o->line, o->col, "rendering "
 			    "stopped: more than %lu steps or %zu MiB of output",
-			    TEMPLATE_MAX_STEPS, TEMPLATE_MAX_OUT >> 20);
+			    rc->max_steps, rc->max_out >> 20);
 			rc2 = -1;
 			break;
 		}
@@ -1116,8 +1133,8 @@ template_run(struct rctx *rc, const struct ops *ops)
 			/* A run of text at once, if no op in it could have
 			 * stopped at the limits above. */
 			if (rc->nxf == 0 && o->skip > 1 && rc->steps + o->skip -
-			    1 <= TEMPLATE_MAX_STEPS && rc->out->len - rc->out0 +
-			    o->run <= TEMPLATE_MAX_OUT) {
+			    1 <= rc->max_steps && rc->out->len - rc->out0 +
+			    o->run <= rc->max_out) {
 				template_put(rc->out, o->s.p, o->run);
 				rc->steps += o->skip - 1;
 				i += o->skip - 1;
@@ -1174,6 +1191,8 @@ template_render(const struct template *t, const struct val *ctx,
 	rc.out = out;
 	rc.esc = esc;
 	rc.out0 = out->len;
+	rc.max_steps = t->set->max_steps;
+	rc.max_out = t->set->max_out;
 	template_push_ctx(&rc, ctx);
 	r = template_run(&rc, &t->ops);
 	free(rc.stack);

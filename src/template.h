@@ -46,6 +46,11 @@ typedef const char *(*template_loader)(const char *name, size_t *len,
 /* A set of compiled templates sharing one loader and one cache of
  * partials. load may be NULL (no partials). Free with template_set_free. */
 struct template_set	*template_set_new(template_loader load, void *arg);
+/* Rendering stops with an error past 10^8 steps or 256 MiB of output per
+ * render, so a runaway template ends; template_set_limit raises the
+ * output limit (and the steps with it) for inputs that need more. */
+void			 template_set_limit(struct template_set *,
+			    size_t max_out);
 /* Frees the set and every template compiled in it. NULL is fine. */
 void			 template_set_free(struct template_set *);
 
