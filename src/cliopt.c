@@ -42,11 +42,17 @@ cliopt_size(const char *s, size_t *out)
 }
 
 int
-cliopt_take(struct cliopt *o, int c, const char *arg)
+cliopt_take(struct cliopt *o, int c, const char *arg, const char *opt)
 {
 	int s;
 
 	switch (c) {
+	case ':':
+		diag_error(NULL, 0, 0, "option %s needs an argument", opt);
+		return -1;
+	case '?':
+		diag_error(NULL, 0, 0, "unknown option: %s", opt);
+		return -1;
 	case CLIOPT_FAILON:
 		if (strcmp(arg, "never") == 0)
 			o->fail_on = SEV_OFF;

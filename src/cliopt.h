@@ -44,9 +44,11 @@ enum {
 
 /* Defaults: --fail-on error, CPUs, colour auto, 64 MiB. */
 void	cliopt_init(struct cliopt *);
-/* Take option c with argument arg: 1 if it was a shared option, 0 if not,
- * -1 after a diag_error about a bad value. */
-int	cliopt_take(struct cliopt *, int c, const char *arg);
+/* Take getopt_long's result c with argument arg (opt: the option as
+ * written, argv[optind - 1]): 1 if it was a shared option, 0 if not, -1
+ * after a diag_error about a bad value, a missing argument (':', with ':'
+ * first in the optstring) or an unknown option ('?'). */
+int	cliopt_take(struct cliopt *, int c, const char *arg, const char *opt);
 /* Resolve colour "auto": on when stdout is a terminal and no --output
  * and NO_COLOR is unset. */
 void	cliopt_color(struct cliopt *, const char *output);

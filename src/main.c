@@ -336,7 +336,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":f:o:h" CLIOPT_SHORT, longopts,
 	    NULL)) != -1) {
-		switch (cliopt_take(&o->c, c, optarg)) {
+		switch (cliopt_take(&o->c, c, optarg, argv[optind - 1])) {
 		case 1:
 			continue;
 		case -1:
@@ -357,14 +357,8 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		case 'h':
 			print_help(cmd_names[o->cmd]);
 			exit(EXIT_CLEAN);
-		case ':':
-			diag_error(NULL, 0, 0, "option %s needs an argument",
-			    argv[optind - 1]);
-			return -1;
 		default:
-			diag_error(NULL, 0, 0, "unknown option: %s",
-			    argv[optind - 1]);
-			return -1;
+			break;	/* ':' and '?' were cliopt_take's */
 		}
 	}
 	cliopt_color(&o->c, o->output);

@@ -965,7 +965,7 @@ report_args(int argc, char *argv[], struct report_args *a)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:h" CLIOPT_SHORT, longopts,
 	    NULL)) != -1) {
-		switch (cliopt_take(&a->c, c, optarg)) {
+		switch (cliopt_take(&a->c, c, optarg, argv[optind - 1])) {
 		case 1:
 			continue;
 		case -1:
@@ -986,14 +986,8 @@ report_args(int argc, char *argv[], struct report_args *a)
 		case 'h':
 			fputs(report_help_text, stdout);
 			exit(EXIT_CLEAN);
-		case ':':
-			diag_error(NULL, 0, 0, "option %s needs an argument",
-			    argv[optind - 1]);
-			return -1;
 		default:
-			diag_error(NULL, 0, 0, "unknown option: %s",
-			    argv[optind - 1]);
-			return -1;
+			break;	/* ':' and '?' were cliopt_take's */
 		}
 	}
 	return 0;

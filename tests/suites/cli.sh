@@ -168,3 +168,11 @@ check glob-stars 0 timeout 20 "$T" lint --fail-on never "$tmp/glob/$g"
 if grep -q '\[placeholder\]' "$tmp/stdout" && ! grep -q '\[missing-section\]' "$tmp/stdout"; then
 	echo "ok cli/glob-stars-semantics"
 else echo "not ok cli/glob-stars-semantics"; cat "$tmp/stdout"; fi
+
+# A missing option argument is a usage error, for every command.
+check missing-arg-lint 2 "$T" lint --format
+stderr_has missing-arg-lint-msg "option --format needs an argument"
+check missing-arg-report 2 "$T" report -o
+stderr_has missing-arg-report-msg "option -o needs an argument"
+check unknown-option-report 2 "$T" report --frob samples/
+stderr_has unknown-option-report-msg "unknown option: --frob"
