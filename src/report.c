@@ -444,7 +444,7 @@ report_signoff(struct val *o, const struct checklist *cl)
 }
 
 struct val *
-report_checklist_in(struct arena *a, const struct report_input *in, int tpl)
+report_checklist_in(struct arena *a, const struct report_input *in)
 {
 	const struct checklist *cl = in->cl;
 	size_t nf = in->fs ? in->fs->n : 0, i;
@@ -452,14 +452,6 @@ report_checklist_in(struct arena *a, const struct report_input *in, int tpl)
 	struct rctx rc;
 	struct val *o = a ? val_obj_in(a) : val_obj(), *arr;
 
-	if (!tpl) {
-		report_status_x(o, cl, NULL);
-		arr = val_put_arr(o, "findings");
-		for (i = 0; i < nf; i++)
-			report_finding(arr, &in->fs->v[i], 0);
-		val_put_str(o, "page", in->page);
-		return o;
-	}
 	report_rctx_init(&rc, cl, in->fs);
 	report_status_x(o, cl, &rc);
 	arr = val_put_arr(o, "findings");
@@ -723,17 +715,6 @@ report_head(struct arena *a, const struct report_input *in, size_t n,
 	return report_head_in(a, &tot, gen, tpl);
 }
 
-struct val *
-report_json(const struct report_input *in, size_t n, const char *gen)
-{
-	struct val *o = report_head(NULL, in, n, gen, 0);
-	struct val *arr = val_put_arr(o, "checklists");
-
-	for (size_t i = 0; i < n; i++)
-		val_push(arr, report_checklist_in(NULL, &in[i], 0));
-	return o;
-}
-
 int
 report_cmp_counts(const struct counts *cx, const struct counts *cy)
 {
@@ -775,8 +756,7 @@ report_model(const struct report_input *in, size_t n, const char *gen)
 		order[i] = &in[i];
 	qsort(order, n, sizeof(*order), report_cmp);
 	for (i = 0; i < n; i++)
-		report_ends(val_push(arr, report_checklist_in(NULL, order[i],
-		    1)), i, n);
+		report_ends(val_push(arr, report_checklist_in(NULL, order[i])), i, n);
 	val_put_bool(o, "has_checklists", n > 0);
 	free(order);
 	return o;
@@ -788,6 +768,6 @@ report_page(const struct report_input *in, size_t n, size_t i,
 {
 	struct val *o = report_head(NULL, in, n, gen, 1);
 
-	val_set(o, "checklist", report_checklist_in(NULL, &in[i], 1));
+	val_set(o, "checklist", report_checklist_in(NULL, &in[i]));
 	return o;
 }

@@ -31,16 +31,6 @@ struct val	*report_status(const struct checklist *);
 struct val	*report_percent(unsigned items, unsigned checked);
 
 /*
- * report.json, pinned: {"version": 1, "generated_at", "tool": {"name",
- * "version"}, "summary": {"files", "items", "checked", "na", "percent",
- * "errors", "warnings", "infos"}, "checklists": [status object +
- * "findings": [lint finding objects] + "page"]}, checklists in input
- * order. generated_at is an ISO 8601 UTC time. The caller owns the result.
- */
-struct val	*report_json(const struct report_input *, size_t n,
-		    const char *generated_at);
-
-/*
  * The template model: the names of report.json plus what templates need.
  * Root: version, generated_at, tool, summary, checklists (least complete
  * first; a checklist without items last), has_checklists.
@@ -90,12 +80,17 @@ struct report_totals {
 };
 void		 report_totals_add(struct report_totals *,
 		    const struct report_input *);
-/* A checklist of report.json (tpl 0) or of the template model (tpl 1). */
+/* A checklist of the template model; report_json_element writes its
+ * report.json element from the same object. */
 struct val	*report_checklist_in(struct arena *a,
-		    const struct report_input *, int tpl);
+		    const struct report_input *);
 /* Write the element of report.json's "checklists" of a checklist, as
  * val_json(..., 2) does two levels deep, from its template model object
- * (report_checklist_in, tpl 1): one model serves both. */
+ * (report_checklist_in): one model serves both. report.json, pinned:
+ * {"version": 1, "generated_at", "tool": {"name", "version"}, "summary":
+ * {"files", "items", "checked", "na", "percent", "errors", "warnings",
+ * "infos"}, "checklists": [status object + "findings": [lint finding
+ * objects] + "page"]}, checklists in input order. */
 void		 report_json_element(struct buf *, const struct val *checklist);
 /* {version, generated_at, tool, summary}: the head of report.json (tpl 0)
  * and of the template models (tpl 1); without summary if totals is NULL. */

@@ -616,7 +616,7 @@ report_writer_work(struct report_writer *w, const struct report_input *in,
 	free(f->page);
 	f->page = xstrdup(in->page);
 	f->rc = 0;
-	tree = report_checklist_in(&a, in, 1);
+	tree = report_checklist_in(&a, in);
 	report_json_element(&f->json, tree);
 	if (w->stream)
 		f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &a,
@@ -752,7 +752,7 @@ report_writer_finish(struct report_writer *w)
 
 	for (i = 0; i < w->nkept && rc == 0 && !w->stream; i++) {
 		struct val *ctx = report_page_ctx(w, &a, report_checklist_in(&a,
-		    &w->kept[i].in, 1));
+		    &w->kept[i].in));
 		rc = report_stage_render(w, OUT_PAGE, ctx, NULL, w->kept[i].i,
 		    w->kept[i].page);
 		arena_free(&a);

@@ -82,7 +82,9 @@ fuzz_report(const struct checklist *cl, const struct findings *fs)
 	struct val *v[3];
 	struct buf b = {0};
 
-	v[0] = report_json(&ri, 1, at);
+	/* As `report` does: report.json's element from the checklist model. */
+	v[0] = report_checklist_in(NULL, &ri);
+	report_json_element(&b, v[0]);
 	v[1] = report_model(&ri, 1, at);
 	v[2] = report_page(&ri, 1, 0, at);
 	for (int i = 0; i < 3; i++) {
