@@ -27,79 +27,162 @@ const struct rule_kind check_kinds[] = {
 	  "missing section: {section}",
 	  "Required sections (by heading pattern) must exist.",
 	  "Add a section with a heading that matches, or change the rule's "
-	  "sections.", check_required_sections },
+	  "sections.", check_required_sections,
+	  0,
+	  "A checklist without a Security or Rollback section has a hole "
+	  "nobody sees in a list of ticked boxes.",
+	  "# Deploy\n## Steps\n- [x] Ship it",
+	  "# Deploy\n## Steps\n- [x] Ship it\n## Rollback\n- [ ] Revert the "
+	  "release" },
 	/* A regex that must not match the text of blocks in scope. */
 	{ "pattern", RKEY_PATTERN | RKEY_SCOPE | RKEY_SECTION, RKEY_PATTERN,
 	  SEV_WARNING, SCOPE_TEXT, "forbidden text '{match}'",
 	  "Text matching a forbidden pattern.",
-	  "Remove or rewrite the matching text.", check_pattern },
+	  "Remove or rewrite the matching text.", check_pattern,
+	  0,
+	  "Text the project forbids (a staging URL, a test account) must "
+	  "not reach the production checklist.",
+	  "- [ ] Smoke test on staging.example.com",
+	  "- [ ] Smoke test on www.example.com" },
 	/* The shipped placeholder list (plus patterns) as a pattern rule. */
 	{ "placeholder", RKEY_PATTERNS | RKEY_DEFAULTS | RKEY_SCOPE |
 	  RKEY_SECTION, 0, SEV_WARNING, SCOPE_TEXT,
 	  "placeholder '{match}' left unfilled",
 	  "Placeholders left in the checklist: X%, Y seconds, TBD, TODO, "
 	  "[Name], <name>, ??.",
-	  "Replace the placeholder with the real value.", check_pattern },
+	  "Replace the placeholder with the real value.", check_pattern,
+	  0,
+	  "A threshold of 'X%' or an owner of '[Name]' means the decision "
+	  "was never made; the box is ticked without it.",
+	  "- [ ] Alert when error rate > X%",
+	  "- [ ] Alert when error rate > 2%" },
 	/* Fields (label: value slots) left blank (shipped unfilled-field). */
 	{ "fields", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "field '{label}' is blank",
 	  "Fields such as 'Approved By: ____' must be filled in.",
-	  "Fill in the field.", check_fields },
+	  "Fill in the field.", check_fields,
+	  0,
+	  "A blank 'Approved By' is an approval that never happened.",
+	  "**Approved By:** ______",
+	  "**Approved By:** Dana Reyes" },
 	/* Sign-off sections: fields filled, boxes checked, dates valid. */
 	{ "signoff", RKEY_SECTION | RKEY_DATEFMT, 0, SEV_WARNING, 0,
 	  "sign-off incomplete in {section}: {match}",
 	  "Sign-off sections must be complete: every field filled, every box "
 	  "checked, dates valid and not in the future.",
-	  "Complete the sign-off.", check_signoff },
+	  "Complete the sign-off.", check_signoff,
+	  0,
+	  "Shipping before the sign-off is complete skips the one gate the "
+	  "checklist exists for.",
+	  "## Sign-off\n- [ ] **QA** - ______ Date: ____",
+	  "## Sign-off\n- [x] **QA** - Dana Reyes Date: 2026-01-15" },
 	/* A minimum percent of checked items, overall or per section. */
 	{ "completion", RKEY_MIN | RKEY_SECTION, RKEY_MIN, SEV_WARNING, 0,
 	  "{section} is {match} complete",
 	  "A minimum share of checked items, overall or per section.",
 	  "Check the remaining items or mark them N/A with a reason.",
-	  check_completion },
+	  check_completion,
+	  0,
+	  "A release gate should not pass while items are still open.",
+	  "## Security\n- [x] TLS\n- [ ] WAF rules",
+	  "## Security\n- [x] TLS\n- [x] WAF rules" },
 	/* Items (patterns) that must exist, optionally in a section. */
 	{ "required-items", RKEY_ITEMS | RKEY_SECTION, RKEY_ITEMS, SEV_WARNING,
 	  0, "missing item: {match}",
 	  "Required task items (by pattern) must exist.",
-	  "Add the item.", check_required_items },
+	  "Add the item.", check_required_items,
+	  0,
+	  "Some steps (a backup, a rollback test) must be on every "
+	  "checklist of a kind.",
+	  "## Database\n- [ ] Run migrations",
+	  "## Database\n- [ ] Take a backup\n- [ ] Run migrations" },
 	/* Task boxes GitHub does not render: [], [ x], [xx], -[ ]. */
 	{ "malformed-task", 0, 0, SEV_WARNING, 0,
 	  "malformed task box '{match}'",
 	  "Task boxes that GitHub does not render as checkboxes.",
-	  "Write the box as '- [ ] ' or '- [x] '.", check_malformed_task },
+	  "Write the box as '- [ ] ' or '- [x] '.", check_malformed_task,
+	  1,
+	  "GitHub and every other renderer show '[ x]' as plain text, not a "
+	  "checkbox, so the item is not counted.",
+	  "- [ x] Backups verified",
+	  "- [x] Backups verified" },
 	/* The same item text twice under one parent in one section. */
 	{ "duplicate-item", 0, 0, SEV_WARNING, 0,
 	  "duplicate item '{match}' (first on line {label})",
 	  "The same item twice in one section.",
 	  "Remove one of the items or tell them apart.",
-	  check_duplicate_item },
+	  check_duplicate_item,
+	  0,
+	  "A step listed twice is ticked once and left open once, or its "
+	  "two copies drift apart.",
+	  "- [ ] Rotate keys\n- [ ] Rotate keys",
+	  "- [ ] Rotate keys" },
 	/* A heading with nothing under it. */
 	{ "empty-section", 0, 0, SEV_WARNING, 0,
 	  "section '{section}' is empty",
 	  "A heading with nothing under it before the next heading of its "
-	  "level.", "Add content or remove the heading.", check_empty_section },
+	  "level.", "Add content or remove the heading.", check_empty_section,
+	  0,
+	  "An empty section looks done in a progress count while nothing in "
+	  "it was checked.",
+	  "## Monitoring\n## Rollback\n- [ ] Revert",
+	  "## Monitoring\n- [ ] Dashboards live\n## Rollback\n- [ ] Revert" },
 	/* A checked item with open sub-items. */
 	{ "inconsistent-check", 0, 0, SEV_WARNING, 0,
 	  "'{match}' is checked but has open sub-items",
 	  "A checked item whose sub-items are still open.",
 	  "Check the sub-items or uncheck the parent.",
-	  check_inconsistent_check },
+	  check_inconsistent_check,
+	  0,
+	  "A ticked parent with open steps under it claims work that is not "
+	  "done.",
+	  "- [x] Deploy\n  - [ ] Run migrations",
+	  "- [x] Deploy\n  - [x] Run migrations" },
 	/* UTF-8 decoded as cp1252/cp1254/latin-1 and encoded again. */
 	{ "mojibake", 0, 0, SEV_WARNING, SCOPE_ALL,
 	  "mojibake '{match}': should read '{label}'",
 	  "Text that is UTF-8 wrongly decoded (as cp1252, cp1254 or latin-1) "
 	  "and re-encoded.",
-	  "Replace the text with the repaired characters.", check_mojibake },
+	  "Replace the text with the repaired characters.", check_mojibake,
+	  1,
+	  "Mojibake (\xc3\xb0\xc5\xb8\xc5\xa1\xe2\x82\xac "
+	  "for a rocket) is unreadable and hides the words a search looks "
+	  "for; it comes from a wrong encoding on the way and repeats with "
+	  "every round trip.",
+	  "- [ ] Ship it "
+	  "\xc3\xb0\xc5\xb8\xc5\xa1\xe2\x82\xac",
+	  "- [ ] Ship it \xf0\x9f\x9a\x80" },
 	/* Bytes that are not UTF-8. */
 	{ "invalid-utf8", 0, 0, SEV_ERROR, 0, "invalid UTF-8",
 	  "Bytes that are not valid UTF-8.",
-	  "Re-save the file as UTF-8.", check_invalid_utf8 },
+	  "Re-save the file as UTF-8.", check_invalid_utf8,
+	  0,
+	  "Invalid bytes show as replacement characters or break tools that "
+	  "read the file.",
+	  "- [ ] Caf\\xe9 open (a latin-1 byte)",
+	  "- [ ] Caf\xc3\xa9 open" },
 	/* An N/A item must say why. */
 	{ "na-without-reason", RKEY_PATTERN, 0, SEV_WARNING, 0,
 	  "N/A item '{match}' gives no reason",
 	  "Items marked not applicable ([-] or [~]) must say why, e.g. "
 	  "'[-] CDN configured - not used: API only'.",
-	  "Add the reason after a dash or colon.", check_na_reason_fn },
+	  "Add the reason after a dash or colon.", check_na_reason_fn,
+	  0,
+	  "An item skipped without a reason cannot be reviewed: was it "
+	  "really not applicable?",
+	  "- [-] CDN configured",
+	  "- [-] CDN configured - not used: API only" },
+	/* The style of a checked box: [x], not [X]; in no shipped set, a
+	 * project that wants it adds a rule of this kind. */
+	{ "box-style", 0, 0, SEV_WARNING, 0,
+	  "checked box '{match}' is upper case: write '[x]'",
+	  "Checked boxes written '[X]' where the project's style is '[x]'.",
+	  "Write the box as '[x]'.", check_box_style,
+	  1,
+	  "One spelling of a checked box keeps diffs and searches simple "
+	  "(grep -c '\\[x\\]').",
+	  "- [X] Backups verified",
+	  "- [x] Backups verified" },
 };
 const size_t check_nkinds = sizeof(check_kinds) / sizeof(check_kinds[0]);
 

@@ -13,6 +13,8 @@
 #include "ticklist.h"
 
 static const char init_starter[] =
+"# yaml-language-server: $schema=https://raw.githubusercontent.com/"
+"ticklist/ticklist/main/schemas/ticklist-config.schema.json\n"
 "# .ticklist.yml: the rules for the checklists in this directory and\n"
 "# below. ticklist finds it by walking up from each linted file's\n"
 "# directory; the nearest one wins. The format is in ticklist(5);\n"

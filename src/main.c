@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
+#include "fix.h"
 #include "init.h"
 #include "match.h"
 #include "model.h"
@@ -34,10 +35,22 @@
 #include "value.h"
 #include "xalloc.h"
 
+/* The version and commit of this build (mk/deb.mk writes version.h). */
+#if defined(__has_include)
+#if __has_include("version.h")
+#include "version.h"
+#endif
+#endif
+#ifndef TICKLIST_BUILD_VERSION
+#define TICKLIST_BUILD_VERSION	TICKLIST_VERSION
+#define TICKLIST_COMMIT		""
+#endif
+
 enum cmd {
 	CMD_LINT,
 	CMD_STATUS,
 	CMD_RULES,
+	CMD_EXPLAIN,
 	CMD__MAX
 };
 
@@ -46,12 +59,19 @@ struct opts {
 	const char		*format;
 	const char		*output;
 	const char		*show;		/* rules --show NAME */
+	int			 fix;		/* lint --fix */
+	int			 diff;		/* lint --diff */
+	int			 man;		/* explain --man */
+	const char		*stdin_name;	/* --stdin-filename PATH */
+	const char		*print_config;	/* lint --print-config FILE */
 	struct cliopt		 c;		/* the shared options */
 };
 
 /* One input file's work, done by a worker, written by the main thread. */
 struct job {
 	const char		*path;
+	const char		*name;		/* reported; --stdin-filename */
+	struct fix_result	 fx;		/* --fix, --diff */
 	const struct rules	*rules;
 	int			 error;		/* could not be read */
 	struct findings		 fs;
@@ -71,6 +91,9 @@ struct run_state {
 	int				 rcode;
 	int				 stream;	/* write ob to stdout
 							   as it fills */
+	int				 fixout;	/* ob: diffs or fixed
+							   text, not findings */
+	unsigned			 nfixed, nfixfiles;
 };
 
 /* Output to stdout is written in pieces of about this size as files
@@ -149,8 +172,12 @@ run_work(size_t i, struct check_ctx *cc, void *arg)
 
 	if (j->error)
 		return;		/* its rules failed to load */
-	cl = pipeline_file(j->path, o->c.max_size, o->cmd == CMD_LINT ?
-	    j->rules : NULL, cc, &j->fs);
+	if (o->fix || o->diff)
+		cl = fix_file(j->path, j->name, o->c.max_size, j->rules, cc,
+		    &j->fs, o->diff, &j->fx);
+	else
+		cl = pipeline_file_as(j->path, j->name, o->c.max_size,
+		    o->cmd == CMD_LINT ? j->rules : NULL, cc, &j->fs);
 	if (cl == NULL) {
 		j->error = 1;
 		return;
@@ -180,8 +207,13 @@ run_emit(size_t i, void *arg)
 		rs->rcode = EXIT_TROUBLE;
 	} else {
 		rs->nread++;
-		if (o->cmd == CMD_LINT) {
-			struct out_file of = { j->path, &j->fs, 0 };
+		if (o->cmd == CMD_LINT && rs->fixout) {
+			/* --diff, or --fix on stdin: the text only. */
+			findings_tally(&j->fs, rs->tally);
+			buf_put(&rs->ob, j->fx.diff.data, j->fx.diff.len);
+			buf_put(&rs->ob, j->fx.text.data, j->fx.text.len);
+		} else if (o->cmd == CMD_LINT) {
+			struct out_file of = { j->name, &j->fs, 0 };
 			findings_tally(&j->fs, rs->tally);
 			rs->be->file(&rs->ob, &rs->orun, &of, rs->first);
 		} else {
@@ -194,6 +226,9 @@ run_emit(size_t i, void *arg)
 		}
 		rs->first = 0;
 	}
+	rs->nfixed += j->fx.nfixed;
+	rs->nfixfiles += j->fx.nfixed > 0;
+	fix_result_free(&j->fx);
 	findings_clear(&j->fs);
 	buf_free(&j->out);
 	if (rs->stream && rs->ob.len >= STREAM_CHUNK) {
@@ -230,6 +265,7 @@ usage(FILE *f)
 	    "PATH...\n"
 	    "       ticklist status [--format text|json] PATH...\n"
 	    "       ticklist rules [--format text|json] [--show NAME] [DIR]\n"
+	    "       ticklist explain RULE\n"
 	    "       ticklist init [PATH]\n"
 	    "       ticklist report [-o DIR] [--templates DIR] [--template FILE] "
 	    "PATH...\n"
@@ -254,6 +290,14 @@ static const char *const help_text[CMD__MAX] = {
 	"      --color WHEN     auto, always or never (default auto)\n"
 	"  -q, --quiet          no summary line on stderr\n"
 	"      --max-file-size N  refuse larger inputs (default 64M)\n"
+	"      --fix            repair the findings whose repair is certain\n"
+	"                       (see 'ticklist explain RULE'), in place\n"
+	"      --diff           print the repairs as a unified diff; change\n"
+	"                       nothing\n"
+	"      --stdin-filename PATH  read stdin as if it were PATH (config,\n"
+	"                       overrides, reported name)\n"
+	"      --print-config FILE  print the effective rules for FILE, with\n"
+	"                       where each came from, as YAML\n"
 	"\n"
 	"Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
 	"2 usage, configuration or I/O error.\n"
@@ -281,10 +325,19 @@ static const char *const help_text[CMD__MAX] = {
 	"  -c, --config FILE    list the rules of this config\n"
 	"      --no-config      ignore .ticklist.yml files\n"
 	"  -r, --rules NAME     a shipped ruleset or rule file (repeatable)\n",
+	"usage: ticklist explain [-c FILE | --no-config | -r NAME...] RULE\n"
+	"What a rule checks, why it matters, an example finding and its fix,\n"
+	"its options and whether --fix fixes it. RULE is a rule id of the\n"
+	"effective rules (ticklist rules) or a kind.\n"
+	"\n"
+	"  -c, --config FILE    the rules of this config\n"
+	"      --no-config      ignore .ticklist.yml files\n"
+	"  -r, --rules NAME     a shipped ruleset or rule file (repeatable)\n"
+	"  -o, --output FILE    write the output to FILE (atomically)\n",
 };
 
 static const char *const cmd_names[CMD__MAX] = { "lint", "status",
-    "rules" };
+    "rules", "explain" };
 
 static int
 cmd_parse(const char *s)
@@ -321,12 +374,18 @@ print_help(const char *cmd)
 static int
 parse_opts(int argc, char *argv[], struct opts *o)
 {
-	enum { O_SHOW = CLIOPT__NEXT };
+	enum { O_SHOW = CLIOPT__NEXT, O_FIX, O_DIFF, O_STDIN_NAME,
+	    O_PRINT_CONFIG, O_MAN };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		CLIOPT_LONGOPTS,
 		{ "show", required_argument, NULL, O_SHOW },
+		{ "fix", no_argument, NULL, O_FIX },
+		{ "diff", no_argument, NULL, O_DIFF },
+		{ "stdin-filename", required_argument, NULL, O_STDIN_NAME },
+		{ "print-config", required_argument, NULL, O_PRINT_CONFIG },
+		{ "man", no_argument, NULL, O_MAN },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -353,6 +412,21 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			break;
 		case O_SHOW:
 			o->show = optarg;
+			break;
+		case O_FIX:
+			o->fix = 1;
+			break;
+		case O_DIFF:
+			o->diff = 1;
+			break;
+		case O_STDIN_NAME:
+			o->stdin_name = optarg;
+			break;
+		case O_PRINT_CONFIG:
+			o->print_config = optarg;
+			break;
+		case O_MAN:
+			o->man = 1;
 			break;
 		case 'h':
 			print_help(cmd_names[o->cmd]);
@@ -405,7 +479,13 @@ run(struct opts *o, int argc, char *argv[])
 		    "json or tree)", o->format);
 		return EXIT_TROUBLE;
 	}
-	if (argc == 0) {
+	if ((o->fix || o->diff) && o->cmd != CMD_LINT) {
+		diag_error(NULL, 0, 0, "--fix and --diff are lint options");
+		return EXIT_TROUBLE;
+	}
+	if (argc == 0 && o->stdin_name != NULL)
+		files_add(&fl, "-");	/* --stdin-filename alone reads stdin */
+	else if (argc == 0) {
 		diag_error(NULL, 0, 0, "no PATH given; try 'ticklist help %s'",
 		    cmd_names[o->cmd]);
 		return EXIT_TROUBLE;
@@ -423,20 +503,23 @@ run(struct opts *o, int argc, char *argv[])
 	rs.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*rs.jobs));
 	for (i = 0; i < fl.n; i++) {
 		rs.jobs[i].path = fl.v[i];
+		rs.jobs[i].name = strcmp(fl.v[i], "-") == 0 && o->stdin_name ?
+		    o->stdin_name : fl.v[i];
+		rs.fixout |= o->diff || (o->fix && strcmp(fl.v[i], "-") == 0);
 		/* Rules are resolved here, in order: discovery is cached and
 		 * its errors print before any output. */
 		if (rc != NULL && (rs.jobs[i].rules = rules_for_file(rc,
-		    fl.v[i])) == NULL)
+		    rs.jobs[i].name)) == NULL)
 			rs.jobs[i].error = 1;
 	}
 	rs.orun.rules = rc;
 	rs.orun.color = o->c.color;
-	if (rs.be && rs.be->begin)
+	if (rs.be && rs.be->begin && !rs.fixout)
 		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
 		buf_puts(&rs.ob, "{\"version\": 1,\n \"checklists\": [");
 	pool_run(fl.n, o->c.jobs, run_work, run_emit, &rs);
-	if (rs.be && rs.be->end)
+	if (rs.be && rs.be->end && !rs.fixout)
 		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
 		buf_puts(&rs.ob, rs.first ? "]}\n" : "\n ]}\n");
@@ -445,6 +528,10 @@ run(struct opts *o, int argc, char *argv[])
 		rs.rcode = EXIT_TROUBLE;
 	if (o->cmd == CMD_LINT && !o->c.quiet)
 		lint_summary(rs.tally, rs.nread);
+	if ((o->fix || o->diff) && !o->c.quiet)
+		fprintf(stderr, "%s %u finding%s in %u file%s\n", o->diff ?
+		    "--fix would fix" : "fixed", rs.nfixed, rs.nfixed == 1 ?
+		    "" : "s", rs.nfixfiles, rs.nfixfiles == 1 ? "" : "s");
 	if (diag_errors() > 0)
 		rs.rcode = EXIT_TROUBLE;
 	if (rs.rcode == EXIT_CLEAN && o->cmd == CMD_LINT &&
@@ -455,6 +542,18 @@ run(struct opts *o, int argc, char *argv[])
 	rules_ctx_free(rc);
 	files_free(&fl);
 	return rs.rcode;
+}
+
+/* Write what a command built to --output (or stdout) unless it failed;
+ * free it; the exit status. */
+static int
+write_result(const struct opts *o, struct buf *b, int rcode)
+{
+	if (rcode == EXIT_CLEAN && output_write(o->output, b->data ? b->data :
+	    "", b->len) == -1)
+		rcode = EXIT_TROUBLE;
+	buf_free(b);
+	return rcode;
 }
 
 /* `ticklist rules`: the effective rules for a directory, or a shipped
@@ -495,11 +594,61 @@ run_rules(struct opts *o, int argc, char *argv[])
 		free(dir);
 		rules_ctx_free(rc);
 	}
-	if (rcode == EXIT_CLEAN && output_write(o->output, b.data ? b.data :
-	    "", b.len) == -1)
+	return write_result(o, &b, rcode);
+}
+
+/* `ticklist explain RULE`: what a rule or kind checks, from the kind
+ * table, with the effective rules of the current directory; --man
+ * prints every kind for ticklist(5). */
+static int
+run_explain(struct opts *o, int argc, char *argv[])
+{
+	struct rules_ctx *rc;
+	const struct rules *rs;
+	struct buf b = {0};
+	int rcode = EXIT_CLEAN;
+
+	if (o->man) {
+		fix_explain_man(&b);
+	} else {
+		if (argc != 1) {
+			diag_error(NULL, 0, 0, "explain takes one RULE (a rule "
+			    "id or a kind); try 'ticklist rules'");
+			return EXIT_TROUBLE;
+		}
+		if ((rc = rules_ctx_new(&o->c.ropts)) == NULL)
+			return EXIT_TROUBLE;
+		rs = rules_for_file(rc, o->stdin_name ? o->stdin_name : "-");
+		if (rs == NULL || fix_explain(rs, argv[0], &b) == -1)
+			rcode = EXIT_TROUBLE;
+		rules_ctx_free(rc);
+	}
+	return write_result(o, &b, rcode);
+}
+
+/* `ticklist lint --print-config FILE`: the effective rules for FILE with
+ * where each severity came from, as YAML. */
+static int
+run_print_config(struct opts *o, int argc)
+{
+	struct rules_ctx *rc;
+	const struct rules *rs;
+	struct buf b = {0};
+	int rcode = EXIT_CLEAN;
+
+	if (o->cmd != CMD_LINT || argc != 0) {
+		diag_error(NULL, 0, 0, "--print-config FILE is a lint option "
+		    "and takes no PATH");
+		return EXIT_TROUBLE;
+	}
+	if ((rc = rules_ctx_new(&o->c.ropts)) == NULL)
+		return EXIT_TROUBLE;
+	if ((rs = rules_for_file(rc, o->print_config)) == NULL)
 		rcode = EXIT_TROUBLE;
-	buf_free(&b);
-	return rcode;
+	else
+		rules_print_config(rs, o->print_config, &b);
+	rules_ctx_free(rc);
+	return write_result(o, &b, rcode);
 }
 
 int
@@ -516,7 +665,9 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0
 	    || strcmp(argv[1], "version") == 0) {
-		printf("ticklist %s (libcmark %s)\n", TICKLIST_VERSION,
+		printf("ticklist %s (%s%s%slibcmark %s)\n",
+		    TICKLIST_BUILD_VERSION, *TICKLIST_COMMIT ? "commit " : "",
+		    TICKLIST_COMMIT, *TICKLIST_COMMIT ? ", " : "",
 		    doc_cmark_version());
 		return EXIT_CLEAN;
 	}
@@ -548,6 +699,10 @@ main(int argc, char *argv[])
 	}
 	if (o.cmd == CMD_RULES)
 		rc = run_rules(&o, argc - 1 - optind, argv + 1 + optind);
+	else if (o.cmd == CMD_EXPLAIN)
+		rc = run_explain(&o, argc - 1 - optind, argv + 1 + optind);
+	else if (o.print_config != NULL)
+		rc = run_print_config(&o, argc - 1 - optind);
 	else
 		rc = run(&o, argc - 1 - optind, argv + 1 + optind);
 	cliopt_free(&o.c);

@@ -13,8 +13,8 @@
 #include "output.h"
 #include "xalloc.h"
 
-static int
-write_all(int fd, const char *p, size_t n)
+int
+output_write_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
@@ -37,7 +37,7 @@ output_write(const char *path, const char *data, size_t len)
 	int fd, saved;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
-		if (write_all(STDOUT_FILENO, data, len) == -1) {
+		if (output_write_all(STDOUT_FILENO, data, len) == -1) {
 			diag_error("<stdout>", 0, 0, "write failed: %s",
 			    strerror(errno));
 			return -1;
@@ -52,7 +52,7 @@ output_write(const char *path, const char *data, size_t len)
 			    strerror(errno));
 			return -1;
 		}
-		if (write_all(fd, data, len) == -1) {
+		if (output_write_all(fd, data, len) == -1) {
 			saved = errno;
 			close(fd);
 			diag_error(path, 0, 0, "write failed: %s",
@@ -74,7 +74,7 @@ output_write(const char *path, const char *data, size_t len)
 		free(tmp);
 		return -1;
 	}
-	if (write_all(fd, data, len) == -1 || fsync(fd) == -1) {
+	if (output_write_all(fd, data, len) == -1 || fsync(fd) == -1) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);

@@ -9,5 +9,7 @@
 /* Write data to path (NULL or "-": stdout). Returns 0, or -1 after a
  * diag_error with the errno text (disk full, closed pipe, ...). */
 int	output_write(const char *path, const char *data, size_t len);
+/* Write all of p[0..n) to fd, again after EINTR; 0, or -1 with errno. */
+int	output_write_all(int fd, const char *p, size_t n);
 
 #endif

@@ -13,19 +13,26 @@ struct checklist *
 pipeline_file(const char *path, size_t max, const struct rules *rules,
     struct check_ctx *cc, struct findings *fs)
 {
+	return pipeline_file_as(path, path, max, rules, cc, fs);
+}
+
+struct checklist *
+pipeline_file_as(const char *path, const char *name, size_t max,
+    const struct rules *rules, struct check_ctx *cc, struct findings *fs)
+{
 	struct input in;
 	struct checklist *cl;
 
 	if (read_input(path, max, &in) == -1)
 		return NULL;
-	cl = doc_parse(path, in.data, in.len);
+	cl = doc_parse(name, in.data, in.len);
 	if (rules != NULL) {
 		size_t first = fs->n;
 		check_run(cc, rules, cl, fs);
 		/* Findings outlive the checklist: give them the caller's
 		 * name. */
 		for (size_t i = first; i < fs->n; i++)
-			fs->v[i].file = path;
+			fs->v[i].file = name;
 	}
 	cl->src = NULL;
 	cl->srclen = 0;

@@ -22,5 +22,10 @@ struct rules;
 struct checklist	*pipeline_file(const char *path, size_t max,
 			    const struct rules *rules, struct check_ctx *cc,
 			    struct findings *fs);
+/* The same, reading path but naming the checklist and its findings name
+ * (stdin read as --stdin-filename PATH). */
+struct checklist	*pipeline_file_as(const char *path, const char *name,
+			    size_t max, const struct rules *rules,
+			    struct check_ctx *cc, struct findings *fs);
 
 #endif

@@ -53,6 +53,11 @@ struct rule_kind {
 	const char	*desc;		/* what the kind checks, for listings */
 	const char	*help;		/* how to fix a finding, for SARIF */
 	rule_check_fn	*check;
+	/* For `ticklist explain` and the man page (fix.c prints them). */
+	int		 fixable;	/* --fix repairs its certain findings */
+	const char	*why;		/* why it matters */
+	const char	*bad;		/* Markdown that gives a finding */
+	const char	*good;		/* the same, fixed */
 };
 
 struct rule {
@@ -70,6 +75,8 @@ struct rule {
 	unsigned		 scope;
 	double			 min;
 	const char		*date_format;
+	const char		*sev_file;	/* where info.sev was set */
+	int			 sev_line;
 };
 
 /* Severities of an override, by rule index. */
@@ -80,6 +87,8 @@ struct override {
 	int		 *idx;		/* rule indices */
 	enum sev	 *sev;
 	size_t		  n;
+	const char	 *file;		/* where it is, for --print-config */
+	int		 *line;		/* of each severity */
 };
 
 struct rules {
@@ -109,6 +118,14 @@ struct check_state {
 /* Effective severities for the checklist at path: each rule's, then the
  * overrides whose globs match it (rules.c). sev has rules_count() rows. */
 void	rules_file_sev(const struct rules *, const char *path, enum sev *sev);
+/* The same, also giving the override that set each one (its index in
+ * rs->ov and entry), or -1 for the rule's own: for --print-config. */
+void	rules_file_sev_from(const struct rules *, const char *path,
+	    enum sev *sev, int *ov, int *ent);
+
+/* Append the keys kind k takes beyond the common ones, "a, b", or
+ * "none" (rules.c). */
+void	rules_kind_keys(struct buf *, const struct rule_kind *k);
 
 /* The kind table; check_kind() finds a row by name, or NULL. */
 extern const struct rule_kind	check_kinds[];
@@ -166,6 +183,6 @@ rule_check_fn	check_required_sections, check_pattern, check_fields,
 		check_signoff, check_completion, check_required_items,
 		check_malformed_task, check_duplicate_item, check_empty_section,
 		check_inconsistent_check, check_mojibake, check_invalid_utf8,
-		check_na_reason_fn;
+		check_na_reason_fn, check_box_style;
 
 #endif

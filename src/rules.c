@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "esc.h"
 #include "embed.h"
 #include "match.h"
 #include "model.h"
@@ -654,8 +655,8 @@ load_rule_key(struct load *ld, struct rule *r, unsigned bit, yaml_node_t *v)
 	}
 }
 
-/* The kind-specific keys a kind takes, for a message. */
-static void
+/* The kind-specific keys a kind takes, for a message (and explain). */
+void
 rules_kind_keys(struct buf *b, const struct rule_kind *k)
 {
 	int any = 0;
@@ -749,6 +750,10 @@ load_rule(struct load *ld, yaml_node_t *n)
 	r.info.id = load_strdup(ld, id);
 	r.info.file = ld->file ? load_strdup(ld, ld->file) : NULL;
 	r.info.line = (int)n->start_mark.line + 1;
+	if (kn != NULL) {
+		r.sev_file = r.info.file;
+		r.sev_line = r.info.line;
+	}
 	have = 0;
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
 	    p++) {
@@ -763,8 +768,11 @@ load_rule(struct load *ld, yaml_node_t *n)
 		    strcmp(key, "kind") == 0)
 			continue;
 		if (strcmp(key, "severity") == 0) {
-			if ((sev = load_sev(ld, v)) >= 0)
+			if ((sev = load_sev(ld, v)) >= 0) {
 				r.info.sev = (enum sev)sev;
+				r.sev_file = r.info.file;
+				r.sev_line = (int)k->start_mark.line + 1;
+			}
 			continue;
 		}
 		if (strcmp(key, "message") == 0) {
@@ -879,8 +887,12 @@ load_severity_map(struct load *ld, yaml_node_t *n)
 
 		if (id == NULL || (idx = load_rule_index(ld, k, id)) < 0)
 			continue;
-		if ((sev = load_sev(ld, load_node(ld, p->value))) >= 0)
+		if ((sev = load_sev(ld, load_node(ld, p->value))) >= 0) {
 			ld->rs->v[idx].info.sev = (enum sev)sev;
+			ld->rs->v[idx].sev_file = ld->file ?
+			    load_strdup(ld, ld->file) : NULL;
+			ld->rs->v[idx].sev_line = (int)k->start_mark.line + 1;
+		}
 	}
 }
 
@@ -944,6 +956,10 @@ load_overrides(struct load *ld, yaml_node_t *n, const char *base)
 		o.sev = arena_alloc(&rs->arena, sizeof(enum sev) *
 		    (size_t)(s->data.mapping.pairs.top -
 		    s->data.mapping.pairs.start + 1));
+		o.line = arena_alloc(&rs->arena, sizeof(int) *
+		    (size_t)(s->data.mapping.pairs.top -
+		    s->data.mapping.pairs.start + 1));
+		o.file = ld->file ? load_strdup(ld, ld->file) : NULL;
 		for (p = s->data.mapping.pairs.start;
 		    p < s->data.mapping.pairs.top; p++) {
 			yaml_node_t *k = load_node(ld, p->key);
@@ -955,6 +971,7 @@ load_overrides(struct load *ld, yaml_node_t *n, const char *base)
 			if ((sev = load_sev(ld, load_node(ld, p->value))) < 0)
 				continue;
 			o.idx[o.n] = idx;
+			o.line[o.n] = (int)k->start_mark.line + 1;
 			o.sev[o.n++] = (enum sev)sev;
 		}
 		rs->ov = xgrow(rs->ov, &rs->ovcap, rs->nov + 1,
@@ -1489,11 +1506,21 @@ rules_glob_path(const char *g, const char *rel)
 void
 rules_file_sev(const struct rules *rs, const char *path, enum sev *sev)
 {
+	rules_file_sev_from(rs, path, sev, NULL, NULL);
+}
+
+void
+rules_file_sev_from(const struct rules *rs, const char *path, enum sev *sev,
+    int *ov, int *ent)
+{
 	char *abs = NULL;
 	size_t i, j, bl;
 
-	for (i = 0; i < rs->n; i++)
+	for (i = 0; i < rs->n; i++) {
 		sev[i] = rs->v[i].info.sev;
+		if (ov != NULL)
+			ov[i] = ent[i] = -1;
+	}
 	if (rs->nov == 0 || path == NULL || strcmp(path, "-") == 0)
 		return;
 	abs = rules_abspath(rs->cwd, path);
@@ -1513,8 +1540,13 @@ rules_file_sev(const struct rules *rs, const char *path, enum sev *sev)
 			hit = rules_glob_path(o->globs[j], rel);
 		if (!hit)
 			continue;
-		for (j = 0; j < o->n; j++)
+		for (j = 0; j < o->n; j++) {
 			sev[o->idx[j]] = o->sev[j];
+			if (ov != NULL) {
+				ov[o->idx[j]] = (int)i;
+				ent[o->idx[j]] = (int)j;
+			}
+		}
 	}
 	free(abs);
 }
@@ -1589,6 +1621,58 @@ rules_list(const struct rules *rs, int json, struct buf *out)
 		    ri->id, (int)wkind, ri->kind, sev_name(ri->sev),
 		    (int)wwhere, where, ri->short_desc);
 	}
+}
+
+/* A YAML double-quoted scalar (JSON's escapes are YAML's). */
+static void
+rules_yq(struct buf *out, const char *s)
+{
+	esc_json(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+void
+rules_print_config(const struct rules *rs, const char *path,
+    struct buf *out)
+{
+	enum sev *sev = xcalloc(rs->n + 1, sizeof(*sev));
+	int *ov = xcalloc(rs->n + 1, sizeof(int));
+	int *ent = xcalloc(rs->n + 1, sizeof(int));
+	char where[PATH_MAX + 32];
+
+	rules_file_sev_from(rs, path, sev, ov, ent);
+	buf_puts(out, "# ticklist lint --print-config: the effective rules "
+	    "for this file;\n# severity_from and defined_at say where "
+	    "each came from.\nfile: ");
+	rules_yq(out, path);
+	buf_puts(out, "\nconfig: ");
+	rules_yq(out, rs->file);
+	buf_puts(out, "\nrules:\n");
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->v[i];
+		const char *f = r->sev_file ? r->sev_file : r->info.file;
+		int l = r->sev_file ? r->sev_line : r->info.line;
+
+		if (ov[i] >= 0) {
+			f = rs->ov[ov[i]].file;
+			l = rs->ov[ov[i]].line[ent[i]];
+		}
+		buf_puts(out, "  - id: ");
+		rules_yq(out, r->info.id);
+		buf_printf(out, "\n    kind: %s\n    severity: %s\n"
+		    "    severity_from: ", r->kind->name, sev[i] == SEV_OFF ?
+		    "\"off\"" : sev_name(sev[i]));
+		snprintf(where, sizeof(where), "%s:%d", f ? f : "", l);
+		rules_yq(out, where);
+		buf_puts(out, ov[i] >= 0 ? "   # an override for this file\n"
+		    "    defined_at: " : "\n    defined_at: ");
+		snprintf(where, sizeof(where), "%s:%d", r->info.file ?
+		    r->info.file : "", r->info.line);
+		rules_yq(out, where);
+		buf_putc(out, '\n');
+	}
+	free(sev);
+	free(ov);
+	free(ent);
 }
 
 void

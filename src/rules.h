@@ -64,6 +64,12 @@ void			 rules_list(const struct rules *rs, int json,
  * or without ".yml") to out. Returns 0, or -1 after a diag_error naming
  * the shipped sets. */
 int			 rules_show(const char *name, struct buf *out);
+/* `ticklist lint --print-config FILE`: append, as YAML, the rules of rs
+ * with their severities for the checklist at path (overrides applied)
+ * and, for each, the file:line its severity came from (severity_from)
+ * and where it is defined (defined_at). */
+void			 rules_print_config(const struct rules *rs,
+			    const char *path, struct buf *out);
 /* Append the names of the shipped sets, one per line, to out. */
 void			 rules_shipped(struct buf *out);
 

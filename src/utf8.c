@@ -599,7 +599,7 @@ utf8_is_weak(const unsigned char *s, size_t n, size_t i,
  * lost its two last), so it is done in place.
  */
 static void
-utf8_redecode(struct buf *rep, size_t base)
+utf8_redecode(struct buf *rep, size_t base, int *guessed)
 {
 	unsigned char *seg;
 	struct utf8_seq q;
@@ -615,6 +615,7 @@ utf8_redecode(struct buf *rep, size_t base)
 			return;
 		for (p = 0, w = 0; p < len; p = q.next, w += q.len) {
 			utf8_seq_at(seg, len, p, &q);
+			*guessed |= q.guessed;
 			memcpy(seg + w, q.b, q.len);
 		}
 		rep->len = base + w;
@@ -629,6 +630,17 @@ utf8_redecode(struct buf *rep, size_t base)
 int
 utf8_mojibake_find(const char *str, size_t n, size_t from, size_t *start,
     size_t *end, struct buf *rep)
+{
+	int guessed;
+
+	return utf8_mojibake_find_guess(str, n, from, start, end, rep,
+	    &guessed);
+}
+
+/* utf8_mojibake_find, also telling whether a lost byte was guessed. */
+int
+utf8_mojibake_find_guess(const char *str, size_t n, size_t from,
+    size_t *start, size_t *end, struct buf *rep, int *guessed)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	struct utf8_seq q, q2;
@@ -646,13 +658,15 @@ utf8_mojibake_find(const char *str, size_t n, size_t from, size_t *start,
 			continue;
 		}
 		base = rep->len;
+		*guessed = 0;
 		for (;;) {
+			*guessed |= q.guessed;
 			buf_put(rep, (const char *)q.b, q.len);
 			j = q.next;
 			if (j >= n || !utf8_seq_at(s, n, j, &q))
 				break;
 		}
-		utf8_redecode(rep, base);
+		utf8_redecode(rep, base, guessed);
 		*start = i;
 		*end = j;
 		return 1;

@@ -49,5 +49,10 @@ size_t	utf8_invalid_find(const char *s, size_t n, size_t from);
  */
 int	utf8_mojibake_find(const char *s, size_t n, size_t from,
 	    size_t *start, size_t *end, struct buf *rep);
+/* The same, with *guessed set to 1 when the repair guessed a lost byte
+ * (not certain, so --fix leaves it) and to 0 when it is the one text the
+ * bytes decode to. */
+int	utf8_mojibake_find_guess(const char *s, size_t n, size_t from,
+	    size_t *start, size_t *end, struct buf *rep, int *guessed);
 
 #endif

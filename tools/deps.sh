@@ -3,7 +3,8 @@
 # packages with apt-get when run as root, else print the exact command.
 # Build: libcmark-dev yaml-0.1 libpcre2-dev pkg-config.
 # Tests: cmark-gfm (task-list oracle), python3-jsonschema, xmllint,
-# mandoc, pre-commit, chromium, clang, valgrind.
+# mandoc, pre-commit, chromium, clang, valgrind, patch, python3-yaml,
+# zsh, fish, dpkg-dev.
 missing=""
 need_pkg() { pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"; }
 need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
@@ -26,6 +27,13 @@ if [ "${TICKLIST_DEPS:-all}" != build ]; then
 	need_cmd clang clang
 	need_cmd valgrind valgrind
 	need_cmd strace strace
+	# Issue 16: --diff checked by patch, --print-config read by PyYAML,
+	# completions checked by zsh and fish, make deb.
+	need_cmd patch patch
+	python3 -c 'import yaml' 2>/dev/null || missing="$missing python3-yaml"
+	need_cmd zsh zsh
+	need_cmd fish fish
+	need_cmd dpkg-shlibdeps dpkg-dev
 	# libFuzzer's runtime (make fuzz) is only recommended by clang.
 	[ -n "$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] || missing="$missing libclang-rt-dev"
 fi

@@ -188,7 +188,9 @@ mkdir -p "$r"
 	echo "repos:"
 	echo "  - repo: local"
 	echo "    hooks:"
-	sed -e '/^#/d' -e 's/^/      /' .pre-commit-hooks.yaml
+	# The language: system hooks only (ticklist-build is eco.sh's).
+	sed -e '/^#/d' -e '/^- id: ticklist-build$/,$d' -e 's/^/      /' \
+	    .pre-commit-hooks.yaml
 } >"$r/.pre-commit-config.yaml"
 precommit() {
 	(cd "$r" && PATH="$TOP/$BUILD:$PATH" PRE_COMMIT_HOME="$tmp/pch" \
