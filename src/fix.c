@@ -592,6 +592,23 @@ fix_explain(const struct rules *rs, const char *name, struct buf *b)
 	return 0;
 }
 
+int
+fix_help_markdown(const char *kind, const char *id, const char *help,
+    struct buf *b)
+{
+	const struct rule_kind *k = kind ? check_kind(kind) : NULL;
+
+	if (k == NULL)
+		return 0;
+	buf_printf(b, "%s\n\n%s\n\nFor example:\n\n```markdown\n%s\n```\n\n"
+	    "becomes\n\n```markdown\n%s\n```\n\n%s More: `ticklist explain "
+	    "%s`.", help ? help : k->help, k->why, k->bad, k->good,
+	    k->fixable ? "`ticklist lint --fix` repairs it when the repair is "
+	    "certain (`--diff` shows the change)." : "Not fixed by `ticklist "
+	    "lint --fix`.", id);
+	return 1;
+}
+
 /* Append s as man(7)/mdoc text: backslashes escaped, non-ASCII as
  * \[uXXXX], a line starting with a dot or quote guarded (bol: s starts
  * a line). */

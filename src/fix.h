@@ -45,6 +45,11 @@ void			 fix_result_free(struct fix_result *);
  * listing the kinds. */
 int			 fix_explain(const struct rules *rs, const char *name,
 			    struct buf *out);
+/* SARIF's help.markdown for rule id of kind: help, why it matters, the
+ * example and its fix, and whether --fix fixes it. Returns 0 (out
+ * untouched) when kind is NULL or not a kind. */
+int			 fix_help_markdown(const char *kind, const char *id,
+			    const char *help, struct buf *out);
 /* The kinds as man(7) source for ticklist(5) (between the KINDS BEGIN and
  * KINDS END comments there): one .It per kind. */
 void			 fix_explain_man(struct buf *out);

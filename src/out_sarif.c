@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "esc.h"
 #include "fingerprint.h"
+#include "fix.h"
 #include "out.h"
 #include "rules.h"
 #include "xalloc.h"
@@ -22,6 +23,7 @@ struct sarif_rule {
 	const char	*full;		/* fullDescription */
 	const char	*help;
 	enum sev	 sev;		/* defaultConfiguration.level */
+	const char	*kind;		/* for help.markdown, or NULL */
 };
 
 /* The built-in rules with their shipped default severities: what SARIF
@@ -32,42 +34,52 @@ static const struct sarif_rule sarif_builtin[] = {
 	  "The checklist lacks a section its rule set requires, such as "
 	  "Security, Monitoring, Rollback or Sign-off.",
 	  "Add a heading that matches the required section, with its items, "
-	  "or change required-sections in the rule file.", SEV_ERROR },
+	  "or change required-sections in the rule file.", SEV_ERROR,
+	  "required-sections" },
 	{ "placeholder", "Placeholder text is left in the checklist",
 	  "Text such as TBD, TODO, [Name], <name>, X% or Y seconds stands "
 	  "where a real value belongs.",
-	  "Replace the placeholder with the real value.", SEV_WARNING },
+	  "Replace the placeholder with the real value.", SEV_WARNING,
+	  "placeholder" },
 	{ "unfilled-field", "A field has no value",
 	  "A 'Label:' field (owner, approver, date, ...) is empty or holds "
 	  "only underscores or a placeholder.",
-	  "Fill in the field.", SEV_WARNING },
+	  "Fill in the field.", SEV_WARNING,
+	  "fields" },
 	{ "malformed-task", "A task box is malformed",
 	  "A list item looks like a task but its box is not [ ], [x], [X] "
 	  "or [-], for example [], [ x] or [*].",
-	  "Write the box as [ ], [x] or [-].", SEV_WARNING },
+	  "Write the box as [ ], [x] or [-].", SEV_WARNING,
+	  "malformed-task" },
 	{ "mojibake", "Text was decoded with the wrong encoding",
 	  "UTF-8 text was decoded as cp1252, cp1254 or latin-1 and encoded "
 	  "again, so that a rocket emoji reads 'ðŸš€'; the message shows the "
 	  "repaired text.",
 	  "Replace the text with the repaired text from the message.",
-	  SEV_WARNING },
+	  SEV_WARNING,
+	  "mojibake" },
 	{ "invalid-utf8", "The file is not valid UTF-8",
 	  "The file contains bytes that do not form valid UTF-8.",
-	  "Save the file as UTF-8.", SEV_ERROR },
+	  "Save the file as UTF-8.", SEV_ERROR,
+	  "invalid-utf8" },
 	{ "duplicate-item", "An item appears twice in a section",
 	  "The same item text appears more than once in one section.",
-	  "Remove or reword one of the items.", SEV_WARNING },
+	  "Remove or reword one of the items.", SEV_WARNING,
+	  "duplicate-item" },
 	{ "empty-section", "A section is empty",
 	  "A heading has nothing under it before the next heading of its "
 	  "level.",
-	  "Add the section's items or remove the heading.", SEV_WARNING },
+	  "Add the section's items or remove the heading.", SEV_WARNING,
+	  "empty-section" },
 	{ "inconsistent-check", "A checked item has open sub-items",
 	  "A task is checked while some of its sub-tasks are still open.",
-	  "Check the open sub-items or uncheck the parent.", SEV_WARNING },
+	  "Check the open sub-items or uncheck the parent.", SEV_WARNING,
+	  "inconsistent-check" },
 	{ "na-without-reason", "An N/A item gives no reason",
 	  "An item marked not applicable ([-]) does not say why, as in "
 	  "'[-] CDN configured - not used: API only'.",
-	  "Add the reason after the item text.", SEV_WARNING },
+	  "Add the reason after the item text.", SEV_WARNING,
+	  "na-without-reason" },
 };
 #define SARIF_NBUILTIN	(sizeof(sarif_builtin) / sizeof(sarif_builtin[0]))
 
@@ -83,6 +95,7 @@ static struct {
 	size_t			 nrules, cap;
 	char			**owned;	/* ... but for these ids */
 	size_t			 nowned, cap_owned;
+	struct buf		 md;		/* scratch: help.markdown */
 } sarif;
 
 static const char *const sarif_levels[SEV__MAX] = {
@@ -126,7 +139,7 @@ sarif_rules_of(const struct out_run *r, const char *path)
 		const struct rule_info *ri = rules_at(rs, i);
 		const struct sarif_rule *bi = sarif_builtin_find(ri->id);
 		struct sarif_rule d = { ri->id, ri->short_desc, ri->full_desc,
-		    ri->help, ri->sev };
+		    ri->help, ri->sev, ri->kind };
 		if (d.brief == NULL || *d.brief == '\0')
 			d.brief = bi ? bi->brief : ri->id;
 		if (d.full == NULL || *d.full == '\0')
@@ -146,7 +159,7 @@ sarif_rule_index(const struct finding *x)
 	struct sarif_rule d = { NULL, "A rule of the configuration",
 	    "A rule defined in a rule file or .ticklist.yml.",
 	    "'ticklist rules' lists the effective rules with the file and "
-	    "line that define them.", x->sev };
+	    "line that define them.", x->sev, NULL };
 
 	for (size_t i = 0; i < sarif.nrules; i++)
 		if (strcmp(sarif.rules[i].id, x->rule) == 0)
@@ -262,6 +275,12 @@ sarif_rule(struct buf *b, const struct sarif_rule *d, int comma)
 	esc_json(b, d->full, strlen(d->full));
 	buf_puts(b, "},\n       \"help\": {\"text\": ");
 	esc_json(b, d->help, strlen(d->help));
+	/* The kind table's explanation, as code scanning shows it. */
+	buf_reset(&sarif.md);
+	if (fix_help_markdown(d->kind, d->id, d->help, &sarif.md)) {
+		buf_puts(b, ",\n                \"markdown\": ");
+		esc_json(b, sarif.md.data, sarif.md.len);
+	}
 	buf_printf(b, "},\n       \"defaultConfiguration\": {\"level\": "
 	    "\"%s\"}}", sarif_levels[d->sev < SEV__MAX ? d->sev : SEV_ERROR]);
 }
@@ -292,6 +311,7 @@ sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
 	buf_puts(b, sarif.any ? "\n    ]}\n ]}\n" : "]}\n ]}\n");
 	buf_free(&sarif.results);
 	buf_free(&sarif.artifacts);
+	buf_free(&sarif.md);
 	free(sarif.arthash);
 	for (i = 0; i < sarif.nowned; i++)
 		free(sarif.owned[i]);

@@ -37,6 +37,8 @@ build() {
 		return 2
 	fi
 	echo "ticklist: building ticklist in $top (once)" >&2
+	# A make around pre-commit must not choose this build's flags.
+	unset MAKEFLAGS MFLAGS MAKELEVEL
 	if ! make -s -C "$top" -j"$(nproc 2>/dev/null || echo 2)" \
 	    build/ticklist >"$top/build-hook.log" 2>&1; then
 		cat "$top/build-hook.log" >&2
