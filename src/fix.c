@@ -204,7 +204,8 @@ fix_collect(const struct rules *rs, const struct checklist *cl,
 			e->v[e->n - 1].rlen = 3;
 		}
 	}
-	qsort(e->v, e->n, sizeof(*e->v), fix_cmp);
+	if (e->n > 1)
+		qsort(e->v, e->n, sizeof(*e->v), fix_cmp);
 	for (i = k = 0; i < e->n; i++) {
 		if (k > 0 && e->v[i].off < e->v[k - 1].off + e->v[k - 1].len) {
 			free(e->v[i].big);

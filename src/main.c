@@ -210,8 +210,12 @@ run_emit(size_t i, void *arg)
 		if (o->cmd == CMD_LINT && rs->fixout) {
 			/* --diff, or --fix on stdin: the text only. */
 			findings_tally(&j->fs, rs->tally);
-			buf_put(&rs->ob, j->fx.diff.data, j->fx.diff.len);
-			buf_put(&rs->ob, j->fx.text.data, j->fx.text.len);
+			if (j->fx.diff.len > 0)
+				buf_put(&rs->ob, j->fx.diff.data,
+				    j->fx.diff.len);
+			if (j->fx.text.len > 0)
+				buf_put(&rs->ob, j->fx.text.data,
+				    j->fx.text.len);
 		} else if (o->cmd == CMD_LINT) {
 			struct out_file of = { j->name, &j->fs, 0 };
 			findings_tally(&j->fs, rs->tally);
