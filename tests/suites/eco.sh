@@ -406,3 +406,10 @@ assert r["mojibake"]["help"]["text"] == "Replace the text with the repaired char
 PY
 then ok sarif-help-markdown
 else nok sarif-help-markdown "no kind table text in SARIF help"; fi
+
+# --- --fix keeps a BOM and CRLF line endings ------------------------------
+printf '\357\273\277# T\r\n\r\n- [ x] a\r\n- [x ] b\r\n' >"$tmp/crlf.md"
+printf '\357\273\277# T\r\n\r\n- [x] a\r\n- [x] b\r\n' >"$tmp/crlf.want"
+check fix-crlf 1 "$T" lint --no-config --fix "$tmp/crlf.md"
+if cmp -s "$tmp/crlf.md" "$tmp/crlf.want"; then ok fix-crlf-bytes
+else nok fix-crlf-bytes "$(od -c "$tmp/crlf.md" | head -3)"; fi
