@@ -46,24 +46,42 @@ struct fix_edits {
 	size_t		 n, cap;
 };
 
-/* Source offset of line and code point column col, or -1 when the
- * source has no such position. */
+/* Where fix_offset is: findings come sorted by line and column, so each
+ * line is walked once however many findings it has. */
+struct fix_cursor {
+	int	 line, col;
+	size_t	 off;
+};
+
+/* Source offset of line and code point column col (columns count code
+ * points, an invalid byte as one, as checklist_col does), or -1 when the
+ * source has no such position; *lend is the end of the line. */
 static long
-fix_offset(const struct checklist *cl, int line, int col, size_t *lend)
+fix_offset(const struct checklist *cl, struct fix_cursor *c, int line,
+    int col, size_t *lend)
 {
-	size_t a, z, i;
+	size_t z, i;
 	int k;
 
 	if (line < 1 || (size_t)line > cl->nlines || col < 1)
 		return -1;
-	a = cl->lines[line - 1];
 	z = (size_t)line < cl->nlines ? cl->lines[line] : cl->srclen;
-	for (i = a, k = 1; k < col && i < z; k++) {
+	if (c->line == line && c->col <= col) {
+		i = c->off;
+		k = c->col;
+	} else {
+		i = cl->lines[line - 1];
+		k = 1;
+	}
+	for (; k < col && i < z; k++) {
 		size_t l = utf8_valid_len(cl->src + i, z - i);
 		i += l ? l : 1;
 	}
-	if (k != col || checklist_col(cl, line, (int)(i - a) + 1) != col)
+	if (k != col)
 		return -1;
+	c->line = line;
+	c->col = col;
+	c->off = i;
 	*lend = z;
 	return (long)i;
 }
@@ -183,6 +201,7 @@ static void
 fix_collect(const struct rules *rs, const struct checklist *cl,
     const struct findings *fs, struct fix_edits *e)
 {
+	struct fix_cursor cur = { 0, 0, 0 };
 	size_t i, k, lend;
 	long off;
 
@@ -191,7 +210,7 @@ fix_collect(const struct rules *rs, const struct checklist *cl,
 		const struct rule_kind *kd = fix_kind_of(rs, f->rule);
 
 		if (kd == NULL || !kd->fixable ||
-		    (off = fix_offset(cl, f->line, f->col, &lend)) < 0)
+		    (off = fix_offset(cl, &cur, f->line, f->col, &lend)) < 0)
 			continue;
 		if (kd->check == check_mojibake)
 			fix_mojibake(e, cl, f, (size_t)off, lend);
