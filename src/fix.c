@@ -587,19 +587,26 @@ fix_explain(const struct rules *rs, const char *name, struct buf *b)
 		    "severity %s\n", k->name, sev_name(k->sev));
 	buf_puts(b, "\nWhat it checks\n");
 	fix_indent(b, k->desc);
-	buf_puts(b, "\nWhy it matters\n");
-	fix_indent(b, k->why);
-	buf_puts(b, "\nExample\n");
-	fix_indent(b, k->bad);
-	buf_puts(b, "gives\n");
-	if (r == NULL || fix_example_findings(b, rs, r) == 0) {
+	if (k->why != NULL) {
+		buf_puts(b, "\nWhy it matters\n");
+		fix_indent(b, k->why);
+	}
+	if (k->bad != NULL) {
+		buf_puts(b, "\nExample\n");
+		fix_indent(b, k->bad);
+		buf_puts(b, "gives\n");
+	} else
+		buf_puts(b, "\nFinding\n");
+	if (k->bad == NULL || r == NULL || fix_example_findings(b, rs, r) == 0) {
 		buf_puts(b, "  ");
 		buf_puts(b, k->message);
 		buf_puts(b, "  (the message; {match}, {label} and {section} "
 		    "filled in)\n");
 	}
-	buf_puts(b, "\nFixed\n");
-	fix_indent(b, k->good);
+	if (k->good != NULL) {
+		buf_puts(b, "\nFixed\n");
+		fix_indent(b, k->good);
+	}
 	buf_puts(b, "\nHow to fix\n");
 	fix_indent(b, k->help);
 	buf_puts(b, "\nOptions\n  ");
@@ -620,12 +627,16 @@ fix_help_markdown(const char *kind, const char *id, const char *help,
 
 	if (k == NULL)
 		return 0;
-	buf_printf(b, "%s\n\n%s\n\nFor example:\n\n```markdown\n%s\n```\n\n"
-	    "becomes\n\n```markdown\n%s\n```\n\n%s More: `ticklist explain "
-	    "%s`.", help ? help : k->help, k->why, k->bad, k->good,
-	    k->fixable ? "`ticklist lint --fix` repairs it when the repair is "
-	    "certain (`--diff` shows the change)." : "Not fixed by `ticklist "
-	    "lint --fix`.", id);
+	buf_printf(b, "%s\n\n", help ? help : k->help);
+	if (k->why != NULL)
+		buf_printf(b, "%s\n\n", k->why);
+	if (k->bad != NULL && k->good != NULL)
+		buf_printf(b, "For example:\n\n```markdown\n%s\n```\n\n"
+		    "becomes\n\n```markdown\n%s\n```\n\n", k->bad, k->good);
+	buf_printf(b, "%s More: `ticklist explain %s`.", k->fixable ?
+	    "`ticklist lint --fix` repairs it when the repair is certain "
+	    "(`--diff` shows the change)." : "Not fixed by `ticklist lint "
+	    "--fix`.", id);
 	return 1;
 }
 
@@ -702,8 +713,13 @@ fix_explain_man(struct buf *b)
 		const struct rule_kind *k = &check_kinds[i];
 
 		buf_printf(b, ".It Cm %s\n", k->name);
-		fix_roff_prose(b, k->why);
+		fix_roff_prose(b, k->why ? k->why : k->desc);
 		fix_roff_prose(b, k->help);
+		if (k->bad == NULL || k->good == NULL) {
+			if (k->fixable)
+				buf_puts(b, "Fixed by\n.Fl \\-fix .\n");
+			continue;
+		}
 		buf_printf(b, "%s\n.Bd -literal -offset indent\n",
 		    k->fixable ? "Fixed by\n.Fl \\-fix :" : "For example:");
 		fix_roff(b, k->bad, 1);

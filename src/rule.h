@@ -53,7 +53,9 @@ struct rule_kind {
 	const char	*desc;		/* what the kind checks, for listings */
 	const char	*help;		/* how to fix a finding, for SARIF */
 	rule_check_fn	*check;
-	/* For `ticklist explain` and the man page (fix.c prints them). */
+	/* For `ticklist explain`, SARIF help.markdown and ticklist(5)
+	 * (fix.c prints them); NULL texts are left out. A kind --fix
+	 * repairs also needs a case in fix.c's fix_collect. */
 	int		 fixable;	/* --fix repairs its certain findings */
 	const char	*why;		/* why it matters */
 	const char	*bad;		/* Markdown that gives a finding */

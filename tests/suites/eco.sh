@@ -150,6 +150,15 @@ sed -n '/^\.\\" KINDS BEGIN/,/^\.\\" KINDS END/p' man/ticklist.5 |
 if [ -s "$tmp/man-kinds" ] && cmp -s "$tmp/man-kinds" "$tmp/stdout"; then
 	ok man-kinds-in-sync
 else nok man-kinds-in-sync "man/ticklist.5 differs from 'ticklist explain --man' (make man-kinds)"; fi
+# Every kind of the table is explained: why, an example and its fix (a
+# new kind's row needs the fixable, why, bad and good columns).
+for k in $(sed -n 's/^\.It Cm //p' "$tmp/stdout"); do
+	"$T" explain "$k" >"$tmp/explain" 2>&1
+	if grep -q "^Why it matters" "$tmp/explain" &&
+	    grep -q "^Example" "$tmp/explain" && grep -q "^Fixed" "$tmp/explain"
+	then ok "explain-complete-$k"
+	else nok "explain-complete-$k" "no why, example or fix in the kind table"; fi
+done
 # Each kind of the table is in it, with its fixability.
 for k in mojibake malformed-task box-style placeholder; do
 	has "man-kind-$k" "$tmp/man-kinds" ".It Cm $k"
