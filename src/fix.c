@@ -381,7 +381,7 @@ fix_unchanged(const char *real, const char *old, size_t nold)
 }
 
 /* Replace path (through symbolic links) by data, atomically, keeping its
- * mode, unless it no longer holds old. */
+ * mode (and owner, where permitted), unless it no longer holds old. */
 static int
 fix_write(const char *path, const char *old, size_t nold, const char *data,
     size_t len)
@@ -405,6 +405,16 @@ fix_write(const char *path, const char *old, size_t nold, const char *data,
 	if ((fd = mkstemp(tmp)) == -1) {
 		diag_error(path, 0, 0, "cannot create temporary file: %s",
 		    strerror(errno));
+		goto fail;
+	}
+	/* The owner too, when we may (root fixing a user's file); then the
+	 * mode, which a chown may have cleared set-id bits of. */
+	if (fchown(fd, st.st_uid, st.st_gid) == -1 && errno != EPERM) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		diag_error(path, 0, 0, "cannot keep the owner: %s",
+		    strerror(saved));
 		goto fail;
 	}
 	if (output_write_all(fd, data, len) == -1 ||

@@ -68,6 +68,15 @@ has fix-upper-kept "$tmp/a.md" "- [X] upper"
 has fix-mojibake "$tmp/a.md" "Ship it $(printf '\360\237\232\200') now"
 if [ "$(stat -c %a "$tmp/a.md")" = 640 ]; then ok fix-mode-kept
 else nok fix-mode-kept "mode $(stat -c %a "$tmp/a.md")"; fi
+# As root, a user's file stays the user's.
+if [ "$(id -u)" = 0 ]; then
+	mk_fixme "$tmp/own.md"
+	chown 65534:65534 "$tmp/own.md"
+	"$T" lint --no-config -q --fix "$tmp/own.md" >/dev/null 2>&1
+	if [ "$(stat -c %u:%g "$tmp/own.md")" = 65534:65534 ] &&
+	    grep -q -F -- "- [x] Backups" "$tmp/own.md"; then ok fix-owner-kept
+	else nok fix-owner-kept "owner $(stat -c %u:%g "$tmp/own.md")"; fi
+else echo "ok eco/fix-owner-kept # skip: not root"; fi
 if ls "$tmp" | grep -q 'fix[A-Za-z0-9]\{6\}$'; then
 	nok fix-no-temp-left "$(ls "$tmp")"
 else ok fix-no-temp-left; fi
