@@ -17,11 +17,13 @@
 #include "esc.h"
 #include "frontmatter.h"
 #include "model.h"
+#include "table.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 /* Capacity slots in checklist.cap_[]. */
-enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE };
+enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
+    CAP_TABLE };
 
 /* A strong span in the flattened text of the current paragraph. Spans
  * are in start order and nest (cmark's tree), each knowing the span it is
@@ -62,6 +64,10 @@ struct walker {
 	int		  first_h1;
 	int		  col_line;	/* doc_col: where it counted to */
 	size_t		  col_i, col_cp;
+	unsigned char	 *pipe;		/* per line: holds a '|'; NULL if
+					   none does */
+	struct tfound	 *tf;		/* tables rewritten in cmark's input */
+	size_t		  ntf, captf;
 };
 
 /* ---- line map and positions ---- */
@@ -931,27 +937,654 @@ doc_fields_flush(struct walker *w, int accept)
 	w->sec_field0 = cl->nfields;
 }
 
-/* ---- the walk ---- */
-
+/* Is c a blank or the end of s[i..n)? */
 static int
-doc_is_table(const char *t, size_t n)
+doc_blank_at(const char *s, size_t n, size_t i)
 {
-	const char *nl = memchr(t, '\n', n);
-	size_t i;
-	int dash = 0, bar = 0;
-
-	if (nl == NULL || memchr(t, '|', (size_t)(nl - t)) == NULL)
-		return 0;
-	for (i = (size_t)(nl - t) + 1; i < n && t[i] != '\n'; i++) {
-		if (t[i] == '-')
-			dash = 1;
-		else if (t[i] == '|')
-			bar = 1;
-		else if (t[i] != ':' && t[i] != ' ' && t[i] != '\t')
-			return 0;
-	}
-	return dash && bar;
+	return i >= n || s[i] == ' ' || s[i] == '\t';
 }
+
+/* Does s[0..n), starting with '<', start an HTML block (CommonMark's
+ * seven kinds; a table may be ended by any of them)? */
+static int
+doc_html_start(const char *s, size_t n)
+{
+	static const char *const raw[] = { "script", "pre", "style",
+	    "textarea" };
+	static const char *const blk[] = { "address", "article", "aside",
+	    "base", "basefont", "blockquote", "body", "caption", "center",
+	    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl",
+	    "dt", "fieldset", "figcaption", "figure", "footer", "form",
+	    "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+	    "header", "hr", "html", "iframe", "legend", "li", "link", "main",
+	    "menu", "menuitem", "nav", "noframes", "ol", "optgroup", "option",
+	    "p", "param", "section", "source", "summary", "table", "tbody",
+	    "td", "tfoot", "th", "thead", "title", "tr", "track", "ul" };
+	size_t i = 1, t0, tn;
+	int close = 0;
+
+	if (n >= 4 && memcmp(s, "<!--", 4) == 0)
+		return 1;
+	if (n >= 2 && s[1] == '?')
+		return 1;
+	if (n >= 9 && memcmp(s, "<![CDATA[", 9) == 0)
+		return 1;
+	if (n >= 3 && s[1] == '!' && isalpha((unsigned char)s[2]))
+		return 1;
+	if (i < n && s[i] == '/') {
+		close = 1;
+		i++;
+	}
+	t0 = i;
+	if (i >= n || !isalpha((unsigned char)s[i]))
+		return 0;
+	while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '-'))
+		i++;
+	tn = i - t0;
+	for (size_t k = 0; !close && k < sizeof(raw) / sizeof(raw[0]); k++)
+		if (strlen(raw[k]) == tn && strncasecmp(s + t0, raw[k], tn)
+		    == 0 && (doc_blank_at(s, n, i) || s[i] == '>'))
+			return 1;
+	for (size_t k = 0; k < sizeof(blk) / sizeof(blk[0]); k++)
+		if (strlen(blk[k]) == tn && strncasecmp(s + t0, blk[k], tn)
+		    == 0 && (doc_blank_at(s, n, i) || s[i] == '>' ||
+		    (i + 1 < n && s[i] == '/' && s[i + 1] == '>')))
+			return 1;
+	/* Kind 7: one complete open or closing tag alone on the line. */
+	if (!close) {
+		for (;;) {
+			size_t j = i;
+			while (j < n && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			if (j == i || j >= n || !(isalpha((unsigned char)s[j]) ||
+			    s[j] == '_' || s[j] == ':'))
+				break;
+			i = j;
+			while (i < n && (isalnum((unsigned char)s[i]) ||
+			    strchr("_.:-", s[i]) != NULL))
+				i++;
+			j = i;
+			while (j < n && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			if (j >= n || s[j] != '=')
+				continue;
+			j++;
+			while (j < n && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			if (j < n && (s[j] == '"' || s[j] == '\'')) {
+				const char *q = memchr(s + j + 1, s[j],
+				    n - j - 1);
+				if (q == NULL)
+					return 0;
+				i = (size_t)(q - s) + 1;
+			} else {
+				size_t v = j;
+				while (j < n && strchr("\"'=<>` \t", s[j]) ==
+				    NULL)
+					j++;
+				if (j == v)
+					return 0;
+				i = j;
+			}
+		}
+	}
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (!close && i < n && s[i] == '/')
+		i++;
+	if (i >= n || s[i] != '>')
+		return 0;
+	for (i++; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* ---- GFM tables ----
+ *
+ * libcmark has no table extension: it parses a table as a paragraph. The
+ * lines of such a paragraph are scanned here as cmark-gfm's table
+ * extension scans them: the delimiter row must follow the header row (the
+ * paragraph's last line so far) in the same containers with as many cells;
+ * body rows follow while a line is a row and starts no other block. Where
+ * GitHub's table ends or starts inside what cmark thinks is one paragraph
+ * or setext heading, the table's lines are replaced in cmark's input by an
+ * HTML comment of the same lines, and the input is parsed again, so the
+ * blocks after the table are GitHub's. */
+
+/* Visual column (tabs to multiples of 4) of byte i of line ls. */
+static int
+doc_vcol(const char *ls, size_t i)
+{
+	int v = 0;
+
+	for (size_t k = 0; k < i; k++)
+		v = ls[k] == '\t' ? (v + 4) / 4 * 4 : v + 1;
+	return v;
+}
+
+/* The column (visual, from 0) where the content of list item n starts on
+ * its marker line: after the marker and 1-4 blanks, or one column after
+ * the marker when more blanks or nothing follow. */
+static int
+doc_item_indent(const struct walker *w, cmark_node *n)
+{
+	size_t left, j, k;
+	int line = node_line((struct walker *)w, n);
+	const char *ls = doc_at(w->cl, line, 1, &left);
+	int me, fv;
+
+	j = (size_t)cmark_node_get_start_column(n) - 1;
+	if (j >= left)
+		return doc_vcol(ls, left) + 2;
+	if (isdigit((unsigned char)ls[j]))
+		while (j < left && isdigit((unsigned char)ls[j]))
+			j++;
+	j++;
+	if (j > left)
+		j = left;
+	me = doc_vcol(ls, j);
+	for (k = j; k < left && (ls[k] == ' ' || ls[k] == '\t'); k++)
+		;
+	fv = doc_vcol(ls, k);
+	if (k == left || fv - me >= 5)
+		return me + 1;
+	return fv;
+}
+
+/* Where a line's content starts inside the containers anc[0..nanc)
+ * (outermost first: block quotes and list items, with ind[] the content
+ * column of each item): *off is the byte of its first non-blank, *indent
+ * its columns past the containers. Returns 0, or 1 when the line does not
+ * continue the containers (a lazy line), -1 when it is blank. */
+static int
+doc_line_content(const struct checklist *cl, int line, cmark_node **anc,
+    const int *ind, size_t nanc, size_t *off, int *indent)
+{
+	size_t left, pos = 0, f;
+	const char *ls = doc_at(cl, line, 1, &left);
+	int vcol = 0, lazy = 0;
+
+	for (size_t a = 0; a < nanc && !lazy; a++) {
+		for (f = pos; f < left && (ls[f] == ' ' || ls[f] == '\t'); f++)
+			;
+		if (f == left)
+			break;
+		int fv = doc_vcol(ls, f);
+		if (cmark_node_get_type(anc[a]) == CMARK_NODE_BLOCK_QUOTE) {
+			if (fv - vcol > 3 || ls[f] != '>') {
+				lazy = 1;
+				break;
+			}
+			pos = f + 1;
+			vcol = fv + 1;
+			if (pos < left && (ls[pos] == ' ' || ls[pos] == '\t')) {
+				vcol = ls[pos] == ' ' ? vcol + 1 : vcol;
+				pos++;
+				if (ls[pos - 1] == '\t')
+					vcol = doc_vcol(ls, pos);
+			}
+		} else {
+			if (fv < ind[a]) {
+				lazy = 1;
+				break;
+			}
+			while (pos < f && doc_vcol(ls, pos + 1) <= ind[a])
+				pos++;
+			vcol = ind[a];
+		}
+	}
+	for (f = pos; f < left && (ls[f] == ' ' || ls[f] == '\t'); f++)
+		;
+	*off = f;
+	*indent = doc_vcol(ls, f) - vcol;
+	if (f == left)
+		return -1;
+	return lazy;
+}
+
+/* Does s[0..n) (a line's content, not indented) start a block that ends a
+ * table: a block quote, ATX heading, code fence, HTML block, thematic
+ * break or list item? */
+static int
+doc_block_start(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0)
+		return 0;
+	switch (s[0]) {
+	case '>':
+		return 1;
+	case '#':
+		while (i < n && s[i] == '#')
+			i++;
+		return i <= 6 && (i == n || s[i] == ' ' || s[i] == '\t');
+	case '`':
+	case '~':
+		while (i < n && s[i] == s[0])
+			i++;
+		if (i < 3)
+			return 0;
+		if (s[0] == '`' && memchr(s + i, '`', n - i) != NULL)
+			return 0;
+		return 1;
+	case '<':
+		return doc_html_start(s, n);
+	default:
+		break;
+	}
+	if (s[0] == '-' || s[0] == '*' || s[0] == '_') {
+		int k = 0;
+		for (i = 0; i < n; i++)
+			if (s[i] == s[0])
+				k++;
+			else if (s[i] != ' ' && s[i] != '\t')
+				break;
+		if (i == n && k >= 3)
+			return 1;
+	}
+	if (s[0] == '-' || s[0] == '*' || s[0] == '+')
+		return n == 1 || s[1] == ' ' || s[1] == '\t';
+	while (i < n && i < 10 && isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 9 || i >= n || (s[i] != '.' && s[i] != ')'))
+		return 0;
+	return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t';
+}
+
+/* A table found on the source: header on hline, delimiter row next, body
+ * rows to eline; off[k] is where line hline + k's content starts. */
+struct tfound {
+	int	 hline, eline;
+	size_t	*off;
+	int	 rewrite;	/* replaced in cmark's input */
+};
+
+/* Look for a table in paragraph or setext heading n (lines from its
+ * start to its end; first_off: the byte where its first line's content
+ * starts). Returns 1 and fills *t (off malloc'd) for the first one. */
+static int
+doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
+    struct tfound *t)
+{
+	struct checklist *cl = w->cl;
+	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+	int last = heading ? l1 - 1 : l1, found = 0;
+	cmark_node *anc[64], *p;
+	int ind[64];
+	size_t nanc = 0, cnt = (size_t)(l1 - l0 + 1);
+	size_t *off = xmalloc(cnt * sizeof(*off));
+	signed char *st = xmalloc(cnt);
+	int *indent = xmalloc(cnt * sizeof(*indent));
+	struct table_span sp;
+
+	for (p = cmark_node_parent(n); p != NULL; p = cmark_node_parent(p)) {
+		cmark_node_type ty = cmark_node_get_type(p);
+		if ((ty == CMARK_NODE_BLOCK_QUOTE || ty == CMARK_NODE_ITEM) &&
+		    nanc < 64)
+			anc[nanc++] = p;
+	}
+	for (size_t a = 0; a < nanc / 2; a++) {
+		p = anc[a];
+		anc[a] = anc[nanc - 1 - a];
+		anc[nanc - 1 - a] = p;
+	}
+	for (size_t a = 0; a < nanc; a++)
+		ind[a] = cmark_node_get_type(anc[a]) == CMARK_NODE_ITEM ?
+		    doc_item_indent(w, anc[a]) : 0;
+	for (int l = l0; l <= l1; l++) {
+		size_t k = (size_t)(l - l0);
+		if (l == l0) {
+			off[k] = first_off;
+			st[k] = 0;
+			indent[k] = 0;
+		} else
+			st[k] = (signed char)doc_line_content(cl, l, anc, ind,
+			    nanc, &off[k], &indent[k]);
+	}
+	for (int d = l0 + 1; d <= last && !found; d++) {
+		size_t k = (size_t)(d - l0), hl, dl, hn, dn;
+		const char *hp, *dp;
+
+		if (st[k] != 0 || indent[k] >= 4)
+			continue;
+		dp = doc_at(cl, d, (int)off[k] + 1, &dl);
+		if (!table_delim(dp, dl))
+			continue;
+		hp = doc_at(cl, d - 1, (int)off[k - 1] + 1, &hl);
+		hn = table_row(hp, hl, &sp, 1);
+		dn = table_row(dp, dl, &sp, 1);
+		if (hn == 0 || hn != dn)
+			continue;
+		found = 1;
+		t->hline = d - 1;
+		for (d++; d <= l1; d++) {
+			k = (size_t)(d - l0);
+			const char *rp = doc_at(cl, d, (int)off[k] + 1, &dl);
+			if (st[k] != 0 || indent[k] >= 4 ||
+			    doc_block_start(rp, dl) ||
+			    table_row(rp, dl, &sp, 1) == 0)
+				break;
+		}
+		t->eline = d - 1;
+		t->rewrite = 0;
+		t->off = xmalloc((size_t)(t->eline - t->hline + 1) *
+		    sizeof(*t->off));
+		memcpy(t->off, off + (t->hline - l0), (size_t)(t->eline -
+		    t->hline + 1) * sizeof(*t->off));
+	}
+	free(off);
+	free(st);
+	free(indent);
+	return found;
+}
+
+/* The byte (from 0) where the content of paragraph or heading n starts
+ * on its first line. */
+static size_t
+doc_first_off(struct walker *w, cmark_node *n)
+{
+	(void)w;
+	return (size_t)cmark_node_get_start_column(n) - 1;
+}
+
+/* The plain text of a cell's inlines as GitHub renders them: text and
+ * code, <br> as a blank, other raw HTML left out. Cells are parsed
+ * together, each as a paragraph "x CELL" (the "x " keeps a cell such as
+ * "# a" or "1. b" from starting a block and is dropped again). */
+static void
+doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
+    size_t n)
+{
+	cmark_node *doc = cmark_parse_document(md->data, md->len, 0), *n0;
+	struct buf t = {0};
+	size_t k = 0;
+
+	for (n0 = cmark_node_first_child(doc); n0 != NULL && k < n;
+	    n0 = cmark_node_next(n0)) {
+		cmark_iter *it = cmark_iter_new(n0);
+		cmark_event_type ev;
+
+		buf_reset(&t);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *c = cmark_iter_get_node(it);
+			const char *lit = cmark_node_get_literal(c);
+
+			switch (cmark_node_get_type(c)) {
+			case CMARK_NODE_TEXT:
+			case CMARK_NODE_CODE:
+				if (lit != NULL)
+					buf_puts(&t, lit);
+				break;
+			case CMARK_NODE_HTML_INLINE:
+				if (lit != NULL && strncasecmp(lit, "<br", 3) == 0)
+					buf_putc(&t, ' ');
+				break;
+			case CMARK_NODE_SOFTBREAK:
+			case CMARK_NODE_LINEBREAK:
+				buf_putc(&t, ' ');
+				break;
+			default:
+				break;
+			}
+		}
+		cmark_iter_free(it);
+		cells[k++]->text = t.len >= 2 ? arena_strndup(&cl->arena,
+		    buf_cstr(&t) + 2, t.len - 2) : "";
+	}
+	while (k < n)
+		cells[k++]->text = "";
+	cmark_node_free(doc);
+	buf_free(&t);
+}
+
+/* Add table t to the model: cells trimmed, \| unescaped, inlines
+ * flattened, extra cells dropped, missing ones empty. */
+static void
+doc_table_record(struct walker *w, const struct tfound *t)
+{
+	struct checklist *cl = w->cl;
+	struct table *tb;
+	struct table_span *sp;
+	struct table_cell **todo;
+	struct buf md = {0};
+	size_t left, ncols, ntodo = 0;
+	const char *p;
+	int nrows = t->eline - t->hline - 1;
+
+	p = doc_at(cl, t->hline, (int)t->off[0] + 1, &left);
+	ncols = table_row(p, left, NULL, 0);
+	sp = xmalloc(ncols * sizeof(*sp));
+	todo = xmalloc((size_t)(nrows + 1) * ncols * sizeof(*todo));
+	cl->tables = xgrow(cl->tables, &cl->cap_[CAP_TABLE], cl->ntables + 1,
+	    sizeof(*cl->tables));
+	tb = &cl->tables[cl->ntables++];
+	tb->line = t->hline;
+	tb->col = checklist_col(cl, t->hline, (int)t->off[0] + 1);
+	tb->end_line = t->eline;
+	tb->section = w->section;
+	tb->ncols = (int)ncols;
+	tb->nrows = nrows;
+	tb->cells = arena_alloc(&cl->arena, (size_t)(nrows + 1) * ncols *
+	    sizeof(*tb->cells));
+	tb->align = arena_alloc(&cl->arena, ncols);
+	p = doc_at(cl, t->hline + 1, (int)t->off[1] + 1, &left);
+	table_row(p, left, sp, ncols);
+	for (size_t c = 0; c < ncols; c++)
+		tb->align[c] = table_align(p + sp[c].off, sp[c].len);
+	for (int r = 0; r <= nrows; r++) {
+		int line = r == 0 ? t->hline : t->hline + 1 + r;
+		size_t o = t->off[line - t->hline], got;
+
+		p = doc_at(cl, line, (int)o + 1, &left);
+		got = table_row(p, left, sp, ncols);
+		doc_directives(w, p, left, line);
+		for (size_t c = 0; c < ncols; c++) {
+			struct table_cell *cell = &tb->cells[(size_t)r * ncols +
+			    c];
+			size_t a, z;
+
+			cell->line = line;
+			cell->text = "";
+			if (c >= got) {
+				cell->col = checklist_col(cl, line,
+				    (int)(o + left) + 1);
+				continue;
+			}
+			a = sp[c].off;
+			z = a + sp[c].len;
+			while (a < z && isspace((unsigned char)p[a]))
+				a++;
+			while (z > a && isspace((unsigned char)p[z - 1]))
+				z--;
+			if (a == z) {
+				cell->col = checklist_col(cl, line,
+				    (int)(o + sp[c].pipe) + 1);
+				continue;
+			}
+			cell->col = checklist_col(cl, line, (int)(o + a) + 1);
+			buf_puts(&md, "x ");
+			for (size_t i = a; i < z; i++)
+				if (!(p[i] == '\\' && i + 1 < z &&
+				    p[i + 1] == '|'))
+					buf_putc(&md, p[i]);
+			buf_puts(&md, "\n\n");
+			todo[ntodo++] = cell;
+		}
+	}
+	if (ntodo)
+		doc_cell_texts(cl, &md, todo, ntodo);
+	buf_free(&md);
+	free(sp);
+	free(todo);
+}
+
+/* Is HTML block n a table rewritten in cmark's input? Then add it to the
+ * model with a table block of its rows' source text. */
+static int
+doc_table_html(struct walker *w, cmark_node *n)
+{
+	int line = node_line(w, n);
+
+	for (size_t i = 0; i < w->ntf; i++) {
+		const struct tfound *t = &w->tf[i];
+		if (!t->rewrite || t->hline != line)
+			continue;
+		doc_table_record(w, t);
+		buf_reset(&w->text);
+		w->seg0 = w->cl->nsegs;
+		for (int l = t->hline; l <= t->eline; l++) {
+			size_t left, o = t->off[l - t->hline];
+			const char *p = doc_at(w->cl, l, (int)o + 1, &left);
+			if (l > t->hline)
+				buf_putc(&w->text, '\n');
+			doc_seg(w, w->text.len, l - w->line_off, (int)o + 1);
+			buf_put(&w->text, p, left);
+		}
+		doc_block(w, BLOCK_TABLE, n, 0, -1);
+		return 1;
+	}
+	return 0;
+}
+
+/* Does any line from l0 to l1 hold a '|'? */
+static int
+doc_pipes(const struct walker *w, int l0, int l1)
+{
+	if (w->pipe == NULL)
+		return 0;
+	for (int l = l0; l <= l1; l++)
+		if (l >= 1 && (size_t)l <= w->cl->nlines && w->pipe[l - 1])
+			return 1;
+	return 0;
+}
+
+/* Mark the lines that hold a '|' (none: no table is possible). */
+static void
+doc_scan_pipes(struct walker *w)
+{
+	const struct checklist *cl = w->cl;
+	const char *p = cl->src, *end = cl->src + cl->srclen;
+	size_t l = 0;
+
+	while ((p = memchr(p, '|', (size_t)(end - p))) != NULL) {
+		size_t off = (size_t)(p - cl->src);
+		if (w->pipe == NULL)
+			w->pipe = xcalloc(cl->nlines, 1);
+		while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
+			l++;
+		w->pipe[l] = 1;
+		p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
+		    cl->srclen);
+	}
+}
+
+/* Is n a setext heading (its line does not start with '#')? */
+static int
+doc_setext(struct walker *w, cmark_node *n)
+{
+	size_t left;
+	const char *p = doc_at(w->cl, node_line(w, n),
+	    cmark_node_get_start_column(n), &left);
+
+	return cmark_node_get_end_line(n) > cmark_node_get_start_line(n) ||
+	    left == 0 || *p != '#';
+}
+
+/* Find the tables that cmark's tree gets wrong: a table that is not a
+ * whole paragraph of its own. Each new one is added to w->tf for the
+ * input to be rewritten; returns how many. */
+static size_t
+doc_table_prepass(struct walker *w, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	size_t added = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type ty = cmark_node_get_type(n);
+		struct tfound t;
+		int heading = ty == CMARK_NODE_HEADING, l0, l1, dup = 0;
+
+		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
+		    !heading))
+			continue;
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		l0 = node_line(w, n);
+		l1 = cmark_node_get_end_line(n) + w->line_off;
+		if (l1 == l0 || !doc_pipes(w, l0, l1) ||
+		    (heading && !doc_setext(w, n)) ||
+		    !doc_find_table(w, n, heading, doc_first_off(w, n), &t))
+			continue;
+		if (!heading && t.hline == l0 && t.eline == l1) {
+			free(t.off);
+			continue;
+		}
+		for (size_t i = 0; i < w->ntf; i++)
+			dup |= w->tf[i].hline == t.hline;
+		if (dup) {
+			free(t.off);
+			continue;
+		}
+		t.rewrite = 1;
+		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
+		w->tf[w->ntf++] = t;
+		added++;
+	}
+	cmark_iter_free(it);
+	return added;
+}
+
+/* cmark's input with every rewritten table replaced by an HTML comment
+ * on the same lines: "<!--" where the header's content starts, "x" on
+ * the rows between, "-->" on the last. Lines keep their container
+ * prefixes, so the blocks around the table stay as they are. */
+static char *
+doc_rewrite(struct walker *w, size_t body, size_t *outlen)
+{
+	const struct checklist *cl = w->cl;
+	struct buf b = {0};
+	size_t l0 = (size_t)w->line_off;	/* index of the first line */
+	char *s;
+
+	for (size_t l = l0; l < cl->nlines; l++) {
+		size_t start = cl->lines[l], end = l + 1 < cl->nlines ?
+		    cl->lines[l + 1] : cl->srclen, e = end;
+		const char *rep = NULL;
+		size_t off = 0;
+
+		if (start < body)
+			continue;
+		for (size_t i = 0; i < w->ntf && rep == NULL; i++) {
+			const struct tfound *t = &w->tf[i];
+			int line = (int)l + 1;
+			if (!t->rewrite || line < t->hline || line > t->eline)
+				continue;
+			off = t->off[line - t->hline];
+			rep = line == t->hline ? "<!--" : line == t->eline ?
+			    "-->" : "x";
+		}
+		if (rep == NULL) {
+			buf_put(&b, cl->src + start, end - start);
+			continue;
+		}
+		while (e > start && (cl->src[e - 1] == '\n' ||
+		    cl->src[e - 1] == '\r'))
+			e--;
+		buf_put(&b, cl->src + start, off);
+		buf_puts(&b, rep);
+		buf_put(&b, cl->src + e, end - e);
+	}
+	*outlen = b.len;
+	s = xmalloc(b.len + 1);
+	memcpy(s, buf_cstr(&b), b.len + 1);
+	buf_free(&b);
+	return s;
+}
+
+/* ---- the walk ---- */
 
 static void
 doc_heading(struct walker *w, cmark_node *n)
@@ -1216,10 +1849,21 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			}
 		}
 	} else {
-		blk = doc_block(w, doc_is_table(buf_cstr(&w->text), w->text.len)
-		    ? BLOCK_TABLE : BLOCK_PARAGRAPH, n, 0, -1);
-		if (cl->blocks[blk].kind == BLOCK_TABLE)
-			return;
+		int l1 = cmark_node_get_end_line(n) + w->line_off;
+		struct tfound t;
+
+		if (l1 > line && doc_pipes(w, line, l1) &&
+		    doc_find_table(w, n, 0, doc_first_off(w, n), &t)) {
+			int whole = t.hline == line && t.eline == l1;
+			if (whole)
+				doc_table_record(w, &t);
+			free(t.off);
+			if (whole) {
+				doc_block(w, BLOCK_TABLE, n, 0, -1);
+				return;
+			}
+		}
+		blk = doc_block(w, BLOCK_PARAGRAPH, n, 0, -1);
 	}
 	if (task < 0)
 		for (size_t i = w->nitems; i-- > 0;)
@@ -1313,7 +1957,9 @@ doc_parse(const char *file, const char *data, size_t len)
 	cmark_iter *it;
 	cmark_event_type ev;
 	unsigned char accept = 0;
-	size_t body;
+	size_t body, inlen;
+	const char *input;
+	char *owned = NULL;
 
 	memset(&w, 0, sizeof(w));
 	w.cl = cl;
@@ -1332,11 +1978,23 @@ doc_parse(const char *file, const char *data, size_t len)
 	body = w.line_off ? ((size_t)w.line_off < cl->nlines ?
 	    cl->lines[w.line_off] : len) : 0;
 
-	cmem_begin(&mem);
-	parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
-	    cmem_allocator());
-	cmark_parser_feed(parser, data + body, len - body);
-	doc = cmark_parser_finish(parser);
+	doc_scan_pipes(&w);
+	input = data + body;
+	inlen = len - body;
+	for (int pass = 0;; pass++) {
+		cmem_begin(&mem);
+		parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
+		    cmem_allocator());
+		cmark_parser_feed(parser, input, inlen);
+		doc = cmark_parser_finish(parser);
+		/* A table cmark gets wrong: parse again without it. */
+		if (w.pipe == NULL || pass == 3 ||
+		    doc_table_prepass(&w, doc) == 0)
+			break;
+		cmem_end(&mem);
+		free(owned);
+		input = owned = doc_rewrite(&w, body, &inlen);
+	}
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -1380,6 +2038,8 @@ doc_parse(const char *file, const char *data, size_t len)
 			break;
 		case CMARK_NODE_HTML_BLOCK: {
 			const char *lit = cmark_node_get_literal(n);
+			if (doc_table_html(&w, n))
+				break;
 			if (lit)
 				doc_directives(&w, lit, strlen(lit),
 				    node_line(&w, n));
@@ -1426,6 +2086,11 @@ doc_parse(const char *file, const char *data, size_t len)
 	if (cl->title == NULL)
 		cl->title = arena_strndup(&cl->arena, doc_basename(file),
 		    strlen(doc_basename(file)));
+	free(owned);
+	for (size_t i = 0; i < w.ntf; i++)
+		free(w.tf[i].off);
+	free(w.tf);
+	free(w.pipe);
 	free(w.secstack);
 	free(w.lastkid);
 	free(w.items);
@@ -1447,6 +2112,7 @@ checklist_free(struct checklist *cl)
 	free(cl->blocks);
 	free(cl->segs);
 	free(cl->facts);
+	free(cl->tables);
 	free(cl->lines);
 	arena_free(&cl->arena);
 	free(cl);
