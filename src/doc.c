@@ -21,6 +21,14 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* How a line is changed in cmark's input: a task box blanked out or
+ * replaced by an empty HTML comment, a lazy HTML tag line made a block
+ * start that may interrupt a paragraph. */
+enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV };
+
+/* Build item HTML (doc_set_html). */
+static int doc_html = 1;
+
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
     CAP_TABLE };
@@ -36,6 +44,8 @@ struct span {
 /* One list item open on the walk: the task item it is, or -1. */
 struct open_item {
 	int	task;
+	int	line;		/* of its marker */
+	int	box_line, box_bcol;	/* its task box, if a task */
 };
 
 /* Everything the walk needs besides the checklist; reused per paragraph. */
@@ -68,6 +78,12 @@ struct walker {
 					   none does */
 	struct tfound	 *tf;		/* tables rewritten in cmark's input */
 	size_t		  ntf, captf;
+	int		 *boxfix;	/* lines changed in cmark's input */
+	size_t		 *boxfix_off;	/* from this byte */
+	unsigned char	 *boxfix_kind;	/* FIX_* */
+	size_t		  nboxfix, capboxfix, capboxfix_off, capboxfix_kind;
+	int		  boxcand;	/* a line ends in "] " */
+	int		  htmlcand;	/* a line starts with '<' */
 };
 
 /* ---- line map and positions ---- */
@@ -408,7 +424,7 @@ doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
  * each source node, and strong spans for field labels. Iterative: cmark's
  * own iterator walks the inline tree, so nesting depth costs no stack. */
 static void
-doc_flatten(struct walker *w, cmark_node *block)
+doc_flatten(struct walker *w, cmark_node *block, int heading)
 {
 	cmark_iter *it = cmark_iter_new(block);
 	cmark_event_type ev;
@@ -428,6 +444,16 @@ doc_flatten(struct walker *w, cmark_node *block)
 			lit = cmark_node_get_literal(n);
 			if (lit == NULL)
 				break;
+			if (heading && cmark_node_get_type(n) ==
+			    CMARK_NODE_HTML_INLINE) {
+				/* Titles are plain text: raw HTML goes, a
+				 * <br> is a blank. */
+				if (strncasecmp(lit, "<br", 3) == 0)
+					buf_putc(&w->text, ' ');
+				doc_directives(w, lit, strlen(lit),
+				    node_line(w, n));
+				break;
+			}
 			doc_seg(w, w->text.len, cmark_node_get_start_line(n),
 			    doc_fix_col(w, cmark_node_get_start_line(n),
 			    cmark_node_get_start_column(n), lit));
@@ -544,7 +570,7 @@ doc_badbox(const char *p, size_t left)
 	return i + 1;
 }
 
-static void
+static struct fact *
 doc_malformed(struct walker *w, int line, int bcol, const char *p, size_t n)
 {
 	struct fact *f;
@@ -554,6 +580,192 @@ doc_malformed(struct walker *w, int line, int bcol, const char *p, size_t n)
 	f->end_col = f->col + (int)utf8_count(p, n) - 1;
 	f->section = w->section;
 	f->text = arena_strndup(&w->cl->arena, p, n);
+	return f;
+}
+
+/* A box on a list item's marker line, as cmark-gfm's task-list extension
+ * looks for one (scan_tasklist on the whole line): the marker first on
+ * its line (after blanks; block quote markers too, our deliberate
+ * difference), blanks, '[', a mark, ']', then a blank. */
+struct boxinfo {
+	int	 line;
+	size_t	 k;		/* byte of '[' in the line */
+	int	 mark;
+	int	 first;		/* the marker is first on its line */
+	int	 quoted;	/* after a block quote marker */
+	int	 eol;		/* nothing after ']' */
+	int	 blank_after;	/* a blank after ']' */
+	int	 rest_blank;	/* only blanks after ']' */
+	int	 at_box;	/* the item's content starts at the box */
+};
+
+/* [ \t\v\f]: spacechar in cmark-gfm's scanners. */
+static int
+doc_spacechar(char c)
+{
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
+
+/* Fill *b for list item n; returns 0 when its marker line holds no box
+ * ('[', one of space, tab, x, X, -, ~, ']') right after the marker. */
+static int
+doc_item_box(struct walker *w, cmark_node *n, struct boxinfo *b)
+{
+	size_t left, j, k;
+	int line = node_line(w, n);
+	const char *ls = doc_at(w->cl, line, 1, &left);
+	cmark_node *kid = cmark_node_first_child(n);
+
+	memset(b, 0, sizeof(*b));
+	b->line = line;
+	j = (size_t)cmark_node_get_start_column(n) - 1;
+	if (j >= left)
+		return 0;
+	b->first = 1;
+	for (k = 0; k < j; k++)
+		if (ls[k] == '>')
+			b->quoted = 1;
+		else if (!doc_spacechar(ls[k]))
+			b->first = 0;
+	if (ls[j] == '-' || ls[j] == '+' || ls[j] == '*')
+		j++;
+	else {
+		while (j < left && isdigit((unsigned char)ls[j]))
+			j++;
+		j++;
+	}
+	for (k = j; k < left && doc_spacechar(ls[k]); k++)
+		;
+	if (k == j || k + 3 > left || ls[k] != '[' || ls[k + 2] != ']' ||
+	    strchr(" \txX-~", ls[k + 1]) == NULL)
+		return 0;
+	b->k = k;
+	b->mark = ls[k + 1];
+	b->eol = k + 3 == left;
+	b->blank_after = !b->eol && doc_spacechar(ls[k + 3]);
+	b->rest_blank = 1;
+	for (j = k + 3; j < left; j++)
+		if (!doc_spacechar(ls[j]))
+			b->rest_blank = 0;
+	if (kid != NULL && node_line(w, kid) == line)
+		b->at_box = (size_t)cmark_node_get_start_column(kid) == k + 1 &&
+		    (cmark_node_get_type(kid) == CMARK_NODE_PARAGRAPH ||
+		    cmark_node_get_type(kid) == CMARK_NODE_HEADING ||
+		    (cmark_node_get_type(kid) == CMARK_NODE_HTML_BLOCK &&
+		    b->rest_blank));
+	else
+		b->at_box = b->rest_blank;	/* blanked out: an empty item */
+	return 1;
+}
+
+/* Why GitHub shows a box as text, for malformed-task. */
+static const char why_first[] =
+    " (list marker not first on its line: GitHub shows it as text)";
+static const char why_eol[] =
+    " (box at the end of the line: GitHub shows it as text)";
+static const char why_tab[] =
+    " (tab inside the box: GitHub shows it as text)";
+static const char why_nextline[] =
+    " (box not on the list marker's line: GitHub shows it as text)";
+
+/* A list item opens: is it a task (then add it to the model, its text
+ * comes with its first paragraph), or a box GitHub shows as text (then
+ * a malformed-box fact says why)? */
+static void
+doc_item_enter(struct walker *w, cmark_node *n)
+{
+	struct checklist *cl = w->cl;
+	struct open_item *oi = &w->items[w->nitems - 1];
+	struct boxinfo b;
+	struct item *it;
+	const char *why = NULL;
+	size_t left;
+	int ptask = -1, task;
+
+	oi->task = -1;
+	oi->line = node_line(w, n);
+	oi->box_line = 0;
+	if (!doc_item_box(w, n, &b) || !b.at_box ||
+	    !(b.eol || b.blank_after))
+		return;
+	if (!b.first)
+		why = why_first;
+	else if (b.eol)
+		why = why_eol;
+	else if (b.mark == '\t')
+		why = why_tab;
+	if (why != NULL) {
+		const char *ls = doc_at(cl, b.line, 1, &left);
+		doc_malformed(w, b.line, (int)b.k + 1, ls + b.k, 3)->why = why;
+		return;
+	}
+	for (size_t i = w->nitems - 1; i-- > 0;)
+		if (w->items[i].task >= 0) {
+			ptask = w->items[i].task;
+			break;
+		}
+	cl->items = xgrow(cl->items, &cl->cap_[CAP_ITEM], cl->nitems + 1,
+	    sizeof(*cl->items));
+	task = (int)cl->nitems++;
+	oi->task = task;
+	oi->box_line = b.line;
+	oi->box_bcol = (int)b.k + 1;
+	it = &cl->items[task];
+	memset(it, 0, sizeof(*it));
+	it->mark = (char)b.mark;
+	it->state = b.mark == ' ' ? ITEM_OPEN : (b.mark == 'x' ||
+	    b.mark == 'X') ? ITEM_DONE : ITEM_NA;
+	it->text = "";
+	it->html = doc_html ? "" : NULL;
+	it->line = b.line;
+	it->col = checklist_col(cl, b.line, cmark_node_get_start_column(n));
+	it->box_col = checklist_col(cl, b.line, (int)b.k + 1);
+	it->parent = ptask;
+	it->depth = ptask >= 0 ? cl->items[ptask].depth + 1 : 0;
+	it->section = w->section;
+	it->quoted = w->quote > 0;
+	it->block = -1;
+	struct counts *own = w->section >= 0 ?
+	    &cl->sections[w->section].own : NULL;
+	if (it->state == ITEM_NA) {
+		cl->total.na++;
+		if (own)
+			own->na++;
+	} else {
+		cl->total.items++;
+		if (own)
+			own->items++;
+		if (it->state == ITEM_DONE) {
+			cl->total.checked++;
+			if (own)
+				own->checked++;
+		}
+	}
+}
+
+/* The offset in w->text (flattened from seg0) where a task's text starts:
+ * after the box and the blanks after it. The box is "[x]" in the text
+ * unless a link reference definition made a link of it. */
+static size_t
+doc_box_skip(const struct walker *w, int box_line, int box_bcol)
+{
+	const struct checklist *cl = w->cl;
+	size_t skip = w->text.len;
+
+	if (w->text.len >= 3 && w->text.data[0] == '[')
+		skip = 3;
+	else
+		for (size_t i = w->seg0; i < cl->nsegs; i++)
+			if (cl->segs[i].line > box_line ||
+			    (cl->segs[i].line == box_line &&
+			    cl->segs[i].bcol >= box_bcol + 3)) {
+				skip = cl->segs[i].off;
+				break;
+			}
+	while (skip < w->text.len && (w->text.data[skip] == ' ' ||
+	    w->text.data[skip] == '\t' || w->text.data[skip] == '\n'))
+		skip++;
+	return skip;
 }
 
 /* Look for malformed boxes on the source lines of a paragraph: a box-like
@@ -1193,6 +1405,33 @@ doc_block_start(const char *s, size_t n)
 	return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t';
 }
 
+/* The underline of setext heading n (libcmark 0.30 may give a setext
+ * heading the end of the block after it): the first line after its
+ * start that is all '=' or all '-' after blanks and '>'. */
+static int
+doc_setext_end(struct walker *w, cmark_node *n)
+{
+	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+
+	for (int l = l0 + 1; l <= l1; l++) {
+		size_t left, i = 0, e;
+		const char *p = doc_at(w->cl, l, 1, &left);
+		while (i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
+			i++;
+		e = left;
+		while (e > i && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+			e--;
+		if (e == i || (p[i] != '=' && p[i] != '-'))
+			continue;
+		size_t k = i;
+		while (k < e && p[k] == p[i])
+			k++;
+		if (k == e)
+			return l;
+	}
+	return l1;
+}
+
 /* A table found on the source: header on hline, delimiter row next, body
  * rows to eline; off[k] is where line hline + k's content starts. */
 struct tfound {
@@ -1201,23 +1440,13 @@ struct tfound {
 	int	 rewrite;	/* replaced in cmark's input */
 };
 
-/* Look for a table in paragraph or setext heading n (lines from its
- * start to its end; first_off: the byte where its first line's content
- * starts). Returns 1 and fills *t (off malloc'd) for the first one. */
-static int
-doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
-    struct tfound *t)
+/* The block quotes and list items around n, outermost first, with the
+ * content column of each item in ind[] (at most 64). */
+static size_t
+doc_ancestors(struct walker *w, cmark_node *n, cmark_node **anc, int *ind)
 {
-	struct checklist *cl = w->cl;
-	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
-	int last = heading ? l1 - 1 : l1, found = 0;
-	cmark_node *anc[64], *p;
-	int ind[64];
-	size_t nanc = 0, cnt = (size_t)(l1 - l0 + 1);
-	size_t *off = xmalloc(cnt * sizeof(*off));
-	signed char *st = xmalloc(cnt);
-	int *indent = xmalloc(cnt * sizeof(*indent));
-	struct table_span sp;
+	size_t nanc = 0;
+	cmark_node *p;
 
 	for (p = cmark_node_parent(n); p != NULL; p = cmark_node_parent(p)) {
 		cmark_node_type ty = cmark_node_get_type(p);
@@ -1233,6 +1462,27 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 	for (size_t a = 0; a < nanc; a++)
 		ind[a] = cmark_node_get_type(anc[a]) == CMARK_NODE_ITEM ?
 		    doc_item_indent(w, anc[a]) : 0;
+	return nanc;
+}
+
+/* Look for a table in paragraph or setext heading n (lines from its
+ * start to its end; first_off: the byte where its first line's content
+ * starts). Returns 1 and fills *t (off malloc'd) for the first one. */
+static int
+doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
+    struct tfound *t)
+{
+	struct checklist *cl = w->cl;
+	int l0 = node_line(w, n), l1 = heading ? doc_setext_end(w, n) :
+	    cmark_node_get_end_line(n) + w->line_off;
+	int last = heading ? l1 - 1 : l1, found = 0;
+	cmark_node *anc[64];
+	int ind[64];
+	size_t nanc = doc_ancestors(w, n, anc, ind), cnt = (size_t)(l1 - l0 + 1);
+	size_t *off = xmalloc(cnt * sizeof(*off));
+	signed char *st = xmalloc(cnt);
+	int *indent = xmalloc(cnt * sizeof(*indent));
+	struct table_span sp;
 	for (int l = l0; l <= l1; l++) {
 		size_t k = (size_t)(l - l0);
 		if (l == l0) {
@@ -1259,8 +1509,22 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 			continue;
 		found = 1;
 		t->hline = d - 1;
-		for (d++; d <= l1; d++) {
+		/* A setext underline "===" is a row, and the rows go on
+		 * past it into what cmark takes as the next paragraph. */
+		int lmax = heading ? (int)cl->nlines : l1;
+		size_t cap = cnt;
+		for (d++; d <= lmax; d++) {
 			k = (size_t)(d - l0);
+			if (k >= cap) {
+				off = xgrow(off, &cap, k + 1, sizeof(*off));
+				cap = k + 1;
+				st = realloc(st, cap);
+				indent = realloc(indent, cap * sizeof(*indent));
+				if (st == NULL || indent == NULL)
+					abort();
+				st[k] = (signed char)doc_line_content(cl, d,
+				    anc, ind, nanc, &off[k], &indent[k]);
+			}
 			const char *rp = doc_at(cl, d, (int)off[k] + 1, &dl);
 			if (st[k] != 0 || indent[k] >= 4 ||
 			    doc_block_start(rp, dl) ||
@@ -1339,6 +1603,32 @@ doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
 	buf_free(&t);
 }
 
+/* Append the document's lines that look like link reference definitions
+ * ("[x]: url" after a blank line or another one: a definition cannot
+ * interrupt a paragraph) to md, after its cells, so that "[x]" in a cell
+ * is the link it is in GitHub's table. */
+static void
+doc_refdefs(const struct checklist *cl, struct buf *md)
+{
+	int prev_ok = 1;
+
+	for (size_t l = 1; l <= cl->nlines; l++) {
+		size_t left, i = 0;
+		const char *p = doc_at(cl, (int)l, 1, &left), *q;
+		int ok = prev_ok;
+		while (i < left && i < 3 && p[i] == ' ')
+			i++;
+		prev_ok = i == left;
+		if (!ok || i >= left || p[i] != '[' || (q = memchr(p + i, ']',
+		    left - i)) == NULL || (size_t)(q - p) + 1 >= left ||
+		    q[1] != ':')
+			continue;
+		buf_put(md, p, left);
+		buf_puts(md, "\n");
+		prev_ok = 1;
+	}
+}
+
 /* Add table t to the model: cells trimmed, \| unescaped, inlines
  * flattened, extra cells dropped, missing ones empty. */
 static void
@@ -1413,6 +1703,8 @@ doc_table_record(struct walker *w, const struct tfound *t)
 			todo[ntodo++] = cell;
 		}
 	}
+	if (ntodo && memchr(md.data, '[', md.len) != NULL)
+		doc_refdefs(cl, &md);
 	if (ntodo)
 		doc_cell_texts(cl, &md, todo, ntodo);
 	buf_free(&md);
@@ -1460,7 +1752,8 @@ doc_pipes(const struct walker *w, int l0, int l1)
 	return 0;
 }
 
-/* Mark the lines that hold a '|' (none: no table is possible). */
+/* Mark the lines that hold a '|' or are a delimiter row (none: no table
+ * is possible). */
 static void
 doc_scan_pipes(struct walker *w)
 {
@@ -1478,6 +1771,26 @@ doc_scan_pipes(struct walker *w)
 		p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
 		    cl->srclen);
 	}
+	/* A delimiter row without a pipe has a ':' (":-:" under "a"). */
+	p = cl->src;
+	l = 0;
+	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+		size_t off = (size_t)(p - cl->src), left, i = 0;
+		const char *ls;
+		while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
+			l++;
+		ls = doc_at(cl, (int)l + 1, 1, &left);
+		while (i < left && (ls[i] == ' ' || ls[i] == '\t' ||
+		    ls[i] == '>'))
+			i++;
+		if (table_delim(ls + i, left - i)) {
+			if (w->pipe == NULL)
+				w->pipe = xcalloc(cl->nlines, 1);
+			w->pipe[l] = 1;
+		}
+		p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
+		    cl->srclen);
+	}
 }
 
 /* Is n a setext heading (its line does not start with '#')? */
@@ -1490,6 +1803,122 @@ doc_setext(struct walker *w, cmark_node *n)
 
 	return cmark_node_get_end_line(n) > cmark_node_get_start_line(n) ||
 	    left == 0 || *p != '#';
+}
+
+/* Note line's change from byte off in cmark's input; returns 1 when it
+ * is new. */
+static size_t
+doc_fix(struct walker *w, int line, size_t off, int kind)
+{
+	for (size_t i = 0; i < w->nboxfix; i++)
+		if (w->boxfix[i] == line)
+			return 0;
+	w->boxfix = xgrow(w->boxfix, &w->capboxfix, w->nboxfix + 1,
+	    sizeof(*w->boxfix));
+	w->boxfix_off = xgrow(w->boxfix_off, &w->capboxfix_off,
+	    w->nboxfix + 1, sizeof(*w->boxfix_off));
+	w->boxfix_kind = xgrow(w->boxfix_kind, &w->capboxfix_kind,
+	    w->nboxfix + 1, sizeof(*w->boxfix_kind));
+	w->boxfix[w->nboxfix] = line;
+	w->boxfix_off[w->nboxfix] = off;
+	w->boxfix_kind[w->nboxfix++] = (unsigned char)kind;
+	return 1;
+}
+
+/* A task box with nothing after it but blanks ends GitHub's item there
+ * (the item is empty; a lazy line, a "  ---" or "  2. b" below it is no
+ * continuation of a paragraph): note list item n's box to be replaced in
+ * cmark's input, by blanks when a blank line follows (an empty item ends
+ * there) unless the item interrupts a paragraph (an empty one cannot),
+ * else by an empty HTML comment. Returns 1 when it is new. */
+static size_t
+doc_box_prepass(struct walker *w, cmark_node *n)
+{
+	struct boxinfo b;
+	cmark_node *kid = cmark_node_first_child(n);
+
+	if (!w->boxcand || !doc_item_box(w, n, &b) || !b.first || b.quoted ||
+	    !b.blank_after || !b.rest_blank || b.mark == '\t' ||
+	    kid == NULL || node_line(w, kid) != b.line ||
+	    (size_t)cmark_node_get_start_column(kid) != b.k + 1)
+		return 0;
+	{
+		size_t left;
+		cmark_node *list = cmark_node_parent(n);
+		cmark_node *prev = list ? cmark_node_previous(list) : NULL;
+		int interrupts = cmark_node_first_child(list) == n &&
+		    prev != NULL &&
+		    cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH &&
+		    (size_t)b.line <= w->cl->nlines;
+		const char *nx = doc_at(w->cl, b.line + 1, 1, &left);
+		int blank_next = (size_t)b.line >= w->cl->nlines;
+		for (size_t i = 0; !blank_next; i++)
+			if (i == left)
+				blank_next = 1;
+			else if (!doc_spacechar(nx[i]) && nx[i] != '>')
+				break;
+		return doc_fix(w, b.line, b.k, blank_next && !interrupts ?
+		    FIX_BLANKS : FIX_COMMENT);
+	}
+}
+
+/* Does a line end in "]" and blanks (a box with nothing after it); does
+ * one start with '<'? */
+static void
+doc_scan_cands(struct walker *w)
+{
+	const struct checklist *cl = w->cl;
+
+	for (size_t l = 0; l < cl->nlines; l++) {
+		size_t start = cl->lines[l], e = l + 1 < cl->nlines ?
+		    cl->lines[l + 1] : cl->srclen, i = start;
+		while (i < e && (cl->src[i] == ' ' || cl->src[i] == '\t' ||
+		    cl->src[i] == '>'))
+			i++;
+		if (i < e && cl->src[i] == '<')
+			w->htmlcand = 1;
+		while (e > start && (cl->src[e - 1] == '\n' ||
+		    cl->src[e - 1] == '\r'))
+			e--;
+		if (e == start || !doc_spacechar(cl->src[e - 1]))
+			continue;
+		while (e > start && doc_spacechar(cl->src[e - 1]))
+			e--;
+		if (e > start && cl->src[e - 1] == ']')
+			w->boxcand = 1;
+	}
+}
+
+/* cmark-gfm 0.29 lets a lazy line that is one HTML tag start an HTML
+ * block (libcmark 0.30 continues the paragraph): make such a line of
+ * paragraph n a block start for libcmark too. */
+static size_t
+doc_lazy_html_prepass(struct walker *w, cmark_node *n)
+{
+	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+	cmark_node *anc[64];
+	int ind[64];
+	size_t nanc, added = 0;
+
+	if (l1 == l0)
+		return 0;
+	nanc = doc_ancestors(w, n, anc, ind);
+	if (nanc == 0)
+		return 0;
+	for (int l = l0 + 1; l <= l1; l++) {
+		size_t off, left;
+		int indent;
+		const char *p;
+		if (doc_line_content(w->cl, l, anc, ind, nanc, &off, &indent)
+		    != 1)
+			continue;
+		p = doc_at(w->cl, l, (int)off + 1, &left);
+		if (left > 0 && *p == '<' && doc_html_start(p, left)) {
+			added += doc_fix(w, l, off, FIX_DIV);
+			break;
+		}
+	}
+	return added;
 }
 
 /* Find the tables that cmark's tree gets wrong: a table that is not a
@@ -1508,14 +1937,23 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		struct tfound t;
 		int heading = ty == CMARK_NODE_HEADING, l0, l1, dup = 0;
 
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_ITEM) {
+			added += doc_box_prepass(w, n);
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_PARAGRAPH &&
+		    w->htmlcand)
+			added += doc_lazy_html_prepass(w, n);
 		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
-		    !heading))
+		    !heading) || w->pipe == NULL)
 			continue;
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		l0 = node_line(w, n);
-		l1 = cmark_node_get_end_line(n) + w->line_off;
+		if (heading && !doc_setext(w, n))
+			continue;
+		l1 = heading ? doc_setext_end(w, n) :
+		    cmark_node_get_end_line(n) + w->line_off;
 		if (l1 == l0 || !doc_pipes(w, l0, l1) ||
-		    (heading && !doc_setext(w, n)) ||
 		    !doc_find_table(w, n, heading, doc_first_off(w, n), &t))
 			continue;
 		if (!heading && t.hline == l0 && t.eline == l1) {
@@ -1554,6 +1992,7 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 		    cl->lines[l + 1] : cl->srclen, e = end;
 		const char *rep = NULL;
 		size_t off = 0;
+		int box = 0;
 
 		if (start < body)
 			continue;
@@ -1566,8 +2005,32 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 			rep = line == t->hline ? "<!--" : line == t->eline ?
 			    "-->" : "x";
 		}
+		for (size_t i = 0; i < w->nboxfix && rep == NULL; i++)
+			if (w->boxfix[i] == (int)l + 1) {
+				static const char *const fixes[] = { "   ",
+				    "<!---->", "<div>" };
+				off = w->boxfix_off[i];
+				rep = fixes[w->boxfix_kind[i]];
+				e = start + off + (w->boxfix_kind[i] ==
+				    FIX_DIV ? 0 : 3);
+				box = 1;
+			}
 		if (rep == NULL) {
 			buf_put(&b, cl->src + start, end - start);
+			continue;
+		}
+		if (box) {
+			buf_put(&b, cl->src + start, off);
+			buf_puts(&b, rep);
+			if (rep[1] == 'd') {
+				/* The tag becomes "<div>": drop the rest of
+				 * its line (blanks) but not the line end. */
+				e = end;
+				while (e > start + off && (cl->src[e - 1] ==
+				    '\n' || cl->src[e - 1] == '\r'))
+					e--;
+			}
+			buf_put(&b, cl->src + e, end - e);
 			continue;
 		}
 		while (e > start && (cl->src[e - 1] == '\n' ||
@@ -1592,12 +2055,28 @@ doc_heading(struct walker *w, cmark_node *n)
 	struct checklist *cl = w->cl;
 	struct section *s;
 	int level = cmark_node_get_heading_level(n), idx;
+	cmark_node *par = cmark_node_parent(n);
+	struct open_item *oi = w->nitems ? &w->items[w->nitems - 1] : NULL;
+	size_t skip = 0, it_skip = 0;
 
-	doc_flatten(w, n);
+	doc_flatten(w, n, 1);
 	/* Headings hold no newlines; a setext heading's line breaks do. */
 	for (size_t i = 0; i < w->text.len; i++)
 		if (w->text.data[i] == '\n')
 			w->text.data[i] = ' ';
+	if (par != NULL && cmark_node_get_type(par) == CMARK_NODE_ITEM &&
+	    cmark_node_first_child(par) == n && oi != NULL && oi->task >= 0 &&
+	    oi->box_line == node_line(w, n) &&
+	    oi->box_bcol == cmark_node_get_start_column(n))
+		skip = doc_box_skip(w, oi->box_line, oi->box_bcol);
+	if (skip > 0) {
+		/* The item's text is the title; the title keeps a box that
+		 * GitHub shows (N/A, in a block quote). */
+		const struct item *ti = &cl->items[oi->task];
+		it_skip = skip;
+		if (ti->state == ITEM_NA || ti->quoted)
+			skip = 0;
+	}
 	while (w->nsecstack > 0 &&
 	    cl->sections[w->secstack[w->nsecstack - 1]].level >= level) {
 		cl->sections[w->secstack[w->nsecstack - 1]].end_line =
@@ -1632,8 +2111,21 @@ doc_heading(struct walker *w, cmark_node *n)
 	w->section = idx;
 	if (level == 1 && w->nh1++ == 0)
 		w->first_h1 = idx;
-	int blk = doc_block(w, BLOCK_HEADING, n, 0, -1);
+	int blk = doc_block(w, BLOCK_HEADING, n, skip, -1);
 	s->title = cl->blocks[blk].text;
+	if (it_skip > 0) {
+		/* A task item's text underlined as a setext heading: the
+		 * heading is the task's text. */
+		struct item *it = &cl->items[oi->task];
+		struct buf h = {0};
+
+		it->text = s->title + (it_skip - skip);
+		if (doc_html) {
+			esc_html(&h, it->text, strlen(it->text));
+			it->html = arena_strndup(&cl->arena, buf_cstr(&h), h.len);
+			buf_free(&h);
+		}
+	}
 }
 
 /* ---- safe HTML of an item's inline content ---- */
@@ -1708,7 +2200,9 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
 				break;
 			}
 			url = cmark_node_get_url(n);
-			if (url != NULL && !in_image &&
+			/* A link made of the box (a [x]: reference
+			 * definition) is no link of the text. */
+			if (url != NULL && !in_image && skip == 0 &&
 			    esc_url_allowed(url, strlen(url))) {
 				buf_puts(&b, "<a href=\"");
 				esc_href(&b, url, strlen(url));
@@ -1731,8 +2225,6 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
  * nothing esc_html would change (& < > " ', control characters, invalid
  * UTF-8). Most items are such plain text; this spares them the walk and
  * the copy of doc_item_html. */
-/* Build item HTML (doc_set_html). */
-static int doc_html = 1;
 
 void
 doc_set_html(int on)
@@ -1784,42 +2276,22 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 	    cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
 	    cmark_node_first_child(parent) == n;
 	int line = node_line(w, n), bcol = cmark_node_get_start_column(n);
-	int mark = 0, task = -1, blk;
+	int task = -1, blk;
 	size_t left, skip = 0;
 	const char *p = doc_at(cl, line, bcol, &left);
+	struct open_item *oi;
 
 	doc_scan_badboxes(w, n, first_in_item);
-	doc_flatten(w, n);
-	if (first_in_item && (mark = doc_box(p, left)) != 0 &&
-	    w->text.len >= 3 && w->text.data[0] == '[') {
-		struct item *it;
-		int ptask = -1;
+	doc_flatten(w, n, 0);
+	oi = w->nitems ? &w->items[w->nitems - 1] : NULL;
+	if (first_in_item && line > oi->line && doc_box(p, left))
+		doc_malformed(w, line, bcol, p, 3)->why = why_nextline;
+	if (first_in_item && oi->task >= 0 && oi->box_line == line &&
+	    oi->box_bcol == bcol) {
+		struct item *it = &cl->items[oi->task];
 
-		for (size_t i = w->nitems - 1; i-- > 0;)
-			if (w->items[i].task >= 0) {
-				ptask = w->items[i].task;
-				break;
-			}
-		cl->items = xgrow(cl->items, &cl->cap_[CAP_ITEM],
-		    cl->nitems + 1, sizeof(*cl->items));
-		task = (int)cl->nitems++;
-		w->items[w->nitems - 1].task = task;
-		it = &cl->items[task];
-		it->mark = (char)mark;
-		it->state = mark == ' ' ? ITEM_OPEN : (mark == 'x' ||
-		    mark == 'X') ? ITEM_DONE : ITEM_NA;
-		it->line = node_line(w, parent);
-		it->col = checklist_col(cl, it->line,
-		    cmark_node_get_start_column(parent));
-		it->box_col = checklist_col(cl, line, bcol);
-		it->parent = ptask;
-		it->depth = ptask >= 0 ? cl->items[ptask].depth + 1 : 0;
-		it->section = w->section;
-		it->quoted = w->quote > 0;
-		skip = 3;
-		while (skip < w->text.len && (w->text.data[skip] == ' ' ||
-		    w->text.data[skip] == '\t' || w->text.data[skip] == '\n'))
-			skip++;
+		task = oi->task;
+		skip = doc_box_skip(w, line, bcol);
 		blk = doc_block(w, BLOCK_ITEM, n, skip, task);
 		it->block = blk;
 		/* Item text on one line: soft breaks become spaces. */
@@ -1832,22 +2304,6 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 		it->html = !doc_html ? NULL :
 		    doc_item_html_plain(n, skip, txt) ? txt :
 		    doc_item_html(w, n, skip);
-		struct counts *own = w->section >= 0 ?
-		    &cl->sections[w->section].own : NULL;
-		if (it->state == ITEM_NA) {
-			cl->total.na++;
-			if (own)
-				own->na++;
-		} else {
-			cl->total.items++;
-			if (own)
-				own->items++;
-			if (it->state == ITEM_DONE) {
-				cl->total.checked++;
-				if (own)
-					own->checked++;
-			}
-		}
 	} else {
 		int l1 = cmark_node_get_end_line(n) + w->line_off;
 		struct tfound t;
@@ -1979,6 +2435,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	    cl->lines[w.line_off] : len) : 0;
 
 	doc_scan_pipes(&w);
+	doc_scan_cands(&w);
 	input = data + body;
 	inlen = len - body;
 	for (int pass = 0;; pass++) {
@@ -1988,7 +2445,8 @@ doc_parse(const char *file, const char *data, size_t len)
 		cmark_parser_feed(parser, input, inlen);
 		doc = cmark_parser_finish(parser);
 		/* A table cmark gets wrong: parse again without it. */
-		if (w.pipe == NULL || pass == 3 ||
+		if ((w.pipe == NULL && !w.boxcand && !w.htmlcand) ||
+		    pass == 3 ||
 		    doc_table_prepass(&w, doc) == 0)
 			break;
 		cmem_end(&mem);
@@ -2020,7 +2478,8 @@ doc_parse(const char *file, const char *data, size_t len)
 		case CMARK_NODE_ITEM:
 			w.items = xgrow(w.items, &w.capitems, w.nitems + 1,
 			    sizeof(*w.items));
-			w.items[w.nitems++].task = -1;
+			w.nitems++;
+			doc_item_enter(&w, n);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			w.quote++;
@@ -2091,6 +2550,9 @@ doc_parse(const char *file, const char *data, size_t len)
 		free(w.tf[i].off);
 	free(w.tf);
 	free(w.pipe);
+	free(w.boxfix);
+	free(w.boxfix_off);
+	free(w.boxfix_kind);
 	free(w.secstack);
 	free(w.lastkid);
 	free(w.items);

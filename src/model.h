@@ -118,6 +118,8 @@ struct fact {
 	enum fact_kind	 kind;
 	enum directive	 dir;		/* FACT_DIRECTIVE */
 	const char	*text;
+	const char	*why;		/* FACT_MALFORMED_BOX: why GitHub shows
+					   it as text, " (...)", or NULL */
 	int		 line, col, end_col;
 	int		 section;
 };

@@ -83,6 +83,8 @@ out_tree(struct buf *b, const struct checklist *cl)
 			buf_printf(b, " %s", dirs[f->dir]);
 		buf_putc(b, ' ');
 		q(b, f->text);
+		if (f->why != NULL)
+			buf_printf(b, "%s", f->why);
 		buf_putc(b, '\n');
 	}
 	for (i = 0; i < cl->ntables; i++) {

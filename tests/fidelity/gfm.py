@@ -78,15 +78,71 @@ def gfm_model(xml, data):
     return m
 
 
+_lib = None
+
+
+def _cmark():
+    """libcmark-gfm through ctypes (the cmark-gfm package's libraries):
+    a parse in-process costs far less than a process per document. None
+    when the libraries cannot be loaded."""
+    global _lib
+    if _lib is not None:
+        return _lib or None
+    _lib = False
+    try:
+        import ctypes
+        import ctypes.util
+        core = ctypes.CDLL('libcmark-gfm.so.0.29.0.gfm.6')
+        ext = ctypes.CDLL('libcmark-gfm-extensions.so.0.29.0.gfm.6')
+        libc = ctypes.CDLL(ctypes.util.find_library('c'))
+    except OSError:
+        return None
+    vp = ctypes.c_void_p
+    ext.cmark_gfm_core_extensions_ensure_registered.restype = None
+    core.cmark_parser_new.restype = vp
+    core.cmark_parser_new.argtypes = [ctypes.c_int]
+    core.cmark_find_syntax_extension.restype = vp
+    core.cmark_find_syntax_extension.argtypes = [ctypes.c_char_p]
+    core.cmark_parser_attach_syntax_extension.argtypes = [vp, vp]
+    core.cmark_parser_feed.argtypes = [vp, ctypes.c_char_p, ctypes.c_size_t]
+    core.cmark_parser_finish.restype = vp
+    core.cmark_parser_finish.argtypes = [vp]
+    core.cmark_render_xml.restype = vp
+    core.cmark_render_xml.argtypes = [vp, ctypes.c_int]
+    core.cmark_node_free.argtypes = [vp]
+    core.cmark_parser_free.argtypes = [vp]
+    libc.free.argtypes = [vp]
+    ext.cmark_gfm_core_extensions_ensure_registered()
+    _lib = (core, libc, ctypes)
+    return _lib
+
+
+def gfm_xml(data):
+    """cmark-gfm -e tasklist -e table -t xml --sourcepos of data."""
+    lib = _cmark()
+    if lib is None:
+        return subprocess.run(['cmark-gfm', '-e', 'tasklist', '-e',
+                               'table', '-t', 'xml', '--sourcepos'],
+                              input=data, stdout=subprocess.PIPE,
+                              check=True).stdout
+    core, libc, ctypes = lib
+    p = core.cmark_parser_new(2)    # CMARK_OPT_SOURCEPOS
+    for e in (b'tasklist', b'table'):
+        core.cmark_parser_attach_syntax_extension(
+            p, core.cmark_find_syntax_extension(e))
+    core.cmark_parser_feed(p, data, len(data))
+    doc = core.cmark_parser_finish(p)
+    x = core.cmark_render_xml(doc, 2)
+    out = ctypes.string_at(x)
+    libc.free(x)
+    core.cmark_node_free(doc)
+    core.cmark_parser_free(p)
+    return out
+
+
 def gfm_models(datas):
     """Oracle models of many documents (bytes each)."""
-    out = []
-    for d in datas:
-        r = subprocess.run(['cmark-gfm', '-e', 'tasklist', '-e', 'table',
-                            '-t', 'xml', '--sourcepos'], input=d,
-                           stdout=subprocess.PIPE, check=True)
-        out.append(gfm_model(r.stdout, d))
-    return out
+    return [gfm_model(gfm_xml(d), d) for d in datas]
 
 
 def unq(s):
@@ -97,6 +153,7 @@ def unq(s):
 
 ITEM = re.compile(r'^item #(\d+) (\d+):(\d+) box=\d+ (open|done|na) '
                   r'depth=\d+ parent=(-?\d+) section=-?\d+( quoted)? (".*")$')
+META = re.compile(r'^meta ')
 SECTION = re.compile(r'^section #\d+ h(\d) (\d+):\d+-\d+ .*? na=\d+ (".*")$')
 TABLE = re.compile(r'^table #\d+ \S+ section=-?\d+ cols=(\d+) rows=(\d+) ')
 CELL = re.compile(r'^cell (\d+)\.(\d+) \S+ (".*")$')
@@ -106,7 +163,7 @@ def tl_model(tree):
     """Our model from a `status --format tree` dump. N/A items are kept
     with state 'na'; quoted items are marked."""
     m = {'tasks': [], 'headings': [], 'tables': [], 'quoted': [],
-         'na': []}
+         'na': [], 'meta': False}
     idx = {}
     for ln in tree.splitlines():
         g = ITEM.match(ln)
@@ -116,6 +173,9 @@ def tl_model(tree):
                                int(par)))
             m['na'].append(st == 'na')
             m['quoted'].append(bool(q))
+            continue
+        if META.match(ln):
+            m['meta'] = True
             continue
         g = SECTION.match(ln)
         if g:
@@ -135,8 +195,8 @@ def tl_model(tree):
 
 
 def tl_models(ticklist, datas, suffix='.md'):
-    """Our models of many documents, one ticklist run over a directory."""
-    out = []
+    """Our models of many documents: one ticklist run over all of them
+    (tree dumps in argument order, each starting "checklist ")."""
     with tempfile.TemporaryDirectory() as d:
         names = []
         for i, data in enumerate(datas):
@@ -144,9 +204,17 @@ def tl_models(ticklist, datas, suffix='.md'):
             with open(n, 'wb') as f:
                 f.write(data)
             names.append(n)
-        for n in names:
-            r = subprocess.run([ticklist, 'status', '--format', 'tree', n],
-                               stdout=subprocess.PIPE,
+        trees = []
+        for k in range(0, len(names), 500):
+            r = subprocess.run([ticklist, 'status', '--format', 'tree'] +
+                               names[k:k + 500], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL)
-            out.append(tl_model(r.stdout.decode('utf-8', 'replace')))
-    return out
+            cur = None
+            for ln in r.stdout.decode('utf-8', 'replace').split('\n'):
+                if ln.startswith('checklist '):
+                    cur = []
+                    trees.append(cur)
+                if cur is not None:
+                    cur.append(ln)
+    assert len(trees) == len(datas), (len(trees), len(datas))
+    return [tl_model('\n'.join(t)) for t in trees]
