@@ -77,8 +77,9 @@ struct walker {
 	int		  first_h1;
 	int		  col_line;	/* doc_col: where it counted to */
 	size_t		  col_i, col_cp;
-	unsigned char	 *pipe;		/* per line: holds a '|'; NULL if
-					   none does */
+	unsigned char	 *pipe;		/* per line: a delimiter row; NULL if
+					   none is */
+	unsigned char	 *lt;		/* per line: starts with '<' */
 	struct tfound	 *tf;		/* tables rewritten in cmark's input */
 	size_t		  ntf, captf;
 	int		 *boxfix;	/* lines changed in cmark's input */
@@ -650,7 +651,7 @@ doc_item_box(struct walker *w, cmark_node *n, struct boxinfo *b)
 	b->eol = k + 3 == left;
 	b->blank_after = !b->eol && doc_spacechar(ls[k + 3]);
 	b->rest_blank = 1;
-	for (j = k + 3; j < left; j++)
+	for (j = k + 3; j < left && b->rest_blank; j++)
 		if (!doc_spacechar(ls[j]))
 			b->rest_blank = 0;
 	if (kid != NULL && node_line(w, kid) == line)
@@ -1799,7 +1800,7 @@ doc_table_html(struct walker *w, cmark_node *n)
 	return 0;
 }
 
-/* Does any line from l0 to l1 hold a '|'? */
+/* Is any line from l0 to l1 a delimiter row? */
 static int
 doc_pipes(const struct walker *w, int l0, int l1)
 {
@@ -1811,44 +1812,37 @@ doc_pipes(const struct walker *w, int l0, int l1)
 	return 0;
 }
 
-/* Mark the lines that hold a '|' or are a delimiter row (none: no table
- * is possible). */
+/* Mark the lines that are delimiter rows (none: no table is possible),
+ * found from their '|' or ':' (":-:" under "a"), and the lines that
+ * start with '<' (none: no lazy HTML line). */
 static void
 doc_scan_pipes(struct walker *w)
 {
 	const struct checklist *cl = w->cl;
-	const char *p = cl->src, *end = cl->src + cl->srclen;
-	size_t l = 0;
+	const char *end = cl->src + cl->srclen;
+	static const char seek[] = "|:";
 
-	while ((p = memchr(p, '|', (size_t)(end - p))) != NULL) {
-		size_t off = (size_t)(p - cl->src);
-		if (w->pipe == NULL)
-			w->pipe = xcalloc(cl->nlines, 1);
-		while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
-			l++;
-		w->pipe[l] = 1;
-		p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
-		    cl->srclen);
-	}
-	/* A delimiter row without a pipe has a ':' (":-:" under "a"). */
-	p = cl->src;
-	l = 0;
-	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
-		size_t off = (size_t)(p - cl->src), left, i = 0;
-		const char *ls;
-		while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
-			l++;
-		ls = doc_at(cl, (int)l + 1, 1, &left);
-		while (i < left && (ls[i] == ' ' || ls[i] == '\t' ||
-		    ls[i] == '>'))
-			i++;
-		if (table_delim(ls + i, left - i)) {
-			if (w->pipe == NULL)
-				w->pipe = xcalloc(cl->nlines, 1);
-			w->pipe[l] = 1;
+	for (const char *c = seek; *c; c++) {
+		const char *p = cl->src;
+		size_t l = 0;
+
+		while ((p = memchr(p, *c, (size_t)(end - p))) != NULL) {
+			size_t off = (size_t)(p - cl->src), left, i = 0;
+			const char *ls;
+			while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
+				l++;
+			ls = doc_at(cl, (int)l + 1, 1, &left);
+			while (i < left && (ls[i] == ' ' || ls[i] == '\t' ||
+			    ls[i] == '>'))
+				i++;
+			if (table_delim(ls + i, left - i)) {
+				if (w->pipe == NULL)
+					w->pipe = xcalloc(cl->nlines, 1);
+				w->pipe[l] = 1;
+			}
+			p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
+			    cl->srclen);
 		}
-		p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
-		    cl->srclen);
 	}
 }
 
@@ -1942,8 +1936,12 @@ doc_scan_cands(struct walker *w)
 		while (i < e && (cl->src[i] == ' ' || cl->src[i] == '\t' ||
 		    cl->src[i] == '>'))
 			i++;
-		if (i < e && cl->src[i] == '<')
+		if (i < e && cl->src[i] == '<') {
+			if (w->lt == NULL)
+				w->lt = xcalloc(cl->nlines, 1);
+			w->lt[l] = 1;
 			w->htmlcand = 1;
+		}
 		while (e > start && (cl->src[e - 1] == '\n' ||
 		    cl->src[e - 1] == '\r'))
 			e--;
@@ -1989,18 +1987,24 @@ doc_lazy_html_prepass(struct walker *w, cmark_node *n)
 {
 	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
 	cmark_node *anc[64];
-	int ind[64];
+	int ind[64], l;
 	size_t nanc, added = 0;
 
 	if (l1 == l0)
 		return 0;
+	for (l = l0 + 1; l <= l1 && !w->lt[l - 1]; l++)
+		;
+	if (l > l1)
+		return 0;	/* no line starts with '<' */
 	nanc = doc_ancestors(w, n, anc, ind);
 	if (nanc == 0)
 		return 0;
-	for (int l = l0 + 1; l <= l1; l++) {
+	for (l = l0 + 1; l <= l1; l++) {
 		size_t off, left;
 		int indent;
 		const char *p;
+		if (!w->lt[l - 1])
+			continue;
 		if (doc_line_content(w->cl, l, anc, ind, nanc, &off, &indent)
 		    != 1)
 			continue;
@@ -2699,6 +2703,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		free(w.tf[i].off);
 	free(w.tf);
 	free(w.pipe);
+	free(w.lt);
 	free(w.boxfix);
 	free(w.boxfix_off);
 	free(w.boxfix_kind);
