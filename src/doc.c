@@ -1656,6 +1656,12 @@ doc_line_in_block(struct walker *w, int line)
 				if (l1 - breaks > l0)
 					l0 = l1 - breaks;
 			}
+			/* (libcmark 0.30 ends an HTML block a line early
+			 * where its last line closes it.) */
+			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+				for (size_t i = 0; i < w->ntf; i++)
+					if (w->tf[i].rewrite && w->tf[i].hline == l0)
+						l1 = w->tf[i].eline;
 			in = line >= l0 && line <= l1;
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
@@ -1899,16 +1905,18 @@ doc_box_prepass(struct walker *w, cmark_node *n)
 	    (size_t)cmark_node_get_start_column(kid) != b.k + 1)
 		return 0;
 	{
-		size_t left;
-		cmark_node *list = cmark_node_parent(n);
-		cmark_node *prev = list ? cmark_node_previous(list) : NULL;
-		int interrupts = cmark_node_first_child(list) == n &&
-		    prev != NULL &&
-		    cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH &&
-		    cmark_node_get_end_line(prev) + w->line_off == b.line - 1;
+		size_t left, i;
+		/* It may interrupt a paragraph (or a paragraph of link
+		 * definitions, which cmark drops) unless a blank line is
+		 * above it. */
+		const char *pv = doc_at(w->cl, b.line - 1, 1, &left);
+		int interrupts = 0;
+		for (i = 0; b.line > 1 && i < left; i++)
+			if (!doc_spacechar(pv[i]) && pv[i] != '>')
+				interrupts = 1;
 		const char *nx = doc_at(w->cl, b.line + 1, 1, &left);
 		int blank_next = (size_t)b.line >= w->cl->nlines;
-		for (size_t i = 0; !blank_next; i++)
+		for (i = 0; !blank_next; i++)
 			if (i == left)
 				blank_next = 1;
 			else if (!doc_spacechar(nx[i]) && nx[i] != '>')
