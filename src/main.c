@@ -17,6 +17,7 @@
 #include "cliopt.h"
 #include "diag.h"
 #include "doc.h"
+#include "esc.h"
 #include "files.h"
 #include "init.h"
 #include "match.h"
@@ -113,7 +114,13 @@ status_text(struct buf *b, const struct checklist *cl)
 	double pc = counts_percent(c);
 	int fill = pc < 0 ? 0 : (int)(pc / 5 + 0.5);
 
-	buf_printf(b, "%s (%s)\n", cl->title, cl->file);
+	struct buf t = {0};
+
+	/* Titles and names come from files: escaped for the terminal. */
+	esc_term_start(b, cl->title, strlen(cl->title));
+	buf_puts(b, " (");
+	esc_term(b, cl->file, strlen(cl->file));
+	buf_puts(b, ")\n");
 	if (pc < 0)
 		buf_printf(b, "  no task items");
 	else
@@ -131,11 +138,14 @@ status_text(struct buf *b, const struct checklist *cl)
 		pc = counts_percent(&s->total);
 		fill = pc < 0 ? 0 : (int)(pc / 10 + 0.5);
 		buf_puts(b, "  ");
-		pad_title(b, s->title, 36);
+		buf_reset(&t);
+		esc_term_start(&t, s->title, strlen(s->title));
+		pad_title(b, buf_cstr(&t), 36);
 		buf_printf(b, " %4u/%-4u %5.1f%%  [%.*s%.*s]\n",
 		    s->total.checked, s->total.items, pc < 0 ? 0 : pc,
 		    fill, bar, 10 - fill, dots);
 	}
+	buf_free(&t);
 }
 
 /* The per-file pipeline on a worker: read, parse, check, render. */
@@ -253,7 +263,8 @@ static const char *const help_text[CMD__MAX] = {
 	"  -j, --jobs N         worker threads (default: number of CPUs)\n"
 	"      --color WHEN     auto, always or never (default auto)\n"
 	"  -q, --quiet          no summary line on stderr\n"
-	"      --max-file-size N  refuse larger inputs (default 64M)\n"
+	"      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
+	"      --max-rules-size N  refuse larger rule files (default 1M)\n"
 	"\n"
 	"Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
 	"2 usage, configuration or I/O error.\n"
@@ -412,6 +423,10 @@ run(struct opts *o, int argc, char *argv[])
 	}
 	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
+	if (output_check(o->output, fl.v, fl.n) == -1) {
+		files_free(&fl);
+		return EXIT_TROUBLE;
+	}
 	if (o->cmd == CMD_LINT) {
 		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
 		doc_set_html(0);	/* no output of lint shows it */

@@ -88,7 +88,8 @@ static const char report_help_text[] =
     "      --fail-on LEVEL  exit 1 when a finding is at or above LEVEL:\n"
     "                       error (default), warning, info, never\n"
     "  -q, --quiet          no summary line on stderr\n"
-    "      --max-file-size N  refuse larger inputs (default 64M)\n"
+    "      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
+    "      --max-rules-size N  refuse larger rule files (default 1M)\n"
     "  -j, --jobs N         worker threads (default: the number of CPUs)\n"
     "\n"
     "Templates: index.html.mustache, checklist.html.mustache (one page per\n"
@@ -194,10 +195,16 @@ report_compile(struct template_set *set, struct loader *ld,
 static int
 report_mkdir(const char *dir)
 {
-	char *p = xstrdup(dir), *s;
+	char *p, *s;
 	struct stat st;
 	int rc = 0;
 
+	if (*dir == '\0') {
+		diag_error(NULL, 0, 0, "-o: empty report directory (an unset "
+		    "variable?)");
+		return -1;
+	}
+	p = xstrdup(dir);
 	for (s = p + 1; ; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
@@ -975,6 +982,11 @@ report_args(int argc, char *argv[], struct report_args *a)
 		}
 		switch (c) {
 		case 'o':
+			if (*optarg == '\0') {
+				diag_error(NULL, 0, 0, "-o: empty report "
+				    "directory (an unset variable?)");
+				return -1;
+			}
 			a->ro.dir = optarg;
 			break;
 		case O_TEMPLATES:

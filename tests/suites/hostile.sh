@@ -270,3 +270,147 @@ printf '<a href="javascript:x" onclick="y">x</a>\n' >"$tmp/bad.html"
 if python3 tests/hostile/safe_html.py "$tmp/bad.html" >/dev/null; then
 	echo "not ok hostile/xss-checker-catches"
 else echo "ok hostile/xss-checker-catches"; fi
+
+# --- issue 12: hostile repositories and CI runners ----------------------
+
+# Rule files go through the checklist reader: regular files only, a size
+# cap (--max-rules-size, 1 MiB by default), and extends: stays inside the
+# repository (or the config's directory outside one).
+R=$tmp/repo
+mkdir -p "$R/.git" "$R/sub"
+printf '# T\n\n- [x] one\n' >"$R/sub/a.md"
+# rulecfg NAME WANT-EXIT TEXT CONFIG-LINE: lint with that .ticklist.yml.
+rulecfg() {
+	printf '%s\n' "$4" >"$R/sub/.ticklist.yml"
+	check "$1" "$2" timeout 20 "$T" lint -q "$R/sub/a.md"
+	has "$1-msg" "$tmp/stderr" "$3"
+}
+rulecfg extends-dev-zero 2 "outside" "extends: /dev/zero"
+rulecfg extends-shadow 2 "outside" "extends: /etc/shadow"
+lacks extends-shadow-no-content "$tmp/stderr" "root:"
+rulecfg extends-passwd 2 "outside" "extends: /etc/passwd"
+lacks extends-passwd-no-content "$tmp/stderr" "root:"
+rulecfg extends-dotdot 2 "outside" "extends: ../../../../../../../etc/passwd"
+ln -s /etc/passwd "$R/sub/link.yml"
+rulecfg extends-link-out 2 "outside" "extends: link.yml"
+ln -s /dev/zero "$R/zero.yml"
+rulecfg extends-dev-link 2 "outside" "extends: ../zero.yml"
+mkfifo "$R/fifo.yml"
+rulecfg extends-fifo 2 "not a regular file" "extends: ../fifo.yml"
+head -c 1100000 /dev/zero | tr '\0' '#' >"$R/big.yml"
+rulecfg extends-too-big 2 "file too big: 1100000 bytes (--max-rules-size is 1048576)" \
+    "extends: ../big.yml"
+check rules-size-option 0 "$T" lint -q --fail-on never --max-rules-size 2M \
+    "$R/sub/a.md"
+printf 'extends: deployment\n' >"$R/base.yml"
+printf 'extends: ../base.yml\n' >"$R/sub/.ticklist.yml"
+check extends-in-repo-ok 0 "$T" lint -q --fail-on never "$R/sub/a.md"
+has extends-in-repo-findings "$tmp/stdout" "missing-section"
+# Outside a repository the config's own directory is the limit.
+mkdir -p "$tmp/norepo/sub"
+printf 'extends: deployment\n' >"$tmp/norepo/base.yml"
+printf 'extends: ../base.yml\n' >"$tmp/norepo/sub/.ticklist.yml"
+cp "$R/sub/a.md" "$tmp/norepo/sub/a.md"
+check extends-norepo 2 "$T" lint -q "$tmp/norepo/sub/a.md"
+has extends-norepo-msg "$tmp/stderr" "outside $tmp/norepo/sub"
+# Named on the command line, a file may be anywhere; -c of a device, a
+# FIFO or a big file is refused like a checklist.
+check rules-cmdline-anywhere 0 "$T" lint -q --fail-on never -r "$tmp/norepo/base.yml" "$R/sub/a.md"
+check config-dev-zero 2 timeout 20 "$T" lint -q -c /dev/zero "$R/sub/a.md"
+has config-dev-zero-msg "$tmp/stderr" "not a regular file"
+check config-fifo 2 timeout 20 "$T" lint -q -c "$R/fifo.yml" "$R/sub/a.md"
+check rules-fifo 2 timeout 20 "$T" lint -q -r "$R/fifo.yml" "$R/sub/a.md"
+check config-big 2 "$T" lint -q -c "$R/big.yml" "$R/sub/a.md"
+has config-big-msg "$tmp/stderr" "file too big"
+mkfifo "$R/sub/.ticklist.yaml"
+rm -f "$R/sub/.ticklist.yml"
+check discovered-fifo 2 timeout 20 "$T" lint -q "$R/sub/a.md"
+rm -f "$R/sub/.ticklist.yaml"
+# A file that is not a rule file: a few errors, each quoting at most a
+# short excerpt of one line.
+i=0
+while [ $i -lt 50 ]; do
+	printf 'user%d: SECRET%dxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n' $i $i
+	i=$((i + 1))
+done >"$R/secrets.yml"
+printf '"%s": 1\n' "$(printf 'K%.0s' $(seq 1 80))" >>"$R/secrets.yml"
+check config-secrets 2 "$T" lint -q -c "$R/secrets.yml" "$R/sub/a.md"
+lacks config-secrets-no-values "$tmp/stderr" "SECRET"
+lacks config-secrets-capped "$tmp/stderr" "user20"
+has config-secrets-note "$tmp/stderr" "more errors in this file not shown"
+printf 'rules:\n  - id: %s\n    kind: pattern\n' "$(printf 'x%.0s' $(seq 1 200))" >"$R/long.yml"
+check config-long-quote 2 "$T" lint -q -c "$R/long.yml" "$R/sub/a.md"
+if awk 'length > 300 { bad = 1 } END { exit bad }' "$tmp/stderr"; then
+	echo "ok hostile/config-long-quote-short"
+else echo "not ok hostile/config-long-quote-short"; head -3 "$tmp/stderr"; fi
+
+# Terminals and CI logs: no control character, bidi override or
+# workflow command ("::" at a line's start) from a file or its name.
+mkdir "$tmp/term"
+printf -- '---\ntitle: "ok\\n::error::from front matter"\n---\n# T\n\n## \033[31mred \342\200\256\n- [ ] x TBD\n' \
+    >"$tmp/term/$(printf 'a\033[2J\r.md')"
+printf '# ::error::title\n\n##  ::warning::section\n- [ ] x TBD\n' \
+    >"$tmp/term/::error::b.md"
+printf '# \302\240::error::nbsp\n\n- [ ] x\n' >"$tmp/term/c.md"
+printf 'rules:\n  - id: p\n    kind: pattern\n    pattern: x\n    message: "m\\e[31m\\n::error::forged"\n' \
+    >"$tmp/term/msg.yml"
+# clean NAME FILE: no ESC, CR, C1 or bidi byte, no line starting "::".
+clean() {
+	if LC_ALL=C grep -q "$(printf '[\033\r\001]')" "$2" ||
+	    grep -q "$(printf '\342\200\256')" "$2" ||
+	    grep -Eq '^[[:space:]]*::' "$2" ||
+	    grep -q "$(printf '^\302\240::')" "$2"; then
+		echo "not ok hostile/$1"; cat -A "$2" | head -10
+	else echo "ok hostile/$1"; fi
+}
+check term-status 0 "$T" status "$tmp/term"
+clean term-status-clean "$tmp/stdout"
+has term-status-title "$tmp/stdout" 'ok\n::error::from front matter'
+has term-status-esc "$tmp/stdout" '\e[31mred'
+check term-lint 0 "$T" lint --fail-on never -r "$tmp/term/msg.yml" "$tmp/term"
+clean term-lint-clean "$tmp/stdout"
+clean term-lint-stderr-clean "$tmp/stderr"
+has term-lint-msg "$tmp/stdout" 'm\e[31m\n::error::forged'
+has term-lint-name "$tmp/stdout" 'a\e[2J\r.md:'
+check term-diag 2 "$T" lint -q "$tmp/term/$(printf 'n\033[2Jo\n::error::x.md')"
+clean term-diag-clean "$tmp/stderr"
+
+# -o never replaces an input; an empty -o is a usage error.
+mkdir "$tmp/o"
+cp "$A" "$tmp/o/a.md"
+cp "$tmp/o/a.md" "$tmp/o/a.orig"
+check output-is-input 2 "$T" lint --no-config -o "$tmp/o/a.md" "$tmp/o/a.md"
+has output-is-input-msg "$tmp/stderr" "a.md: error: is also an input"
+check output-is-input-walk 2 "$T" status -o "$tmp/o/a.md" "$tmp/o"
+ln "$tmp/o/a.md" "$tmp/o/hard.txt"
+check output-is-input-link 2 "$T" status -o "$tmp/o/hard.txt" "$tmp/o/a.md"
+if cmp -s "$tmp/o/a.md" "$tmp/o/a.orig"; then echo "ok hostile/output-input-intact"
+else echo "not ok hostile/output-input-intact"; fi
+check output-empty 2 "$T" lint --no-config -o "" "$tmp/o/a.md"
+has output-empty-msg "$tmp/stderr" "-o: empty path"
+check report-output-empty 2 "$T" report --no-config -o "" "$tmp/o/a.md"
+has report-output-empty-msg "$tmp/stderr" "empty report directory"
+# The pre-commit hooks: a staged file named "-oREADME.md" stays a file
+# name (entry + args + file names, as pre-commit runs them).
+mkdir "$tmp/pc"
+printf 'readme\n' >"$tmp/pc/README.md"
+cp "$A" "$tmp/pc/-oREADME.md"
+python3 -c '
+import sys, yaml, shlex
+for h in yaml.safe_load(open(sys.argv[1])):
+    print(" ".join([h["entry"]] + [shlex.quote(a) for a in h.get("args", [])]))
+' .pre-commit-hooks.yaml >"$tmp/pc.cmds"
+n=0
+while read -r cmd; do
+	n=$((n + 1))
+	mkdir -p "$tmp/pcbin"
+	ln -sf "$T" "$tmp/pcbin/ticklist"
+	(cd "$tmp/pc" && PATH="$tmp/pcbin:$PATH" eval "$cmd -oREADME.md") \
+	    >/dev/null 2>&1
+	if [ "$(cat "$tmp/pc/README.md")" = readme ]; then
+		echo "ok hostile/pre-commit-hook-$n"
+	else echo "not ok hostile/pre-commit-hook-$n: README.md replaced"
+		printf 'readme\n' >"$tmp/pc/README.md"; fi
+done <"$tmp/pc.cmds"
+[ $n -ge 2 ] && echo "ok hostile/pre-commit-hooks-read" ||
+    echo "not ok hostile/pre-commit-hooks-read"
