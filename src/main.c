@@ -306,6 +306,19 @@ cmd_parse(const char *s)
 	return -1;
 }
 
+/* rc, or 2 after a diag_error if what went to stdout was not all
+ * written (help or --version into /dev/full or a closed pipe). */
+static int
+stdout_done(int rc)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		diag_error("<stdout>", 0, 0, "write failed: %s",
+		    strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return rc;
+}
+
 static int
 print_help(const char *cmd)
 {
@@ -366,8 +379,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			o->show = optarg;
 			break;
 		case 'h':
-			print_help(cmd_names[o->cmd]);
-			exit(EXIT_CLEAN);
+			exit(stdout_done(print_help(cmd_names[o->cmd])));
 		default:
 			break;	/* ':' and '?' were cliopt_take's */
 		}
@@ -533,17 +545,17 @@ main(int argc, char *argv[])
 	    || strcmp(argv[1], "version") == 0) {
 		printf("ticklist %s (libcmark %s)\n", TICKLIST_VERSION,
 		    doc_cmark_version());
-		return EXIT_CLEAN;
+		return stdout_done(EXIT_CLEAN);
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-		return print_help(NULL);
+		return stdout_done(print_help(NULL));
 	if (strcmp(argv[1], "help") == 0 && argc > 2 &&
 	    strcmp(argv[2], "init") == 0) {
 		init_help(stdout);
-		return EXIT_CLEAN;
+		return stdout_done(EXIT_CLEAN);
 	}
 	if (strcmp(argv[1], "help") == 0)
-		return print_help(argc > 2 ? argv[2] : NULL);
+		return stdout_done(print_help(argc > 2 ? argv[2] : NULL));
 	if (strcmp(argv[1], "init") == 0)
 		return init_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "report") == 0)

@@ -126,18 +126,26 @@ fail:
 	return -1;
 }
 
+/* Why the last read_input of this thread failed. */
+static _Thread_local char read_why[256];
+
 int
 read_input(const char *path, size_t max, struct input *in)
 {
-	char msg[256];
 	int line;
 
 	if (read_do(path, max, "--max-file-size", "a checklist", in, &line,
-	    msg, sizeof(msg)) == -1) {
-		diag_error(path, line, 0, "%s", msg);
+	    read_why, sizeof(read_why)) == -1) {
+		diag_error(path, line, 0, "%s", read_why);
 		return -1;
 	}
 	return 0;
+}
+
+const char *
+read_last_error(void)
+{
+	return read_why;
 }
 
 int

@@ -535,7 +535,7 @@ static const struct jview jv_checklist[] = {
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
 	JV("fields", jv_field, 0), JV("findings", jv_finding, 0),
-	JV("page", NULL, 0), JV_END
+	JV("page", NULL, 0), JV("error", NULL, 0), JV_END
 };
 #undef JV
 #undef JV_END

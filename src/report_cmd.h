@@ -23,6 +23,8 @@ struct report_opts {
 	const char	*generated_at;	/* ISO 8601 UTC */
 	size_t		 max_input;	/* largest input in bytes: scales the
 					   template output limit */
+	char *const	*inputs;	/* the input paths: never replaced */
+	size_t		 ninputs;
 };
 
 /*

@@ -23,6 +23,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "embed.h"
+#include "frontmatter.h"
 #include "match.h"
 #include "model.h"
 #include "rule.h"
@@ -35,6 +36,7 @@
 #define RULES_SHIPPED	"shipped/"
 #define RULES_MAXDEPTH	16		/* extends chain */
 #define RULES_MAXSIZE	((size_t)1 << 20)	/* a rule file, default */
+#define RULES_MAXNEST	64		/* YAML nesting in a rule file */
 #define RULES_MAXERRS	10		/* errors shown per rule file */
 #define RULES_EXCERPT	40		/* bytes of quoted file text */
 
@@ -1058,9 +1060,18 @@ load_doc(struct load *ld, const char *file, const char *dir,
 	const char *saved_file = ld->file;
 	unsigned saved_nerr = ld->nerr;
 	yaml_node_t *root, *v;
+	int dl, dc;
 
 	ld->file = file;
 	ld->nerr = 0;
+	if (!frontmatter_depth_ok(data, len, RULES_MAXNEST, &dl, &dc)) {
+		diag_error(file, dl, dc, "YAML nested more than %d deep",
+		    RULES_MAXNEST);
+		ld->err = 1;
+		ld->file = saved_file;
+		ld->nerr = saved_nerr;
+		return;
+	}
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
 	    len);

@@ -208,7 +208,7 @@ check report-first 0 "$T" report --no-config -q --fail-on never \
 for f in index.html report.json summary.md badge.svg; do
 	cp "$tmp/rep/$f" "$tmp/rep.$f.prev"
 	check "report-$f-enospc" 2 inject INJECT_FUNC=write INJECT_ERRNO=ENOSPC \
-	    INJECT_PATH="rep/$f" -- "$T" report --no-config -q --fail-on never \
+	    INJECT_PATH="$f" -- "$T" report --no-config -q --fail-on never \
 	    -o "$tmp/rep" "$A" "$B" "$C"
 	has "report-$f-enospc-msg" "$tmp/stderr" "$f: error: write failed: No space left on device"
 	if cmp -s "$tmp/rep/$f" "$tmp/rep.$f.prev"; then
@@ -414,3 +414,192 @@ while read -r cmd; do
 done <"$tmp/pc.cmds"
 [ $n -ge 2 ] && echo "ok hostile/pre-commit-hooks-read" ||
     echo "not ok hostile/pre-commit-hooks-read"
+
+# The report folder: a manifest of what ticklist wrote; nothing else is
+# replaced, nothing written through a link or into a non-regular file;
+# all or nothing; stale pages and leftovers of killed runs removed.
+RI=$tmp/rin RO=$tmp/rout
+mkdir -p "$RI"
+printf '# A\n\n- [x] one\n' >"$RI/a.md"
+printf '# B\n\n- [ ] two\n' >"$RI/b.md"
+# rep NAME WANT-EXIT: report RI into RO.
+rep() {
+	check "$1" "$2" timeout 60 "$T" report --no-config -q --fail-on never \
+	    -o "$RO" "$RI"
+}
+rep report-fresh 0
+has report-manifest "$RO/.ticklist.manifest" "rin_b.html"
+cp -p "$RO/index.html" "$tmp/index.prev"
+# A checklist deleted: its page goes; leftovers of a killed run go.
+rm "$RI/b.md"
+: >"$RO/.ticklist-AbC123"
+: >"$RO/.ticklist-AbC123.index.html"
+: >"$RO/index.html.ticklist-Zz9Zz9"
+printf 'mine\n' >"$RO/notes.html"
+rep report-stale 0
+if [ ! -e "$RO/rin_b.html" ]; then echo "ok hostile/report-stale-page-removed"
+else echo "not ok hostile/report-stale-page-removed"; fi
+if [ -z "$(ls -a "$RO" | grep -e '^\.ticklist-' -e '\.ticklist-')" ]; then
+	echo "ok hostile/report-leftovers-removed"
+else echo "not ok hostile/report-leftovers-removed: $(ls -a "$RO" | tr '\n' ' ')"; fi
+has report-foreign-kept "$RO/notes.html" "mine"
+lacks report-manifest-updated "$RO/.ticklist.manifest" "rin_b.html"
+printf '# B\n\n- [ ] two\n' >"$RI/b.md"
+rep report-again 0
+# snapshot: the report as it is, to compare after a refused run.
+snap() { (cd "$RO" && find . -type f -exec cksum {} + | sort) >"$tmp/snap.$1"; }
+same() {
+	snap after
+	if cmp -s "$tmp/snap.before" "$tmp/snap.after"; then echo "ok hostile/$1"
+	else echo "not ok hostile/$1"; diff "$tmp/snap.before" "$tmp/snap.after" | head; fi
+}
+# A file ticklist did not write is never replaced; the run names it.
+pa=$(grep 'rin_a\.html$' "$RO/.ticklist.manifest")
+pc=$(echo "$pa" | sed 's/rin_a\.html$/rin_c.html/')
+printf 'hand written\n' >"$RO/$pc"
+printf '# C\n\n- [ ] c\n' >"$RI/c.md"
+snap before
+rep report-foreign-refused 2
+has report-foreign-msg "$tmp/stderr" "$pc: error: was not written by ticklist"
+same report-foreign-all-or-nothing
+has report-foreign-intact "$RO/$pc" "hand written"
+rm "$RI/c.md" "$RO/$pc"
+# Links and non-regular files: refused by name, nothing written.
+for f in badge.svg summary.md; do
+	mv "$RO/$f" "$tmp/$f.keep"
+	ln -s /dev/null "$RO/$f"
+	snap before
+	rep "report-link-$f" 2
+	has "report-link-$f-msg" "$tmp/stderr" "$f: error: is a symbolic link"
+	same "report-link-$f-whole"
+	rm "$RO/$f"
+	mkfifo "$RO/$f"
+	rep "report-fifo-$f" 2
+	has "report-fifo-$f-msg" "$tmp/stderr" "$f: error: is not a regular file"
+	rm "$RO/$f"
+	mv "$tmp/$f.keep" "$RO/$f"
+done
+rm "$RO/$pa"
+ln -s "$tmp/victim" "$RO/$pa"
+printf 'victim\n' >"$tmp/victim"
+rep report-link-page 2
+has report-link-page-victim "$tmp/victim" "victim"
+rm "$RO/$pa"
+rep report-recovers 0
+# report -o . . : neither a checklist named summary.md nor an index.html
+# someone wrote is replaced.
+mkdir "$tmp/dot"
+printf '# S\n\n- [ ] s\n' >"$tmp/dot/summary.md"
+printf '<p>site</p>\n' >"$tmp/dot/index.html"
+cp "$tmp/dot/summary.md" "$tmp/dot.summary"
+check report-dot 2 sh -c "cd '$tmp/dot' && '$T' report --no-config -q -o . ."
+has report-dot-input-msg "$tmp/stderr" "summary.md: error: is also an input"
+has report-dot-index-msg "$tmp/stderr" "index.html: error: was not written by ticklist"
+has report-dot-index-intact "$tmp/dot/index.html" "<p>site</p>"
+if cmp -s "$tmp/dot/summary.md" "$tmp/dot.summary"; then echo "ok hostile/report-dot-input-intact"
+else echo "not ok hostile/report-dot-input-intact"; fi
+# Page names stay under NAME_MAX: a 300-character path.
+long=$tmp/long/$(printf 'd%.0s' $(seq 1 120))/$(printf 'e%.0s' $(seq 1 120))
+mkdir -p "$long"
+cp "$RI/a.md" "$long/$(printf 'f%.0s' $(seq 1 80)).md"
+cp "$RI/a.md" "$long/$(printf 'f%.0s' $(seq 1 79))g.md"
+check report-long-name 0 "$T" report --no-config -q --fail-on never \
+    -o "$tmp/longout" "$tmp/long"
+if [ "$(ls "$tmp/longout" | awk 'length > 200' | wc -l)" = 0 ] &&
+    [ "$(ls "$tmp/longout" | grep -c '_long_.*-[0-9a-f]\{8\}\.html$')" = 2 ]; then
+	echo "ok hostile/report-long-name-capped"
+else echo "not ok hostile/report-long-name-capped"; ls "$tmp/longout"; fi
+# A second run into the same folder waits for the first (flock).
+if command -v flock >/dev/null 2>&1; then
+	flock "$RO/.ticklist.lock" sleep 2 &
+	sleep 0.5
+	rep report-lock-waits 0
+	has report-lock-msg "$tmp/stderr" "another ticklist report is writing there; waiting"
+	wait
+fi
+# No input and no file outside the report folder is opened for writing.
+if command -v strace >/dev/null 2>&1; then
+	ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" strace -f -qq \
+	    -e trace=open,openat,creat,truncate,rename,renameat,renameat2,unlink,unlinkat \
+	    -o "$tmp/strace.rep" "$T" report --no-config -q -o "$RO" "$RI" \
+	    >/dev/null 2>&1
+	if grep -q "$RO/index.html" "$tmp/strace.rep"; then
+		echo "ok hostile/report-strace-sees"
+	else echo "not ok hostile/report-strace-sees"; fi
+	if grep -E 'O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|creat\(|truncate\(|rename|unlink' \
+	    "$tmp/strace.rep" | grep -v -F "\"$RO/"; then
+		echo "not ok hostile/report-writes-only-its-folder"
+	else echo "ok hostile/report-writes-only-its-folder"; fi
+fi
+
+# A checklist that cannot be read, or is too big for its page, stays in
+# the report with its reason ("error"); the other pages are written and
+# the run exits 2.
+mkdir -p "$tmp/bad"
+printf '# A\n\n- [ ] a\n' >"$tmp/bad/a.md"
+printf '# B\n\0\n- [ ] b\n' >"$tmp/bad/bin.md"
+check report-unreadable 2 "$T" report --no-config -q --fail-on never \
+    -o "$tmp/badout" "$tmp/bad"
+has report-unreadable-msg "$tmp/stderr" "bin.md:2: error: binary file"
+if python3 - "$tmp/badout/report.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+e = {c["file"].rsplit("/", 1)[-1]: c for c in d["checklists"]}
+assert e["bin.md"]["error"].startswith("binary file"), e["bin.md"]
+assert e["bin.md"]["page"] is None
+assert "error" not in e["a.md"] and e["a.md"]["page"]
+assert d["summary"]["files"] == 2
+PY
+then echo "ok hostile/report-unreadable-json"
+else echo "not ok hostile/report-unreadable-json"; fi
+has report-unreadable-index "$tmp/badout/index.html" "binary file (NUL byte at offset 4)"
+has report-unreadable-summary "$tmp/badout/summary.md" "binary file"
+if [ "$(ls "$tmp/badout" | grep -c '\.html$')" = 2 ]; then
+	echo "ok hostile/report-unreadable-other-page"
+else echo "not ok hostile/report-unreadable-other-page: $(ls "$tmp/badout")"; fi
+# Too big for its page: a page template whose output grows as the fourth
+# power of the tasks stops on the big checklist only.
+mkdir -p "$tmp/tpl" "$tmp/big4"
+printf '{{#checklist}}{{#tasks}}{{#tasks}}{{#tasks}}{{#tasks}}x{{/tasks}}{{/tasks}}{{/tasks}}{{/tasks}}{{/checklist}}\n' \
+    >"$tmp/tpl/checklist.html.mustache"
+printf '# Small\n\n- [ ] a\n- [ ] b\n' >"$tmp/big4/small.md"
+{ printf '# Big\n\n'; i=0; while [ $i -lt 300 ]; do echo "- [ ] t$i"; i=$((i + 1)); done; } \
+    >"$tmp/big4/big.md"
+check report-page-too-big 2 timeout 60 "$T" report --no-config -q \
+    --fail-on never --templates "$tmp/tpl" -o "$tmp/big4out" "$tmp/big4"
+has report-page-too-big-msg "$tmp/stderr" "big.md: error: page not written"
+has report-page-too-big-json "$tmp/big4out/report.json" '"error": "page not written: rendering failed"'
+if [ -f "$tmp/big4out/index.html" ] &&
+    [ "$(ls "$tmp/big4out" | grep -c 'small\.html$')" = 1 ] &&
+    [ "$(ls "$tmp/big4out" | grep -c 'big\.html$')" = 0 ]; then
+	echo "ok hostile/report-page-too-big-others"
+else echo "not ok hostile/report-page-too-big-others: $(ls "$tmp/big4out")"; fi
+
+# YAML nesting is capped before libyaml loads it (front matter, rules).
+python3 -c '
+import sys
+n = 100000
+open(sys.argv[1], "w").write("---\nx: " + "[" * n + "]" * n + "\n---\n# T\n\n- [ ] a\n")
+open(sys.argv[2], "w").write("rules: " + "[" * n + "]" * n + "\n")
+' "$tmp/deep.md" "$tmp/deep.yml"
+check deep-front-matter 1 timeout 10 "$T" lint --no-config "$tmp/deep.md"
+# (front matter that does not load is read as Markdown, as before)
+has deep-front-matter-as-text "$tmp/stdout" "deep.md:2:1: warning: section"
+check deep-front-matter-report 1 timeout 20 "$T" report --no-config -q \
+    -o "$tmp/deepout" "$tmp/deep.md"
+check deep-rules 2 timeout 10 "$T" lint -c "$tmp/deep.yml" "$tmp/deep.md"
+has deep-rules-msg "$tmp/stderr" "deep.yml:1:"
+has deep-rules-msg2 "$tmp/stderr" "YAML nested more than 64 deep"
+
+# Small fixes: an empty directory (no qsort of nothing), help and
+# --version into /dev/full.
+mkdir "$tmp/emptydir"
+check empty-dir 0 "$T" status "$tmp/emptydir"
+if [ -e /dev/full ]; then
+	for a in help --version "help lint" "help report" "lint --help" \
+	    "report --help"; do
+		n=$(echo "$a" | tr ' ' '-')
+		check "dev-full-$n" 2 sh -c "'$T' $a >/dev/full"
+		has "dev-full-$n-msg" "$tmp/stderr" "No space left on device"
+	done
+fi
