@@ -251,13 +251,16 @@ report_mkdir(const char *dir)
  * use (template_set_names: rendering never looks up any other).
  *
  * All or nothing: every file is first written beside its target under a
- * name of its own (see report_stage_path); only when everything has been
- * written are they renamed into place, pages first and index.html last.
- * A failure before that removes them and leaves the previous report as
- * it was. Files are not fsync'ed: rename keeps a failed or interrupted
- * run from leaving a half-written file, and a report can always be made
- * again, while 2,000 fsyncs cost seconds. A run killed by a signal
- * leaves its staged files (named .ticklist-* and *.ticklist-*) behind.
+ * hidden name of its own (see report_stage_path); only when everything
+ * has been written, and every target checked (report_commit_check: free,
+ * or a regular file of the manifest that is not an input), are they
+ * renamed into place, pages first and index.html last. A failure before
+ * that removes them and leaves the previous report as it was. Files are
+ * not fsync'ed: rename keeps a failed or interrupted run from leaving a
+ * half-written file, and a report can always be made again, while 2,000
+ * fsyncs cost seconds. A run killed by a signal leaves its staged files
+ * (.ticklist-*) behind; the next run, holding the directory's lock,
+ * removes them (report_clean).
  *
  * A page template that names "summary" (the totals of all checklists)
  * cannot be rendered before the last checklist is read: then the
