@@ -39,6 +39,7 @@
 #define RULES_MAXNEST	64		/* YAML nesting in a rule file */
 #define RULES_MAXERRS	10		/* errors shown per rule file */
 #define RULES_EXCERPT	40		/* bytes of quoted file text */
+#define RULES_MSGMAX	240		/* bytes of one message */
 
 struct re_entry {
 	char		*src;
@@ -366,6 +367,9 @@ load_err(struct load *ld, const yaml_node_t *n, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	rules_excerpts(msg);
+	/* And whatever the quoting, no message says much. */
+	if (strlen(msg) > RULES_MSGMAX)
+		memcpy(msg + RULES_MSGMAX - 3, "...", 4);
 	diag_error(ld->file, n ? (int)n->start_mark.line + 1 : 0,
 	    n ? (int)n->start_mark.column + 1 : 0, "%s", msg);
 }
