@@ -571,7 +571,8 @@ check_suppress(const struct checklist *cl, struct findings *out,
 				    &nx);
 		}
 	}
-	qsort(nx.v, nx.n, sizeof(*nx.v), check_next_cmp);
+	if (nx.n > 0)	/* qsort and bsearch of NULL are undefined */
+		qsort(nx.v, nx.n, sizeof(*nx.v), check_next_cmp);
 	ford = xcalloc(nf, sizeof(*ford));
 	for (i = 0; i < nf; i++) {
 		ford[i].line = out->v[first + i].line;
@@ -599,7 +600,7 @@ check_suppress(const struct checklist *cl, struct findings *out,
 		else if (ss.seq[ri] > ss.seq[ss.all] ? ss.off[ri] :
 		    ss.off[ss.all])
 			drop[at] = 1;
-		else {
+		else if (nx.n > 0) {
 			key.line = f->line;
 			key.rule = ri;
 			if (bsearch(&key, nx.v, nx.n, sizeof(key),

@@ -695,7 +695,8 @@ report_manifest_read(struct report_writer *w)
 		w->old = xgrow(w->old, &cap, w->nold + 1, sizeof(*w->old));
 		w->old[w->nold++] = xstrdup(p);
 	}
-	qsort(w->old, w->nold, sizeof(*w->old), report_strcmp);
+	if (w->nold > 0)
+		qsort(w->old, w->nold, sizeof(*w->old), report_strcmp);
 	read_free(&in);
 	buf_free(&path);
 	return 0;
