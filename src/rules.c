@@ -1158,12 +1158,16 @@ load_source(struct load *ld, const char *ref, const char *dir,
 	} else {
 		abs = rules_abspath(dir, ref);
 		display = rules_display(ld->ctx, abs);
-		canon = realpath(abs, NULL);
 		/* A config may not reach out of its repository (or its own
 		 * directory outside one): a pull request changing it could
-		 * otherwise read any file of the runner. */
-		if (canon != NULL && from != NULL && ld->root != NULL &&
-		    !rules_under(ld->root, canon)) {
+		 * otherwise read any file of the runner. The path is checked
+		 * as written (nothing outside is even looked at), then as
+		 * resolved (links). */
+		if (from == NULL || ld->root == NULL ||
+		    rules_under(ld->root, abs))
+			canon = realpath(abs, NULL);
+		if (from != NULL && ld->root != NULL &&
+		    !rules_under(ld->root, canon ? canon : abs)) {
 			char *rd = rules_display(ld->ctx, ld->root);
 			load_err(ld, from, "extends: %s is outside %s (a "
 			    "config may extend files under it only; name "

@@ -289,6 +289,8 @@ rulecfg extends-dev-zero 2 "outside" "extends: /dev/zero"
 rulecfg extends-shadow 2 "outside" "extends: /etc/shadow"
 lacks extends-shadow-no-content "$tmp/stderr" "root:"
 rulecfg extends-passwd 2 "outside" "extends: /etc/passwd"
+# Outside is refused before it is looked at: no existence oracle.
+rulecfg extends-missing-outside 2 "outside" "extends: /nonexistent/secret.yml"
 lacks extends-passwd-no-content "$tmp/stderr" "root:"
 rulecfg extends-dotdot 2 "outside" "extends: ../../../../../../../etc/passwd"
 ln -s /etc/passwd "$R/sub/link.yml"
