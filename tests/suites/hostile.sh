@@ -513,8 +513,11 @@ if [ "$(ls "$tmp/longout" | awk 'length > 200' | wc -l)" = 0 ] &&
 else echo "not ok hostile/report-long-name-capped"; ls "$tmp/longout"; fi
 # A second run into the same folder waits for the first (flock).
 if command -v flock >/dev/null 2>&1; then
-	flock "$RO/.ticklist.lock" sleep 2 &
-	sleep 0.5
+	flock "$RO/.ticklist.lock" sleep 3 &
+	i=0	# until the holder has it
+	while flock -n "$RO/.ticklist.lock" true && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
 	rep report-lock-waits 0
 	has report-lock-msg "$tmp/stderr" "another ticklist report is writing there; waiting"
 	wait
