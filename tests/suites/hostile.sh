@@ -627,3 +627,28 @@ if [ "$(grep -c '\[placeholder\]' "$tmp/stdout")" = 30000 ] &&
     "$tmp/stdout"; then
 	echo "ok hostile/suppress-30k-right"
 else echo "not ok hostile/suppress-30k-right"; fi
+
+# Two runs into one folder at once do not interleave: the lock makes one
+# wait, and the folder ends as one run's report (every page it links
+# exists, the manifest names exactly the pages there).
+mkdir -p "$tmp/two1" "$tmp/two2"
+for i in 1 2 3 4 5 6; do
+	printf '# One %d\n\n- [ ] x\n' $i >"$tmp/two1/one$i.md"
+	printf '# Two %d\n\n- [x] y\n' $i >"$tmp/two2/two$i.md"
+done
+"$T" report --no-config -q --fail-on never -o "$tmp/two" "$tmp/two1" \
+    >/dev/null 2>&1 &
+"$T" report --no-config -q --fail-on never -o "$tmp/two" "$tmp/two2" \
+    >/dev/null 2>&1
+wait
+(cd "$tmp/two" && ls *.html | grep -v '^index\.html$' | sort) >"$tmp/two.files"
+grep -v '^#' "$tmp/two/.ticklist.manifest" | grep '\.html$' |
+    grep -v '^index\.html$' | sort >"$tmp/two.manifest"
+grep -o 'href="[^"]*\.html"' "$tmp/two/index.html" | sed 's/href="//; s/"$//' |
+    sort >"$tmp/two.links"
+if cmp -s "$tmp/two.files" "$tmp/two.manifest" &&
+    cmp -s "$tmp/two.files" "$tmp/two.links" &&
+    [ "$(wc -l <"$tmp/two.files")" = 6 ]; then
+	echo "ok hostile/report-two-runs-one-report"
+else echo "not ok hostile/report-two-runs-one-report"
+	paste "$tmp/two.files" "$tmp/two.manifest" "$tmp/two.links"; fi
