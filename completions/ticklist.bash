@@ -19,11 +19,12 @@ _ticklist() {
 		--jobs|-j) return;;
 		--color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return;;
 		--max-file-size) return;;
+		--max-rules-size) return;;
 		--stdin-filename) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		--print-config) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--format --fail-on --output --config --no-config --rules --jobs --color --quiet --max-file-size --fix --diff --stdin-filename --print-config --help -f -o -c -r -j -q' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--format --fail-on --output --config --no-config --rules --jobs --color --quiet --max-file-size --max-rules-size --fix --diff --stdin-filename --print-config --help -f -o -c -r -j -q' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	status)
@@ -67,10 +68,11 @@ _ticklist() {
 		--rules|-r) COMPREPLY=($(compgen -W 'deployment release' -- "$cur")); return;;
 		--fail-on) COMPREPLY=($(compgen -W 'error warning info never' -- "$cur")); return;;
 		--max-file-size) return;;
+		--max-rules-size) return;;
 		--jobs|-j) return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--output --templates --template --config --no-config --rules --fail-on --quiet --max-file-size --jobs --help -o -c -r -q -j' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--output --templates --template --config --no-config --rules --fail-on --quiet --max-file-size --max-rules-size --jobs --help -o -c -r -q -j' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	init)
