@@ -512,16 +512,16 @@ run(struct opts *o, int argc, char *argv[])
 		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
 		doc_set_html(0);	/* no output of lint shows it */
 	}
-	/* Which files are checklists needs the configs: lint and status
-	 * (not the tree dump, which shows any file as parsed). */
-	if ((o->cmd == CMD_LINT || strcmp(o->format, "tree") != 0 ||
-	    o->show_files) && (rc = rules_ctx_new(&o->c.ropts)) == NULL) {
+	/* Which files are checklists needs the configs (a bad -c is an
+	 * error for status too); the tree dump shows any file as parsed. */
+	if ((rc = rules_ctx_new(&o->c.ropts)) == NULL) {
 		files_free(&fl);
 		return EXIT_TROUBLE;
 	}
 	/* Rules are resolved here, in order: discovery is cached and its
 	 * errors print before any output. */
-	if (rc != NULL && pipeline_select(&fl, rc, &sel, &nleft) == -1)
+	if ((o->cmd == CMD_LINT || strcmp(o->format, "tree") != 0 ||
+	    o->show_files) && pipeline_select(&fl, rc, &sel, &nleft) == -1)
 		rs.rcode = EXIT_TROUBLE;
 	if (o->show_files) {
 		int code = show_files(o, &fl, sel);

@@ -377,7 +377,10 @@ load_keys(struct load *ld, yaml_node_t *n, const char *const *keys,
 				break;
 		if (*kk != NULL)
 			continue;
-		rules_didyoumean(&b, s, keys);
+		if (keys == rules_topkeys && strcmp(s, "exclude") == 0)
+			buf_puts(&b, " (did you mean 'ignore'?)");
+		else
+			rules_didyoumean(&b, s, keys);
 		load_err(ld, k, "unknown key '%s' in %s%s", s, what,
 		    buf_cstr(&b));
 		buf_free(&b);

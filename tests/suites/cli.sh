@@ -288,3 +288,8 @@ cp "$tmp/up/repo/sub/x.md" "$tmp/ww/proj/x.md"
 check discovery-world-writable 0 "$T" lint "$tmp/ww/proj/x.md"
 t_has discovery-world-writable-finding '[placeholder]' "$tmp/stdout"
 stderr_has discovery-world-writable-msg 'not read: its directory is writable by everyone'
+check status-bad-config 2 "$T" status -c "$tmp/sp/nosuch.yml" samples/
+check status-tree-bad-config 2 "$T" status --format tree -c "$tmp/sp/nosuch.yml" samples/release.md
+printf "exclude: ['x/**']\n" >"$tmp/sp/excl.yml"
+check exclude-key 2 "$T" lint -c "$tmp/sp/excl.yml" samples/release.md
+stderr_has exclude-key-hint "unknown key 'exclude' in a rule file (did you mean 'ignore'?)"
