@@ -299,6 +299,14 @@ files_walk(struct filelist *fl, const char *root, const struct stat *rst,
 				free(p);
 			} else {
 				fl->found++;
+				/* A glob's files are named as the glob names
+				 * them: "*.md" gives "a.md", not "./a.md". */
+				if (glob != NULL && strncmp(p, "./", 2) == 0 &&
+				    strncmp(glob, "./", 2) != 0) {
+					char *q = xstrdup(p + 2);
+					free(p);
+					p = q;
+				}
 				files_push(fl, p);
 			}
 		} else

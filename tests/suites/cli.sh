@@ -295,3 +295,8 @@ check status-tree-bad-config 2 "$T" status --format tree -c "$tmp/sp/nosuch.yml"
 printf "exclude: ['x/**']\n" >"$tmp/sp/excl.yml"
 check exclude-key 2 "$T" lint -c "$tmp/sp/excl.yml" samples/release.md
 stderr_has exclude-key-hint "unknown key 'exclude' in a rule file (did you mean 'ignore'?)"
+# A glob's files are named as the glob names them.
+check sel-glob-names 1 sh -c 'cd "$1" && "$2" lint "*.md"' - "$p" "$T"
+t_has sel-glob-names-plain "RELEASE.md:3:11: warning: placeholder" "$tmp/stdout"
+if grep -q '^\./' "$tmp/stdout"; then echo "not ok cli/sel-glob-names-no-dot"
+else echo "ok cli/sel-glob-names-no-dot"; fi
