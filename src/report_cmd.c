@@ -1375,6 +1375,7 @@ struct report_work {
 	const struct rules	**rules;	/* NULL: config failed */
 	size_t			  max_size;
 	struct checklist	**cls;
+	struct pipeline_sel	 *sel;		/* which files are checklists */
 	struct findings		 *fs;
 	struct report_writer	 *w;		/* NULL: --template, or the
 						   templates failed */
@@ -1398,8 +1399,13 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 
 	if (wk->rules[i] == NULL)
 		return;
-	wk->cls[i] = pipeline_file(wk->paths[i], wk->max_size, wk->rules[i],
-	    cc, &wk->fs[i]);
+	wk->cls[i] = pipeline_checklist(wk->paths[i], wk->max_size,
+	    &wk->sel[i], cc, &wk->fs[i]);
+	if (wk->cls[i] != NULL && wk->sel[i].skipped) {
+		checklist_free(wk->cls[i]);	/* not a checklist */
+		wk->cls[i] = NULL;
+		return;
+	}
 	if (wk->cls[i] == NULL && wk->w != NULL) {
 		/* Unreadable: an entry of its own, with the reason and no
 		 * page, so that it does not vanish from the report. */
@@ -1453,7 +1459,7 @@ report_main(int argc, char *argv[])
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
 	struct report_work wk;
-	size_t i, nf;
+	size_t i, nf, nleft = 0;
 	int code = EXIT_CLEAN, wrc = 0;
 
 	memset(&a, 0, sizeof(a));
@@ -1476,6 +1482,12 @@ report_main(int argc, char *argv[])
 	a.ro.generated_at = when;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
+	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
+		code = EXIT_TROUBLE;
+		goto out;
+	}
+	if (pipeline_select(&fl, rc, &wk.sel, &nleft) == -1)
+		code = EXIT_TROUBLE;
 	a.ro.inputs = fl.v;
 	a.ro.ninputs = fl.n;
 	for (i = 0; i < fl.n; i++) {
@@ -1485,10 +1497,6 @@ report_main(int argc, char *argv[])
 			a.ro.max_input = (size_t)sb.st_size;
 		else if (strcmp(fl.v[i], "-") == 0)
 			a.ro.max_input = a.c.max_size;
-	}
-	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
-		code = EXIT_TROUBLE;
-		goto out;
 	}
 	nf = fl.n ? fl.n : 1;
 	wk.paths = fl.v;
@@ -1501,7 +1509,7 @@ report_main(int argc, char *argv[])
 	wk.in = xcalloc(nf, sizeof(*wk.in));
 	wk.pages = xcalloc(nf, sizeof(*wk.pages));
 	for (i = 0; i < fl.n; i++)
-		wk.rules[i] = rules_for_file(rc, fl.v[i]);
+		wk.rules[i] = wk.sel[i].rules;
 	/* Templates compile before any checklist is read; if they fail,
 	 * the checklists are still checked for the summary line. */
 	if (a.one == NULL && (wk.w = report_writer_new(&a.ro)) == NULL)
@@ -1519,6 +1527,11 @@ report_main(int argc, char *argv[])
 			buf_printf(&b, "; report: %s/index.html", a.ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
 		buf_free(&b);
+		if (fl.n + nleft > wk.n && fl.n + nleft - wk.n > 0)
+			fprintf(stderr, "%zu checklist%s, %zu other Markdown "
+			    "file%s skipped\n", wk.n, wk.n == 1 ? "" : "s",
+			    fl.n + nleft - wk.n, fl.n + nleft - wk.n == 1 ?
+			    "" : "s");
 	}
 	if (diag_errors() > 0)
 		code = EXIT_TROUBLE;
@@ -1534,6 +1547,7 @@ out:
 	for (i = 0; i < wk.n; i++)
 		free(wk.pages[i]);
 	free(wk.rules);
+	free(wk.sel);
 	free(wk.cls);
 	free(wk.fs);
 	free(wk.files);
