@@ -13,6 +13,7 @@ struct arena;
 struct buf;
 struct checklist;
 struct findings;
+struct rules;
 struct val;
 
 /* One checklist of a report: its model, its lint findings (sorted, as
@@ -22,6 +23,7 @@ struct report_input {
 	const struct checklist	*cl;
 	const struct findings	*fs;
 	const char		*page;
+	const struct rules	*rules;		/* its rule set, or NULL */
 };
 
 /* {"file", "title", "metadata", "items", "checked", "na", "percent",
@@ -77,6 +79,8 @@ struct report_totals {
 	struct counts	 c;
 	unsigned	 errors, warnings, infos;
 	size_t		 findings, files;
+	unsigned	 states[4];	/* by report_rank */
+	unsigned	 kinds[5];	/* findings below error by kind */
 };
 void		 report_totals_add(struct report_totals *,
 		    const struct report_input *);
@@ -96,6 +100,12 @@ void		 report_json_element(struct buf *, const struct val *checklist);
  * and of the template models (tpl 1); without summary if totals is NULL. */
 struct val	*report_head_in(struct arena *a, const struct report_totals *,
 		    const char *generated_at, int tpl);
+/* The width of UTF-8 text in Verdana 11 px (badge text), in tenths of a
+ * pixel. */
+long		 report_text_width(const char *);
+/* Dashboard rank of a checklist: 0 blocked, 1 in progress, 2 complete,
+ * 3 no task items. */
+int		 report_rank(const struct report_input *);
 /* Dashboard order of two checklists' totals: least complete first, none
  * without task items before one with; 0 for a tie (keep input order). */
 int		 report_cmp_counts(const struct counts *, const struct counts *);

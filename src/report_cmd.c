@@ -260,6 +260,7 @@ struct rw_file {
 struct rw_kept {
 	struct val		*obj;	/* pruned copy, in keep */
 	struct counts		 total;
+	int			 rank;	/* report_rank */
 	size_t			 i;	/* input number: its staged page */
 	char			*page;	/* its final page name */
 	struct report_input	 in;	/* when pages wait for the end */
@@ -661,6 +662,7 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	 * heap between the big blocks each checklist frees. */
 	k->obj = val_copy_pruned(f->kept, &w->keep, report_keep_all, NULL);
 	k->total = in->cl->total;
+	k->rank = report_rank(in);
 	k->i = i;
 	k->page = xstrdup(in->page);
 	k->in = *in;
@@ -670,14 +672,15 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	report_file_free(w, f);
 }
 
-/* Dashboard order of kept checklists: report_cmp_counts, then input
- * order (the kept array is in input order). */
+/* Dashboard order of kept checklists: report_rank, report_cmp_counts,
+ * then input order (the kept array is in input order). */
 static int
 report_kept_cmp(const void *a, const void *b)
 {
 	const struct rw_kept *x = *(const struct rw_kept *const *)a;
 	const struct rw_kept *y = *(const struct rw_kept *const *)b;
-	int c = report_cmp_counts(&x->total, &y->total);
+	int c = x->rank != y->rank ? (x->rank < y->rank ? -1 : 1) :
+	    report_cmp_counts(&x->total, &y->total);
 
 	if (c != 0)
 		return c;
@@ -1029,6 +1032,7 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 	in.cl = wk->cls[i];
 	in.fs = &wk->fs[i];
 	in.page = page;
+	in.rules = wk->rules[i];
 	report_writer_work(wk->w, &in, i, &wk->files[i]);
 	free(page);
 }
@@ -1048,6 +1052,7 @@ report_emit(size_t i, void *arg)
 	in->cl = wk->cls[i];
 	in->fs = &wk->fs[i];
 	in->page = wk->pages[wk->n];
+	in->rules = wk->rules[i];
 	wk->n++;
 	if (wk->w == NULL)
 		return;

@@ -125,30 +125,82 @@ for page in "$tmp/s"/*.html; do
 	n=$(basename "$page" .html)
 	has "$n-csp" "$page" "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 	has "$n-viewport" "$page" '<meta name="viewport" content="width=device-width, initial-scale=1">'
-	has "$n-progressbar" "$page" 'role="progressbar" aria-label="Checked" aria-valuemin="0" aria-valuemax="100" aria-valuenow="'
+	has "$n-progressbar" "$page" 'role="progressbar" aria-label="Progress of '
 	has "$n-dark" "$page" '@media (prefers-color-scheme:dark)'
 	has "$n-print" "$page" '@media print'
-	has "$n-narrow" "$page" '@media (max-width:56rem)'
+	has "$n-narrow" "$page" '@media screen and (max-width:56rem)'
 	hasnt "$n-no-script" "$page" '<script'
 	hasnt "$n-no-external" "$page" '<link'
 	hasnt "$n-no-src" "$page" ' src='
 done
 has index-least-complete-first "$tmp/s/index.html" 'samples_deployment.html'
-if [ "$(grep -o 'href="samples_[a-z-]*.html"' "$tmp/s/index.html" | tr '\n' ' ')" = 'href="samples_deployment.html" href="samples_go-live-quoted.html" href="samples_release.html" ' ]; then
+if [ "$(grep -o 'href="samples_[a-z-]*.html"' "$tmp/s/index.html" | tr '\n' ' ')" = 'href="samples_go-live-quoted.html" href="samples_deployment.html" href="samples_release.html" ' ]; then
 	ok index-order
 else fail index-order; fi
 
 # Badge: well-formed SVG, colour by threshold.
 if xmllint --noout "$tmp/s/badge.svg" 2>"$tmp/out"; then ok badge-xml
 else fail badge-xml "$tmp/out"; fi
-has badge-yellow "$tmp/s/badge.svg" 'fill="#dfb317"'
+has badge-blocked-red "$tmp/s/badge.svg" 'fill="#e05d44"'
+has badge-blocked-says "$tmp/s/badge.svg" '>64% blocked</text>'
+# Real Verdana 11 px widths: "checklist" is 47.6 px (476 tenths), "64%
+# blocked" 71.9 px; 7 px a character would give 630 and 770.
+has badge-label-width "$tmp/s/badge.svg" 'textLength="476">checklist</text>'
+has badge-value-width "$tmp/s/badge.svg" 'textLength="719">64% blocked</text>'
+check badge-progress 0 "$T" report --fail-on never -q -o "$tmp/d" samples/deployment.md
+has badge-orange "$tmp/d/badge.svg" 'fill="#fe7d37"'
 check badge-complete 0 "$T" report --fail-on never -q -o "$tmp/c" samples/release.md
 has badge-green "$tmp/c/badge.svg" 'fill="#4c1"'
 has badge-100 "$tmp/c/badge.svg" '>100%</text>'
 printf '# Empty\n\nNo tasks.\n' >"$tmp/empty.md"
 check badge-empty 0 "$T" report --fail-on never -q -o "$tmp/z" "$tmp/empty.md"
-has badge-grey "$tmp/z/badge.svg" 'fill="#9f9f9f"'
+# Blocked (by missing sections) wins over no tasks; without rules, grey.
+has badge-empty-blocked "$tmp/z/badge.svg" 'fill="#e05d44"'
+printf 'rules: []\n' >"$tmp/norules.yml"
+check badge-empty-norules 0 "$T" report --fail-on never -q -c "$tmp/norules.yml" -o "$tmp/z2" "$tmp/empty.md"
+has badge-grey "$tmp/z2/badge.svg" 'fill="#9f9f9f"'
 has empty-percent-null "$tmp/z/report.json" '"percent": null'
+
+# The status page (issue 15): the verdict strip and blockers first, what
+# is left, sections folded, findings grouped, text direction and language.
+check status-page 0 "$T" report --fail-on never -q -o "$tmp/sp" tests/report/status-page.md samples/
+spi=$tmp/sp/index.html
+spp=$tmp/sp/tests_report_status-page.html
+has strip-blocked "$spi" '<span class="v state-blocked"><b>2</b> blocked</span>'
+has strip-progress "$spi" '<b>1</b> in progress</span>'
+has strip-ready "$spi" '<b>1</b> ready</span>'
+has index-blocker-links "$spi" '<a class="blk" href="tests_report_status-page.html#top" dir="auto">missing section: Security</a>'
+has index-more-blockers "$spi" '+2 more blockers</a>'
+has index-grouped "$spi" 'mojibake&nbsp;&times;4</span>'
+has index-kinds "$spi" 'encoding <b>4</b>'
+has index-ruleset "$spi" 'rules: shipped/deployment.yml'
+# State first (blocked by percent: 57% after 60%? no: least complete
+# first within a state), then in progress, then complete.
+if [ "$(grep -o 'href="[a-z_-]*.html"' "$spi" | tr '\n' ' ')" = 'href="tests_report_status-page.html" href="samples_go-live-quoted.html" href="samples_deployment.html" href="samples_release.html" ' ]; then
+	ok index-state-order
+else fail index-state-order; grep -o 'href="[a-z_-]*.html"' "$spi"; fi
+# Page order: verdict, blockers, what's left, sections, checklist.
+order=$(grep -n -o -E 'id="(verdict|blockers|left|top)"|<caption>Sections' "$spp" | cut -d: -f2 | tr '\n' ' ')
+if [ "$order" = 'id="verdict" id="blockers" id="left" <caption>Sections id="top" ' ]; then
+	ok page-verdict-first
+else echo "not ok report/page-verdict-first: $order"; fi
+has left-links "$spp" '<li><a href="#L18" dir="auto">Pager rota'
+has left-section "$spp" '<a href="#S15" dir="auto">Monitoring</a> <span class="muted">2 open</span>'
+has fold-finished "$spp" '<details class="sec" id="S10">'
+has fold-prose "$spp" '<details class="sec" id="S21">'
+has open-unfinished "$spp" '<details class="sec" id="S15" open>'
+has task-anchor "$spp" 'id="L18"'
+has section-row "$spp" '<a href="#S29" dir="auto">Rollback</a>'
+has grouped-once "$spp" 'lines <a href="#L17">17</a>, <a href="#L18">18</a>, <a href="#L19">19</a>, <a href="#L31">31</a>'
+has lang-from-front-matter "$spp" '<div class="body" lang="ar">'
+has dir-auto "$spp" '<h1 dir="auto" lang="ar">'
+has bar-named "$spp" 'aria-label="Progress of Monitoring"'
+has bar-tone "$spp" 'class="bar t-p20"'
+# Each finding once: a blocker is listed with the verdict, not again
+# beside the title.
+n=$(grep -c 'missing section: Security' "$spp")
+if [ "$n" = 1 ]; then ok blocker-once; else echo "not ok report/blocker-once: $n times"; fi
+has no-lang-default "$tmp/sp/samples_release.html" '<div class="body" lang="en">'
 
 # Overrides: a whole template, a partial only, and a layout block.
 mkdir -p "$tmp/tpl"
