@@ -835,6 +835,25 @@ report_lang(struct val *o, const struct checklist *cl)
 	val_put_str(o, "lang", lang);
 }
 
+/* "ruleset_name": a shipped set by its name ("deployment" for
+ * "shipped/deployment.yml"), a config file by its path. */
+static void
+report_ruleset_name(struct val *o, const char *file)
+{
+	size_t n = strlen(file);
+	char *name;
+
+	if (strncmp(file, "shipped/", 8) != 0 || n <= 12 ||
+	    strcmp(file + n - 4, ".yml") != 0) {
+		val_put_str(o, "ruleset_name", file);
+		return;
+	}
+	name = xstrdup(file + 8);
+	name[n - 12] = '\0';
+	val_put_str(o, "ruleset_name", name);
+	free(name);
+}
+
 /* States in dashboard order (report_rank). */
 static const char *const report_state_names[] = { "blocked",
     "in-progress", "complete", "empty" };
@@ -889,6 +908,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	    tally[SEV_ERROR] - 2 : 0);
 	val_put_bool(o, "has_more_blockers", tally[SEV_ERROR] > 2);
 	val_put_str(o, "ruleset", in->rules ? rules_file(in->rules) : "");
+	report_ruleset_name(o, in->rules ? rules_file(in->rules) : "");
 	val_put_bool(o, "has_ruleset", in->rules != NULL);
 	{
 		unsigned kinds[RKIND__MAX] = {0};
