@@ -31,6 +31,7 @@ struct bucket {
  * and finding goes. Groups are section indices shifted by one, so that
  * group 0 is "no section" (top level). */
 struct rctx {
+	const struct report_input *in;	/* NULL for the plain status */
 	const struct checklist	*cl;
 	const struct findings	*fs;
 	struct bucket		 sec_items;	/* section+1 -> task items */
@@ -284,6 +285,42 @@ report_anchor(struct val *o, const struct rctx *rc, size_t fi)
 	val_put_str(o, "anchor", tmp);
 }
 
+/* "src": the --source-url of line in rc's checklist, with {path} (the
+ * checklist's path, percent-encoded but for '/'), {line} and {commit}
+ * replaced; nothing without --source-url. */
+static void
+report_src(struct val *o, const struct rctx *rc, int line)
+{
+	const char *u = rc->in ? rc->in->source_url : NULL, *p;
+	struct buf b = {0};
+
+	if (u == NULL)
+		return;
+	while (*u != '\0') {
+		if (strncmp(u, "{path}", 6) == 0) {
+			for (p = rc->cl->file; *p != '\0'; p++) {
+				unsigned char c = (unsigned char)*p;
+				if ((c >= 'a' && c <= 'z') || (c >= 'A' &&
+				    c <= 'Z') || (c >= '0' && c <= '9') ||
+				    strchr("-._~/", c) != NULL)
+					buf_putc(&b, (char)c);
+				else
+					buf_printf(&b, "%%%02X", c);
+			}
+			u += 6;
+		} else if (strncmp(u, "{line}", 6) == 0) {
+			buf_printf(&b, "%d", line);
+			u += 6;
+		} else if (strncmp(u, "{commit}", 8) == 0) {
+			buf_puts(&b, rc->in->commit ? rc->in->commit : "HEAD");
+			u += 8;
+		} else
+			buf_putc(&b, *u++);
+	}
+	val_put_str(o, "src", buf_cstr(&b));
+	buf_free(&b);
+}
+
 /* Finding fi of rc as a template object appended to arr, with anchor. */
 static struct val *
 report_finding_at(struct val *arr, const struct rctx *rc, size_t fi)
@@ -291,6 +328,7 @@ report_finding_at(struct val *arr, const struct rctx *rc, size_t fi)
 	struct val *o = report_finding(arr, &rc->fs->v[fi], 1);
 
 	report_anchor(o, rc, fi);
+	report_src(o, rc, rc->fs->v[fi].line);
 	return o;
 }
 
@@ -364,6 +402,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 		val_put_int(t, "line", it->line);
 		val_put_int(t, "column", it->col);
 		val_put_int(t, "depth", it->depth);
+		report_src(t, rc, it->line);
 		val_put_bool(t, "done", it->state == ITEM_DONE);
 		val_put_bool(t, "open", it->state == ITEM_OPEN);
 		val_put_bool(t, "na", it->state == ITEM_NA);
@@ -881,6 +920,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	struct val *o = a ? val_obj_in(a) : val_obj(), *arr;
 
 	report_rctx_init(&rc, cl, in->fs);
+	rc.in = in;
 	report_status_x(o, cl, &rc);
 	arr = val_put_arr(o, "findings");
 	for (i = 0; i < nf; i++)
@@ -1151,6 +1191,20 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 	t->infos += tally[SEV_INFO];
 	t->states[report_rank(in)]++;
 	report_kind_tally(in, t->kinds);
+}
+
+void
+report_put_source(struct val *head, const char *commit, const char *branch)
+{
+	struct val *s;
+
+	if (commit == NULL && branch == NULL)
+		return;
+	s = val_put_obj(head, "source");
+	if (commit != NULL)
+		val_put_str(s, "commit", commit);
+	if (branch != NULL)
+		val_put_str(s, "branch", branch);
 }
 
 /* The verdict strip of the index: "states" {blocked, in_progress,

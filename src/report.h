@@ -24,6 +24,11 @@ struct report_input {
 	const struct findings	*fs;
 	const char		*page;
 	const struct rules	*rules;		/* its rule set, or NULL */
+	/* --source-url: a URL with {path}, {line} and {commit} for the
+	 * source line of each task item and finding, or NULL; commit fills
+	 * {commit} (NULL: "HEAD"). */
+	const char		*source_url;
+	const char		*commit;
 };
 
 /* {"file", "title", "metadata", "items", "checked", "na", "percent",
@@ -100,6 +105,11 @@ void		 report_json_element(struct buf *, const struct val *checklist);
  * and of the template models (tpl 1); without summary if totals is NULL. */
 struct val	*report_head_in(struct arena *a, const struct report_totals *,
 		    const char *generated_at, int tpl);
+/* "source": {commit, branch (each only if known)} of the checkout the
+ * report was made in, into a head (report_head_in); nothing if neither is
+ * known. */
+void		 report_put_source(struct val *head, const char *commit,
+		    const char *branch);
 /* The width of UTF-8 text in Verdana 11 px (badge text), in tenths of a
  * pixel. */
 long		 report_text_width(const char *);

@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "check.h"
 #include "cliopt.h"
+#include "report_git.h"
 #include "diag.h"
 #include "embed.h"
 #include "files.h"
@@ -82,6 +83,8 @@ static const char report_help_text[] =
     "  -o, --output DIR     report directory (default ticklist-report)\n"
     "      --templates DIR  templates here replace shipped ones by file name\n"
     "      --template FILE  render this one template to stdout instead\n"
+    "      --source-url URL link items and findings to their source: URL\n"
+    "                       with {path}, {line} and {commit}\n"
     "  -c, --config FILE    use this config instead of .ticklist.yml\n"
     "      --no-config      ignore .ticklist.yml files\n"
     "  -r, --rules NAME     use a shipped ruleset or rule file (repeatable)\n"
@@ -596,6 +599,7 @@ report_page_ctx(struct report_writer *w, struct arena *a,
 	struct val *ctx = report_head_in(a, w->stream ? NULL : &w->tot,
 	    w->o->generated_at, 1);
 
+	report_put_source(ctx, w->o->commit, w->o->branch);
 	val_set(ctx, "checklist", checklist);
 	return ctx;
 }
@@ -701,6 +705,7 @@ report_writer_json(struct report_writer *w)
 	int rc = 0, saved = 0, fd;
 
 	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
+	report_put_source(head, w->o->commit, w->o->branch);
 	val_json(&b, head, 2);
 	arena_free(&a);
 	b.len -= 2;		/* "\n}" */
@@ -766,6 +771,7 @@ report_writer_finish(struct report_writer *w)
 			order[i] = &w->kept[i];
 		qsort(order, w->nkept, sizeof(*order), report_kept_cmp);
 		model = report_head_in(&a, &w->tot, w->o->generated_at, 1);
+		report_put_source(model, w->o->commit, w->o->branch);
 		arr = val_put_arr(model, "checklists");
 		for (i = 0; i < w->nkept; i++) {
 			struct val *o = order[i]->obj;
@@ -842,6 +848,7 @@ report_one(const struct report_opts *o, const char *file,
 	if (t == NULL || diag_errors() > errs)
 		goto out;
 	model = report_model(in, n, o->generated_at);
+	report_put_source(model, o->commit, o->branch);
 	if (template_render(t, model, template_esc_for_name(base ? base + 1 :
 	    file), &out) == 0)
 		rc = output_write(NULL, out.data ? out.data : "", out.len);
@@ -953,11 +960,12 @@ struct report_args {
 static int
 report_args(int argc, char *argv[], struct report_args *a)
 {
-	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE };
+	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE, O_SOURCE_URL };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, O_TEMPLATES },
 		{ "template", required_argument, NULL, O_TEMPLATE },
+		{ "source-url", required_argument, NULL, O_SOURCE_URL },
 		CLIOPT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -986,6 +994,9 @@ report_args(int argc, char *argv[], struct report_args *a)
 		case O_TEMPLATE:
 			a->one = optarg;
 			break;
+		case O_SOURCE_URL:
+			a->ro.source_url = optarg;
+			break;
 		case 'h':
 			fputs(report_help_text, stdout);
 			exit(EXIT_CLEAN);
@@ -1009,6 +1020,7 @@ struct report_work {
 	/* Kept in input order by report_emit, of those that could be read: */
 	struct report_input	 *in;
 	char			**pages;
+	const struct report_opts *ro;
 	size_t			  n;
 	unsigned		  tally[SEV__MAX];
 };
@@ -1033,6 +1045,8 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 	in.fs = &wk->fs[i];
 	in.page = page;
 	in.rules = wk->rules[i];
+	in.source_url = wk->ro->source_url;
+	in.commit = wk->ro->commit;
 	report_writer_work(wk->w, &in, i, &wk->files[i]);
 	free(page);
 }
@@ -1053,6 +1067,8 @@ report_emit(size_t i, void *arg)
 	in->fs = &wk->fs[i];
 	in->page = wk->pages[wk->n];
 	in->rules = wk->rules[i];
+	in->source_url = wk->ro->source_url;
+	in->commit = wk->ro->commit;
 	wk->n++;
 	if (wk->w == NULL)
 		return;
@@ -1096,6 +1112,8 @@ report_main(int argc, char *argv[])
 		return EXIT_TROUBLE;
 	}
 	a.ro.generated_at = when;
+	report_git(".", &a.ro.commit, &a.ro.branch);
+	wk.ro = &a.ro;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
 	for (i = 0; i < fl.n; i++) {
@@ -1158,6 +1176,8 @@ out:
 	free(wk.in);
 	free(wk.pages);
 	rules_ctx_free(rc);
+	free(a.ro.commit);
+	free(a.ro.branch);
 	files_free(&fl);
 	cliopt_free(&a.c);
 	return code;

@@ -23,6 +23,9 @@ struct report_opts {
 	const char	*generated_at;	/* ISO 8601 UTC */
 	size_t		 max_input;	/* largest input in bytes: scales the
 					   template output limit */
+	const char	*source_url;	/* --source-url TEMPLATE, or NULL */
+	char		*commit;	/* of the checkout (report_git), or NULL */
+	char		*branch;
 };
 
 /*

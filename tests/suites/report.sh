@@ -14,7 +14,9 @@ cd "$TOP" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 SOURCE_DATE_EPOCH=1767225600	# 2026-01-01T00:00:00Z
-export SOURCE_DATE_EPOCH
+# Goldens must not depend on the commit the tree is at: no git checkout.
+GIT_DIR=/nonexistent
+export SOURCE_DATE_EPOCH GIT_DIR
 
 ok() { echo "ok report/$1"; }
 fail() { echo "not ok report/$1"; [ -n "$2" ] && cat "$2" | head -30; }
@@ -201,6 +203,40 @@ has bar-tone "$spp" 'class="bar t-p20"'
 n=$(grep -c 'missing section: Security' "$spp")
 if [ "$n" = 1 ]; then ok blocker-once; else echo "not ok report/blocker-once: $n times"; fi
 has no-lang-default "$tmp/sp/samples_release.html" '<div class="body" lang="en">'
+
+# --source-url links items and findings to their source lines; commit and
+# branch come from .git (a fake checkout here), shown in the footer and
+# report.json; without a checkout, HEAD and no "source".
+mkdir -p "$tmp/repo/.git/refs/heads" "$tmp/repo/docs"
+printf 'ref: refs/heads/release\n' >"$tmp/repo/.git/HEAD"
+oid=0123456789abcdef0123456789abcdef01234567
+printf '%s\n' "$oid" >"$tmp/repo/.git/refs/heads/release"
+cp samples/go-live-quoted.md "$tmp/repo/docs/go live.md"
+(cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out \
+    --source-url 'https://example.com/o/r/blob/{commit}/{path}#L{line}' "docs/go live.md") &&
+	ok source-url-run || fail source-url-run
+sg=$tmp/repo/out/docs_go-live.html
+has source-url-item "$sg" '<a class="line" href="https://example.com/o/r/blob/'"$oid"'/docs/go%20live.md#L6">6</a>'
+has source-url-finding "$sg" 'href="https://example.com/o/r/blob/'"$oid"'/docs/go%20live.md#L17">17:'
+has source-footer "$tmp/repo/out/index.html" 'from branch <b>release</b>, commit <code>'"$oid"'</code>'
+has source-json "$tmp/repo/out/report.json" '"commit": "'"$oid"'"'
+has source-json-branch "$tmp/repo/out/report.json" '"branch": "release"'
+# Packed refs, detached HEAD.
+rm "$tmp/repo/.git/refs/heads/release"
+printf '# pack-refs with: peeled\n%s refs/heads/release\n' "$oid" >"$tmp/repo/.git/packed-refs"
+(cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out2 "docs/go live.md")
+has source-packed "$tmp/repo/out2/report.json" '"commit": "'"$oid"'"'
+printf '%s\n' "$oid" | tr 0 f >"$tmp/repo/.git/HEAD"
+(cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out3 "docs/go live.md")
+has source-detached "$tmp/repo/out3/report.json" '"commit": "f123456789abcdeff123456789abcdeff1234567"'
+hasnt source-detached-no-branch "$tmp/repo/out3/report.json" '"branch"'
+# A HEAD naming something outside refs/ is ignored.
+printf 'ref: ../../etc/passwd\n' >"$tmp/repo/.git/HEAD"
+(cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out4 "docs/go live.md")
+hasnt source-bad-ref "$tmp/repo/out4/report.json" '"source"'
+"$T" report -q --fail-on never --source-url 'u/{path}@{commit}#{line}' -o "$tmp/su" samples/release.md
+has source-url-no-git "$tmp/su/samples_release.html" 'href="u/samples/release.md@HEAD#5"'
+hasnt source-none "$tmp/su/report.json" '"source"'
 
 # Overrides: a whole template, a partial only, and a layout block.
 mkdir -p "$tmp/tpl"
