@@ -774,6 +774,21 @@ report_groups(struct val *o, const struct rctx *rc)
 	free(g);
 }
 
+/* "task_items": every task item of cl in document order, {text, state,
+ * line}: what --baseline compares. */
+static void
+report_task_items(struct val *o, const struct checklist *cl)
+{
+	struct val *arr = val_put_arr(o, "task_items");
+
+	for (size_t i = 0; i < cl->nitems; i++) {
+		struct val *t = val_push_obj(arr);
+		val_put_str(t, "text", cl->items[i].text);
+		val_put_str(t, "state", state_names[cl->items[i].state]);
+		val_put_int(t, "line", cl->items[i].line);
+	}
+}
+
 /* "left": the open task items of rc by section, in document order:
  * [{title, anchor, open, tasks: [{line, text}]}], with has_left. Group
  * 0 (before any section, or under the title) is titled "Top". */
@@ -956,6 +971,11 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 		report_kind_list(o, kinds);
 	}
 	report_groups(o, &rc);
+	report_task_items(o, cl);
+	if (in->baseline != NULL)
+		report_diff(o, in->baseline, 1, NULL);
+	if (in->history != NULL)
+		report_trend(o, in->history);
 	report_left(o, &rc);
 	report_section_rows(o, cl);
 	report_lang(o, cl);
@@ -1012,12 +1032,30 @@ static const struct jview jv_section[] = {
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0), JV_END
 };
+static const struct jview jv_task[] = {
+	JV("text", NULL, 0), JV("state", NULL, 0), JV("line", NULL, 0), JV_END
+};
+static const struct jview jv_change_item[] = {
+	JV("text", NULL, 0), JV("line", NULL, 0), JV_END
+};
+static const struct jview jv_change_finding[] = {
+	JV("rule", NULL, 0), JV("severity", NULL, 0), JV("message", NULL, 0),
+	JV("line", NULL, 0), JV_END
+};
+static const struct jview jv_changes[] = {
+	JV("new_checklist", NULL, 0), JV("percent_before", NULL, 0),
+	JV("percent_delta", NULL, 0), JV("checked", jv_change_item, 0),
+	JV("reopened", jv_change_item, 0),
+	JV("new_findings", jv_change_finding, 0),
+	JV("fixed_findings", jv_change_finding, 0), JV_END
+};
 static const struct jview jv_checklist[] = {
 	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
 	JV("fields", jv_field, 0), JV("findings", jv_finding, 0),
-	JV("page", NULL, 0), JV_END
+	JV("page", NULL, 0), JV("task_items", jv_task, 0),
+	JV("changes", jv_changes, 0), JV_END
 };
 #undef JV
 #undef JV_END
@@ -1191,6 +1229,19 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 	t->infos += tally[SEV_INFO];
 	t->states[report_rank(in)]++;
 	report_kind_tally(in, t->kinds);
+	if (in->baseline != NULL) {
+		/* What report_diff compares, without the rest of the model. */
+		struct val *o = val_obj(), *arr;
+		val_put_str(o, "file", in->cl->file);
+		report_put_percent(o, "percent", in->cl->total.items,
+		    in->cl->total.checked);
+		report_task_items(o, in->cl);
+		arr = val_put_arr(o, "findings");
+		for (size_t i = 0; in->fs && i < in->fs->n; i++)
+			report_finding(arr, &in->fs->v[i], 0);
+		report_diff(o, in->baseline, 0, &t->ch);
+		val_free(o);
+	}
 }
 
 void

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "model.h"
+#include "report_diff.h"
 
 struct arena;
 struct buf;
@@ -29,6 +30,9 @@ struct report_input {
 	 * {commit} (NULL: "HEAD"). */
 	const char		*source_url;
 	const char		*commit;
+	/* --baseline and --history, or NULL: "changes" and "trend". */
+	const struct report_past *baseline;
+	const struct report_past *history;
 };
 
 /* {"file", "title", "metadata", "items", "checked", "na", "percent",
@@ -86,6 +90,7 @@ struct report_totals {
 	size_t		 findings, files;
 	unsigned	 states[4];	/* by report_rank */
 	unsigned	 kinds[5];	/* findings below error by kind */
+	struct report_changes ch;	/* against the baseline */
 };
 void		 report_totals_add(struct report_totals *,
 		    const struct report_input *);

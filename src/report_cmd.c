@@ -85,6 +85,9 @@ static const char report_help_text[] =
     "      --template FILE  render this one template to stdout instead\n"
     "      --source-url URL link items and findings to their source: URL\n"
     "                       with {path}, {line} and {commit}\n"
+    "      --baseline FILE  show what changed since this earlier report.json\n"
+    "      --history FILE   an earlier report.json for the trend of each\n"
+    "                       checklist (repeatable, any order)\n"
     "  -c, --config FILE    use this config instead of .ticklist.yml\n"
     "      --no-config      ignore .ticklist.yml files\n"
     "  -r, --rules NAME     use a shipped ruleset or rule file (repeatable)\n"
@@ -600,6 +603,8 @@ report_page_ctx(struct report_writer *w, struct arena *a,
 	    w->o->generated_at, 1);
 
 	report_put_source(ctx, w->o->commit, w->o->branch);
+	if (!w->stream)
+		report_diff_summary(ctx, w->o->baseline, &w->tot.ch, 1);
 	val_set(ctx, "checklist", checklist);
 	return ctx;
 }
@@ -706,6 +711,7 @@ report_writer_json(struct report_writer *w)
 
 	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
 	report_put_source(head, w->o->commit, w->o->branch);
+	report_diff_summary(head, w->o->baseline, &w->tot.ch, 0);
 	val_json(&b, head, 2);
 	arena_free(&a);
 	b.len -= 2;		/* "\n}" */
@@ -772,6 +778,7 @@ report_writer_finish(struct report_writer *w)
 		qsort(order, w->nkept, sizeof(*order), report_kept_cmp);
 		model = report_head_in(&a, &w->tot, w->o->generated_at, 1);
 		report_put_source(model, w->o->commit, w->o->branch);
+		report_diff_summary(model, w->o->baseline, &w->tot.ch, 1);
 		arr = val_put_arr(model, "checklists");
 		for (i = 0; i < w->nkept; i++) {
 			struct val *o = order[i]->obj;
@@ -954,18 +961,24 @@ report_time(char *out, size_t size)
 struct report_args {
 	struct report_opts	 ro;
 	const char		*one;		/* --template FILE */
+	const char		*baseline;	/* --baseline FILE */
+	const char		**history;	/* --history FILE... */
+	size_t			 nhist, caphist;
 	struct cliopt		 c;		/* the shared options */
 };
 
 static int
 report_args(int argc, char *argv[], struct report_args *a)
 {
-	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE, O_SOURCE_URL };
+	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE, O_SOURCE_URL,
+	    O_BASELINE, O_HISTORY };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, O_TEMPLATES },
 		{ "template", required_argument, NULL, O_TEMPLATE },
 		{ "source-url", required_argument, NULL, O_SOURCE_URL },
+		{ "baseline", required_argument, NULL, O_BASELINE },
+		{ "history", required_argument, NULL, O_HISTORY },
 		CLIOPT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -996,6 +1009,14 @@ report_args(int argc, char *argv[], struct report_args *a)
 			break;
 		case O_SOURCE_URL:
 			a->ro.source_url = optarg;
+			break;
+		case O_BASELINE:
+			a->baseline = optarg;
+			break;
+		case O_HISTORY:
+			a->history = xgrow(a->history, &a->caphist,
+			    a->nhist + 1, sizeof(*a->history));
+			a->history[a->nhist++] = optarg;
 			break;
 		case 'h':
 			fputs(report_help_text, stdout);
@@ -1047,6 +1068,8 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 	in.rules = wk->rules[i];
 	in.source_url = wk->ro->source_url;
 	in.commit = wk->ro->commit;
+	in.baseline = wk->ro->baseline;
+	in.history = wk->ro->history;
 	report_writer_work(wk->w, &in, i, &wk->files[i]);
 	free(page);
 }
@@ -1069,6 +1092,8 @@ report_emit(size_t i, void *arg)
 	in->rules = wk->rules[i];
 	in->source_url = wk->ro->source_url;
 	in->commit = wk->ro->commit;
+	in->baseline = wk->ro->baseline;
+	in->history = wk->ro->history;
 	wk->n++;
 	if (wk->w == NULL)
 		return;
@@ -1113,6 +1138,12 @@ report_main(int argc, char *argv[])
 	}
 	a.ro.generated_at = when;
 	report_git(".", &a.ro.commit, &a.ro.branch);
+	if ((a.baseline != NULL && (a.ro.baseline = report_past_load(
+	    &a.baseline, 1)) == NULL) || (a.nhist > 0 && (a.ro.history =
+	    report_past_load(a.history, a.nhist)) == NULL)) {
+		code = EXIT_TROUBLE;
+		goto out;
+	}
 	wk.ro = &a.ro;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
@@ -1178,6 +1209,9 @@ out:
 	rules_ctx_free(rc);
 	free(a.ro.commit);
 	free(a.ro.branch);
+	report_past_free(a.ro.baseline);
+	report_past_free(a.ro.history);
+	free(a.history);
 	files_free(&fl);
 	cliopt_free(&a.c);
 	return code;

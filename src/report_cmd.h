@@ -26,6 +26,9 @@ struct report_opts {
 	const char	*source_url;	/* --source-url TEMPLATE, or NULL */
 	char		*commit;	/* of the checkout (report_git), or NULL */
 	char		*branch;
+	/* --baseline and --history, loaded (report_past_load), or NULL. */
+	struct report_past *baseline;
+	struct report_past *history;
 };
 
 /*

@@ -76,7 +76,7 @@ then ok schema-valid; else fail schema-valid "$tmp/out"; fi
 if python3 - "$tmp/s/report.json" "$tmp/status.json" >"$tmp/out" 2>&1 <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
-got = [{k: v for k, v in c.items() if k not in ("findings", "page")}
+got = [{k: v for k, v in c.items() if k not in ("findings", "page", "task_items")}
        for c in r["checklists"]]
 assert got == s["checklists"], "checklists differ from status"
 sm = r["summary"]
@@ -237,6 +237,51 @@ hasnt source-bad-ref "$tmp/repo/out4/report.json" '"source"'
 "$T" report -q --fail-on never --source-url 'u/{path}@{commit}#{line}' -o "$tmp/su" samples/release.md
 has source-url-no-git "$tmp/su/samples_release.html" 'href="u/samples/release.md@HEAD#5"'
 hasnt source-none "$tmp/su/report.json" '"source"'
+
+# --baseline: what changed since an earlier report.json; --history: a
+# trend per checklist. One item checked, one reopened, a finding added,
+# one checklist new; all in report.json "changes" (schema-valid),
+# summary.md, the index and the page.
+mkdir -p "$tmp/bl/in"
+cp samples/go-live-quoted.md samples/deployment.md "$tmp/bl/in/"
+(cd "$tmp/bl" && "$T" report -q --fail-on never -o old in)
+sed -i 's/^\* \[ \] DNS switched/* [x] DNS switched/; s/^> - \[x\] Stakeholders informed/> - [ ] Stakeholders informed/' "$tmp/bl/in/go-live-quoted.md"
+echo '- [ ] Smoke test TBD' >>"$tmp/bl/in/deployment.md"
+cp samples/release.md "$tmp/bl/in/"
+check baseline-run 0 sh -c "cd '$tmp/bl' && '$T' report -q --fail-on never --baseline old/report.json --history old/report.json -o new in"
+bj=$tmp/bl/new/report.json
+if python3 - "$bj" schemas/report.schema.json >"$tmp/out" 2>&1 <<'EOF'
+import json, sys, jsonschema
+r = json.load(open(sys.argv[1]))
+jsonschema.validate(r, json.load(open(sys.argv[2])))
+c = r["changes"]
+assert (c["checked"], c["reopened"], c["new_findings"], c["fixed_findings"],
+        c["added_checklists"], c["removed_checklists"]) == (1, 1, 1, 0, 1, 0), c
+by = {x["file"]: x["changes"] for x in r["checklists"]}
+g = by["in/go-live-quoted.md"]
+assert [i["text"] for i in g["checked"]] == ["DNS switched"], g
+assert [i["text"] for i in g["reopened"]] == ["Stakeholders informed"], g
+assert g["percent_delta"] == 0.0 and not g["new_checklist"], g
+d = by["in/deployment.md"]
+assert [f["message"] for f in d["new_findings"]] == ["placeholder 'TBD' left unfilled"], d
+assert by["in/release.md"]["new_checklist"], by
+EOF
+then ok baseline-json; else fail baseline-json "$tmp/out"; fi
+has baseline-summary-md "$tmp/bl/new/summary.md" '1 newly checked, 1 reopened, 1 new findings, 0 fixed, 1 new checklists.'
+has baseline-index "$tmp/bl/new/index.html" '<b>1</b> newly checked'
+has baseline-page-checked "$tmp/bl/new/in_go-live-quoted.html" '<p class="lg">Newly checked</p><ul><li><a href="#L10" dir="auto">DNS switched</a>'
+has history-trend "$tmp/bl/new/in_go-live-quoted.html" '<svg class="trend" viewBox="0 0 100 20"'
+has history-trend-points "$tmp/bl/new/in_go-live-quoted.html" 'points="0.0,8.2 100.0,8.2"'
+hasnt no-baseline-no-changes "$tmp/bl/old/report.json" '"changes"'
+printf '{"version": 1, "checklists": [],}' >"$tmp/bad.json"
+check baseline-bad-json 2 "$T" report -q -o "$tmp/bb" --baseline "$tmp/bad.json" samples/release.md
+has baseline-bad-json-where "$tmp/stderr" 'bad.json:1:33: error: invalid JSON'
+printf '{"version": 2, "checklists": []}' >"$tmp/v2.json"
+check baseline-bad-version 2 "$T" report -q -o "$tmp/bb" --baseline "$tmp/v2.json" samples/release.md
+deep=$(python3 -c 'print("["*100 + "]"*100)')
+printf '%s' "$deep" >"$tmp/deep.json"
+check history-too-deep 2 "$T" report -q -o "$tmp/bb" --history "$tmp/deep.json" samples/release.md
+has history-too-deep-says "$tmp/stderr" 'nested too deep'
 
 # Overrides: a whole template, a partial only, and a layout block.
 mkdir -p "$tmp/tpl"
