@@ -16,6 +16,7 @@
 #include "model.h"
 #include "report.h"
 #include "rules.h"
+#include "verdict.h"
 #include "ticklist.h"
 #include "value.h"
 #include "xalloc.h"
@@ -45,10 +46,11 @@ struct rctx {
 struct val *
 report_percent(unsigned items, unsigned checked)
 {
+	struct counts c = { items, checked, 0 };
+
 	if (items == 0)
 		return val_null();
-	/* Round half up at one decimal, independent of printf's rounding. */
-	return val_num(floor(1000.0 * checked / items + 0.5) / 10.0, 1);
+	return val_num(verdict_percent(verdict_permille(&c)), 1);
 }
 
 /* Group g of each of n members (g < ngroups, or -1 for none) into b. */
@@ -180,48 +182,39 @@ report_ends(struct val *o, size_t i, size_t n)
 	return o;
 }
 
-/* "73%": floored, so that only a finished list reads 100%. */
+/* The verdict's percent text ("99.9%"), the same in every view. */
 static void
 report_percent_text(struct val *o, const struct counts *c)
 {
-	char tmp[16], *p = tmp + sizeof(tmp);
-	unsigned pc;
+	char t[8];
 
-	if (c->items == 0) {
-		val_put_str(o, "percent_text", "n/a");
-		return;
-	}
-	pc = (unsigned)(100.0 * c->checked / c->items);
-	*--p = '\0';
-	*--p = '%';
-	do
-		*--p = (char)('0' + pc % 10);
-	while ((pc /= 10) != 0);
-	val_put_str(o, "percent_text", p);
+	verdict_percent_text(t, verdict_permille(c));
+	val_put_str(o, "percent_text", t);
 }
 
 /* The colour class of a progress bar by threshold, as the badge's:
  * "none" (no items), "p0" < 20 <= "p20" < 50 <= "p50" < 80 <= "p80" <
- * 100 = "p100". */
+ * 100 = "p100" (the verdict's percent). */
 static const char *
 report_tone(const struct counts *c)
 {
-	double pc = c->items ? 100.0 * c->checked / c->items : -1;
+	int p = verdict_permille(c);
 
-	return pc < 0 ? "none" : c->checked == c->items ? "p100" : pc >= 80 ?
-	    "p80" : pc >= 50 ? "p50" : pc >= 20 ? "p20" : "p0";
+	return p < 0 ? "none" : p >= 1000 ? "p100" : p >= 800 ? "p80" :
+	    p >= 500 ? "p50" : p >= 200 ? "p20" : "p0";
 }
 
-/* Set key of o to the percent of report_percent. */
+/* Set key of o to the verdict's percent (one decimal, rounded down). */
 static void
 report_put_percent(struct val *o, const char *key, unsigned items,
     unsigned checked)
 {
+	struct counts c = { items, checked, 0 };
+
 	if (items == 0)
 		val_put_null(o, key);
 	else
-		val_put_num(o, key, floor(1000.0 * checked / items + 0.5) /
-		    10.0, 1);
+		val_put_num(o, key, verdict_percent(verdict_permille(&c)), 1);
 }
 
 static void
@@ -498,11 +491,30 @@ report_sections(struct val *arr, const struct checklist *cl, int first,
 	}
 }
 
+/* The verdict's sign-off, pinned {state, signed, required}; tpl adds
+ * label, signed_n (= signed), has_entries and the older filled/total. */
+static void
+report_signoff(struct val *o, const struct verdict_signoff *so, int tpl)
+{
+	struct val *s = val_put_obj(o, "signoff");
+
+	val_put_str(s, "state", verdict_signoff_names[so->state]);
+	val_put_int(s, "signed", so->signed_n);
+	val_put_int(s, "required", so->required);
+	if (!tpl)
+		return;
+	val_put_str(s, "label", verdict_signoff_labels[so->state]);
+	val_put_int(s, "signed_n", so->signed_n);
+	val_put_bool(s, "has_entries", so->required > 0);
+	val_put_int(s, "filled", so->signed_n);
+	val_put_int(s, "total", so->required);
+}
+
 /* The status object, in o; with rc, the template extras of sections and
  * fields too. */
 static struct val *
 report_status_x(struct val *o, const struct checklist *cl,
-    const struct rctx *rc)
+    const struct rctx *rc, const struct verdict *v)
 {
 	struct val *m, *secs, *fs;
 	size_t i;
@@ -547,38 +559,22 @@ report_status_x(struct val *o, const struct checklist *cl,
 			report_ends(fo, i, cl->nfields);
 		}
 	}
+	report_signoff(o, &v->signoff, rc != NULL);
 	return o;
 }
 
 struct val *
 report_status(const struct checklist *cl)
 {
-	return report_status_x(val_obj(), cl, NULL);
+	struct verdict v;
+	struct val *o;
+
+	verdict_make(&v, cl, NULL, SEV_ERROR);
+	o = report_status_x(val_obj(), cl, NULL, &v);
+	verdict_free(&v);
+	return o;
 }
 
-/* Sign-off state from the fields: all filled, some, none, no fields. */
-static void
-report_signoff(struct val *o, const struct checklist *cl)
-{
-	static const char *const labels[] = { "signed", "partly signed",
-	    "not signed", "no sign-off" };
-	static const char *const states[] = { "signed", "partial", "unsigned",
-	    "none" };
-	size_t filled = 0, i;
-	int st;
-
-	for (i = 0; i < cl->nfields; i++)
-		filled += cl->fields[i].filled != 0;
-	st = cl->nfields == 0 ? 3 : filled == cl->nfields ? 0 :
-	    filled ? 1 : 2;
-	struct val *s = val_put_obj(o, "signoff");
-	val_put_str(s, "state", states[st]);
-	val_put_str(s, "label", labels[st]);
-	val_put_int(s, "filled", (long long)filled);
-	val_put_int(s, "total", (long long)cl->nfields);
-	for (i = 0; i < 4; i++)
-		val_put_bool(s, states[i], (int)i == st);
-}
 
 /* What the index and the pages split warnings into, by rule kind. */
 enum report_kind {
@@ -908,21 +904,16 @@ report_ruleset_name(struct val *o, const char *file)
 	free(name);
 }
 
-/* States in dashboard order (report_rank). */
-static const char *const report_state_names[] = { "blocked",
-    "in-progress", "complete", "empty" };
-static const char *const report_state_labels[] = { "blocked",
-    "in progress", "complete", "no tasks" };
-
 int
 report_rank(const struct report_input *in)
 {
-	const struct counts *c = &in->cl->total;
+	struct verdict v;
+	int r;
 
-	for (size_t i = 0; in->fs && i < in->fs->n; i++)
-		if (in->fs->v[i].sev == SEV_ERROR)
-			return 0;
-	return c->items == 0 ? 3 : c->checked == c->items ? 2 : 1;
+	verdict_make(&v, in->cl, in->fs, SEV_ERROR);
+	r = VSTATE_BLOCKED - (int)v.state;	/* most urgent first */
+	verdict_free(&v);
+	return r;
 }
 
 struct val *
@@ -930,38 +921,40 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 {
 	const struct checklist *cl = in->cl;
 	size_t nf = in->fs ? in->fs->n : 0, i;
-	unsigned tally[SEV__MAX] = {0};
+	struct verdict v;
 	struct rctx rc;
 	struct val *o = a ? val_obj_in(a) : val_obj(), *arr;
 
+	verdict_make(&v, cl, in->fs, SEV_ERROR);
 	report_rctx_init(&rc, cl, in->fs);
 	rc.in = in;
-	report_status_x(o, cl, &rc);
+	report_status_x(o, cl, &rc, &v);
 	arr = val_put_arr(o, "findings");
 	for (i = 0; i < nf; i++)
 		report_ends(report_finding_at(arr, &rc, i), i, nf);
 	val_put_str(o, "page", in->page);
-	if (in->fs)
-		findings_tally(in->fs, tally);
-	val_put_int(o, "errors", tally[SEV_ERROR]);
-	val_put_int(o, "warnings", tally[SEV_WARNING]);
-	val_put_int(o, "infos", tally[SEV_INFO]);
+	val_put_int(o, "errors", v.tally[SEV_ERROR]);
+	val_put_int(o, "warnings", v.tally[SEV_WARNING]);
+	val_put_int(o, "infos", v.tally[SEV_INFO]);
 	val_put_int(o, "findings_count", (long long)nf);
 	val_put_bool(o, "has_findings", nf > 0);
 	arr = val_put_arr(o, "blockers");
 	struct val *top = val_put_arr(o, "blockers_top");
-	for (i = 0; i < nf; i++) {
-		if (in->fs->v[i].sev != SEV_ERROR)
-			continue;
-		struct val *f = report_finding_at(arr, &rc, i);
-		report_ends(f, val_len(arr) - 1, tally[SEV_ERROR]);
-		if (val_len(top) < 2)
-			report_finding_at(top, &rc, i);
+	for (i = 0; i < v.nblockers; i++) {
+		report_ends(report_finding_at(arr, &rc, v.blockers[i]), i,
+		    v.nblockers);
+		if (i < 2)
+			report_finding_at(top, &rc, v.blockers[i]);
 	}
-	val_put_bool(o, "blocked", tally[SEV_ERROR] > 0);
-	val_put_int(o, "more_blockers", tally[SEV_ERROR] > 2 ?
-	    tally[SEV_ERROR] - 2 : 0);
-	val_put_bool(o, "has_more_blockers", tally[SEV_ERROR] > 2);
+	val_put_bool(o, "blocked", v.state == VSTATE_BLOCKED);
+	val_put_bool(o, "is_complete", v.state == VSTATE_COMPLETE);
+	val_put_bool(o, "is_progress", v.state == VSTATE_PROGRESS);
+	val_put_bool(o, "is_empty", v.state == VSTATE_EMPTY);
+	val_put_str(o, "state", verdict_state_names[v.state]);
+	val_put_str(o, "state_label", verdict_state_labels[v.state]);
+	val_put_int(o, "more_blockers", v.nblockers > 2 ?
+	    (long long)v.nblockers - 2 : 0);
+	val_put_bool(o, "has_more_blockers", v.nblockers > 2);
 	val_put_str(o, "ruleset", in->rules ? rules_file(in->rules) : "");
 	report_ruleset_name(o, in->rules ? rules_file(in->rules) : "");
 	val_put_bool(o, "has_ruleset", in->rules != NULL);
@@ -980,12 +973,6 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	report_section_rows(o, cl);
 	report_lang(o, cl);
 	val_put_str(o, "bar_name", cl->title);
-	{
-		int r = report_rank(in);
-		val_put_str(o, "state", report_state_names[r]);
-		val_put_str(o, "state_label", report_state_labels[r]);
-	}
-	report_signoff(o, cl);
 	val_put_bool(o, "has_fields", cl->nfields > 0);
 	arr = val_put_arr(o, "metadata_list");
 	for (i = 0; i < cl->nmeta; i++) {
@@ -1000,6 +987,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	report_group_findings(o, &rc, &rc.sec_finds, 0, "findings_top",
 	    "has_findings_top", 1);
 	report_rctx_free(&rc);
+	verdict_free(&v);
 	return o;
 }
 
@@ -1049,12 +1037,17 @@ static const struct jview jv_changes[] = {
 	JV("new_findings", jv_change_finding, 0),
 	JV("fixed_findings", jv_change_finding, 0), JV_END
 };
+static const struct jview jv_signoff[] = {
+	JV("state", NULL, 0), JV("signed", NULL, 0), JV("required", NULL, 0),
+	JV_END
+};
 static const struct jview jv_checklist[] = {
 	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
-	JV("fields", jv_field, 0), JV("findings", jv_finding, 0),
-	JV("page", NULL, 0), JV("task_items", jv_task, 0),
+	JV("fields", jv_field, 0), JV("signoff", jv_signoff, 0),
+	JV("findings", jv_finding, 0), JV("page", NULL, 0),
+	JV("state", NULL, 0), JV("task_items", jv_task, 0),
 	JV("changes", jv_changes, 0), JV_END
 };
 #undef JV
@@ -1183,17 +1176,17 @@ report_badge(struct val *sum, const struct report_totals *t)
 	const struct counts *c = &t->c;
 	const struct val *pt = val_get(sum, "percent_text");
 	const char *color;
-	double pc = c->items ? 100.0 * c->checked / c->items : -1;
+	int p = verdict_permille(c);
 	struct val *b = val_put_obj(sum, "badge");
 	struct buf value = {0};
 	long ltw, vtw, lw, vw;
 
 	buf_puts(&value, val_strv(pt, NULL));
-	if (t->states[0] > 0)
+	if (t->states[VSTATE_BLOCKED] > 0)
 		buf_puts(&value, " blocked");
-	color = t->states[0] > 0 ? "#e05d44" : pc < 0 ? "#9f9f9f" :
-	    pc >= 100 ? "#4c1" : pc >= 80 ? "#97ca00" : pc >= 50 ?
-	    "#dfb317" : pc >= 20 ? "#fe7d37" : "#e05d44";
+	color = t->states[VSTATE_BLOCKED] > 0 ? "#e05d44" : p < 0 ?
+	    "#9f9f9f" : p >= 1000 ? "#4c1" : p >= 800 ? "#97ca00" :
+	    p >= 500 ? "#dfb317" : p >= 200 ? "#fe7d37" : "#e05d44";
 	ltw = report_text_width("checklist");
 	vtw = report_text_width(buf_cstr(&value));
 	lw = (ltw + 9) / 10 + 10;
@@ -1214,20 +1207,20 @@ report_badge(struct val *sum, const struct report_totals *t)
 void
 report_totals_add(struct report_totals *t, const struct report_input *in)
 {
-	unsigned tally[SEV__MAX] = {0};
+	struct verdict v;
 
+	verdict_make(&v, in->cl, in->fs, SEV_ERROR);
 	t->files++;
-	t->c.items += in->cl->total.items;
-	t->c.checked += in->cl->total.checked;
-	t->c.na += in->cl->total.na;
-	if (in->fs) {
-		findings_tally(in->fs, tally);
+	t->c.items += v.counts.items;
+	t->c.checked += v.counts.checked;
+	t->c.na += v.counts.na;
+	if (in->fs)
 		t->findings += in->fs->n;
-	}
-	t->errors += tally[SEV_ERROR];
-	t->warnings += tally[SEV_WARNING];
-	t->infos += tally[SEV_INFO];
-	t->states[report_rank(in)]++;
+	t->errors += v.tally[SEV_ERROR];
+	t->warnings += v.tally[SEV_WARNING];
+	t->infos += v.tally[SEV_INFO];
+	t->states[v.state]++;
+	verdict_free(&v);
 	report_kind_tally(in, t->kinds);
 	if (in->baseline != NULL) {
 		/* What report_diff compares, without the rest of the model. */
@@ -1264,21 +1257,24 @@ report_put_source(struct val *head, const char *commit, const char *branch)
 static void
 report_strip(struct val *s, const struct report_totals *t)
 {
+	/* Most urgent first. */
+	static const enum vstate order[] = { VSTATE_BLOCKED,
+	    VSTATE_PROGRESS, VSTATE_COMPLETE, VSTATE_EMPTY };
 	static const char *const keys[] = { "blocked", "in_progress",
 	    "complete", "empty" };
 	static const char *const labels[] = { "blocked", "in progress",
 	    "ready", "no tasks" };
 	struct val *st = val_put_obj(s, "states"), *arr;
-	int r, n = t->states[3] ? 4 : 3;
+	int r, n = t->states[VSTATE_EMPTY] ? 4 : 3;
 
 	for (r = 0; r < 4; r++)
-		val_put_int(st, keys[r], t->states[r]);
+		val_put_int(st, keys[r], t->states[order[r]]);
 	arr = val_put_arr(s, "strip");
 	for (r = 0; r < n; r++) {
 		struct val *e = val_push_obj(arr);
-		val_put_str(e, "state", report_state_names[r]);
+		val_put_str(e, "state", verdict_state_names[order[r]]);
 		val_put_str(e, "label", labels[r]);
-		val_put_int(e, "count", t->states[r]);
+		val_put_int(e, "count", t->states[order[r]]);
 		report_ends(e, (size_t)r, (size_t)n);
 	}
 }
@@ -1296,7 +1292,11 @@ report_summary(struct val *s, const struct report_totals *t, int tpl)
 		val_put_int(s, "findings_count", (long long)t->findings);
 		val_put_bool(s, "has_findings", t->findings > 0);
 		val_put_int(s, "blockers", t->errors);
-		val_put_bool(s, "blocked", t->errors > 0);
+		val_put_bool(s, "blocked", t->states[VSTATE_BLOCKED] > 0);
+		val_put_int(s, "blocked_count", t->states[VSTATE_BLOCKED]);
+		val_put_int(s, "progress_count", t->states[VSTATE_PROGRESS]);
+		val_put_int(s, "complete_count", t->states[VSTATE_COMPLETE]);
+		val_put_int(s, "empty_count", t->states[VSTATE_EMPTY]);
 		report_badge(s, t);
 		report_strip(s, t);
 		report_kind_list(s, t->kinds);
@@ -1347,20 +1347,24 @@ report_cmp_counts(const struct counts *cx, const struct counts *cy)
 	return 0;
 }
 
+/* A checklist with its rank, to sort. */
+struct report_ranked {
+	const struct report_input	*in;
+	int				 rank;
+};
+
 /* Dashboard order: by state (blocked, in progress, complete, no task
  * items), then least complete first, ties in input order. */
 static int
 report_cmp(const void *a, const void *b)
 {
-	const struct report_input *x = *(const struct report_input *const *)a;
-	const struct report_input *y = *(const struct report_input *const *)b;
-	int rx = report_rank(x), ry = report_rank(y);
-	int c = rx != ry ? (rx < ry ? -1 : 1) :
-	    report_cmp_counts(&x->cl->total, &y->cl->total);
+	const struct report_ranked *x = a, *y = b;
+	int c = x->rank != y->rank ? (x->rank < y->rank ? -1 : 1) :
+	    report_cmp_counts(&x->in->cl->total, &y->in->cl->total);
 
 	if (c != 0)
 		return c;
-	return x < y ? -1 : x > y;
+	return x->in < y->in ? -1 : x->in > y->in;
 }
 
 struct val *
@@ -1368,15 +1372,17 @@ report_model(const struct report_input *in, size_t n, const char *gen)
 {
 	struct val *o = report_head(NULL, in, n, gen, 1);
 	struct val *arr = val_put_arr(o, "checklists");
-	const struct report_input **order = xcalloc(n ? n : 1,
-	    sizeof(*order));
+	struct report_ranked *order = xcalloc(n ? n : 1, sizeof(*order));
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		order[i] = &in[i];
+	for (i = 0; i < n; i++) {
+		order[i].in = &in[i];
+		order[i].rank = report_rank(&in[i]);
+	}
 	qsort(order, n, sizeof(*order), report_cmp);
 	for (i = 0; i < n; i++)
-		report_ends(val_push(arr, report_checklist_in(NULL, order[i])), i, n);
+		report_ends(val_push(arr, report_checklist_in(NULL,
+		    order[i].in)), i, n);
 	val_put_bool(o, "has_checklists", n > 0);
 	free(order);
 	return o;

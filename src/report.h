@@ -9,6 +9,7 @@
 
 #include "model.h"
 #include "report_diff.h"
+#include "verdict.h"
 
 struct arena;
 struct buf;
@@ -88,7 +89,7 @@ struct report_totals {
 	struct counts	 c;
 	unsigned	 errors, warnings, infos;
 	size_t		 findings, files;
-	unsigned	 states[4];	/* by report_rank */
+	unsigned	 states[VSTATE__MAX];	/* checklists by verdict */
 	unsigned	 kinds[5];	/* findings below error by kind */
 	struct report_changes ch;	/* against the baseline */
 };
