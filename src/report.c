@@ -395,6 +395,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 		val_put_int(t, "line", it->line);
 		val_put_int(t, "column", it->col);
 		val_put_int(t, "depth", it->depth);
+		val_put_bool(t, "nested", it->depth > 0);
 		report_src(t, rc, it->line);
 		val_put_bool(t, "done", it->state == ITEM_DONE);
 		val_put_bool(t, "open", it->state == ITEM_OPEN);
@@ -603,6 +604,10 @@ report_kind(const struct rules *rs, const char *rule)
 		{ "duplicate-item", RKIND_STRUCTURE },
 		{ "empty-section", RKIND_STRUCTURE },
 		{ "inconsistent-check", RKIND_STRUCTURE },
+		/* The shipped sets' rule ids whose kind differs, for
+		 * findings read back from report.json (no rule set). */
+		{ "unfilled-field", RKIND_FIELD },
+		{ "missing-section", RKIND_STRUCTURE },
 	};
 	const char *kind = rule;
 	size_t i, n = rs ? rules_count(rs) : 0;
@@ -618,6 +623,18 @@ report_kind(const struct rules *rs, const char *rule)
 		if (strcmp(map[i].kind, kind) == 0)
 			return map[i].k;
 	return RKIND_OTHER;
+}
+
+int
+report_kind_of(const struct rules *rs, const char *rule)
+{
+	return (int)report_kind(rs, rule);
+}
+
+void
+report_put_counts(struct val *o, const struct counts *c)
+{
+	report_counts(o, c, 1);
 }
 
 /* Warnings and infos of in by kind into kinds[RKIND__MAX]. */
@@ -785,9 +802,12 @@ report_task_items(struct val *o, const struct checklist *cl)
 	}
 }
 
+#define REPORT_LEFT_MAX	12	/* open items listed a section */
+
 /* "left": the open task items of rc by section, in document order:
- * [{title, anchor, open, tasks: [{line, text}]}], with has_left. Group
- * 0 (before any section, or under the title) is titled "Top". */
+ * [{title, anchor, open, tasks: [{line, text}] (the first
+ * REPORT_LEFT_MAX), more, has_more}], with has_left. Group 0 (before any
+ * section, or under the title) is titled "Top". */
 static void
 report_left(struct val *o, const struct rctx *rc)
 {
@@ -818,13 +838,18 @@ report_left(struct val *o, const struct rctx *rc)
 				}
 				tasks = val_put_arr(e, "tasks");
 			}
+			if (open++ >= REPORT_LEFT_MAX)
+				continue;
 			struct val *t = val_push_obj(tasks);
 			val_put_int(t, "line", it->line);
 			val_put_str(t, "text", it->text);
-			open++;
 		}
-		if (e != NULL)
+		if (e != NULL) {
 			val_put_int(e, "open", open);
+			val_put_int(e, "more", open > REPORT_LEFT_MAX ?
+			    open - REPORT_LEFT_MAX : 0);
+			val_put_bool(e, "has_more", open > REPORT_LEFT_MAX);
+		}
 	}
 	val_put_bool(o, "has_left", val_len(arr) > 0);
 }
@@ -852,6 +877,7 @@ report_section_rows(struct val *o, const struct checklist *cl)
 		val_put_str(r, "title", s->title);
 		val_put_int(r, "line", s->line);
 		val_put_int(r, "indent", depth);
+		val_put_bool(r, "nested", depth > 0);
 		report_counts(r, &s->total, 1);
 		val_put_str(r, "bar_name", s->title);
 	}

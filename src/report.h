@@ -61,12 +61,30 @@ struct val	*report_percent(unsigned items, unsigned checked);
  * none}, has_fields, metadata_list [{key, value}], has_metadata,
  * has_sections, tasks (task items outside any section or directly under
  * the title heading), has_tasks, findings_top (findings that concern no
- * section or task item), has_findings_top.
+ * section or task item; without errors, which are blockers),
+ * has_findings_top; for the status page (issue 15): blockers_top (the
+ * first two), more_blockers, has_more_blockers, ruleset (rules_file) and
+ * ruleset_name, has_ruleset, kinds [{kind, label, count}] of the
+ * findings below error (placeholders, blank-fields, structure, encoding,
+ * other), has_kinds, finding_groups [{rule, severity, message, anchor,
+ * line, count, multi, places: [{line, anchor}]}] (identical findings once,
+ * most severe and largest first), has_finding_groups, has_repeated,
+ * rule_groups [{rule, severity, count, multi}] below error,
+ * has_rule_groups, task_items [{text, state, line}], left [{title,
+ * anchor, open, tasks: [{line, text}]}] (open items by section),
+ * has_left, section_rows (flat: title, line, indent, nested, counts),
+ * has_section_rows, lang (front matter lang/language or "en"), bar_name;
+ * with a baseline, changes (report_diff); with a history, trend.
+ * Every finding object has anchor (the id of the element it sits in:
+ * "L<line>" item, "S<line>" section, "top") and, with --source-url, src;
+ * so do task items (src). Counts objects add tone (bar colour class).
+ * summary adds states, strip [{state, label, count}], kinds, bar_name.
  * A section adds: hlevel (its heading level in a page, 2 to 6), tasks
  * (its own task items: state, state_label, text, html (safe HTML),
- * line, column, depth, done, open, na, findings, has_findings),
+ * line, column, depth, nested, done, open, na, findings, has_findings),
  * has_tasks, findings_here (its findings on no task item),
- * has_findings_here.
+ * has_findings_here, fold (finished or prose-only), done, prose,
+ * subtree_findings, has_subtree_findings, bar_name.
  * A field adds: blank, findings (those on its line from its column to
  * the next field's), has_findings.
  * Every object in a list has first and last.
@@ -116,6 +134,12 @@ struct val	*report_head_in(struct arena *a, const struct report_totals *,
  * known. */
 void		 report_put_source(struct val *head, const char *commit,
 		    const char *branch);
+/* The index of rule's kind in report_totals.kinds (rs NULL: the rule id
+ * is taken as its kind). */
+int		 report_kind_of(const struct rules *rs, const char *rule);
+/* The counts of c with the template extras (open, percent_text,
+ * progress, tone ...) into o. */
+void		 report_put_counts(struct val *o, const struct counts *c);
 /* The width of UTF-8 text in Verdana 11 px (badge text), in tenths of a
  * pixel. */
 long		 report_text_width(const char *);

@@ -26,6 +26,7 @@
 #include "check.h"
 #include "cliopt.h"
 #include "report_git.h"
+#include "report_merge.h"
 #include "diag.h"
 #include "embed.h"
 #include "files.h"
@@ -89,6 +90,8 @@ static const char report_help_text[] =
     "      --baseline FILE  show what changed since this earlier report.json\n"
     "      --history FILE   an earlier report.json for the trend of each\n"
     "                       checklist (repeatable, any order)\n"
+    "      --merge          PATHs are report.json files ([NAME=]PATH) of\n"
+    "                       several repositories: write one dashboard\n"
     "  -c, --config FILE    use this config instead of .ticklist.yml\n"
     "      --no-config      ignore .ticklist.yml files\n"
     "  -r, --rules NAME     use a shipped ruleset or rule file (repeatable)\n"
@@ -936,6 +939,7 @@ struct report_args {
 	struct report_opts	 ro;
 	const char		*one;		/* --template FILE */
 	const char		*baseline;	/* --baseline FILE */
+	int			 merge;		/* --merge */
 	const char		**history;	/* --history FILE... */
 	size_t			 nhist, caphist;
 	struct cliopt		 c;		/* the shared options */
@@ -945,7 +949,7 @@ static int
 report_args(int argc, char *argv[], struct report_args *a)
 {
 	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE, O_SOURCE_URL,
-	    O_BASELINE, O_HISTORY };
+	    O_BASELINE, O_HISTORY, O_MERGE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, O_TEMPLATES },
@@ -953,6 +957,7 @@ report_args(int argc, char *argv[], struct report_args *a)
 		{ "source-url", required_argument, NULL, O_SOURCE_URL },
 		{ "baseline", required_argument, NULL, O_BASELINE },
 		{ "history", required_argument, NULL, O_HISTORY },
+		{ "merge", no_argument, NULL, O_MERGE },
 		CLIOPT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -986,6 +991,9 @@ report_args(int argc, char *argv[], struct report_args *a)
 			break;
 		case O_BASELINE:
 			a->baseline = optarg;
+			break;
+		case O_MERGE:
+			a->merge = 1;
 			break;
 		case O_HISTORY:
 			a->history = xgrow(a->history, &a->caphist,
@@ -1108,6 +1116,12 @@ report_main(int argc, char *argv[])
 	char when[21];
 	when_iso(when);
 	a.ro.generated_at = when;
+	if (a.merge) {
+		code = report_merge(&a.ro, argv + optind, (size_t)(argc -
+		    optind)) == -1 ? EXIT_TROUBLE : EXIT_CLEAN;
+		cliopt_free(&a.c);
+		return code;
+	}
 	report_git(".", &a.ro.commit, &a.ro.branch);
 	if ((a.baseline != NULL && (a.ro.baseline = report_past_load(
 	    &a.baseline, 1)) == NULL) || (a.nhist > 0 && (a.ro.history =
