@@ -1073,8 +1073,8 @@ static const struct jview jv_checklist[] = {
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
 	JV("fields", jv_field, 0), JV("signoff", jv_signoff, 0),
 	JV("findings", jv_finding, 0), JV("page", NULL, 0),
-	JV("state", NULL, 0), JV("task_items", jv_task, 0),
-	JV("changes", jv_changes, 0), JV_END
+	JV("state", NULL, 0), JV("error", NULL, 0),
+	JV("task_items", jv_task, 0), JV("changes", jv_changes, 0), JV_END
 };
 #undef JV
 #undef JV_END

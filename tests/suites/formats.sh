@@ -5,7 +5,7 @@
 # lines; then ticklist init, make install/uninstall, the man page under
 # mandoc -Tlint, and a real pre-commit run with the shipped hooks.
 cd "$TOP" || exit 1
-SHARED=$(cd "${SHARED:-../shared}" && pwd) || exit 1
+SHARED=$(cd "${SHARED:-../shared}" 2>/dev/null && pwd) || SHARED=
 T=$TOP/$BUILD/ticklist
 U=$TOP/$BUILD/unit_formats
 C="python3 $TOP/tests/formats/check_formats.py"
@@ -36,6 +36,10 @@ agree() {
 	for f in $FORMATS; do
 		t "$1-$f-same-as-json" $C same "$tmp/$1.json" "$f" "$tmp/$1.$f"
 	done
+	if [ -z "$SHARED" ]; then
+		echo "skip formats/$1-sarif-schema, $1-junit-schema: ../shared/schemas is absent"
+		return
+	fi
 	t "$1-sarif-schema" sarif_valid "$tmp/$1.sarif"
 	t "$1-junit-schema" junit_valid "$tmp/$1.junit"
 }
@@ -71,7 +75,7 @@ t unit-gitlab-severities sh -c 'grep -c "\"severity\": \"major\"" "$1" |
 in="samples/ tests/formats/hostile.md"
 for f in json $FORMATS; do
 	# shellcheck disable=SC2086
-	SOURCE_DATE_EPOCH=0 "$T" lint -q --no-config --fail-on never \
+	SOURCE_DATE_EPOCH=1798761600 "$T" lint -q --no-config --fail-on never \
 	    --format "$f" $in >"$tmp/lint.$f" 2>"$tmp/lint.$f.err"
 	echo $? >"$tmp/lint.$f.rc"
 	t "lint-$f-exit-0" grep -qx 0 "$tmp/lint.$f.rc"
@@ -79,11 +83,15 @@ for f in json $FORMATS; do
 done
 agree lint
 # The seeds: whatever they find, the formats agree and validate.
-for f in json $FORMATS; do
-	"$T" lint -q --no-config --fail-on never --format "$f" \
-	    "$SHARED"/seeds/* >"$tmp/seeds.$f" 2>/dev/null
-done
-agree seeds
+if [ -n "$SHARED" ]; then
+	for f in json $FORMATS; do
+		"$T" lint -q --no-config --fail-on never --format "$f" \
+		    "$SHARED"/seeds/* >"$tmp/seeds.$f" 2>/dev/null
+	done
+	agree seeds
+else
+	echo "skip formats/seeds-*: ../shared/seeds is absent"
+fi
 # Real findings keep their fingerprints when lines are inserted above
 # them (same relative path, run from two directories).
 mkdir -p "$tmp/fa" "$tmp/fb"
@@ -107,7 +115,7 @@ done
 t odd-path-sarif-relative grep -q -F \
     '"uri": "w/a,b%3Ac%25d.md", "uriBaseId": "%SRCROOT%"' "$tmp/path.sarif"
 # --output for a CI format: the same bytes, written to the file.
-SOURCE_DATE_EPOCH=0 "$T" lint -q --no-config --fail-on never -f junit \
+SOURCE_DATE_EPOCH=1798761600 "$T" lint -q --no-config --fail-on never -f junit \
     -o "$tmp/out.junit" samples/ tests/formats/hostile.md
 golden output-junit "$tmp/out.junit" "$G/lint.junit"
 # (Not -o /dev/full: output.c renames over it when run as root.)
