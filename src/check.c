@@ -716,10 +716,15 @@ check_suppress(const struct checklist *cl, struct findings *out,
 }
 
 /* A suppression comment naming a rule id neither this set nor a shipped
- * set has (a typo: "placeholdr") suppresses nothing: say so. */
+ * set has (a typo: "placeholdr") suppresses nothing: say so, once per id
+ * and file (and for at most eight ids: a storm of comments is not a
+ * storm of warnings). */
 static void
 check_unknown_ids(const struct rules *rs, const struct checklist *cl)
 {
+	char seen[8][128];
+	size_t nseen = 0, k2;
+
 	for (size_t i = 0; i < cl->nfacts; i++) {
 		const struct fact *d = &cl->facts[i];
 		const char *p = d->text ? d->text : "";
@@ -741,7 +746,17 @@ check_unknown_ids(const struct rules *rs, const struct checklist *cl)
 			for (j = 0; j < rs->n; j++)
 				if (strcmp(rs->v[j].info.id, id) == 0)
 					break;
-			if (j == rs->n && !rules_shipped_id(id))
+			if (j < rs->n)
+				continue;
+			for (k2 = 0; k2 < nseen; k2++)
+				if (strcmp(seen[k2], id) == 0)
+					break;
+			if (k2 < nseen)
+				continue;
+			if (nseen == sizeof(seen) / sizeof(seen[0]))
+				return;
+			memcpy(seen[nseen++], id, k + 1);
+			if (!rules_shipped_id(id))
 				diag_warn(cl->file, d->line, d->col, "unknown "
 				    "rule id '%s' in a ticklist-disable comment: "
 				    "it suppresses nothing", id);
