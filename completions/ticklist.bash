@@ -15,7 +15,7 @@ _ticklist() {
 		--fail-on) COMPREPLY=($(compgen -W 'error warning info never' -- "$cur")); return;;
 		--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		--config|-c) COMPREPLY=($(compgen -f -- "$cur")); return;;
-		--rules|-r) COMPREPLY=($(compgen -W 'deployment release' -- "$cur")); return;;
+		--rules|-r) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
 		--jobs|-j) return;;
 		--color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return;;
 		--max-file-size) return;;
@@ -24,7 +24,7 @@ _ticklist() {
 		--print-config) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--format --fail-on --output --config --no-config --rules --jobs --color --quiet --max-file-size --max-rules-size --fix --diff --stdin-filename --print-config --help -f -o -c -r -j -q' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--format --fail-on --output --config --no-config --rules --jobs --color --quiet --max-file-size --max-rules-size --fix --diff --stdin-filename --print-config --no-ignore --show-files --help -f -o -c -r -j -q' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	status)
@@ -41,9 +41,9 @@ _ticklist() {
 	rules)
 		case $prev in
 		--format|-f) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return;;
-		--show) COMPREPLY=($(compgen -W 'deployment release' -- "$cur")); return;;
+		--show) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
 		--config|-c) COMPREPLY=($(compgen -f -- "$cur")); return;;
-		--rules|-r) COMPREPLY=($(compgen -W 'deployment release' -- "$cur")); return;;
+		--rules|-r) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
 		esac
 		case $cur in
 		-*) COMPREPLY=($(compgen -W '--format --show --config --no-config --rules --help -f -c -r' -- "$cur"));;
@@ -52,27 +52,30 @@ _ticklist() {
 	explain)
 		case $prev in
 		--config|-c) COMPREPLY=($(compgen -f -- "$cur")); return;;
-		--rules|-r) COMPREPLY=($(compgen -W 'deployment release' -- "$cur")); return;;
+		--rules|-r) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
 		--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		esac
 		case $cur in
 		-*) COMPREPLY=($(compgen -W '--config --no-config --rules --output --help -c -r -o' -- "$cur"));;
-		*) COMPREPLY=($(compgen -W 'box-style completion duplicate-item empty-section fields inconsistent-check invalid-utf8 malformed-task missing-section mojibake na-without-reason pattern placeholder required-items required-sections signoff unfilled-field' -- "$cur"));;
+		*) COMPREPLY=($(compgen -W 'box-style completion duplicate-item empty-checklist empty-section fields inconsistent-check invalid-utf8 malformed-task mojibake na-without-reason pattern placeholder required-items required-sections signoff unfilled-field' -- "$cur"));;
 		esac;;
 	report)
 		case $prev in
 		--output|-o) COMPREPLY=($(compgen -d -- "$cur")); return;;
 		--templates) COMPREPLY=($(compgen -d -- "$cur")); return;;
 		--template) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--source-url) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--baseline) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--history) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		--config|-c) COMPREPLY=($(compgen -f -- "$cur")); return;;
-		--rules|-r) COMPREPLY=($(compgen -W 'deployment release' -- "$cur")); return;;
+		--rules|-r) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
 		--fail-on) COMPREPLY=($(compgen -W 'error warning info never' -- "$cur")); return;;
 		--max-file-size) return;;
 		--max-rules-size) return;;
 		--jobs|-j) return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--output --templates --template --config --no-config --rules --fail-on --quiet --max-file-size --max-rules-size --jobs --help -o -c -r -q -j' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--output --templates --template --source-url --baseline --history --merge --config --no-config --rules --fail-on --quiet --max-file-size --max-rules-size --jobs --help -o -c -r -q -j' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	init)

@@ -67,6 +67,8 @@ struct opts {
 	int			 man;		/* explain --man */
 	const char		*stdin_name;	/* --stdin-filename PATH */
 	const char		*print_config;	/* lint --print-config FILE */
+	int			 no_ignore;	/* --no-ignore */
+	int			 show_files;	/* --show-files */
 	struct cliopt		 c;		/* the shared options */
 };
 
@@ -76,6 +78,7 @@ struct job {
 	const char		*name;		/* reported; --stdin-filename */
 	struct fix_result	 fx;		/* --fix, --diff */
 	const struct rules	*rules;
+	struct pipeline_sel	*sel;		/* NULL: no selection (tree) */
 	int			 error;		/* could not be read */
 	struct findings		 fs;
 	struct buf		 out;		/* rendered by the worker */
@@ -90,6 +93,7 @@ struct run_state {
 	struct buf			 ob;
 	unsigned			 tally[SEV__MAX];
 	size_t				 nread;
+	size_t				 nskipped;	/* not checklists */
 	int				 first;
 	int				 rcode;
 	int				 stream;	/* write ob to stdout
@@ -193,14 +197,35 @@ run_work(size_t i, struct check_ctx *cc, void *arg)
 
 	if (j->error)
 		return;		/* its rules failed to load */
-	if (o->fix || o->diff)
+	if ((o->fix || o->diff) && j->sel != NULL &&
+	    strcmp(j->path, "-") != 0) {
+		/* A file is fixed only when it is a checklist, with the
+		 * set its front matter may name. */
+		j->sel->judge_only = 1;
+		cl = pipeline_checklist(j->path, o->c.max_size, j->sel, cc,
+		    &j->fs);
+		if (cl != NULL && !j->sel->skipped) {
+			checklist_free(cl);
+			cl = fix_file(j->path, j->name, o->c.max_size,
+			    j->sel->used, cc, &j->fs, o->diff, &j->fx);
+		}
+	} else if (o->fix || o->diff)
+		/* stdin is read once: fixed with its config's set. */
 		cl = fix_file(j->path, j->name, o->c.max_size, j->rules, cc,
 		    &j->fs, o->diff, &j->fx);
-	else
+	else if (j->sel != NULL) {
+		j->sel->judge_only = o->cmd != CMD_LINT;
+		cl = pipeline_checklist(j->path, o->c.max_size, j->sel, cc,
+		    &j->fs);
+	} else
 		cl = pipeline_file_as(j->path, j->name, o->c.max_size,
 		    o->cmd == CMD_LINT ? j->rules : NULL, cc, &j->fs);
 	if (cl == NULL) {
 		j->error = 1;
+		return;
+	}
+	if (j->sel != NULL && j->sel->skipped) {
+		checklist_free(cl);
 		return;
 	}
 	if (o->cmd == CMD_LINT) {
@@ -226,6 +251,8 @@ run_emit(size_t i, void *arg)
 
 	if (j->error) {
 		rs->rcode = EXIT_TROUBLE;
+	} else if (j->sel != NULL && j->sel->skipped) {
+		rs->nskipped++;
 	} else {
 		rs->nread++;
 		if (o->cmd == CMD_LINT && rs->fixout) {
@@ -324,6 +351,13 @@ static const char *const help_text[CMD__MAX] = {
 	"                       overrides, reported name)\n"
 	"      --print-config FILE  print the effective rules for FILE, with\n"
 	"                       where each came from, as YAML\n"
+	"      --no-ignore      read files .gitignore excludes\n"
+	"      --show-files     print each file, checklist or not and why,\n"
+	"                       and its rules; then exit\n"
+	"\n"
+	"Without files: in the config, a Markdown file is a checklist when\n"
+	"it has a task item or a sign-off field; others are skipped.\n"
+	"A quoted glob ('docs/**/*.md') is expanded by ticklist.\n"
 	"\n"
 	"Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
 	"2 usage, configuration or I/O error.\n"
@@ -414,7 +448,7 @@ static int
 parse_opts(int argc, char *argv[], struct opts *o)
 {
 	enum { O_SHOW = CLIOPT__NEXT, O_FIX, O_DIFF, O_STDIN_NAME,
-	    O_PRINT_CONFIG, O_MAN };
+	    O_PRINT_CONFIG, O_MAN, O_NOIGNORE, O_SHOWFILES };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -425,6 +459,8 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		{ "stdin-filename", required_argument, NULL, O_STDIN_NAME },
 		{ "print-config", required_argument, NULL, O_PRINT_CONFIG },
 		{ "man", no_argument, NULL, O_MAN },
+		{ "no-ignore", no_argument, NULL, O_NOIGNORE },
+		{ "show-files", no_argument, NULL, O_SHOWFILES },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -434,6 +470,16 @@ parse_opts(int argc, char *argv[], struct opts *o)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":f:o:h" CLIOPT_SHORT, longopts,
 	    NULL)) != -1) {
+		/* status prints progress: it has no findings to gate on,
+		 * colour or summary line, so it refuses what it would
+		 * ignore. */
+		if (o->cmd == CMD_STATUS && (c == CLIOPT_FAILON ||
+		    c == CLIOPT_COLOR || c == 'q')) {
+			diag_error(NULL, 0, 0, "status does not take %s",
+			    c == 'q' ? "-q" : c == CLIOPT_COLOR ? "--color" :
+			    "--fail-on");
+			return -1;
+		}
 		switch (cliopt_take(&o->c, c, optarg, argv[optind - 1])) {
 		case 1:
 			continue;
@@ -467,6 +513,12 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		case O_MAN:
 			o->man = 1;
 			break;
+		case O_NOIGNORE:
+			o->no_ignore = 1;
+			break;
+		case O_SHOWFILES:
+			o->show_files = 1;
+			break;
 		case 'h':
 			exit(stdout_done(print_help(cmd_names[o->cmd])));
 		default:
@@ -488,14 +540,82 @@ lint_summary(const unsigned *tally, size_t nfiles)
 	buf_free(&b);
 }
 
+/* "3 checklists, 12 other Markdown files skipped" on stderr. */
+static void
+skip_summary(size_t checklists, size_t skipped)
+{
+	fprintf(stderr, "%zu checklist%s, %zu other Markdown file%s skipped\n",
+	    checklists, checklists == 1 ? "" : "s", skipped,
+	    skipped == 1 ? "" : "s");
+}
+
+/* --show-files: each file with its verdict and the rules that apply, then
+ * what the walks and the config left out. */
+static int
+show_files(const struct opts *o, struct filelist *fl,
+    struct pipeline_sel *sel)
+{
+	struct buf b = {0};
+	int rcode = EXIT_CLEAN;
+
+	for (size_t i = 0; i < fl->n; i++) {
+		struct checklist *cl;
+
+		if (sel[i].rules == NULL) {
+			rcode = EXIT_TROUBLE;
+			continue;
+		}
+		sel[i].judge_only = 1;
+		if ((cl = pipeline_checklist(fl->v[i], o->c.max_size, &sel[i],
+		    NULL, NULL)) == NULL) {
+			rcode = EXIT_TROUBLE;
+			continue;
+		}
+		if (sel[i].skipped)
+			buf_printf(&b, "%s: skipped: no task item or sign-off "
+			    "field\n", sel[i].name ? sel[i].name : fl->v[i]);
+		else if (sel[i].verdict == RULES_SELECTED)
+			buf_printf(&b, "%s: checklist (files: '%s'); rules: "
+			    "%s\n", fl->v[i], sel[i].why,
+			    rules_file(sel[i].used));
+		else
+			buf_printf(&b, "%s: checklist; rules: %s\n", fl->v[i],
+			    rules_file(sel[i].used));
+		checklist_free(cl);
+	}
+	for (size_t i = 0; i < fl->nleft; i++)
+		buf_printf(&b, "%s: %s\n", fl->left[i].path, fl->left[i].why);
+	if (output_write(o->output, b.data ? b.data : "", b.len) == -1)
+		rcode = EXIT_TROUBLE;
+	buf_free(&b);
+	if (diag_errors() > 0)
+		rcode = EXIT_TROUBLE;
+	return rcode;
+}
+
+/* Copy stdin to --output (or stdout) unchanged; -1 after a diag_error. */
+static int
+fix_echo(const struct opts *o)
+{
+	struct input in;
+	int r;
+
+	if (read_input("-", o->c.max_size, &in) == -1)
+		return -1;
+	r = output_write(o->output, in.data ? in.data : "", in.len);
+	read_free(&in);
+	return r;
+}
+
 static int
 run(struct opts *o, int argc, char *argv[])
 {
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
+	struct pipeline_sel *sel = NULL;
 	struct run_state rs;
-	size_t i;
-	int tostdout;
+	size_t i, nleft = 0;
+	int tostdout, stdin_in = 0;
 
 	memset(&rs, 0, sizeof(rs));
 	rs.o = o;
@@ -528,6 +648,8 @@ run(struct opts *o, int argc, char *argv[])
 		    cmd_names[o->cmd]);
 		return EXIT_TROUBLE;
 	}
+	fl.no_ignore = o->no_ignore;
+	fl.keep = o->show_files;
 	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
 	if (output_check(o->output, fl.v, fl.n) == -1) {
@@ -538,9 +660,32 @@ run(struct opts *o, int argc, char *argv[])
 		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
 		doc_set_html(0);	/* no output of lint shows it */
 	}
-	if (o->cmd == CMD_LINT && (rc = rules_ctx_new(&o->c.ropts)) == NULL) {
+	/* Which files are checklists needs the configs (a bad -c is an
+	 * error for status too); the tree dump shows any file as parsed. */
+	if ((rc = rules_ctx_new(&o->c.ropts)) == NULL) {
 		files_free(&fl);
 		return EXIT_TROUBLE;
+	}
+	/* Rules are resolved here, in order: discovery is cached and its
+	 * errors print before any output. */
+	for (i = 0; i < fl.n; i++)
+		stdin_in |= strcmp(fl.v[i], "-") == 0;
+	if ((o->cmd == CMD_LINT || strcmp(o->format, "tree") != 0 ||
+	    o->show_files) && pipeline_select(&fl, rc, o->stdin_name,
+	    &sel, &nleft) == -1)
+		rs.rcode = EXIT_TROUBLE;
+	for (i = 0; i < fl.n; i++)
+		stdin_in &= strcmp(fl.v[i], "-") != 0;
+	/* --fix on a stdin that ignore: or files: leave out: the text back
+	 * unchanged, so an editor's buffer is kept. */
+	if (stdin_in && o->fix && !o->show_files && fix_echo(o) == -1)
+		rs.rcode = EXIT_TROUBLE;
+	if (o->show_files) {
+		int code = show_files(o, &fl, sel);
+		free(sel);
+		rules_ctx_free(rc);
+		files_free(&fl);
+		return code != EXIT_CLEAN ? code : rs.rcode;
 	}
 	rs.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*rs.jobs));
 	for (i = 0; i < fl.n; i++) {
@@ -548,11 +693,11 @@ run(struct opts *o, int argc, char *argv[])
 		rs.jobs[i].name = strcmp(fl.v[i], "-") == 0 && o->stdin_name ?
 		    o->stdin_name : fl.v[i];
 		rs.fixout |= o->diff || (o->fix && strcmp(fl.v[i], "-") == 0);
-		/* Rules are resolved here, in order: discovery is cached and
-		 * its errors print before any output. */
-		if (rc != NULL && (rs.jobs[i].rules = rules_for_file(rc,
-		    rs.jobs[i].name)) == NULL)
-			rs.jobs[i].error = 1;
+		if (sel != NULL) {
+			rs.jobs[i].sel = &sel[i];
+			if ((rs.jobs[i].rules = sel[i].rules) == NULL)
+				rs.jobs[i].error = 1;
+		}
 	}
 	rs.orun.rules = rc;
 	rs.orun.color = o->c.color;
@@ -560,6 +705,7 @@ run(struct opts *o, int argc, char *argv[])
 		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
 		buf_puts(&rs.ob, "{\"version\": 1,\n \"checklists\": [");
+	check_mojibake_all = o->fix || o->diff;
 	pool_run(fl.n, o->c.jobs, run_work, run_emit, &rs);
 	if (rs.be && rs.be->end && !rs.fixout)
 		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
@@ -574,6 +720,8 @@ run(struct opts *o, int argc, char *argv[])
 		fprintf(stderr, "%s %u finding%s in %u file%s\n", o->diff ?
 		    "--fix would fix" : "fixed", rs.nfixed, rs.nfixed == 1 ?
 		    "" : "s", rs.nfixfiles, rs.nfixfiles == 1 ? "" : "s");
+	if ((o->cmd == CMD_STATUS || !o->c.quiet) && rs.nskipped + nleft > 0)
+		skip_summary(rs.nread, rs.nskipped + nleft);
 	if (diag_errors() > 0)
 		rs.rcode = EXIT_TROUBLE;
 	if (rs.rcode == EXIT_CLEAN && o->cmd == CMD_LINT &&
@@ -581,6 +729,7 @@ run(struct opts *o, int argc, char *argv[])
 		rs.rcode = EXIT_FINDINGS;
 	buf_free(&rs.ob);
 	free(rs.jobs);
+	free(sel);
 	rules_ctx_free(rc);
 	files_free(&fl);
 	return rs.rcode;
@@ -625,9 +774,10 @@ run_rules(struct opts *o, int argc, char *argv[])
 		if ((rc = rules_ctx_new(&o->c.ropts)) == NULL)
 			return EXIT_TROUBLE;
 		if (argc == 1) {
-			/* Discovery starts from a file's directory. */
+			/* Discovery starts from a file's directory: a
+			 * name in DIR (not DIR/., which is DIR itself). */
 			dir = xmalloc(strlen(argv[0]) + 3);
-			sprintf(dir, "%s/.", argv[0]);
+			sprintf(dir, "%s/_", argv[0]);
 		}
 		if ((rs = rules_for_file(rc, dir ? dir : "-")) == NULL)
 			rcode = EXIT_TROUBLE;

@@ -93,11 +93,26 @@ struct override {
 	int		 *line;		/* of each severity */
 };
 
+/* An entry of checklists: the set for the files its globs match. */
+struct kindset {
+	const char		**globs;	/* relative to rules.base */
+	size_t			  nglobs;
+	const struct rules	 *rs;
+};
+
 struct rules {
 	struct rule	*v;
 	size_t		 n, cap;
 	struct override	*ov;
 	size_t		 nov, ovcap;
+	/* Which files are checklists (files:, ignore:) and the sets of
+	 * some of them (checklists:), globs relative to base. */
+	const char	**files, **ignore;
+	size_t		  nfiles, nignore;
+	struct kindset	 *kinds;
+	size_t		  nkinds;
+	const char	 *base;		/* absolute directory of the config */
+	struct rules_ctx *ctx;		/* to load front matter's sets */
 	const char	*file;		/* config file, or shipped name */
 	const char	*cwd;		/* to make relative paths absolute */
 	struct arena	 arena;		/* every string and array above */
@@ -128,6 +143,9 @@ void	rules_file_sev_from(const struct rules *, const char *path,
 /* Append the keys kind k takes beyond the common ones, "a, b", or
  * "none" (rules.c). */
 void	rules_kind_keys(struct buf *, const struct rule_kind *k);
+
+/* 1 if id is the id of a rule of a shipped set (rules.c). */
+int	rules_shipped_id(const char *id);
 
 /* The kind table; check_kind() finds a row by name, or NULL. */
 extern const struct rule_kind	check_kinds[];
@@ -185,6 +203,6 @@ rule_check_fn	check_required_sections, check_pattern, check_fields,
 		check_signoff, check_completion, check_required_items,
 		check_malformed_task, check_duplicate_item, check_empty_section,
 		check_inconsistent_check, check_mojibake, check_invalid_utf8,
-		check_na_reason_fn, check_box_style;
+		check_na_reason_fn, check_box_style, check_empty_checklist;
 
 #endif

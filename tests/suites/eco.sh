@@ -45,7 +45,7 @@ mk_fixme() {
 mk_fixme "$tmp/a.md"
 chmod 640 "$tmp/a.md"
 cp "$tmp/a.md" "$tmp/orig.md"
-check diff-exit 1 "$T" lint --no-config "$tmp/a.md" --diff
+check diff-exit 1 "$T" lint --no-config --fail-on warning "$tmp/a.md" --diff
 has diff-header "$tmp/stdout" "+++ $tmp/a.md"
 has diff-mojibake "$tmp/stdout" "+- [ ] Ship it $(printf '\360\237\232\200') now"
 has diff-box "$tmp/stdout" "+- [x] Backups verified"
@@ -53,7 +53,7 @@ has diff-summary "$tmp/stderr" "--fix would fix 5 findings in 1 file"
 if cmp -s "$tmp/a.md" "$tmp/orig.md"; then ok diff-changes-nothing
 else nok diff-changes-nothing "--diff changed the file"; fi
 cp "$tmp/stdout" "$tmp/a.diff"
-check fix-exit 1 "$T" lint --no-config "$tmp/a.md" --fix
+check fix-exit 1 "$T" lint --no-config --fail-on warning "$tmp/a.md" --fix
 has fix-summary "$tmp/stderr" "fixed 5 findings in 1 file"
 has fix-left-guess "$tmp/stdout" "mojibake '$(printf '\303\260\305\270\342\200\235')'"
 has fix-left-glued "$tmp/stdout" "malformed task box '-[ x]'"
@@ -87,10 +87,11 @@ if command -v patch >/dev/null 2>&1; then
 	then ok diff-applies
 	else nok diff-applies "patch result differs from --fix"; fi
 else echo "ok eco/diff-applies # skip: no patch"; fi
-check fix-again-nothing 1 "$T" lint --no-config "$tmp/a.md" --fix
+check fix-again-nothing 1 "$T" lint --no-config --fail-on warning "$tmp/a.md" --fix
 has fix-again-summary "$tmp/stderr" "fixed 0 findings in 0 files"
-# The exit status is what is left: only fixable warnings -> 0.
-printf '# T\n\n- [ x] one\n' >"$tmp/w.md"
+# The exit status is what is left: only fixable warnings -> 0. (A file
+# whose only boxes are malformed is no checklist: one box is right.)
+printf '# T\n\n- [ x] one\n- [x] two\n' >"$tmp/w.md"
 check fix-before-exit 1 "$T" lint --no-config -r "$TOP/tests/eco/structure.yml" --fail-on warning "$tmp/w.md"
 check fix-after-exit 0 "$T" lint --no-config -r "$TOP/tests/eco/structure.yml" --fail-on warning --fix "$tmp/w.md"
 # box-style: [X] -> [x] only when a rule of that kind is configured.
@@ -103,7 +104,7 @@ has style-fixed "$tmp/s.md" "- [x] upper"
 # Through a symbolic link: the target is fixed, the link stays a link.
 mk_fixme "$tmp/t.md"
 ln -s t.md "$tmp/link.md"
-check fix-symlink 1 "$T" lint --no-config --fix "$tmp/link.md"
+check fix-symlink 1 "$T" lint --no-config --fail-on warning --fix "$tmp/link.md"
 if [ -L "$tmp/link.md" ] && grep -q -F -- "- [x] Backups" "$tmp/t.md"; then
 	ok fix-symlink-kept
 else nok fix-symlink-kept "link replaced or target not fixed"; fi
@@ -130,14 +131,27 @@ check fix-status 2 "$T" status --fix samples/
 # --- --stdin-filename ---------------------------------------------------
 mkdir -p "$tmp/proj/docs/drafts"
 printf 'extends: deployment\nseverity:\n  missing-section: off\noverrides:\n  - files: ["docs/drafts/**"]\n    severity: {malformed-task: error}\n' >"$tmp/proj/.ticklist.yml"
-printf '# T\n\n- [ x] one\n' >"$tmp/sn.md"
+printf '# T\n\n- [ x] one\n- [x] two\n' >"$tmp/sn.md"
 (cd "$tmp" && "$T" lint --stdin-filename proj/docs/x.md <sn.md) >"$tmp/stdout" 2>"$tmp/stderr"
 has stdin-name "$tmp/stdout" "proj/docs/x.md:3:3: warning: malformed task box"
 lacks stdin-config "$tmp/stdout" "missing section"
 (cd "$tmp" && "$T" lint --stdin-filename proj/docs/drafts/y.md - <sn.md) >"$tmp/stdout" 2>"$tmp/stderr"
 has stdin-override "$tmp/stdout" "proj/docs/drafts/y.md:3:3: error: malformed task box"
 (cd "$tmp" && "$T" lint <sn.md -) >"$tmp/stdout" 2>"$tmp/stderr"
-has stdin-plain "$tmp/stdout" "-:1:1: error: missing section"
+has stdin-plain "$tmp/stdout" "-:3:3: warning: malformed task box"
+# files:/ignore: choose by the stdin name too: an ignored name is skipped.
+printf 'ignore: ["docs/drafts/**"]\n' >>"$tmp/proj/.ticklist.yml"
+(cd "$tmp" && "$T" lint --stdin-filename proj/docs/drafts/y.md - <sn.md) >"$tmp/stdout" 2>"$tmp/stderr"
+if [ ! -s "$tmp/stdout" ]; then ok stdin-ignored
+else nok stdin-ignored "$(head -3 "$tmp/stdout")"; fi
+has stdin-ignored-summary "$tmp/stderr" "skipped"
+(cd "$tmp" && "$T" lint --stdin-filename proj/docs/x.md - <sn.md) >"$tmp/stdout" 2>"$tmp/stderr"
+has stdin-not-ignored "$tmp/stdout" "proj/docs/x.md:3:3: warning: malformed task box"
+# --fix on an ignored stdin gives the text back unchanged (an editor's
+# buffer is not emptied).
+(cd "$tmp" && "$T" lint -q --fix --stdin-filename proj/docs/drafts/y.md - <sn.md) >"$tmp/stdout" 2>"$tmp/stderr"
+if cmp -s "$tmp/stdout" "$tmp/sn.md"; then ok stdin-ignored-fix-echo
+else nok stdin-ignored-fix-echo "$(od -c "$tmp/stdout" | head -3)"; fi
 
 # --- explain ------------------------------------------------------------
 check explain-mojibake 0 "$T" explain mojibake
@@ -198,7 +212,7 @@ mkdir -p "$tmp/init"
 (cd "$tmp/init" && "$T" init) >/dev/null 2>&1
 has init-schema-line "$tmp/init/.ticklist.yml" \
     "# yaml-language-server: \$schema=https://raw.githubusercontent.com/ticklist/ticklist/main/$S"
-sed -E 's/^# ((severity|rules|overrides):|  )/\1/' "$tmp/init/.ticklist.yml" \
+sed -E 's/^# ((severity|rules|overrides|files|ignore|checklists):|  )/\1/' "$tmp/init/.ticklist.yml" \
     >"$tmp/init/full.yml"
 awk '/^```yaml$/ { n++; on = n == 1; next } /^```$/ { on = 0 } on' README.md \
     >"$tmp/readme.yml"
@@ -235,7 +249,7 @@ for b in bad:
 # The keys another part of ticklist reads: files, ignore, checklists.
 ok = {"files": ["docs/**/*.md"], "ignore": ["docs/old/**"],
       "checklists": [{"files": ["releases/*.md"], "extends": "release",
-                      "template": "templates/release.md"}]}
+                      "severity": {"placeholder": "error"}}]}
 print("ok eco/schema-file-keys" if not list(v.iter_errors(ok)) else
       "not ok eco/schema-file-keys")
 # The kinds it knows are the kind table's (from explain --man).
@@ -349,7 +363,7 @@ elif command -v pre-commit >/dev/null 2>&1 && command -v git >/dev/null 2>&1 &&
 	printf 'rules:\n  - id: malformed-task\n    kind: malformed-task\n    severity: error\n' \
 	    >"$con/.ticklist.yml"
 	printf '# Good\n\n- [x] done\n' >"$con/good.md"
-	printf '# Bad\n\n- [ x] done\n' >"$con/bad.md"
+	printf '# Bad\n\n- [ x] done\n- [x] ok\n' >"$con/bad.md"
 	(cd "$con" && git init -q && git add -A) >/dev/null 2>&1
 	hook() {
 		(cd "$con" && PRE_COMMIT_HOME=$tmp/pch pre-commit run \
@@ -428,9 +442,9 @@ then ok sarif-help-markdown
 else nok sarif-help-markdown "no kind table text in SARIF help"; fi
 
 # --- --fix keeps a BOM and CRLF line endings ------------------------------
-printf '\357\273\277# T\r\n\r\n- [ x] a\r\n- [x ] b\r\n' >"$tmp/crlf.md"
-printf '\357\273\277# T\r\n\r\n- [x] a\r\n- [x] b\r\n' >"$tmp/crlf.want"
-check fix-crlf 1 "$T" lint --no-config --fix "$tmp/crlf.md"
+printf '\357\273\277# T\r\n\r\n- [ x] a\r\n- [x ] b\r\n- [x] c\r\n' >"$tmp/crlf.md"
+printf '\357\273\277# T\r\n\r\n- [x] a\r\n- [x] b\r\n- [x] c\r\n' >"$tmp/crlf.want"
+check fix-crlf 0 "$T" lint --no-config --fix "$tmp/crlf.md"
 if cmp -s "$tmp/crlf.md" "$tmp/crlf.want"; then ok fix-crlf-bytes
 else nok fix-crlf-bytes "$(od -c "$tmp/crlf.md" | head -3)"; fi
 
