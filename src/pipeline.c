@@ -2,6 +2,7 @@
  * checked command runs; rendering stays with the caller. */
 #include <stddef.h>
 
+#include "approvals.h"
 #include "check.h"
 #include "diag.h"
 #include "doc.h"
@@ -19,6 +20,7 @@ pipeline_file(const char *path, size_t max, const struct rules *rules,
 	if (read_input(path, max, &in) == -1)
 		return NULL;
 	cl = doc_parse(path, in.data, in.len);
+	approvals_build(cl);
 	if (rules != NULL) {
 		size_t first = fs->n;
 		check_run(cc, rules, cl, fs);

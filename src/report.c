@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "approvals.h"
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
@@ -361,6 +362,8 @@ report_sections(struct val *arr, const struct checklist *cl, int first,
 	}
 }
 
+static void	report_signoff(struct val *, const struct checklist *, int);
+
 /* The status object, in o; with rc, the template extras of sections and
  * fields too. */
 static struct val *
@@ -410,6 +413,7 @@ report_status_x(struct val *o, const struct checklist *cl,
 			report_ends(fo, i, cl->nfields);
 		}
 	}
+	report_signoff(o, cl, rc != NULL);
 	return o;
 }
 
@@ -419,28 +423,60 @@ report_status(const struct checklist *cl)
 	return report_status_x(val_obj(), cl, NULL);
 }
 
-/* Sign-off state from the fields: all filled, some, none, no fields. */
+/* The approvals (approvals.c), the sign-off they make and the items
+ * after release: "approvals", "signoff" {state, signed, required} and
+ * "after_release" {items, checked}; for templates (tpl) also the
+ * signoff's label and a boolean per state, has_approvals, and each
+ * approval's blank flags and first/last. */
 static void
-report_signoff(struct val *o, const struct checklist *cl)
+report_signoff(struct val *o, const struct checklist *cl, int tpl)
 {
 	static const char *const labels[] = { "signed", "partly signed",
 	    "not signed", "no sign-off" };
 	static const char *const states[] = { "signed", "partial", "unsigned",
 	    "none" };
-	size_t filled = 0, i;
+	unsigned sig, req;
+	size_t i;
 	int st;
+	struct val *arr = val_put_arr(o, "approvals"), *s;
 
-	for (i = 0; i < cl->nfields; i++)
-		filled += cl->fields[i].filled != 0;
-	st = cl->nfields == 0 ? 3 : filled == cl->nfields ? 0 :
-	    filled ? 1 : 2;
-	struct val *s = val_put_obj(o, "signoff");
+	for (i = 0; i < cl->napprovals; i++) {
+		const struct approval *a = &cl->approvals[i];
+		struct val *ao = val_push_obj(arr);
+
+		val_put_str(ao, "role", a->role);
+		val_put_str(ao, "name", approvals_name_filled(a->name) ?
+		    a->name : NULL);
+		val_put_str(ao, "date", approvals_blank(a->date) ||
+		    approvals_placeholder(a->date) ? NULL : a->date);
+		val_put_str(ao, "decision", a->decision != NULL ? a->decision :
+		    a->signature);
+		val_put_int(ao, "line", a->line);
+		val_put_int(ao, "column", a->col);
+		val_put_bool(ao, "signed", a->is_signed);
+		if (!tpl)
+			continue;
+		val_put_bool(ao, "na", a->na);
+		val_put_bool(ao, "optional", a->optional);
+		report_ends(ao, i, cl->napprovals);
+	}
+	approvals_count(cl, &sig, &req);
+	st = req == 0 ? 3 : sig == req ? 0 : sig > 0 ? 1 : 2;
+	s = val_put_obj(o, "signoff");
 	val_put_str(s, "state", states[st]);
-	val_put_str(s, "label", labels[st]);
-	val_put_int(s, "filled", (long long)filled);
-	val_put_int(s, "total", (long long)cl->nfields);
-	for (i = 0; i < 4; i++)
-		val_put_bool(s, states[i], (int)i == st);
+	val_put_int(s, "signed", sig);
+	val_put_int(s, "required", req);
+	if (tpl) {
+		val_put_str(s, "label", labels[st]);
+		for (i = 1; i < 4; i++)
+			val_put_bool(s, states[i], (int)i == st);
+		val_put_bool(s, "is_signed", st == 0);
+	}
+	s = val_put_obj(o, "after_release");
+	val_put_int(s, "items", cl->after_release.items);
+	val_put_int(s, "checked", cl->after_release.checked);
+	if (tpl)
+		val_put_bool(o, "has_approvals", cl->napprovals > 0);
 }
 
 struct val *
@@ -483,7 +519,6 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 		val_put_str(o, "state", st);
 		val_put_str(o, "state_label", lab);
 	}
-	report_signoff(o, cl);
 	val_put_bool(o, "has_fields", cl->nfields > 0);
 	arr = val_put_arr(o, "metadata_list");
 	for (i = 0; i < cl->nmeta; i++) {
@@ -525,6 +560,15 @@ static const struct jview jv_field[] = {
 	JV("label", NULL, 0), JV("value", NULL, 0), JV("filled", NULL, 0),
 	JV("line", NULL, 0), JV("column", NULL, 0), JV_END
 };
+static const struct jview jv_approval[] = {
+	JV("role", NULL, 0), JV("name", NULL, 0), JV("date", NULL, 0),
+	JV("decision", NULL, 0), JV("line", NULL, 0), JV("column", NULL, 0),
+	JV("signed", NULL, 0), JV_END
+};
+static const struct jview jv_signoff[] = {
+	JV("state", NULL, 0), JV("signed", NULL, 0), JV("required", NULL, 0),
+	JV_END
+};
 static const struct jview jv_section[] = {
 	JV("title", NULL, 0), JV("level", NULL, 0), JV("line", NULL, 0),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
@@ -534,7 +578,9 @@ static const struct jview jv_checklist[] = {
 	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
-	JV("fields", jv_field, 0), JV("findings", jv_finding, 0),
+	JV("fields", jv_field, 0), JV("approvals", jv_approval, 0),
+	JV("signoff", jv_signoff, 0), JV("after_release", NULL, 1),
+	JV("findings", jv_finding, 0),
 	JV("page", NULL, 0), JV_END
 };
 #undef JV
