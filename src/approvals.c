@@ -75,7 +75,8 @@ static const char *const ap_signoff_words[] = {
 	"aprobaci", "aprovaç", "aprovac", "firmas=", "firma=", "assinatura",
 	"approbation", "signatures=", "validation finale",
 	"审批", "签字", "签核", "签署", "批准", "承認", "署名", "決裁", "승인",
-	"결재", "서명", "подпис", "утвержд", "согласован", "اعتماد",
+	"결재", "서명", "подпис", "Подпис", "утвержд", "Утвержд", "согласован",
+	"Согласован", "اعتماد",
 	"موافق", "توقيع", NULL
 };
 
@@ -574,7 +575,7 @@ approvals_today(void)
 }
 
 static const char *const ap_date_words[] = { "date", "dated=", "datum",
-	"fecha", "data=", "datе", "日期", "日付", "날짜", "дата", "تاريخ",
+	"fecha", "data=", "日期", "日付", "날짜", "дата", "Дата", "تاريخ",
 	NULL };
 
 int
@@ -620,19 +621,20 @@ static const char *const ap_approver_words[] = {
 	"unterzeichnet von", "aprobado por", "firmado por", "aprovado por",
 	"autorizado por", "approuvé par", "validé par", "signé par",
 	"审批人", "批准人", "签字人", "签核人", "承認者", "承认人", "승인자",
-	"결재자", "утвердил", "согласовал", "утверждено", NULL
+	"결재자", "утвердил", "Утвердил", "согласовал", "Согласовал",
+	"утверждено", "Утверждено", NULL
 };
 
 /* Labels of a name in a sign-off block. */
 static const char *const ap_name_words[] = {
 	"name=", "names=", "by=", "von=", "por=", "par=", "nom=", "nombre=",
-	"nome=", "姓名", "名前", "氏名", "이름", "имя", "фио", "الاسم",
+	"nome=", "姓名", "名前", "氏名", "이름", "имя", "Имя", "ФИО", "الاسم",
 	"reviewer", "tester", NULL
 };
 
 static const char *const ap_sig_words[] = {
 	"signature", "sign here", "firma=", "assinatura", "unterschrift",
-	"签名", "签字", "署名", "서명", "подпись", "توقيع", NULL
+	"签名", "签字", "署名", "서명", "подпись", "Подпись", "توقيع", NULL
 };
 
 static const char *const ap_decision_words[] = {
@@ -706,7 +708,7 @@ ap_signing_date(const char *label)
 	    strcmp(w, "fecha") == 0 || strcmp(w, "data") == 0 ||
 	    strcmp(w, "dates") == 0 || strcmp(w, "日期") == 0 ||
 	    strcmp(w, "日付") == 0 || strcmp(w, "날짜") == 0 ||
-	    strcmp(w, "дата") == 0;
+	    strcmp(w, "дата") == 0 || strcmp(w, "Дата") == 0;
 }
 
 /* Does the text read as a person's name rather than a sentence: at most
@@ -956,7 +958,7 @@ ap_fields(struct ap_build *b)
 {
 	struct checklist *cl = b->cl;
 	struct approval *cur = NULL;
-	size_t curi = 0;
+	const struct field *pending = NULL;	/* a decision before its name */
 	int last_end = 0, cur_item = -1, cur_line = 0;
 
 	for (size_t i = 0; i < cl->nfields; i++) {
@@ -983,7 +985,11 @@ ap_fields(struct ap_build *b)
 		    approvals_date_label(cl->fields[i + 1].label) &&
 		    ap_signing_date(cl->fields[i + 1].label))
 			s = SLOT_ROLE;
-		if (s == SLOT_OTHER || (s == SLOT_DECISION && cur == NULL))
+		if (s == SLOT_DECISION && cur == NULL) {
+			pending = ctx ? f : NULL;
+			continue;
+		}
+		if (s == SLOT_OTHER)
 			continue;
 		if (!ctx && cur == NULL && s != SLOT_NAME && s != SLOT_SIG)
 			continue;
@@ -1006,8 +1012,13 @@ ap_fields(struct ap_build *b)
 		if (fresh) {
 			cur = ap_new(b, APPROVAL_FIELDS, f->line, f->col,
 			    f->section);
-			curi = b->n - 1;
 			cur_item = f->item;
+			if (pending != NULL && pending->section == f->section &&
+			    f->line - pending->line <= 3)
+				ap_fill(b, cur, SLOT_DECISION, pending->filled ?
+				    pending->value : NULL, pending->line,
+				    pending->col);
+			pending = NULL;
 			if (f->item >= 0) {
 				cur->item = f->item;
 				cur->has |= APPROVAL_HAS_BOX;
@@ -1028,7 +1039,6 @@ ap_fields(struct ap_build *b)
 			ap_fill(b, cur, s, v, f->line, f->col);
 		cur_line = f->line;
 		last_end = f->line;
-		(void)curi;
 	}
 }
 
