@@ -52,7 +52,8 @@ const struct rule_kind check_kinds[] = {
 	  "checked, dates valid and not in the future.",
 	  "Complete the sign-off.", check_signoff },
 	/* A minimum percent of checked items, overall or per section. */
-	{ "completion", RKEY_MIN | RKEY_SECTION, RKEY_MIN, SEV_WARNING, 0,
+	{ "completion", RKEY_MIN | RKEY_SECTION | RKEY_AFTER, RKEY_MIN,
+	  SEV_WARNING, 0,
 	  "{section} is {match} complete",
 	  "A minimum share of checked items, overall or per section.",
 	  "Check the remaining items or mark them N/A with a reason.",
@@ -95,7 +96,7 @@ const struct rule_kind check_kinds[] = {
 	  "Bytes that are not valid UTF-8.",
 	  "Re-save the file as UTF-8.", check_invalid_utf8 },
 	/* An N/A item must say why. */
-	{ "na-without-reason", RKEY_PATTERN, 0, SEV_WARNING, 0,
+	{ "na-without-reason", RKEY_PATTERN | RKEY_MIN, 0, SEV_WARNING, 0,
 	  "N/A item '{match}' gives no reason",
 	  "Items marked not applicable ([-] or [~]) must say why, e.g. "
 	  "'[-] CDN configured - not used: API only'.",

@@ -6,8 +6,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "approvals.h"
+#include "match.h"
 #include "model.h"
 #include "rule.h"
+#include "xalloc.h"
 
 /* Where signoff looks when a rule names no section. */
 const char check_signoff_section[] = "(?i)sign[\\s-]*off|approv";
@@ -93,42 +96,124 @@ check_required_items(struct check_state *st, const struct rule *r)
 	}
 }
 
-/* One completion finding if c is below min. */
+/* One completion finding if c is below min; after: the after-release
+ * items left out of c, named in the message. */
 static void
 check_percent(struct check_state *st, const struct rule *r,
-    const struct counts *c, const char *name, int line, int col)
+    const struct counts *c, unsigned after, const char *name, int line,
+    int col)
 {
-	char m[96];
+	char m[160];
 	double pct;
+	int k;
 
 	if (c->items == 0)
 		return;
 	pct = 100.0 * c->checked / c->items;
 	if (pct + 1e-9 >= r->min)
 		return;
-	snprintf(m, sizeof(m), "%.1f%% (%u of %u checked, %g%% required)",
+	k = snprintf(m, sizeof(m), "%.1f%% (%u of %u checked, %g%% required",
 	    pct, c->checked, c->items, r->min);
+	if (after > 0 && k > 0 && (size_t)k < sizeof(m))
+		snprintf(m + k, sizeof(m) - (size_t)k, "; %u after-release "
+		    "item%s not counted", after, after == 1 ? "" : "s");
+	strncat(m, ")", sizeof(m) - strlen(m) - 1);
 	check_emit(st, r, line, col, line, col, m, strlen(m), NULL, name);
 }
 
+/* Is section s (or an ancestor) after release: by the rule's
+ * after-release pattern, or the built-in list (approvals.c)? after
+ * memoises per section: -1 unknown. */
+static int
+check_after(struct check_state *st, const struct rule *r, signed char *after,
+    int s)
+{
+	const struct section *sec;
+	int rc;
+
+	if (s < 0)
+		return 0;
+	if (after[s] >= 0)
+		return after[s];
+	sec = &st->cl->sections[s];
+	if (r->after_re != NULL)
+		rc = check_matches(st, r, r->after_re, sec->title,
+		    strlen(sec->title), sec->line, sec->col);
+	else
+		rc = approvals_after_title(sec->title);
+	rc = rc || check_after(st, r, after, sec->parent);
+	after[s] = (signed char)rc;
+	return rc;
+}
+
+/* Is section s within section top (or top itself)? */
+static int
+check_within(const struct checklist *cl, int s, int top)
+{
+	for (int k = 0; s >= 0 && k < 64; k++, s = cl->sections[s].parent)
+		if (s == top)
+			return 1;
+	return 0;
+}
+
+/* The counts of the items under top (-1: all) that are not after
+ * release, and in *after how many open or checked items are. */
+static struct counts
+check_release_counts(struct check_state *st, const struct rule *r,
+    signed char *after, int top, unsigned *nafter)
+{
+	const struct checklist *cl = st->cl;
+	struct counts c = {0, 0, 0};
+
+	*nafter = 0;
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+
+		if (top >= 0 && !check_within(cl, it->section, top))
+			continue;
+		if (check_after(st, r, after, it->section)) {
+			*nafter += it->state != ITEM_NA;
+			continue;
+		}
+		if (it->state == ITEM_NA)
+			c.na++;
+		else {
+			c.items++;
+			c.checked += it->state == ITEM_DONE;
+		}
+	}
+	return c;
+}
+
+/* completion: items after release (post-deployment, "within 1 week",
+ * follow-up) do not count; the gate is about what must be done before
+ * shipping. */
 void
 check_completion(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
+	signed char *after = xmalloc(cl->nsections + 1);
+	struct counts c;
+	unsigned n;
 
+	memset(after, -1, cl->nsections + 1);
 	if (r->section_re == NULL) {
-		check_percent(st, r, &cl->total, cl->title,
-		    check_title_line(cl), 1);
+		c = check_release_counts(st, r, after, -1, &n);
+		check_percent(st, r, &c, n, cl->title, check_title_line(cl), 1);
+		free(after);
 		return;
 	}
 	for (size_t s = 0; s < cl->nsections; s++) {
 		const struct section *sec = &cl->sections[s];
 
-		if (check_matches(st, r, r->section_re, sec->title,
+		if (check_after(st, r, after, (int)s) ||
+		    !check_matches(st, r, r->section_re, sec->title,
 		    strlen(sec->title), sec->line, sec->col))
-			check_percent(st, r, &sec->total, sec->title,
-			    sec->line, sec->col);
+			continue;
+		c = check_release_counts(st, r, after, (int)s, &n);
+		check_percent(st, r, &c, n, sec->title, sec->line, sec->col);
 	}
+	free(after);
 }
 
 static const char *
@@ -238,31 +323,6 @@ check_date(const char *s, const char *fmt, long *ymd)
 	return 1;
 }
 
-/* Today as YYYYMMDD, local time. */
-static long
-check_today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (localtime_r(&t, &tm) == NULL)
-		return 99991231;
-	return (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
-}
-
-/* Fields whose label has the word "date" (any case) hold dates. */
-static int
-check_is_date_label(const char *l)
-{
-	for (; l != NULL && *l != '\0'; l++)
-		if (tolower((unsigned char)l[0]) == 'd' &&
-		    strncmp(l + 1, "ate", 3) == 0 &&
-		    !isalpha((unsigned char)l[4]))
-			return 1;
-	return 0;
-}
-
 /* Is there an enabled rule of kind fields covering every section? Then
  * signoff leaves blank fields to it instead of reporting them twice. */
 static int
@@ -275,12 +335,79 @@ check_fields_rule(const struct check_state *st)
 	return 0;
 }
 
+/* Labels of dates that may lie ahead: a planned go-live, a next review. */
+static int
+check_planned_label(const char *l)
+{
+	static const char *const w[] = { "target", "planned", "scheduled",
+	    "next", "due", "expected", "go-live", "go live", "release",
+	    "deploy", "launch", "review", "expir", "eta", "until", "valid",
+	    "freeze", "window", "start", "end", NULL };
+	char low[128];
+	size_t i;
+
+	for (i = 0; l[i] != '\0' && i + 1 < sizeof(low); i++)
+		low[i] = (char)tolower((unsigned char)l[i]);
+	low[i] = '\0';
+	for (i = 0; w[i] != NULL; i++)
+		if (strstr(low, w[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Judge the date v: 1 and nothing written when it is a date not in the
+ * future (or may be in the future); else the reason in m. */
+static int
+check_date_ok(const struct rule *r, const char *value, int future_ok,
+    long today, char *m, size_t msz)
+{
+	char v[128];
+	size_t n = strlen(value);
+	long ymd;
+	int ok;
+
+	while (n > 0 && strchr(" \t.,;*", value[n - 1]))
+		n--;
+	if (n >= sizeof(v))
+		n = sizeof(v) - 1;
+	memcpy(v, value, n);
+	v[n] = '\0';
+	ok = r->date_format != NULL ? check_date(v, r->date_format, &ymd) :
+	    approvals_date(v, &ymd);
+	if (!ok)
+		snprintf(m, msz, "'%s' is not a date (%s)", v,
+		    r->date_format ? r->date_format : "YYYY-MM-DD");
+	else if (ymd > today && !future_ok)
+		snprintf(m, msz, "date '%s' is in the future", v);
+	else
+		return 1;
+	return 0;
+}
+
+/* Is item i the box of an approval? */
+static int
+check_approval_item(const struct checklist *cl, size_t i)
+{
+	for (size_t k = 0; k < cl->napprovals; k++)
+		if (cl->approvals[k].item == (int)i)
+			return 1;
+	return 0;
+}
+
+/*
+ * signoff: the release gate on sign-off. In the rule's sections: open
+ * boxes and blank fields (these left to a fields rule covering every
+ * section). Everywhere: every date field is a date, and one of a
+ * signature is not in the future; every approval entry (approvals.c) is
+ * signed: not N/A, no blank name, signature or date (table cells too),
+ * box checked. Items after release (post-deployment) are not due yet.
+ */
 void
 check_signoff(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
 	char m[512];
-	long ymd, today = check_today();
+	long today = approvals_today();
 	int blanks = !check_fields_rule(st);
 	size_t i;
 
@@ -288,7 +415,9 @@ check_signoff(struct check_state *st, const struct rule *r)
 		const struct item *it = &cl->items[i];
 
 		if (it->state != ITEM_OPEN ||
-		    !check_in_section(st, r, it->section))
+		    approvals_after_section(cl, it->section) ||
+		    (!check_in_section(st, r, it->section) &&
+		    !check_approval_item(cl, i)))
 			continue;
 		snprintf(m, sizeof(m), "'%s' is not checked",
 		    it->text ? it->text : "");
@@ -297,37 +426,73 @@ check_signoff(struct check_state *st, const struct rule *r)
 	}
 	for (i = 0; i < cl->nfields; i++) {
 		const struct field *f = &cl->fields[i];
-		char v[128];
-		size_t n;
+		int in = check_in_section(st, r, f->section);
 
-		if (!check_in_section(st, r, f->section))
-			continue;
 		if (!f->filled || f->value == NULL) {
-			if (!blanks)
+			if (!blanks || !in)
 				continue;
 			snprintf(m, sizeof(m), "'%s' is blank",
 			    check_label(f));
 		} else {
-			if (!check_is_date_label(f->label))
+			if (!approvals_date_label(f->label))
 				continue;
-			n = strlen(f->value);
-			while (n > 0 && strchr(" \t.,;", f->value[n - 1]))
-				n--;
-			if (n >= sizeof(v))
-				n = sizeof(v) - 1;
-			memcpy(v, f->value, n);
-			v[n] = '\0';
-			if (!check_date(v, r->date_format, &ymd))
-				snprintf(m, sizeof(m), "'%s' is not a date "
-				    "(%s)", v, r->date_format ? r->date_format :
-				    "YYYY-MM-DD");
-			else if (ymd > today)
-				snprintf(m, sizeof(m), "date '%s' is in the "
-				    "future", v);
-			else
+			if (check_date_ok(r, f->value,
+			    check_planned_label(f->label), today, m, sizeof(m)))
 				continue;
 		}
 		check_emit(st, r, f->line, f->col, f->line, f->col, m,
 		    strlen(m), check_label(f), check_title(st, f->section));
+	}
+	for (i = 0; i < cl->napprovals; i++) {
+		const struct approval *a = &cl->approvals[i];
+		const char *role = a->role ? a->role : "approver";
+		const char *sec = check_title(st, a->section);
+
+		if (approvals_after_section(cl, a->section))
+			continue;
+		if (a->na) {
+			snprintf(m, sizeof(m), "approval '%s' is marked N/A",
+			    role);
+			check_emit(st, r, a->line, a->col, a->line, a->col, m,
+			    strlen(m), role, sec);
+			continue;
+		}
+		if (a->from == APPROVAL_TABLE) {
+			static const struct { unsigned bit; const char *what; }
+			    slot[] = { { APPROVAL_HAS_NAME, "Name" },
+			    { APPROVAL_HAS_SIG, "Signature" },
+			    { APPROVAL_HAS_DATE, "Date" },
+			    { APPROVAL_HAS_DECISION, "Decision" } };
+			const char *val[] = { a->name, a->signature, a->date,
+			    a->decision };
+
+			for (size_t k = 0; k < 4; k++) {
+				if (!(a->has & slot[k].bit) ||
+				    (a->ok & slot[k].bit))
+					continue;
+				if (slot[k].bit == APPROVAL_HAS_DATE &&
+				    val[k] != NULL && !approvals_blank(val[k]) &&
+				    !check_date_ok(r, val[k], 0, today, m,
+				    sizeof(m)))
+					;
+				else
+					snprintf(m, sizeof(m), "'%s' is %s for "
+					    "%s", slot[k].what, val[k] == NULL ||
+					    approvals_blank(val[k]) ? "blank" :
+					    "not filled", role);
+				check_emit(st, r, a->line, a->col, a->line,
+				    a->col, m, strlen(m), role, sec);
+			}
+			continue;
+		}
+		/* Entries outside the rule's sections ("**Sign-off:**"
+		 * blocks): one finding when unsigned. */
+		if (!a->is_signed && !check_in_section(st, r, a->section) &&
+		    a->item < 0) {
+			snprintf(m, sizeof(m), "approval '%s' is not signed",
+			    role);
+			check_emit(st, r, a->line, a->col, a->line, a->col, m,
+			    strlen(m), role, sec);
+		}
 	}
 }

@@ -29,7 +29,8 @@ enum rkey {
 	RKEY_SECTION	= 1 << 5,	/* regex choosing sections */
 	RKEY_SCOPE	= 1 << 6,	/* block kinds searched */
 	RKEY_MIN	= 1 << 7,	/* completion: percent */
-	RKEY_DATEFMT	= 1 << 8	/* signoff: date format */
+	RKEY_DATEFMT	= 1 << 8,	/* signoff: date format */
+	RKEY_AFTER	= 1 << 9	/* completion: after-release titles */
 };
 
 /* One entry of a list of patterns (sections, items). */
@@ -70,6 +71,8 @@ struct rule {
 	unsigned		 scope;
 	double			 min;
 	const char		*date_format;
+	const struct match_re	*after_re;	/* or NULL: the built-in list */
+	const char		*after_src;
 };
 
 /* Severities of an override, by rule index. */
