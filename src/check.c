@@ -101,6 +101,21 @@ const struct rule_kind check_kinds[] = {
 	  "Items marked not applicable ([-] or [~]) must say why, e.g. "
 	  "'[-] CDN configured - not used: API only'.",
 	  "Add the reason after a dash or colon.", check_na_reason_fn },
+	/* Options offered with boxes on one line or cell, none marked. */
+	{ "unselected-choice", RKEY_SCOPE | RKEY_SECTION, 0, SEV_WARNING,
+	  (1u << BLOCK_ITEM) | (1u << BLOCK_PARAGRAPH) | (1u << BLOCK_TABLE),
+	  "no option chosen in '{match}'",
+	  "A line or table cell offering options with boxes (\u2610 Pass "
+	  "\u2610 Fail, [ ] Patch [ ] Minor), none of them marked.",
+	  "Mark the option that applies.", check_unselected_choice },
+	/* A box that says the opposite of its text. */
+	{ "box-contradicts-text", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "{label} box contradicts its text '{match}'",
+	  "An open box whose text says it is done (a check mark, 'passed', "
+	  "'done'), or a checked box whose text says it is not (a cross, "
+	  "'failed', 'pending').",
+	  "Check or uncheck the box, or correct the text.",
+	  check_box_contradicts },
 };
 const size_t check_nkinds = sizeof(check_kinds) / sizeof(check_kinds[0]);
 

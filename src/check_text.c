@@ -2,6 +2,7 @@
  * placeholder rules (one regex each, the placeholder list compiled into a
  * single alternation by the loader) and mojibake. */
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "model.h"
@@ -233,4 +234,166 @@ check_mojibake(struct check_state *st, const struct rule *r)
 		}
 	}
 	buf_free(&rep);
+}
+
+/* ---- choices and boxes in text ---- */
+
+/* A box at s[i..n): 1 open (☐ □ ⬜ "[ ]"), 2 marked (☑ ☒ ✅ ✓ ✔ "[x]"),
+ * else 0; its length in *len. */
+static int
+check_box_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	static const struct { const char *b; int kind; } boxes[] = {
+		{ "\xe2\x98\x90", 1 }, { "\xe2\x96\xa1", 1 },
+		{ "\xe2\xac\x9c", 1 }, { "[ ]", 1 }, { "[x]", 2 },
+		{ "[X]", 2 }, { "\xe2\x98\x91", 2 }, { "\xe2\x98\x92", 2 },
+		{ "\xe2\x9c\x85", 2 }, { "\xe2\x9c\x93", 2 },
+		{ "\xe2\x9c\x94", 2 }, { "\xe2\x96\xa0", 2 },
+	};
+
+	for (size_t k = 0; k < sizeof(boxes) / sizeof(boxes[0]); k++) {
+		size_t m = strlen(boxes[k].b);
+		if (n - i >= m && memcmp(s + i, boxes[k].b, m) == 0) {
+			*len = m;
+			return boxes[k].kind;
+		}
+	}
+	return 0;
+}
+
+/* unselected-choice: a line (or table cell) offering two or more options
+ * with boxes ("☐ Pass ☐ Fail", "Release Type: [ ] Patch [ ] Minor"),
+ * none of them marked. */
+void
+check_unselected_choice(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+
+	for (size_t bi = 0; bi < cl->nblocks; bi++) {
+		const struct block *b = &cl->blocks[bi];
+		size_t a = 0;
+
+		if ((r->scope & (1u << b->kind)) == 0 ||
+		    !check_in_section(st, r, b->section))
+			continue;
+		while (a < b->len) {
+			size_t z = a, first = (size_t)-1, len;
+			unsigned open = 0, marked = 0;
+			int l, c;
+
+			/* A segment: up to a newline, or a cell of a table. */
+			while (z < b->len && b->text[z] != '\n' &&
+			    !(b->kind == BLOCK_TABLE && b->text[z] == '|'))
+				z++;
+			for (size_t i = a; i < z; i++) {
+				int k = check_box_at(b->text, z, i, &len);
+				if (k == 0)
+					continue;
+				if (k == 1 && open++ == 0)
+					first = i;
+				marked += k == 2;
+				i += len - 1;
+			}
+			if (open >= 2 && marked == 0) {
+				size_t s0 = a, s1 = z;
+				while (s0 < s1 && (b->text[s0] == ' ' ||
+				    b->text[s0] == '*'))
+					s0++;
+				while (s1 > s0 && (b->text[s1 - 1] == ' ' ||
+				    b->text[s1 - 1] == '*'))
+					s1--;
+				checklist_block_pos(cl, b, first, &l, &c);
+				check_emit(st, r, l, c, l, c, b->text + s0, s1 - s0,
+				    NULL, check_title(st, b->section));
+			}
+			a = z + 1;
+		}
+	}
+}
+
+/* The status at the end of an item's text: what follows its last ':',
+ * " - ", " – ", " — " or "→", or in its last parentheses; NULL if none. */
+static const char *
+check_status_tail(const char *t, size_t *n)
+{
+	static const char *const seps[] = { ": ", " - ", " \xe2\x80\x93 ",
+	    " \xe2\x80\x94 ", "\xe2\x86\x92", " (", NULL };
+	const char *best = NULL, *p;
+	size_t len = strlen(t);
+
+	for (size_t k = 0; seps[k] != NULL; k++)
+		for (p = strstr(t, seps[k]); p != NULL;
+		    p = strstr(p + 1, seps[k]))
+			if (best == NULL || p + strlen(seps[k]) > best)
+				best = p + strlen(seps[k]);
+	if (best == NULL)
+		return NULL;
+	while (*best == ' ' || *best == '*')
+		best++;
+	*n = len - (size_t)(best - t);
+	while (*n > 0 && strchr(" .!)*", best[*n - 1]) != NULL)
+		(*n)--;
+	return best;
+}
+
+/* Is the tail one of the words (case aside)? */
+static int
+check_tail_is(const char *p, size_t n, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (strlen(*words) == n && strncasecmp(p, *words, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* box-contradicts-text: an open box whose text says it is done ("-
+ * [ ] Security audit passed: ✅", "Migration - DONE"), or a checked box
+ * whose text says it is not ("Load test: ❌", "Backups - FAILED"). A
+ * mark at the start of the text is decoration, not a status. */
+void
+check_box_contradicts(struct check_state *st, const struct rule *r)
+{
+	static const char *const done_marks[] = { "\xe2\x9c\x85",
+	    "\xe2\x9c\x94", "\xe2\x98\x91", "\xe2\x9c\x93", NULL };
+	static const char *const undone_marks[] = { "\xe2\x9d\x8c",
+	    "\xe2\x9c\x97", "\xe2\x9c\x98", "\xe2\x9b\x94", NULL };
+	static const char *const done_words[] = { "done", "passed",
+	    "complete", "completed", "fixed", "verified", "resolved",
+	    "finished", "erledigt", "abgeschlossen", "完成", "已完成", "完了",
+	    "완료", "hecho", "completado", "concluído", "terminé", NULL };
+	static const char *const undone_words[] = { "failed", "fail",
+	    "not done", "not fixed", "pending", "todo", "tbd", "blocked",
+	    "not started", "in progress", "not complete", "incomplete",
+	    "missing", "offen", "ausstehend", "未完成", "未完了", "미완료",
+	    "pendiente", "pendente", NULL };
+	const struct checklist *cl = st->cl;
+
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		const char *t = it->text ? it->text : "", *tail, *m = NULL;
+		const char *const *marks, *const *words;
+		size_t n, k;
+
+		if (it->state == ITEM_NA || !check_in_section(st, r,
+		    it->section))
+			continue;
+		marks = it->state == ITEM_OPEN ? done_marks : undone_marks;
+		words = it->state == ITEM_OPEN ? done_words : undone_words;
+		for (k = 0; marks[k] != NULL && m == NULL; k++) {
+			const char *p = strstr(t, marks[k]);
+			/* Not as the first thing in the text. */
+			while (p != NULL && p == t + strspn(t, " *"))
+				p = strstr(p + 1, marks[k]);
+			m = p;
+			n = m ? strlen(marks[k]) : 0;
+		}
+		if (m == NULL && (tail = check_status_tail(t, &n)) != NULL &&
+		    check_tail_is(tail, n, words))
+			m = tail;
+		if (m == NULL)
+			continue;
+		check_emit(st, r, it->line, it->col, it->line, it->col, t,
+		    strlen(t), it->state == ITEM_OPEN ? "open" : "checked",
+		    check_title(st, it->section));
+	}
 }

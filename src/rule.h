@@ -169,6 +169,7 @@ rule_check_fn	check_required_sections, check_pattern, check_fields,
 		check_signoff, check_completion, check_required_items,
 		check_malformed_task, check_duplicate_item, check_empty_section,
 		check_inconsistent_check, check_mojibake, check_invalid_utf8,
-		check_na_reason_fn;
+		check_na_reason_fn, check_unselected_choice,
+		check_box_contradicts;
 
 #endif
