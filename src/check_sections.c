@@ -223,6 +223,95 @@ check_label(const struct field *f)
 	    "signature";
 }
 
+/* Is a field blank though the parser took it as written: a placeholder
+ * (vX.Y.Z, XXXXXXX, [Name]) or a blank with a unit ("**\\_**%")? */
+static int
+check_field_blank(const struct field *f)
+{
+	char v[64];
+	size_t n;
+
+	if (!f->filled || f->value == NULL)
+		return 1;
+	if (approvals_placeholder(f->value))
+		return 1;
+	n = strlen(f->value);
+	if (n == 0 || n >= sizeof(v) || strchr(f->value, '_') == NULL)
+		return 0;
+	memcpy(v, f->value, n + 1);
+	while (n > 0 && strchr("% ", v[n - 1]) != NULL)
+		v[--n] = '\0';
+	return approvals_blank(v);
+}
+
+/* Is there a field on line from column a to b? */
+static int
+check_field_at(const struct checklist *cl, int line, int a, int b)
+{
+	for (size_t i = 0; i < cl->nfields; i++)
+		if (cl->fields[i].line == line && cl->fields[i].col >= a &&
+		    cl->fields[i].col <= b)
+			return 1;
+	return 0;
+}
+
+/* Labels too long for a field whose value is a blank: "The release
+ * champion for this release is: ______", "CTO / CIO / CXO (if
+ * applicable): ____ Date: ____". Each ':' followed by a run of three
+ * underscores in a paragraph or task item, with no field there. */
+static void
+check_long_labels(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+	char label[96];
+
+	for (size_t bi = 0; bi < cl->nblocks; bi++) {
+		const struct block *b = &cl->blocks[bi];
+		size_t start = 0, i;
+
+		if ((b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_ITEM) ||
+		    !check_in_section(st, r, b->section))
+			continue;
+		for (i = 0; i < b->len; i++) {
+			size_t j, u = 0, a, z, k;
+			int l, c, lc, x;
+
+			if (b->text[i] == '\n') {
+				start = i + 1;
+				continue;
+			}
+			if (b->text[i] != ':')
+				continue;
+			for (j = i + 1; j < b->len && (b->text[j] == ' ' ||
+			    b->text[j] == '*' || b->text[j] == '_'); j++)
+				u += b->text[j] == '_';
+			if (u < 3) 
+				continue;
+			a = start;
+			while (a < i && (b->text[a] == ' ' || b->text[a] == '*'))
+				a++;
+			z = i;
+			while (z > a && (b->text[z - 1] == ' ' ||
+			    b->text[z - 1] == '*'))
+				z--;
+			if (z > a) {
+				checklist_block_pos(cl, b, a, &l, &lc);
+				checklist_block_pos(cl, b, i, &x, &c);
+				if (x == l && !check_field_at(cl, l, lc - 2, c)) {
+					k = z - a < sizeof(label) - 1 ? z - a :
+					    sizeof(label) - 1;
+					memcpy(label, b->text + a, k);
+					label[k] = '\0';
+					check_emit(st, r, l, lc, l, lc, NULL, 0,
+					    label, check_title(st, b->section));
+				}
+			}
+			start = j;
+			i = j - 1;
+		}
+	}
+}
+
 void
 check_fields(struct check_state *st, const struct rule *r)
 {
@@ -231,11 +320,13 @@ check_fields(struct check_state *st, const struct rule *r)
 	for (size_t i = 0; i < cl->nfields; i++) {
 		const struct field *f = &cl->fields[i];
 
-		if (f->filled || !check_in_section(st, r, f->section))
+		if (!check_field_blank(f) ||
+		    !check_in_section(st, r, f->section))
 			continue;
 		check_emit(st, r, f->line, f->col, f->line, f->col, NULL, 0,
 		    check_label(f), check_title(st, f->section));
 	}
+	check_long_labels(st, r);
 }
 
 /* Parse up to n digits at *s into *v; 0 if none. */

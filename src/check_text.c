@@ -59,8 +59,34 @@ const char *const check_placeholders[] = {
 	 * generics such as List<T>. */
 	"(?<!\\w)<(?!" PH_TAGS "[\\s/>])[A-Za-z][A-Za-z0-9]*"
 	    "(?:[-_ ][A-Za-z0-9]+){0,5}>",
-	/* YYYY-MM-DD and MM/DD/YYYY left as written */
+	/* YYYY-MM-DD and MM/DD/YYYY left as written; 20YY/MM/DD */
 	"\\b(?:YYYY[-/.]MM[-/.]DD|MM/DD/YYYY|DD/MM/YYYY)\\b",
+	"(?<![\\w.])20YY[-/.]MM[-/.]DD\\b",
+	"\\b(?:DD|MM)[-/.](?:MM|DD|MMM)[-/.]YYYY\\b",
+	/* Versions never filled in, as a value (after a label or in a
+	 * cell): vX.Y.Z, v0.x.x, X.Y.Z; "tag vX.Y.Z" in a process text is
+	 * a variable of the procedure. */
+	"(?<=[:=|]\\s|[:=|])v?X\\.Y\\.Z\\b",
+	"(?<=[:=|]\\s|[:=|])v(?:[Xx]|\\d+)\\.[XxYy]\\.[XxYyZz]\\b",
+	/* [e.g., v1.2.0], [Example: ...] */
+	"\\[(?i:e\\.g\\.|eg\\b|for example|example\\b|ex\\.)[^\\]\\n]{0,60}\\]",
+	/* [Pass/Fail], [Yes/No], [CycloneDX/SPDX] after a label or in a cell */
+	"(?<=[:=|]\\s|[:=|])\\[[A-Za-z][\\w'.-]*(?: [\\w'.-]+){0,2}"
+	    "(?:\\s*/\\s*[A-Za-z][\\w'.-]*(?: [\\w'.-]+){0,2})+\\]",
+	/* [Feature 1], [Step N] */
+	"\\[(?i:feature|item|step|task|component|service|module|risk|issue"
+	    "|bug|metric|requirement|criteri(?:on|a)|test|scenario|system"
+	    "|environment|region|dependency|team|person)\\s+(?:\\d+|[A-Z])\\]",
+	/* [Target], [AUTO-FILLED], [Placeholder], [Details] */
+	"\\[(?i:target|auto-?filled|placeholder|tbd|todo|details|description"
+	    "|reason|to be (?:filled|determined|confirmed|decided)(?: in)?"
+	    "|username|user|assignee|reviewer|approver)\\]",
+	/* [List any known issues...], [Describe the change] */
+	"\\[(?i:list|describe|specify|explain|provide|include|summari[sz]e"
+	    "|document|note down|attach|paste|outline|record|write|mention"
+	    "|link to)\\b[^\\]\\n]{0,100}\\]",
+	/* @[username], @[Authorizing Official] */
+	"(?<=@)\\[[^\\]\\n]{1,40}\\]",
 	NULL
 };
 
@@ -76,6 +102,7 @@ check_word(unsigned char c)
 static const unsigned char check_ph_first[256] = {
 	['T'] = 1, ['F'] = 1, ['X'] = 1, ['N'] = 1, ['M'] = 1, ['Y'] = 1,
 	['Z'] = 1, ['D'] = 1, ['x'] = 1, ['?'] = 1, ['['] = 1, ['<'] = 1,
+	['v'] = 1,
 };
 
 /* The longest comparison before a variable ("greater than"), rounded up:
@@ -98,6 +125,8 @@ static const unsigned char check_ph_first[256] = {
  *			comparison: p not word; c2 not word or the same
  *			letter (XX+, YYYY, MM/DD)
  *   DD xx		DD/MM/YYYY after \b, xx+: p not word
+ *   v + X x digit	vX.Y.Z, v0.x.x after \b: p not word
+ *   YY after 20	20YY/MM/DD: the one key after a word character
  *   ??			question marks
  *   [ + letter	[Name], [Your ...]: an ASCII letter, or any non-ASCII
  *			byte (caseless keywords match the long s and the
@@ -145,9 +174,15 @@ check_placeholder_next(const char *s, size_t n, size_t from, size_t *lo)
 				break;
 			continue;
 		}
+		/* 20YY/MM/DD: its YY follows the digits 20. */
+		if (c == 'Y' && c2 == 'Y' && i >= 2 && u[i - 2] == '2' &&
+		    u[i - 1] == '0')
+			break;
 		if (check_word(p))
 			continue;
-		if ((c == 'T' && (c2 == 'B' || c2 == 'O')) ||
+		if ((c == 'v' && (c2 == 'X' || c2 == 'x' ||
+		    (c2 >= '0' && c2 <= '9'))) ||
+		    (c == 'T' && (c2 == 'B' || c2 == 'O')) ||
 		    (c == 'F' && c2 == 'I') ||
 		    ((c == 'D' || c == 'x') && c2 == c) ||
 		    (c == '<' && (c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z') ||
