@@ -65,7 +65,7 @@ const struct rule_kind check_kinds[] = {
 	  "Add the item.", check_required_items },
 	/* Task boxes GitHub does not render: [], [ x], [xx], -[ ]. */
 	{ "malformed-task", 0, 0, SEV_WARNING, 0,
-	  "malformed task box '{match}'",
+	  "malformed task box '{match}'{label}",
 	  "Task boxes that GitHub does not render as checkboxes.",
 	  "Write the box as '- [ ] ' or '- [x] '.", check_malformed_task },
 	/* The same item text twice under one parent in one section. */

@@ -118,24 +118,29 @@ struct fact {
 	enum fact_kind	 kind;
 	enum directive	 dir;		/* FACT_DIRECTIVE */
 	const char	*text;
+	const char	*why;		/* FACT_MALFORMED_BOX: why GitHub shows
+					   it as text, " (...)", or NULL */
 	int		 line, col, end_col;
 	int		 section;
 };
 
-/* A cell of a GFM table: its text flattened, and where it starts. */
+/* A GFM table (as cmark-gfm's table extension finds it). */
 struct table_cell {
-	const char	*text;
-	int		 line, col;
+	const char	*text;	/* plain text: trimmed, \| unescaped, inline
+				   markup flattened; "" when empty or missing */
+	int		 line, col;	/* where the cell's text starts (for an
+					   empty/missing cell: the row's line,
+					   col of its pipe or row end) */
 };
 
-/* A GFM table. */
 struct table {
-	int			 line, col, end_line;
-	int			 section;
-	int			 ncols;
-	int			 nrows;
-	struct table_cell	*cells;	/* (nrows+1)*ncols row-major, row 0 header */
-	char			*align;
+	int		 line, col, end_line;
+	int		 section;	/* enclosing section or -1 */
+	int		 ncols;		/* header cells */
+	int		 nrows;		/* body rows (header not counted) */
+	struct table_cell *cells;	/* (nrows + 1) * ncols, row-major,
+					   row 0 = header */
+	char		*align;		/* ncols: 'l', 'c', 'r' or 0 */
 };
 
 /* One sign-off entry (approvals.c): an approver's role, name, date,
@@ -193,8 +198,8 @@ struct checklist {
 	struct block	*blocks; size_t nblocks;
 	struct seg	*segs;	size_t nsegs;
 	struct fact	*facts;	size_t nfacts;
-	struct counts	 total;
 	struct table	*tables; size_t ntables;
+	struct counts	 total;
 	/* Sign-off entries and the items of after-release sections
 	 * (approvals_build); arrays in the arena. */
 	struct approval	*approvals; size_t napprovals;
@@ -207,7 +212,7 @@ struct checklist {
 	size_t		*lines;	size_t nlines;	/* byte offset of each line */
 
 	struct arena	 arena;
-	size_t		 cap_[7];	/* capacities, parser-private */
+	size_t		 cap_[8];	/* capacities, parser-private */
 };
 
 /* Column in code points of byte column bcol (from 1) on line. */

@@ -1,14 +1,25 @@
 #!/bin/sh
-# oracle.sh: task item and checked counts agree with GitHub's task-list
-# extension (cmark-gfm -e tasklist) on every seed and corpus file.
-# Items inside blockquotes are left out of the comparison: cmark-gfm 0.29
-# misses them, ticklist counts them. N/A items ([-], [~]) are ours only.
+# oracle.sh: ticklist agrees with GitHub's parser (cmark-gfm -e tasklist
+# -e table) on every seed and corpus file: task counts and checked counts,
+# and every GFM table (rows, cells, cell text). Items inside blockquotes
+# are left out of the counts: cmark-gfm 0.29 misses them, ticklist counts
+# them. N/A items ([-], [~]) are ours only. Skips without ../shared; fails
+# on an empty corpus.
 T=$TOP/$BUILD/ticklist
+if [ ! -d "$SHARED" ]; then
+	echo "SKIP oracle: $SHARED absent"
+	exit 0
+fi
 if ! command -v cmark-gfm >/dev/null 2>&1; then
 	echo "not ok oracle: cmark-gfm not installed (make deps)"
 	exit 0
 fi
-for f in "$SHARED"/seeds/* "$SHARED"/corpus/real/*.md; do
+files=$(ls "$SHARED"/seeds/* "$SHARED"/corpus/real/*.md 2>/dev/null)
+if [ -z "$files" ]; then
+	echo "not ok oracle: no seed or corpus file in $SHARED"
+	exit 0
+fi
+for f in $files; do
 	name=oracle/$(basename "$f")
 	g=$(cmark-gfm -e tasklist "$f" 2>/dev/null)
 	gi=$(printf '%s' "$g" | grep -o 'type="checkbox"' | wc -l)
@@ -23,3 +34,6 @@ for f in "$SHARED"/seeds/* "$SHARED"/corpus/real/*.md; do
 		echo "not ok $name: cmark-gfm $gi items $gc checked, ticklist $oi items $oc checked"
 	fi
 done
+# Every table: the same rows and cell text as cmark-gfm -e table.
+# shellcheck disable=SC2086
+python3 "$TOP/tests/fidelity/tables.py" "$T" $files | sed 's|^ok tables/|ok oracle/tables/|; s|^not ok tables|not ok oracle/tables|; s|^ok tables:|ok oracle/tables:|'
