@@ -745,6 +745,22 @@ ap_looks_name(const char *v)
 	return words >= 1 && words <= 4;
 }
 
+/* Does a table header name a cell someone must fill in: Name, Date,
+ * Signature, Owner, Result, Status, Approver, Sign-off? */
+int
+approvals_form_header(const char *h)
+{
+	static const char *const w[] = { "name=", "names=", "date=",
+	    "dates=", "owner=", "owners=", "result=", "results=", "status=",
+	    "approver", "approved by", "signed by", "sign-off", "signoff",
+	    "verified by", "tested by", "assignee", "responsible=",
+	    "datum", "fecha", "estado", "resultado", "ergebnis", "status",
+	    "verantwortlich", "负责人", "状态", "结果", "日期", "担当", "結果",
+	    "状況", "담당", "결과", "상태", NULL };
+
+	return h != NULL && (ap_any(h, w) || ap_any(h, ap_sig_words));
+}
+
 /* ---- building ---- */
 
 struct ap_build {

@@ -53,6 +53,9 @@ int	approvals_date(const char *s, long *ymd);
 /* Today as YYYYMMDD (UTC): from SOURCE_DATE_EPOCH when set, else the
  * clock. */
 long	approvals_today(void);
+/* Does a table header name a cell someone must fill in (Name, Date,
+ * Signature, Owner, Result, Status)? */
+int	approvals_form_header(const char *h);
 /* Does a field label name a date ("Date", "Datum", "Release date")? */
 int	approvals_date_label(const char *label);
 

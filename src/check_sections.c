@@ -255,6 +255,144 @@ check_field_at(const struct checklist *cl, int line, int a, int b)
 	return 0;
 }
 
+/* A line of a paragraph that is only a blank to write on ("1. ______",
+ * "- ______", a run under "Requires:"): blank, named after the line
+ * before when it ends in ':', else after its section. */
+static void
+check_blank_line(struct check_state *st, const struct rule *r,
+    const struct block *b, size_t a)
+{
+	const struct checklist *cl = st->cl;
+	size_t z = a, u = 0, p, q;
+	char label[96];
+	int l, c;
+
+	while (z < b->len && b->text[z] != '\n') {
+		if (b->text[z] == '_')
+			u++;
+		else if (strchr(" *.0123456789-", b->text[z]) == NULL)
+			return;
+		z++;
+	}
+	if (u < 5)
+		return;
+	checklist_block_pos(cl, b, a, &l, &c);
+	if (check_field_at(cl, l, 1, 1 << 20))
+		return;
+	label[0] = '\0';
+	if (a >= 2 && b->text[a - 1] == '\n') {
+		q = a - 1;
+		while (q > 0 && (b->text[q - 1] == ' ' || b->text[q - 1] == '*'))
+			q--;
+		p = q;
+		while (p > 0 && b->text[p - 1] != '\n')
+			p--;
+		if (q > p && b->text[q - 1] == ':') {
+			size_t n = q - 1 - p;
+			const char *t = b->text + p;
+			/* After the last " - " or a box: "REJECTED - Reason". */
+			const char *d = NULL;
+			for (size_t k = 0; k + 2 < n; k++)
+				if (t[k] == ' ' && t[k + 1] == '-' && t[k + 2] == ' ')
+					d = t + k + 3;
+			if (d != NULL) {
+				n -= (size_t)(d - t);
+				t = d;
+			}
+			n = n < sizeof(label) - 1 ? n : sizeof(label) - 1;
+			memcpy(label, t, n);
+			label[n] = '\0';
+		}
+	}
+	if (label[0] == '\0' && b->section >= 0)
+		snprintf(label, sizeof(label), "%s", check_title(st,
+		    b->section));
+	check_emit(st, r, l, c, l, c, NULL, 0, label[0] ? label : "blank",
+	    check_title(st, b->section));
+}
+
+/* The deepest section holding line, or -1. */
+static int
+check_line_section(const struct checklist *cl, int line)
+{
+	int best = -1;
+
+	for (size_t i = 0; i < cl->nsections; i++)
+		if (cl->sections[i].line <= line &&
+		    cl->sections[i].end_line >= line)
+			best = (int)i;
+	return best;
+}
+
+/* Is line inside a code block? */
+static int
+check_in_code(const struct checklist *cl, int line)
+{
+	for (size_t i = 0; i < cl->nblocks; i++) {
+		const struct block *b = &cl->blocks[i];
+		int n = 0;
+
+		if (b->kind != BLOCK_CODE || b->line > line)
+			continue;
+		for (size_t k = 0; k < b->len; k++)
+			n += b->text[k] == '\n';
+		if (line <= b->line + n + 2)
+			return 1;
+	}
+	return 0;
+}
+
+/* List items that are only a blank line to write on ("- _______", "1.
+ * _______"): cmark reads the underscores as a thematic break, so they
+ * are in no block; found on the source lines. */
+static void
+check_blank_list_lines(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+
+	if (cl->src == NULL || cl->lines == NULL)
+		return;
+	for (size_t ln = 0; ln < cl->nlines; ln++) {
+		const char *p = cl->src + cl->lines[ln];
+		const char *e = ln + 1 < cl->nlines ? cl->src + cl->lines[ln + 1] :
+		    cl->src + cl->srclen;
+		const char *m;
+		size_t u = 0;
+		int sec;
+
+		while (p < e && *p == ' ')
+			p++;
+		m = p;
+		if (p < e && (*p == '-' || *p == '*' || *p == '+'))
+			p++;
+		else {
+			while (p < e && *p >= '0' && *p <= '9')
+				p++;
+			if (p == m || p >= e || (*p != '.' && *p != ')'))
+				continue;
+			p++;
+		}
+		if (p >= e || *p != ' ')
+			continue;
+		for (; p < e && *p != '\n' && *p != '\r'; p++) {
+			if (*p == '_')
+				u++;
+			else if (*p != ' ')
+				break;
+		}
+		if (u < 5 || (p < e && *p != '\n' && *p != '\r'))
+			continue;
+		sec = check_line_section(cl, (int)ln + 1);
+		if (!check_in_section(st, r, sec) ||
+		    check_in_code(cl, (int)ln + 1))
+			continue;
+		check_emit(st, r, (int)ln + 1, (int)(m - (cl->src +
+		    cl->lines[ln])) + 1, (int)ln + 1, (int)(m - (cl->src +
+		    cl->lines[ln])) + 1, NULL, 0, sec >= 0 ?
+		    check_title(st, sec) : "blank", check_title(st, sec));
+	}
+}
+
 /* Labels too long for a field whose value is a blank: "The release
  * champion for this release is: ______", "CTO / CIO / CXO (if
  * applicable): ____ Date: ____". Each ':' followed by a run of three
@@ -276,6 +414,8 @@ check_long_labels(struct check_state *st, const struct rule *r)
 			size_t j, u = 0, a, z, k;
 			int l, c, lc, x;
 
+			if (i == 0 || b->text[i - 1] == '\n')
+				check_blank_line(st, r, b, i);
 			if (b->text[i] == '\n') {
 				start = i + 1;
 				continue;
@@ -312,6 +452,81 @@ check_long_labels(struct check_state *st, const struct rule *r)
 	}
 }
 
+/* Is a table cell blank: empty, a dash, TBD or underscores? */
+static int
+check_cell_blank(const char *t)
+{
+	if (t == NULL || *t == '\0')
+		return 1;
+	return approvals_blank(t) && (strchr(t, '_') != NULL ||
+	    strcmp(t, "-") == 0 || strcmp(t, "--") == 0 ||
+	    strcmp(t, "\xe2\x80\x94") == 0 || strcmp(t, "\xe2\x80\x93") == 0 ||
+	    strncmp(t, "TBD", 3) == 0 || strncmp(t, "TBA", 3) == 0 ||
+	    strncmp(t, "tbd", 3) == 0);
+}
+
+/* A cell that is a run of underscores, with a unit at most. */
+static int
+check_cell_under(const char *t)
+{
+	size_t u = 0;
+
+	for (; t != NULL && *t != '\0'; t++) {
+		if (*t == '_')
+			u++;
+		else if (*t != '%' && *t != ' ' && *t != '\\')
+			return 0;
+	}
+	return u >= 3;
+}
+
+/* Blank cells of forms: under a Name, Date, Signature, Owner, Result or
+ * Status header, a cell that is empty, a dash, TBD or underscores, in a
+ * row that names something (its first cell is written). The label is
+ * the header and that first cell: "Signature (QA Lead)". */
+static void
+check_table_cells(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+	char label[160];
+
+	for (size_t t = 0; t < cl->ntables; t++) {
+		const struct table *tb = &cl->tables[t];
+
+		if (tb->cells == NULL || tb->ncols < 2 ||
+		    !check_in_section(st, r, tb->section))
+			continue;
+		for (int c = 1; c < tb->ncols; c++) {
+			const char *h = tb->cells[c].text;
+
+			int form = approvals_form_header(h);
+
+			for (int row = 1; row <= tb->nrows; row++) {
+				const struct table_cell *x = &tb->cells[(size_t)
+				    row * (size_t)tb->ncols + (size_t)c];
+				const char *first = tb->cells[(size_t)row *
+				    (size_t)tb->ncols].text;
+
+				/* "| 1 | | |": a numbered row of an empty
+				 * log, not a form left blank. */
+				/* Under any header, a run of underscores is
+				 * a blank to fill ("_____", "_____%"). */
+				if (!(form ? check_cell_blank(x->text) :
+				    check_cell_under(x->text)) ||
+				    check_cell_blank(first) ||
+				    strspn(first, "0123456789#.") ==
+				    strlen(first))
+					continue;
+				snprintf(label, sizeof(label), "%.60s (%.80s)",
+				    h, first);
+				check_emit(st, r, x->line, x->col, x->line,
+				    x->col, NULL, 0, label,
+				    check_title(st, tb->section));
+			}
+		}
+	}
+}
+
 void
 check_fields(struct check_state *st, const struct rule *r)
 {
@@ -327,6 +542,8 @@ check_fields(struct check_state *st, const struct rule *r)
 		    check_label(f), check_title(st, f->section));
 	}
 	check_long_labels(st, r);
+	check_table_cells(st, r);
+	check_blank_list_lines(st, r);
 }
 
 /* Parse up to n digits at *s into *v; 0 if none. */
@@ -560,6 +777,10 @@ check_signoff(struct check_state *st, const struct rule *r)
 			for (size_t k = 0; k < 4; k++) {
 				if (!(a->has & slot[k].bit) ||
 				    (a->ok & slot[k].bit))
+					continue;
+				/* Blank cells are the fields rule's. */
+				if (!blanks && (val[k] == NULL ||
+				    approvals_blank(val[k])))
 					continue;
 				if (slot[k].bit == APPROVAL_HAS_DATE &&
 				    val[k] != NULL && !approvals_blank(val[k]) &&

@@ -303,16 +303,53 @@ void
 check_unselected_choice(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
+	size_t run0 = 0, nrun = 0;	/* paragraphs led by an open box */
+	int run_sec = -2, run_marked = 0;
 
-	for (size_t bi = 0; bi < cl->nblocks; bi++) {
-		const struct block *b = &cl->blocks[bi];
-		size_t a = 0;
+	for (size_t bi = 0; bi <= cl->nblocks; bi++) {
+		const struct block *b = bi < cl->nblocks ? &cl->blocks[bi] :
+		    NULL;
+		size_t a = 0, lead, len;
+		int k = 0;
+
+		/* Options as paragraphs of their own, each led by a box
+		 * ("**☐ APPROVED**", "[ ] **REJECTED** - Reason:"), in one
+		 * section: a choice too. */
+		if (b != NULL && b->kind == BLOCK_PARAGRAPH) {
+			lead = strspn(b->text, " *");
+			k = check_box_at(b->text, b->len, lead, &len);
+		}
+		if (b == NULL || (k != 0 && b->section != run_sec) ||
+		    b->kind == BLOCK_HEADING) {
+			if (nrun >= 2 && !run_marked) {
+				const struct block *f = &cl->blocks[run0];
+				size_t e = strcspn(f->text, "\n");
+				int l, c;
+
+				lead = strspn(f->text, " *");
+				checklist_block_pos(cl, f, lead, &l, &c);
+				check_emit(st, r, l, c, l, c, f->text + lead,
+				    e - lead, NULL, check_title(st, f->section));
+			}
+			nrun = 0;
+			run_marked = 0;
+			run_sec = -2;
+		}
+		if (b == NULL)
+			break;
+		if (k != 0 && (r->scope & (1u << BLOCK_PARAGRAPH)) &&
+		    check_in_section(st, r, b->section)) {
+			if (nrun++ == 0)
+				run0 = bi;
+			run_sec = b->section;
+			run_marked |= k == 2;
+		}
 
 		if ((r->scope & (1u << b->kind)) == 0 ||
 		    !check_in_section(st, r, b->section))
 			continue;
 		while (a < b->len) {
-			size_t z = a, first = (size_t)-1, len;
+			size_t z = a, first = (size_t)-1;
 			unsigned open = 0, marked = 0;
 			int l, c;
 
@@ -321,12 +358,12 @@ check_unselected_choice(struct check_state *st, const struct rule *r)
 			    !(b->kind == BLOCK_TABLE && b->text[z] == '|'))
 				z++;
 			for (size_t i = a; i < z; i++) {
-				int k = check_box_at(b->text, z, i, &len);
-				if (k == 0)
+				int bk = check_box_at(b->text, z, i, &len);
+				if (bk == 0)
 					continue;
-				if (k == 1 && open++ == 0)
+				if (bk == 1 && open++ == 0)
 					first = i;
-				marked += k == 2;
+				marked += bk == 2;
 				i += len - 1;
 			}
 			if (open >= 2 && marked == 0) {
