@@ -9,6 +9,7 @@
 
 #include "approvals.h"
 #include "model.h"
+#include "when.h"
 #include "xalloc.h"
 
 /* ---- keywords ---- */
@@ -558,20 +559,7 @@ approvals_date(const char *s, long *ymd)
 long
 approvals_today(void)
 {
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (e != NULL && *e != '\0') {
-		char *end;
-		long long v = strtoll(e, &end, 10);
-		if (*end == '\0' && v >= 0)
-			t = (time_t)v;
-	}
-	if (gmtime_r(&t, &tm) == NULL)
-		return 99991231;
-	return (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
+	return when_today();
 }
 
 static const char *const ap_date_words[] = { "date", "dated=", "datum",

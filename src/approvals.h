@@ -50,8 +50,8 @@ int	approvals_name_filled(const char *v);
  * 2025年1月31日, 2025년 1월 31일) or a numeric day/month/year that only
  * reads one way (31/01/2025). 1 with *ymd = YYYYMMDD when valid. */
 int	approvals_date(const char *s, long *ymd);
-/* Today as YYYYMMDD (UTC): from SOURCE_DATE_EPOCH when set, else the
- * clock. */
+/* Today as YYYYMMDD: the run's date (when.h: --today, SOURCE_DATE_EPOCH
+ * or the clock). */
 long	approvals_today(void);
 /* Does a table header name a cell someone must fill in (Name, Date,
  * Signature, Owner, Result, Status)? */

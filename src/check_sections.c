@@ -11,6 +11,7 @@
 #include "model.h"
 #include "rule.h"
 #include "xalloc.h"
+#include "when.h"
 
 /* Where signoff looks when a rule names no section. */
 const char check_signoff_section[] = "(?i)sign[\\s-]*off|approv";
@@ -715,7 +716,7 @@ check_signoff(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
 	char m[512];
-	long today = approvals_today();
+	long today = when_today();
 	int blanks = !check_fields_rule(st);
 	size_t i;
 
