@@ -80,3 +80,32 @@ print(c["signoff"]["state"], len(c["approvals"]))')
 done <tests/signoff/labels.tsv
 [ "$total" -gt 0 ] || echo "not ok signoff/labels: no labels read"
 echo "signoff labels: $right of $total checklists right"
+
+# Recall and precision of blanks and placeholders (placeholder,
+# unfilled-field and unselected-choice under the release rules) on the
+# labelled regions of tests/signoff/blanks.tsv: a labelled line is found
+# when a finding is on it; a finding in a region on no labelled line is
+# a false one. Targets: recall 90%, precision 95%.
+: >"$tmp/found"
+grep '^region' tests/signoff/blanks.tsv | while IFS='	' read -r k file a b; do
+	"$T" lint --config rules/release.yml --fail-on never -q \
+	    "$SHARED/$file" 2>/dev/null </dev/null |
+	    grep -E '\[(placeholder|unfilled-field|unselected-choice)\]$' |
+	    awk -F: -v a="$a" -v b="$b" -v f="$file" \
+	    '$2 >= a && $2 <= b { print f "\t" $2 }'
+done | sort -u >"$tmp/found"
+grep '^blank' tests/signoff/blanks.tsv | cut -f2,3 | sort -u >"$tmp/want"
+want=$(wc -l <"$tmp/want") found=$(wc -l <"$tmp/found")
+hit=$(comm -12 "$tmp/want" "$tmp/found" | wc -l)
+if [ "$want" -eq 0 ] || [ "$found" -eq 0 ]; then
+	echo "not ok signoff/blanks: nothing labelled or found"
+else
+	recall=$((100 * hit / want)) precision=$((100 * hit / found))
+	echo "blanks and placeholders: recall $recall% ($hit of $want labelled lines), precision $precision% ($hit of $found lines with findings)"
+	if [ "$recall" -ge 90 ] && [ "$precision" -ge 95 ]; then
+		echo "ok signoff/blanks-recall-precision"
+	else
+		echo "not ok signoff/blanks-recall-precision"
+		comm -3 "$tmp/want" "$tmp/found" | head -20
+	fi
+fi
