@@ -564,6 +564,7 @@ approvals_today(void)
 
 static const char *const ap_date_words[] = { "date", "dated=", "datum",
 	"fecha", "data=", "日期", "日付", "날짜", "дата", "Дата", "تاريخ",
+	"วันที่",
 	NULL };
 
 int
@@ -610,7 +611,7 @@ static const char *const ap_approver_words[] = {
 	"autorizado por", "approuvé par", "validé par", "signé par",
 	"审批人", "批准人", "签字人", "签核人", "承認者", "承认人", "승인자",
 	"결재자", "утвердил", "Утвердил", "согласовал", "Согласовал",
-	"утверждено", "Утверждено", NULL
+	"утверждено", "Утверждено", "ผู้ตรวจสอบ", "ผู้อนุมัติ", "ผู้ลงนาม", NULL
 };
 
 /* Labels of a name in a sign-off block. */
@@ -622,7 +623,8 @@ static const char *const ap_name_words[] = {
 
 static const char *const ap_sig_words[] = {
 	"signature", "sign here", "firma=", "assinatura", "unterschrift",
-	"签名", "签字", "署名", "서명", "подпись", "Подпись", "توقيع", NULL
+	"签名", "签字", "署名", "서명", "подпись", "Подпись", "توقيع", "ลายเซ็น",
+	NULL
 };
 
 static const char *const ap_decision_words[] = {
@@ -683,7 +685,7 @@ ap_signing_date(const char *label)
 	size_t n = strlen(label), i, k = 0;
 
 	if (ap_signoff_word(label) || ap_kw(label, "approv") ||
-	    ap_kw(label, "signed"))
+	    ap_kw(label, "signed") || strncmp(label, "วันที่", 18) == 0)
 		return 1;
 	if (n >= sizeof(w))
 		return 0;
