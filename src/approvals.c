@@ -908,13 +908,21 @@ ap_context_role(struct ap_build *b, int section, int after, int line)
 {
 	struct checklist *cl = b->cl;
 	const char *best = NULL;
+	size_t lo = 0, hi = cl->nblocks, i;
 
-	for (size_t i = 0; i < cl->nblocks; i++) {
+	/* Blocks are in source order: from the last before line, back
+	 * over at most 64 of them. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cl->blocks[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo > 64 ? lo - 64 : 0; i < lo; i++) {
 		const struct block *k = &cl->blocks[i];
 		size_t n = k->len;
 
-		if (k->line >= line)
-			break;
 		if (k->kind != BLOCK_PARAGRAPH || k->section != section ||
 		    k->line <= after || n < 2 || n > 64)
 			continue;

@@ -245,15 +245,24 @@ check_field_blank(const struct field *f)
 	return approvals_blank(v);
 }
 
-/* Is there a field on line from column a to b? */
+/* Is there a field on line from column a to b? Fields are in source
+ * order (line, then column): a binary search finds the first at or
+ * after column a. */
 static int
 check_field_at(const struct checklist *cl, int line, int a, int b)
 {
-	for (size_t i = 0; i < cl->nfields; i++)
-		if (cl->fields[i].line == line && cl->fields[i].col >= a &&
-		    cl->fields[i].col <= b)
-			return 1;
-	return 0;
+	size_t lo = 0, hi = cl->nfields;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cl->fields[mid].line < line || (cl->fields[mid].line ==
+		    line && cl->fields[mid].col < a))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < cl->nfields && cl->fields[lo].line == line &&
+	    cl->fields[lo].col <= b;
 }
 
 /* A line of a paragraph that is only a blank to write on ("1. ______",
@@ -312,17 +321,27 @@ check_blank_line(struct check_state *st, const struct rule *r,
 	    check_title(st, b->section));
 }
 
-/* The deepest section holding line, or -1. */
+/* The deepest section holding line, or -1: the last heading at or
+ * before it, or the nearest of its ancestors that reaches it. */
 static int
 check_line_section(const struct checklist *cl, int line)
 {
-	int best = -1;
+	size_t lo = 0, hi = cl->nsections;
+	int s;
 
-	for (size_t i = 0; i < cl->nsections; i++)
-		if (cl->sections[i].line <= line &&
-		    cl->sections[i].end_line >= line)
-			best = (int)i;
-	return best;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cl->sections[mid].line <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return -1;
+	for (s = (int)lo - 1; s >= 0 && cl->sections[s].end_line < line;
+	    s = cl->sections[s].parent)
+		;
+	return s;
 }
 
 /* Is line inside a code block? */
@@ -406,7 +425,7 @@ check_long_labels(struct check_state *st, const struct rule *r)
 
 	for (size_t bi = 0; bi < cl->nblocks; bi++) {
 		const struct block *b = &cl->blocks[bi];
-		size_t start = 0, i;
+		size_t start = 0, line0 = 0, i;
 
 		if ((b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_ITEM) ||
 		    !check_in_section(st, r, b->section))
@@ -418,10 +437,13 @@ check_long_labels(struct check_state *st, const struct rule *r)
 			if (i == 0 || b->text[i - 1] == '\n')
 				check_blank_line(st, r, b, i);
 			if (b->text[i] == '\n') {
-				start = i + 1;
+				start = line0 = i + 1;
 				continue;
 			}
-			if (b->text[i] != ':')
+			/* A label starts its line: a ':' far along a line
+			 * of many fields is theirs (and mapping it to a
+			 * column costs the line's length). */
+			if (b->text[i] != ':' || i - line0 > 240)
 				continue;
 			for (j = i + 1; j < b->len && (b->text[j] == ' ' ||
 			    b->text[j] == '*' || b->text[j] == '_'); j++)
@@ -693,16 +715,6 @@ check_date_ok(const struct rule *r, const char *value, int future_ok,
 	return 0;
 }
 
-/* Is item i the box of an approval? */
-static int
-check_approval_item(const struct checklist *cl, size_t i)
-{
-	for (size_t k = 0; k < cl->napprovals; k++)
-		if (cl->approvals[k].item == (int)i)
-			return 1;
-	return 0;
-}
-
 /*
  * signoff: the release gate on sign-off. In the rule's sections: open
  * boxes and blank fields (these left to a fields rule covering every
@@ -719,14 +731,19 @@ check_signoff(struct check_state *st, const struct rule *r)
 	long today = when_today();
 	int blanks = !check_fields_rule(st);
 	size_t i;
+	/* Items that are the box of an approval. */
+	unsigned char *appr = xcalloc(cl->nitems + 1, 1);
+
+	for (i = 0; i < cl->napprovals; i++)
+		if (cl->approvals[i].item >= 0)
+			appr[cl->approvals[i].item] = 1;
 
 	for (i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
 
 		if (it->state != ITEM_OPEN ||
 		    approvals_after_section(cl, it->section) ||
-		    (!check_in_section(st, r, it->section) &&
-		    !check_approval_item(cl, i)))
+		    (!check_in_section(st, r, it->section) && !appr[i]))
 			continue;
 		snprintf(m, sizeof(m), "'%s' is not checked",
 		    it->text ? it->text : "");
@@ -808,4 +825,5 @@ check_signoff(struct check_state *st, const struct rule *r)
 			    strlen(m), role, sec);
 		}
 	}
+	free(appr);
 }
