@@ -650,6 +650,41 @@ static const char *const ap_role_words[] = {
 	"مدير", "مسؤول", NULL
 };
 
+/* Is label a signature slot ("Signature", "QA Signature", "Signature &
+ * Date")? Not when a word qualifies the signature ("Signature
+ * verification tested", "Signatures valid"): a check of signed
+ * artifacts, no sign-off. */
+static int
+ap_sig_label(const char *label)
+{
+	static const char *const ok[] = { "and", "date", "or", "here",
+	    "of", "block", "line", NULL };
+	const char *p;
+	size_t n, k;
+
+	if (!ap_any(label, ap_sig_words))
+		return 0;
+	for (p = label; (p = strchr(p, 'i')) != NULL; p++) {
+		if (p - label < 1 || strncasecmp(p - 1, "signature", 9) != 0)
+			continue;
+		p += 8;
+		if (*p == 's' || *p == 'S')
+			p++;
+		while (*p == ' ')
+			p++;
+		for (n = 0; isalpha((unsigned char)p[n]); n++)
+			;
+		if (n == 0)
+			continue;
+		for (k = 0; ok[k] != NULL; k++)
+			if (strlen(ok[k]) == n && strncasecmp(p, ok[k], n) == 0)
+				break;
+		if (ok[k] == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 /* The slot of a field label; ctx: in a sign-off section. */
 static enum ap_slot
 ap_slot(const char *label, int ctx)
@@ -658,7 +693,7 @@ ap_slot(const char *label, int ctx)
 		return SLOT_OTHER;
 	if (ap_any(label, ap_approver_words))
 		return SLOT_NAME;
-	if (ap_any(label, ap_sig_words))
+	if (ap_sig_label(label))
 		return SLOT_SIG;
 	if (approvals_date_label(label))
 		return SLOT_DATE;

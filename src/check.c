@@ -116,6 +116,13 @@ const struct rule_kind check_kinds[] = {
 	  "'failed', 'pending').",
 	  "Check or uncheck the box, or correct the text.",
 	  check_box_contradicts },
+	/* A file chosen as a checklist with no task item and no field. */
+	{ "empty-checklist", 0, 0, SEV_WARNING, 0,
+	  "no task item or field: not a checklist",
+	  "A file selected as a checklist (by files:) with no task item and "
+	  "no field.",
+	  "Add task items, or leave the file out of files:.",
+	  check_empty_checklist },
 };
 const size_t check_nkinds = sizeof(check_kinds) / sizeof(check_kinds[0]);
 
@@ -279,15 +286,96 @@ check_in_section(struct check_state *st, const struct rule *r, int section)
 	return check_section_match(st, r, section);
 }
 
+/* Count backtick runs in src[a..z), skipping escaped characters. */
+static size_t
+check_tick_runs(const char *src, size_t a, size_t z)
+{
+	size_t i, runs = 0;
+
+	for (i = a; i < z; i++) {
+		if (src[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (src[i] != '`')
+			continue;
+		runs++;
+		while (i + 1 < z && src[i + 1] == '`')
+			i++;
+	}
+	return runs;
+}
+
+int
+check_pos_in_code(const struct checklist *cl, int line, int col,
+    struct code_pos *cp)
+{
+	size_t n;
+
+	if (cl->src == NULL || cl->lines == NULL || line < 1 ||
+	    (size_t)line > cl->nlines)
+		return 0;
+	n = cl->srclen;
+	if (cp->line != line || col < cp->col) {
+		int l = line;
+
+		/* Back to the first line of the paragraph: a span may cross
+		 * lines, never a blank line or the start of a list item or
+		 * heading. */
+		while (l > 1) {
+			const char *p = cl->src + cl->lines[l - 1];
+
+			p += strspn(p, " \t");
+			if (*p == '-' || *p == '*' || *p == '+' || *p == '#' ||
+			    *p == '>' || *p == '|' || (*p >= '0' && *p <= '9'))
+				break;
+			p = cl->src + cl->lines[l - 2];
+			p += strspn(p, " \t");
+			if (*p == '\n' || *p == '\r' || *p == '\0')
+				break;
+			l--;
+		}
+		cp->runs = check_tick_runs(cl->src, cl->lines[l - 1],
+		    cl->lines[line - 1]);
+		cp->line = line;
+		cp->col = 1;
+		cp->z = cl->lines[line - 1];
+		cp->tick = 0;
+	}
+	/* Go on from where the last call on this line stopped: fields come
+	 * in column order, so a line is scanned once. */
+	while (cp->z < n && cp->col < col && cl->src[cp->z] != '\n') {
+		char ch = cl->src[cp->z];
+
+		if (ch == '`') {
+			if (!cp->tick)
+				cp->runs++;
+			cp->tick = 1;
+		} else
+			cp->tick = 0;
+		if (ch == '\\' && cp->z + 1 < n && cl->src[cp->z + 1] != '\n') {
+			cp->z++;
+			cp->col++;
+		}
+		cp->z++;
+		while (cp->z < n && ((unsigned char)cl->src[cp->z] & 0xc0) ==
+		    0x80)
+			cp->z++;
+		cp->col++;
+	}
+	return cp->runs % 2;
+}
+
 /* Is offset off of block b inside an inline code span? Judged on the
- * source line, as the model keeps no inline nodes: an odd number of
- * backtick runs before it. Spans across lines are not seen. */
+ * source, as the model keeps no inline nodes: an odd number of backtick
+ * runs before it, counted from the start of the block for a paragraph or
+ * an item (a span may cross lines), else from the start of its line. */
 static int
 check_in_code_span(const struct checklist *cl, const struct block *b,
     size_t off)
 {
-	const struct seg *sg;
-	size_t lo = 0, hi = b->nseg, i, a, z, runs = 0;
+	const struct seg *sg, *first;
+	size_t lo = 0, hi = b->nseg, a, z;
 
 	if (cl->src == NULL || cl->lines == NULL)
 		return 0;
@@ -307,18 +395,11 @@ check_in_code_span(const struct checklist *cl, const struct block *b,
 	z = a + (size_t)(sg->bcol - 1) + (off - sg->off);
 	if (z > cl->srclen)
 		z = cl->srclen;
-	for (i = a; i < z; i++) {
-		if (cl->src[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (cl->src[i] != '`')
-			continue;
-		runs++;
-		while (i + 1 < z && cl->src[i + 1] == '`')
-			i++;
-	}
-	return runs % 2;
+	first = &cl->segs[b->seg0];
+	if ((b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_ITEM) &&
+	    first->line >= 1 && first->line < sg->line)
+		a = cl->lines[first->line - 1] + (size_t)(first->bcol - 1);
+	return check_tick_runs(cl->src, a, z) % 2;
 }
 
 int
@@ -373,26 +454,6 @@ check_block_matches(struct check_state *st, const struct rule *r,
 	}
 }
 
-/* Is id among the ids of a directive ("a b,c"); no ids means all. */
-static int
-check_ids_has(const char *ids, const char *id)
-{
-	size_t n = strlen(id), k;
-	const char *p = ids ? ids : "";
-	int any = 0;
-
-	for (;;) {
-		p += strspn(p, " \t\r\n,");
-		if (*p == '\0')
-			return !any;
-		any = 1;
-		k = strcspn(p, " \t\r\n,");
-		if (k == n && strncmp(p, id, n) == 0)
-			return 1;
-		p += k;
-	}
-}
-
 /* The line a disable-next-line comment on line applies to: the next
  * line, skipping blank lines when the source is at hand. */
 static int
@@ -414,51 +475,244 @@ check_next_line(const struct checklist *cl, int line)
 	return line + 1;
 }
 
-/* Drop the findings from first on that ticklist-disable comments cover.
- * Directives are few, so each finding scans them in source order: the
- * state for its rule is the last disable or enable above it. */
+/* The rule ids of the findings being suppressed, sorted and distinct:
+ * directives name rules by index into them. */
+struct supp_ids {
+	const char	**v;
+	size_t		  n;
+};
+
+static int
+check_strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The index of the id p[0..k) in ids, or -1. */
+static long
+check_id_find(const struct supp_ids *ids, const char *p, size_t k)
+{
+	size_t lo = 0, hi = ids->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(ids->v[mid], p, k);
+		if (c == 0 && ids->v[mid][k] != '\0')
+			c = 1;
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Call fn(r, arg) for each rule index a directive's ids ("a b,c") name
+ * among ids, or fn(-1, arg) once if it names none (all rules). */
+static void
+check_ids_each(const struct supp_ids *ids, const char *text,
+    void (*fn)(long, void *), void *arg)
+{
+	const char *p = text ? text : "";
+	int any = 0;
+	size_t k;
+	long r;
+
+	for (;;) {
+		p += strspn(p, " \t\r\n,");
+		if (*p == '\0')
+			break;
+		any = 1;
+		k = strcspn(p, " \t\r\n,");
+		if ((r = check_id_find(ids, p, k)) >= 0)
+			fn(r, arg);
+		p += k;
+	}
+	if (!any)
+		fn(-1, arg);
+}
+
+/* Directive state while sweeping down the file: for each rule (and for
+ * "all", slot n) the order number of the last disable or enable that
+ * named it and whether that disabled; disable-file per rule. */
+struct supp_state {
+	size_t		*seq;		/* 0: none */
+	unsigned char	*off, *file;
+	size_t		 now;		/* order number being applied */
+	int		 val;
+	size_t		 all;		/* slot of "all" */
+};
+
+static void
+check_supp_set(long r, void *arg)
+{
+	struct supp_state *ss = arg;
+	size_t k = r < 0 ? ss->all : (size_t)r;
+
+	ss->seq[k] = ss->now;
+	ss->off[k] = (unsigned char)ss->val;
+}
+
+static void
+check_supp_file(long r, void *arg)
+{
+	struct supp_state *ss = arg;
+
+	ss->file[r < 0 ? ss->all : (size_t)r] = 1;
+}
+
+/* A disable-next-line target: line and rule (ids n: all). */
+struct supp_next {
+	int	line;
+	size_t	rule;
+};
+
+struct supp_nexts {
+	struct supp_next	*v;
+	size_t			 n, cap;
+	int			 line;
+	size_t			 all;
+};
+
+static void
+check_supp_next(long r, void *arg)
+{
+	struct supp_nexts *nx = arg;
+
+	nx->v = xgrow(nx->v, &nx->cap, nx->n + 1, sizeof(*nx->v));
+	nx->v[nx->n].line = nx->line;
+	nx->v[nx->n++].rule = r < 0 ? nx->all : (size_t)r;
+}
+
+static int
+check_next_cmp(const void *a, const void *b)
+{
+	const struct supp_next *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* A finding or a directive by its line and its index, to sort both in
+ * line order, then in their own order. */
+struct supp_at {
+	int	line;
+	size_t	i;
+};
+
+static int
+check_at_cmp(const void *a, const void *b)
+{
+	const struct supp_at *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Drop the findings from first on that ticklist-disable comments cover.
+ * The state for a finding's rule is the last disable or enable above it
+ * that names the rule (or all rules); disable-next-line covers the next
+ * non-blank line, disable-file the whole file. One sweep down the file
+ * over findings and directives, each sorted by line: O(n log n) in
+ * findings and directives (30,000 disable/enable pairs: milliseconds).
+ */
 static void
 check_suppress(const struct checklist *cl, struct findings *out,
     size_t first)
 {
-	size_t i, j, k, nd = 0;
+	struct supp_ids ids = { NULL, 0 };
+	struct supp_state ss;
+	struct supp_nexts nx;
+	size_t i, j, k, nd = 0, nf = out->n - first;
+	struct supp_at *ford, *dord;
+	unsigned char *drop;
 
 	for (j = 0; j < cl->nfacts; j++)
 		nd += cl->facts[j].kind == FACT_DIRECTIVE;
-	if (nd == 0)
+	if (nd == 0 || nf == 0)
 		return;
+	ids.v = xcalloc(nf, sizeof(*ids.v));
+	for (i = 0; i < nf; i++)
+		ids.v[i] = out->v[first + i].rule;
+	qsort(ids.v, nf, sizeof(*ids.v), check_strp_cmp);
+	for (i = 0; i < nf; i++)
+		if (ids.n == 0 || strcmp(ids.v[ids.n - 1], ids.v[i]) != 0)
+			ids.v[ids.n++] = ids.v[i];
+	memset(&ss, 0, sizeof(ss));
+	ss.all = ids.n;
+	ss.seq = xcalloc(ids.n + 1, sizeof(*ss.seq));
+	ss.off = xcalloc(ids.n + 1, 1);
+	ss.file = xcalloc(ids.n + 1, 1);
+	memset(&nx, 0, sizeof(nx));
+	nx.all = ids.n;
+	dord = xcalloc(nd, sizeof(*dord));
+	for (j = k = 0; j < cl->nfacts; j++)
+		if (cl->facts[j].kind == FACT_DIRECTIVE) {
+			dord[k].line = cl->facts[j].line;
+			dord[k++].i = j;
+		}
+	qsort(dord, nd, sizeof(*dord), check_at_cmp);
+	for (k = 0; k < nd; k++) {
+		const struct fact *d = &cl->facts[dord[k].i];
+		if (d->dir == DIR_DISABLE_FILE)
+			check_ids_each(&ids, d->text, check_supp_file, &ss);
+		else if (d->dir == DIR_DISABLE_NEXT_LINE) {
+			nx.line = check_next_line(cl, d->line);
+			if (nx.line > d->line)
+				check_ids_each(&ids, d->text, check_supp_next,
+				    &nx);
+		}
+	}
+	if (nx.n > 0)	/* qsort and bsearch of NULL are undefined */
+		qsort(nx.v, nx.n, sizeof(*nx.v), check_next_cmp);
+	ford = xcalloc(nf, sizeof(*ford));
+	for (i = 0; i < nf; i++) {
+		ford[i].line = out->v[first + i].line;
+		ford[i].i = first + i;
+	}
+	qsort(ford, nf, sizeof(*ford), check_at_cmp);
+	drop = xcalloc(nf, 1);
+	for (i = k = 0; i < nf; i++) {
+		const struct finding *f = &out->v[ford[i].i];
+		size_t at = ford[i].i - first;
+		long r = check_id_find(&ids, f->rule, strlen(f->rule));
+		size_t ri = (size_t)r;
+		struct supp_next key;
+
+		for (; k < nd && dord[k].line < f->line; k++) {
+			const struct fact *d = &cl->facts[dord[k].i];
+			if (d->dir != DIR_DISABLE && d->dir != DIR_ENABLE)
+				continue;
+			ss.now = k + 1;
+			ss.val = d->dir == DIR_DISABLE;
+			check_ids_each(&ids, d->text, check_supp_set, &ss);
+		}
+		if (ss.file[ri] || ss.file[ss.all])
+			drop[at] = 1;
+		else if (ss.seq[ri] > ss.seq[ss.all] ? ss.off[ri] :
+		    ss.off[ss.all])
+			drop[at] = 1;
+		else if (nx.n > 0) {
+			key.line = f->line;
+			key.rule = ri;
+			if (bsearch(&key, nx.v, nx.n, sizeof(key),
+			    check_next_cmp) != NULL)
+				drop[at] = 1;
+			key.rule = ss.all;
+			if (bsearch(&key, nx.v, nx.n, sizeof(key),
+			    check_next_cmp) != NULL)
+				drop[at] = 1;
+		}
+	}
 	for (i = k = first; i < out->n; i++) {
 		struct finding *f = &out->v[i];
-		int off = 0, drop = 0;
 
-		for (j = 0; j < cl->nfacts && !drop; j++) {
-			const struct fact *d = &cl->facts[j];
-
-			if (d->kind != FACT_DIRECTIVE ||
-			    !check_ids_has(d->text, f->rule))
-				continue;
-			switch (d->dir) {
-			case DIR_DISABLE_FILE:
-				drop = 1;
-				break;
-			case DIR_DISABLE:
-				if (d->line < f->line)
-					off = 1;
-				break;
-			case DIR_ENABLE:
-				if (d->line < f->line)
-					off = 0;
-				break;
-			case DIR_DISABLE_NEXT_LINE:
-				if (f->line > d->line &&
-				    f->line == check_next_line(cl, d->line))
-					drop = 1;
-				break;
-			default:
-				break;
-			}
-		}
-		if (drop || off) {
+		if (drop[i - first]) {
 			free(f->message);
 			free(f->section);
 			free(f->key);
@@ -467,6 +721,63 @@ check_suppress(const struct checklist *cl, struct findings *out,
 		out->v[k++] = *f;
 	}
 	out->n = k;
+	free(drop);
+	free(ford);
+	free(dord);
+	free(nx.v);
+	free(ss.seq);
+	free(ss.off);
+	free(ss.file);
+	free(ids.v);
+}
+
+/* A suppression comment naming a rule id neither this set nor a shipped
+ * set has (a typo: "placeholdr") suppresses nothing: say so, once per id
+ * and file (and for at most eight ids: a storm of comments is not a
+ * storm of warnings). */
+static void
+check_unknown_ids(const struct rules *rs, const struct checklist *cl)
+{
+	char seen[8][128];
+	size_t nseen = 0, k2;
+
+	for (size_t i = 0; i < cl->nfacts; i++) {
+		const struct fact *d = &cl->facts[i];
+		const char *p = d->text ? d->text : "";
+		size_t k, j;
+
+		if (d->kind != FACT_DIRECTIVE)
+			continue;
+		for (;; p += k) {
+			char id[128];
+
+			p += strspn(p, " \t\r\n,");
+			if (*p == '\0')
+				break;
+			k = strcspn(p, " \t\r\n,");
+			if (k >= sizeof(id))
+				continue;
+			memcpy(id, p, k);
+			id[k] = '\0';
+			for (j = 0; j < rs->n; j++)
+				if (strcmp(rs->v[j].info.id, id) == 0)
+					break;
+			if (j < rs->n)
+				continue;
+			for (k2 = 0; k2 < nseen; k2++)
+				if (strcmp(seen[k2], id) == 0)
+					break;
+			if (k2 < nseen)
+				continue;
+			if (nseen == sizeof(seen) / sizeof(seen[0]))
+				return;
+			memcpy(seen[nseen++], id, k + 1);
+			if (!rules_shipped_id(id))
+				diag_warn(cl->file, d->line, d->col, "unknown "
+				    "rule id '%s' in a ticklist-disable comment: "
+				    "it suppresses nothing", id);
+		}
+	}
 }
 
 void
@@ -496,6 +807,7 @@ check_run(struct check_ctx *c, const struct rules *rs,
 		if (st.sev[i] != SEV_OFF)
 			rs->v[i].kind->check(&st, &rs->v[i]);
 	c->msg = st.msg;
+	check_unknown_ids(rs, cl);
 	check_suppress(cl, out, first);
 	findings_sort(out);
 }

@@ -25,6 +25,7 @@ enum {
 	CLIOPT_NOCONFIG,
 	CLIOPT_COLOR,
 	CLIOPT_MAXSIZE,
+	CLIOPT_MAXRULES,
 	CLIOPT__NEXT		/* first code free for a command's own */
 };
 
@@ -38,7 +39,8 @@ enum {
 	{ "color", required_argument, NULL, CLIOPT_COLOR }, \
 	{ "colour", required_argument, NULL, CLIOPT_COLOR }, \
 	{ "quiet", no_argument, NULL, 'q' }, \
-	{ "max-file-size", required_argument, NULL, CLIOPT_MAXSIZE }
+	{ "max-file-size", required_argument, NULL, CLIOPT_MAXSIZE }, \
+	{ "max-rules-size", required_argument, NULL, CLIOPT_MAXRULES }
 /* Their short letters for getopt's optstring. */
 #define CLIOPT_SHORT	"c:r:j:q"
 

@@ -23,8 +23,11 @@
 
 /* How a line is changed in cmark's input: a task box blanked out or
  * replaced by an empty HTML comment, a lazy HTML tag line made a block
- * start that may interrupt a paragraph. */
-enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV };
+ * start that may interrupt a paragraph, a blank line made an empty HTML
+ * comment at the column of the list marker above it (which ends that
+ * list item), a '[' escaped (cmark-gfm keeps a link reference definition
+ * right above a table's header row as text). */
+enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV, FIX_CLOSE, FIX_ESC };
 
 /* Build item HTML (doc_set_html). */
 static int doc_html = 1;
@@ -74,16 +77,20 @@ struct walker {
 	int		  first_h1;
 	int		  col_line;	/* doc_col: where it counted to */
 	size_t		  col_i, col_cp;
-	unsigned char	 *pipe;		/* per line: holds a '|'; NULL if
-					   none does */
+	unsigned char	 *pipe;		/* per line: a delimiter row; NULL if
+					   none is */
+	unsigned char	 *lt;		/* per line: starts with '<' */
 	struct tfound	 *tf;		/* tables rewritten in cmark's input */
 	size_t		  ntf, captf;
 	int		 *boxfix;	/* lines changed in cmark's input */
 	size_t		 *boxfix_off;	/* from this byte */
 	unsigned char	 *boxfix_kind;	/* FIX_* */
-	size_t		  nboxfix, capboxfix, capboxfix_off, capboxfix_kind;
+	unsigned char	 *boxfix_seen;	/* its item is on this pass's tree */
+	size_t		  nboxfix, capboxfix, capboxfix_off, capboxfix_kind,
+			  capboxfix_seen;
 	int		  boxcand;	/* a line ends in "] " */
 	int		  htmlcand;	/* a line starts with '<' */
+	cmark_node	 *root;		/* cmark's tree of the final pass */
 };
 
 /* ---- line map and positions ---- */
@@ -644,7 +651,7 @@ doc_item_box(struct walker *w, cmark_node *n, struct boxinfo *b)
 	b->eol = k + 3 == left;
 	b->blank_after = !b->eol && doc_spacechar(ls[k + 3]);
 	b->rest_blank = 1;
-	for (j = k + 3; j < left; j++)
+	for (j = k + 3; j < left && b->rest_blank; j++)
 		if (!doc_spacechar(ls[j]))
 			b->rest_blank = 0;
 	if (kid != NULL && node_line(w, kid) == line)
@@ -1603,29 +1610,88 @@ doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
 	buf_free(&t);
 }
 
-/* Append the document's lines that look like link reference definitions
- * ("[x]: url" after a blank line or another one: a definition cannot
- * interrupt a paragraph) to md, after its cells, so that "[x]" in a cell
- * is the link it is in GitHub's table. */
-static void
-doc_refdefs(const struct checklist *cl, struct buf *md)
-{
-	int prev_ok = 1;
+static int doc_setext(struct walker *, cmark_node *);
 
-	for (size_t l = 1; l <= cl->nlines; l++) {
+/* Is line inside a block of cmark's tree (a definition is not: cmark
+ * drops it)? Setext headings end at their underline. */
+static int
+doc_line_in_block(struct walker *w, int line)
+{
+	cmark_iter *it = cmark_iter_new(w->root);
+	cmark_event_type ev;
+	int in = 0;
+
+	while (!in && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int l0, l1;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_THEMATIC_BREAK:
+			l0 = node_line(w, n);
+			/* A paragraph that started with definitions starts
+			 * there for cmark: its text starts after them. */
+			l1 = cmark_node_get_type(n) == CMARK_NODE_HEADING ?
+			    (doc_setext(w, n) ? doc_setext_end(w, n) : l0) :
+			    cmark_node_get_end_line(n) + w->line_off;
+			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+				/* (libcmark 0.30 gives its inlines positions
+				 * from the definitions: count its lines.) */
+				cmark_iter *pi = cmark_iter_new(n);
+				int breaks = 0;
+				while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
+					cmark_node_type t = cmark_node_get_type(
+					    cmark_iter_get_node(pi));
+					breaks += (t == CMARK_NODE_SOFTBREAK ||
+					    t == CMARK_NODE_LINEBREAK) &&
+					    cmark_iter_get_event_type(pi) ==
+					    CMARK_EVENT_ENTER;
+				}
+				cmark_iter_free(pi);
+				if (l1 - breaks > l0)
+					l0 = l1 - breaks;
+			}
+			/* (libcmark 0.30 ends an HTML block a line early
+			 * where its last line closes it.) */
+			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+				for (size_t i = 0; i < w->ntf; i++)
+					if (w->tf[i].rewrite && w->tf[i].hline == l0)
+						l1 = w->tf[i].eline;
+			in = line >= l0 && line <= l1;
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return in;
+}
+
+/* Append the document's link reference definitions ("[x]: url" lines
+ * that cmark dropped from its tree) to md, after its cells, so that
+ * "[x]" in a cell is the link it is in GitHub's table. */
+static void
+doc_refdefs(struct walker *w, struct buf *md)
+{
+	const struct checklist *cl = w->cl;
+
+	for (size_t l = (size_t)w->line_off + 1; l <= cl->nlines; l++) {
 		size_t left, i = 0;
 		const char *p = doc_at(cl, (int)l, 1, &left), *q;
-		int ok = prev_ok;
-		while (i < left && i < 3 && p[i] == ' ')
+		while (i < left && (p[i] == ' ' || p[i] == '>'))
 			i++;
-		prev_ok = i == left;
-		if (!ok || i >= left || p[i] != '[' || (q = memchr(p + i, ']',
+		if (i >= left || p[i] != '[' || (q = memchr(p + i, ']',
 		    left - i)) == NULL || (size_t)(q - p) + 1 >= left ||
-		    q[1] != ':')
+		    q[1] != ':' || doc_line_in_block(w, (int)l))
 			continue;
-		buf_put(md, p, left);
+		buf_put(md, p + i, left - i);
 		buf_puts(md, "\n");
-		prev_ok = 1;
 	}
 }
 
@@ -1704,7 +1770,7 @@ doc_table_record(struct walker *w, const struct tfound *t)
 		}
 	}
 	if (ntodo && memchr(md.data, '[', md.len) != NULL)
-		doc_refdefs(cl, &md);
+		doc_refdefs(w, &md);
 	if (ntodo)
 		doc_cell_texts(cl, &md, todo, ntodo);
 	buf_free(&md);
@@ -1740,7 +1806,7 @@ doc_table_html(struct walker *w, cmark_node *n)
 	return 0;
 }
 
-/* Does any line from l0 to l1 hold a '|'? */
+/* Is any line from l0 to l1 a delimiter row? */
 static int
 doc_pipes(const struct walker *w, int l0, int l1)
 {
@@ -1752,44 +1818,37 @@ doc_pipes(const struct walker *w, int l0, int l1)
 	return 0;
 }
 
-/* Mark the lines that hold a '|' or are a delimiter row (none: no table
- * is possible). */
+/* Mark the lines that are delimiter rows (none: no table is possible),
+ * found from their '|' or ':' (":-:" under "a"), and the lines that
+ * start with '<' (none: no lazy HTML line). */
 static void
 doc_scan_pipes(struct walker *w)
 {
 	const struct checklist *cl = w->cl;
-	const char *p = cl->src, *end = cl->src + cl->srclen;
-	size_t l = 0;
+	const char *end = cl->src + cl->srclen;
+	static const char seek[] = "|:";
 
-	while ((p = memchr(p, '|', (size_t)(end - p))) != NULL) {
-		size_t off = (size_t)(p - cl->src);
-		if (w->pipe == NULL)
-			w->pipe = xcalloc(cl->nlines, 1);
-		while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
-			l++;
-		w->pipe[l] = 1;
-		p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
-		    cl->srclen);
-	}
-	/* A delimiter row without a pipe has a ':' (":-:" under "a"). */
-	p = cl->src;
-	l = 0;
-	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
-		size_t off = (size_t)(p - cl->src), left, i = 0;
-		const char *ls;
-		while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
-			l++;
-		ls = doc_at(cl, (int)l + 1, 1, &left);
-		while (i < left && (ls[i] == ' ' || ls[i] == '\t' ||
-		    ls[i] == '>'))
-			i++;
-		if (table_delim(ls + i, left - i)) {
-			if (w->pipe == NULL)
-				w->pipe = xcalloc(cl->nlines, 1);
-			w->pipe[l] = 1;
+	for (const char *c = seek; *c; c++) {
+		const char *p = cl->src;
+		size_t l = 0;
+
+		while ((p = memchr(p, *c, (size_t)(end - p))) != NULL) {
+			size_t off = (size_t)(p - cl->src), left, i = 0;
+			const char *ls;
+			while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
+				l++;
+			ls = doc_at(cl, (int)l + 1, 1, &left);
+			while (i < left && (ls[i] == ' ' || ls[i] == '\t' ||
+			    ls[i] == '>'))
+				i++;
+			if (table_delim(ls + i, left - i)) {
+				if (w->pipe == NULL)
+					w->pipe = xcalloc(cl->nlines, 1);
+				w->pipe[l] = 1;
+			}
+			p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
+			    cl->srclen);
 		}
-		p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
-		    cl->srclen);
 	}
 }
 
@@ -1819,6 +1878,9 @@ doc_fix(struct walker *w, int line, size_t off, int kind)
 	    w->nboxfix + 1, sizeof(*w->boxfix_off));
 	w->boxfix_kind = xgrow(w->boxfix_kind, &w->capboxfix_kind,
 	    w->nboxfix + 1, sizeof(*w->boxfix_kind));
+	w->boxfix_seen = xgrow(w->boxfix_seen, &w->capboxfix_seen,
+	    w->nboxfix + 1, sizeof(*w->boxfix_seen));
+	w->boxfix_seen[w->nboxfix] = 1;	/* seen: found on this tree */
 	w->boxfix[w->nboxfix] = line;
 	w->boxfix_off[w->nboxfix] = off;
 	w->boxfix_kind[w->nboxfix++] = (unsigned char)kind;
@@ -1843,20 +1905,27 @@ doc_box_prepass(struct walker *w, cmark_node *n)
 	    (size_t)cmark_node_get_start_column(kid) != b.k + 1)
 		return 0;
 	{
-		size_t left;
-		cmark_node *list = cmark_node_parent(n);
-		cmark_node *prev = list ? cmark_node_previous(list) : NULL;
-		int interrupts = cmark_node_first_child(list) == n &&
-		    prev != NULL &&
-		    cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH &&
-		    (size_t)b.line <= w->cl->nlines;
+		size_t left, i;
+		/* It may interrupt a paragraph (or a paragraph of link
+		 * definitions, which cmark drops) unless a blank line is
+		 * above it. */
+		const char *pv = doc_at(w->cl, b.line - 1, 1, &left);
+		int interrupts = 0;
+		for (i = 0; b.line > 1 && i < left; i++)
+			if (!doc_spacechar(pv[i]) && pv[i] != '>')
+				interrupts = 1;
 		const char *nx = doc_at(w->cl, b.line + 1, 1, &left);
 		int blank_next = (size_t)b.line >= w->cl->nlines;
-		for (size_t i = 0; !blank_next; i++)
+		for (i = 0; !blank_next; i++)
 			if (i == left)
 				blank_next = 1;
 			else if (!doc_spacechar(nx[i]) && nx[i] != '>')
 				break;
+		if (blank_next && interrupts && (size_t)b.line < w->cl->nlines)
+			/* The comment keeps the item open past the blank
+			 * line, where GitHub's empty item ends: end it. */
+			doc_fix(w, b.line + 1, (size_t)cmark_node_get_start_column(n)
+			    - 1, FIX_CLOSE);
 		return doc_fix(w, b.line, b.k, blank_next && !interrupts ?
 		    FIX_BLANKS : FIX_COMMENT);
 	}
@@ -1875,8 +1944,12 @@ doc_scan_cands(struct walker *w)
 		while (i < e && (cl->src[i] == ' ' || cl->src[i] == '\t' ||
 		    cl->src[i] == '>'))
 			i++;
-		if (i < e && cl->src[i] == '<')
+		if (i < e && cl->src[i] == '<') {
+			if (w->lt == NULL)
+				w->lt = xcalloc(cl->nlines, 1);
+			w->lt[l] = 1;
 			w->htmlcand = 1;
+		}
 		while (e > start && (cl->src[e - 1] == '\n' ||
 		    cl->src[e - 1] == '\r'))
 			e--;
@@ -1889,6 +1962,31 @@ doc_scan_cands(struct walker *w)
 	}
 }
 
+/* Is HTML block n one made of a lazy tag line (FIX_DIV) that is still
+ * lazy after paragraph p, the last one before it? Then it is seen. */
+static void
+doc_lazy_html_check(struct walker *w, cmark_node *n, cmark_node *p)
+{
+	int line = node_line(w, n);
+	cmark_node *anc[64];
+	int ind[64];
+	size_t nanc, off;
+	int indent;
+
+	for (size_t i = 0; i < w->nboxfix; i++) {
+		if (w->boxfix[i] != line || w->boxfix_kind[i] != FIX_DIV)
+			continue;
+		if (p == NULL || cmark_node_get_end_line(p) + w->line_off !=
+		    line - 1)
+			return;
+		nanc = doc_ancestors(w, p, anc, ind);
+		if (nanc > 0 && doc_line_content(w->cl, line, anc, ind, nanc,
+		    &off, &indent) == 1)
+			w->boxfix_seen[i] = 1;
+		return;
+	}
+}
+
 /* cmark-gfm 0.29 lets a lazy line that is one HTML tag start an HTML
  * block (libcmark 0.30 continues the paragraph): make such a line of
  * paragraph n a block start for libcmark too. */
@@ -1897,18 +1995,24 @@ doc_lazy_html_prepass(struct walker *w, cmark_node *n)
 {
 	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
 	cmark_node *anc[64];
-	int ind[64];
+	int ind[64], l;
 	size_t nanc, added = 0;
 
 	if (l1 == l0)
 		return 0;
+	for (l = l0 + 1; l <= l1 && !w->lt[l - 1]; l++)
+		;
+	if (l > l1)
+		return 0;	/* no line starts with '<' */
 	nanc = doc_ancestors(w, n, anc, ind);
 	if (nanc == 0)
 		return 0;
-	for (int l = l0 + 1; l <= l1; l++) {
+	for (l = l0 + 1; l <= l1; l++) {
 		size_t off, left;
 		int indent;
 		const char *p;
+		if (!w->lt[l - 1])
+			continue;
 		if (doc_line_content(w->cl, l, anc, ind, nanc, &off, &indent)
 		    != 1)
 			continue;
@@ -1930,6 +2034,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	size_t added = 0;
+	cmark_node *lastpara = NULL;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -1938,9 +2043,16 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		int heading = ty == CMARK_NODE_HEADING, l0, l1, dup = 0;
 
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_ITEM) {
+			for (size_t i = 0; i < w->nboxfix; i++)
+				if (w->boxfix[i] == node_line(w, n))
+					w->boxfix_seen[i] = 1;
 			added += doc_box_prepass(w, n);
 			continue;
 		}
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_PARAGRAPH)
+			lastpara = n;
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_HTML_BLOCK)
+			doc_lazy_html_check(w, n, lastpara);
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_PARAGRAPH &&
 		    w->htmlcand)
 			added += doc_lazy_html_prepass(w, n);
@@ -1967,11 +2079,44 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			continue;
 		}
 		t.rewrite = 1;
+		if (t.hline > l0) {
+			/* Text above the header: GitHub's paragraph, where
+			 * a "[x]: url" line defines nothing. */
+			size_t left, o = doc_first_off(w, n);
+			const char *p = doc_at(w->cl, l0, (int)o + 1, &left);
+			const char *q = left ? memchr(p, ']', left) : NULL;
+			if (left && *p == '[' && q != NULL && (size_t)(q - p) + 1 <
+			    left && q[1] == ':')
+				added += doc_fix(w, l0, o, FIX_ESC);
+		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
 		added++;
 	}
 	cmark_iter_free(it);
+	/* A box replaced on a line that is no list item any more (a
+	 * paragraph's text since an item above it became empty): put it
+	 * back, with the line that ended its item. */
+	size_t j = 0;
+	for (size_t i = 0; i < w->nboxfix; i++) {
+		int kind = w->boxfix_kind[i], gone = !w->boxfix_seen[i] &&
+		    (kind == FIX_BLANKS || kind == FIX_COMMENT ||
+		    kind == FIX_DIV);
+		if (kind == FIX_CLOSE)
+			for (size_t k = 0; k < w->nboxfix; k++)
+				if (w->boxfix[k] == w->boxfix[i] - 1 &&
+				    !w->boxfix_seen[k])
+					gone = 1;
+		if (gone) {
+			added++;
+			continue;
+		}
+		w->boxfix[j] = w->boxfix[i];
+		w->boxfix_off[j] = w->boxfix_off[i];
+		w->boxfix_kind[j++] = (unsigned char)kind;
+	}
+	w->nboxfix = j;
+	memset(w->boxfix_seen, 0, w->nboxfix);
 	return added;
 }
 
@@ -2008,21 +2153,36 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 		for (size_t i = 0; i < w->nboxfix && rep == NULL; i++)
 			if (w->boxfix[i] == (int)l + 1) {
 				static const char *const fixes[] = { "   ",
-				    "<!---->", "<div>" };
+				    "<!---->", "<div>", "<!---->", "\\[" };
 				off = w->boxfix_off[i];
 				rep = fixes[w->boxfix_kind[i]];
 				e = start + off + (w->boxfix_kind[i] ==
-				    FIX_DIV ? 0 : 3);
+				    FIX_DIV ? 0 : w->boxfix_kind[i] == FIX_ESC ? 1 :
+				    3);
 				box = 1;
+				if (w->boxfix_kind[i] == FIX_CLOSE) {
+					/* The item line's indentation. */
+					buf_put(&b, cl->src + cl->lines[l - 1],
+					    off);
+					buf_puts(&b, rep);
+					e = start;
+					while (e < end && cl->src[e] != '\n' &&
+					    cl->src[e] != '\r')
+						e++;
+					buf_put(&b, cl->src + e, end - e);
+					box = 2;
+				}
 			}
 		if (rep == NULL) {
 			buf_put(&b, cl->src + start, end - start);
 			continue;
 		}
+		if (box == 2)
+			continue;
 		if (box) {
 			buf_put(&b, cl->src + start, off);
 			buf_puts(&b, rep);
-			if (rep[1] == 'd') {
+			if (rep[0] == '<' && rep[1] == 'd') {
 				/* The tag becomes "<div>": drop the rest of
 				 * its line (blanks) but not the line end. */
 				e = end;
@@ -2453,6 +2613,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		free(owned);
 		input = owned = doc_rewrite(&w, body, &inlen);
 	}
+	w.root = doc;
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -2550,9 +2711,11 @@ doc_parse(const char *file, const char *data, size_t len)
 		free(w.tf[i].off);
 	free(w.tf);
 	free(w.pipe);
+	free(w.lt);
 	free(w.boxfix);
 	free(w.boxfix_off);
 	free(w.boxfix_kind);
+	free(w.boxfix_seen);
 	free(w.secstack);
 	free(w.lastkid);
 	free(w.items);

@@ -4,12 +4,16 @@
  * the binary, each replaceable by a file of the same name in --templates
  * DIR. Output files are fixed names or page names made of the input path's
  * safe characters, so nothing is written outside the report directory. */
+#include <sys/file.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +29,10 @@
 #include "buf.h"
 #include "check.h"
 #include "cliopt.h"
+#include "report_git.h"
+#include "report_merge.h"
 #include "diag.h"
+#include "doc.h"
 #include "embed.h"
 #include "files.h"
 #include "model.h"
@@ -41,6 +48,14 @@
 #include "value.h"
 #include "when.h"
 #include "xalloc.h"
+
+/* The report directory's own files: the lock a run holds, and the names
+ * of the files ticklist wrote there. Hidden, never a page name. */
+#define REPORT_LOCK		".ticklist.lock"
+#define REPORT_MANIFEST		".ticklist.manifest"
+
+/* Longest page name before "-N.html": far below NAME_MAX (255). */
+#define REPORT_PAGE_MAX		160
 
 /* Output a template may write per byte of the largest input. */
 #define REPORT_OUT_PER_BYTE	32
@@ -83,13 +98,21 @@ static const char report_help_text[] =
     "  -o, --output DIR     report directory (default ticklist-report)\n"
     "      --templates DIR  templates here replace shipped ones by file name\n"
     "      --template FILE  render this one template to stdout instead\n"
+    "      --source-url URL link items and findings to their source: URL\n"
+    "                       with {path}, {line} and {commit}\n"
+    "      --baseline FILE  show what changed since this earlier report.json\n"
+    "      --history FILE   an earlier report.json for the trend of each\n"
+    "                       checklist (repeatable, any order)\n"
+    "      --merge          PATHs are report.json files ([NAME=]PATH) of\n"
+    "                       several repositories: write one dashboard\n"
     "  -c, --config FILE    use this config instead of .ticklist.yml\n"
     "      --no-config      ignore .ticklist.yml files\n"
     "  -r, --rules NAME     use a shipped ruleset or rule file (repeatable)\n"
     "      --fail-on LEVEL  exit 1 when a finding is at or above LEVEL:\n"
     "                       error (default), warning, info, never\n"
     "  -q, --quiet          no summary line on stderr\n"
-    "      --max-file-size N  refuse larger inputs (default 64M)\n"
+    "      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
+    "      --max-rules-size N  refuse larger rule files (default 1M)\n"
     "  -j, --jobs N         worker threads (default: the number of CPUs)\n"
     "\n"
     "Templates: index.html.mustache, checklist.html.mustache (one page per\n"
@@ -195,10 +218,16 @@ report_compile(struct template_set *set, struct loader *ld,
 static int
 report_mkdir(const char *dir)
 {
-	char *p = xstrdup(dir), *s;
+	char *p, *s;
 	struct stat st;
 	int rc = 0;
 
+	if (*dir == '\0') {
+		diag_error(NULL, 0, 0, "-o: empty report directory (an unset "
+		    "variable?)");
+		return -1;
+	}
+	p = xstrdup(dir);
 	for (s = p + 1; ; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
@@ -232,13 +261,16 @@ report_mkdir(const char *dir)
  * use (template_set_names: rendering never looks up any other).
  *
  * All or nothing: every file is first written beside its target under a
- * name of its own (see report_stage_path); only when everything has been
- * written are they renamed into place, pages first and index.html last.
- * A failure before that removes them and leaves the previous report as
- * it was. Files are not fsync'ed: rename keeps a failed or interrupted
- * run from leaving a half-written file, and a report can always be made
- * again, while 2,000 fsyncs cost seconds. A run killed by a signal
- * leaves its staged files (named .ticklist-* and *.ticklist-*) behind.
+ * hidden name of its own (see report_stage_path); only when everything
+ * has been written, and every target checked (report_commit_check: free,
+ * or a regular file of the manifest that is not an input), are they
+ * renamed into place, pages first and index.html last. A failure before
+ * that removes them and leaves the previous report as it was. Files are
+ * not fsync'ed: rename keeps a failed or interrupted run from leaving a
+ * half-written file, and a report can always be made again, while 2,000
+ * fsyncs cost seconds. A run killed by a signal leaves its staged files
+ * (.ticklist-*) behind; the next run, holding the directory's lock,
+ * removes them (report_clean).
  *
  * A page template that names "summary" (the totals of all checklists)
  * cannot be rendered before the last checklist is read: then the
@@ -254,15 +286,18 @@ struct rw_file {
 	struct buf	 json;		/* its element of report.json */
 	char		*page;		/* page name kept and json were made
 					   with */
-	int		 rc;		/* -1: rendering or writing failed */
+	char		*error;		/* why it has no page, or NULL */
+	int		 rc;		/* -1: writing failed */
 };
 
 /* What the index keeps of a checklist. */
 struct rw_kept {
 	struct val		*obj;	/* pruned copy, in keep */
 	struct counts		 total;
+	int			 rank;	/* report_rank */
 	size_t			 i;	/* input number: its staged page */
 	char			*page;	/* its final page name */
+	int			 nopage;	/* not written (f->error) */
 	struct report_input	 in;	/* when pages wait for the end */
 };
 
@@ -278,6 +313,9 @@ struct report_writer {
 	int			 page_named;	/* pages use "page" */
 	char			*token;		/* of the staged files */
 	char			*partsname;	/* DIR/.TOKEN */
+	int			 lockfd;	/* DIR/.ticklist.lock, flock'ed */
+	char			**old;		/* the manifest's names, sorted */
+	size_t			 nold;
 	FILE			*parts;		/* report.json elements */
 	size_t			 nparts;
 	struct report_totals	 tot;
@@ -358,17 +396,17 @@ report_buf_give(struct report_writer *w, struct buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* Where a file waits until the end: beside its target, as NAME.TOKEN
- * for the fixed outputs (the path still names the file), and as
- * .TOKEN.I.html for the page of input I, whose name is only settled in
- * input order. TOKEN is unique to the run (mkstemp). */
+/* Where a file waits until the end: beside its target, hidden, as
+ * .TOKEN.NAME for the fixed outputs and as .TOKEN.I.html for the page of
+ * input I, whose name is only settled in input order. TOKEN is
+ * "ticklist-XXXXXX", unique to the run (mkstemp). */
 static void
 report_stage_path(const struct report_writer *w, struct buf *b,
     const char *fixed, size_t i)
 {
 	buf_reset(b);
 	if (fixed != NULL)
-		buf_printf(b, "%s/%s.%s", w->o->dir, fixed, w->token);
+		buf_printf(b, "%s/.%s.%s", w->o->dir, w->token, fixed);
 	else
 		buf_printf(b, "%s/.%s.%zu.html", w->o->dir, w->token, i);
 }
@@ -400,8 +438,8 @@ report_stage_write(struct report_writer *w, const char *fixed, size_t i,
 
 	report_stage_path(w, &path, fixed, i);
 	buf_printf(&msg, "%s/%s", w->o->dir, shown);
-	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0666)) == -1) {
+	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666)) == -1) {
 		diag_error(msg.data, 0, 0, "cannot create: %s",
 		    strerror(errno));
 		rc = -1;
@@ -421,7 +459,8 @@ out:
 	return rc;
 }
 
-/* Render template k against ctx and stage it (see report_stage_write). */
+/* Render template k against ctx and stage it (see report_stage_write):
+ * 0, -1 if it could not be written, -2 if rendering failed (too big). */
 static int
 report_stage_render(struct report_writer *w, int k, const struct val *ctx,
     const char *fixed, size_t i, const char *shown)
@@ -431,7 +470,7 @@ report_stage_render(struct report_writer *w, int k, const struct val *ctx,
 
 	report_buf_take(w, &out);
 	rc = template_render(w->t[k], ctx, template_esc_for_name(
-	    report_outputs[k].tmpl), &out);
+	    report_outputs[k].tmpl), &out) == 0 ? 0 : -2;
 	if (rc == 0)
 		rc = report_stage_write(w, fixed, i, shown, out.data ?
 		    out.data : "", out.len);
@@ -466,26 +505,18 @@ report_stage_remove(struct report_writer *w)
 	buf_free(&path);
 }
 
-/* Move staged fixed or page i to DIR/final. A device or FIFO there is
- * written to instead, as output_write does. */
+/* Move staged fixed or page i to DIR/final (report_commit_check has
+ * made sure that final is free, or a regular file ticklist wrote). */
 static int
 report_stage_commit(const struct report_writer *w, const char *fixed,
     size_t i, const char *final)
 {
 	struct buf from = {0}, to = {0};
-	struct stat st;
-	struct input in;
 	int rc = 0;
 
 	report_stage_path(w, &from, fixed, i);
 	buf_printf(&to, "%s/%s", w->o->dir, final);
-	if (stat(to.data, &st) == 0 && !S_ISREG(st.st_mode)) {
-		if ((rc = read_input(from.data, 0, &in)) == 0) {
-			rc = output_write(to.data, in.data, in.len);
-			read_free(&in);
-		}
-		unlink(from.data);
-	} else if (rename(from.data, to.data) == -1) {
+	if (rename(from.data, to.data) == -1) {
 		diag_error(to.data, 0, 0, "cannot write: %s", strerror(errno));
 		rc = -1;
 	}
@@ -506,6 +537,11 @@ report_writer_free(struct report_writer *w)
 		fclose(w->parts);
 	free(w->token);
 	free(w->partsname);
+	for (i = 0; i < w->nold; i++)
+		free(w->old[i]);
+	free(w->old);
+	if (w->lockfd >= 0)
+		close(w->lockfd);	/* and the lock with it */
 	for (i = 0; i < w->nkept; i++)
 		free(w->kept[i].page);
 	for (i = 0; i < w->nspare; i++)
@@ -524,6 +560,321 @@ report_writer_free(struct report_writer *w)
 	free(w);
 }
 
+
+/* How long a run waits for another one writing the same directory. */
+#define REPORT_LOCK_WAIT_MS	60000
+
+/* Take DIR/.ticklist.lock (flock): a second run into the same directory
+ * waits for the first, then fails clearly. -1 after a diag_error. */
+static int
+report_lock(struct report_writer *w)
+{
+	struct buf path = {0};
+	struct stat st;
+	int waited = 0;
+
+	buf_printf(&path, "%s/" REPORT_LOCK, w->o->dir);
+	w->lockfd = open(path.data, O_RDWR | O_CREAT | O_NOFOLLOW |
+	    O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
+	if (w->lockfd == -1 || fstat(w->lockfd, &st) == -1 ||
+	    !S_ISREG(st.st_mode)) {
+		diag_error(path.data, 0, 0, "cannot open the lock file: %s",
+		    w->lockfd == -1 ? (errno == ELOOP ? "it is a symbolic "
+		    "link" : strerror(errno)) : "not a regular file");
+		buf_free(&path);
+		return -1;
+	}
+	while (flock(w->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			diag_error(path.data, 0, 0, "cannot lock: %s",
+			    strerror(errno));
+			buf_free(&path);
+			return -1;
+		}
+		if (waited == 0)
+			fprintf(stderr, "ticklist: %s: another ticklist "
+			    "report is writing there; waiting\n", w->o->dir);
+		if (waited >= REPORT_LOCK_WAIT_MS) {
+			diag_error(w->o->dir, 0, 0, "another ticklist report "
+			    "still holds %s after %d s: giving up", path.data,
+			    REPORT_LOCK_WAIT_MS / 1000);
+			buf_free(&path);
+			return -1;
+		}
+		struct timespec ts = { 0, 100 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+		waited += 100;
+	}
+	buf_free(&path);
+	return 0;
+}
+
+/* Is name one a killed run may have left: ".ticklist-*" (staged files
+ * and report.json parts), or an older version's "NAME.ticklist-XXXXXX"
+ * beside a fixed output? */
+static int
+report_leftover(const char *name)
+{
+	static const char *const fixed[] = {
+		"index.html", "report.json", "summary.md", "badge.svg"
+	};
+
+	if (strncmp(name, ".ticklist-", 10) == 0)
+		return 1;
+	for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++) {
+		size_t n = strlen(fixed[k]);
+		if (strncmp(name, fixed[k], n) == 0 &&
+		    strncmp(name + n, ".ticklist-", 10) == 0 &&
+		    strlen(name + n) == 16)
+			return 1;
+	}
+	return 0;
+}
+
+/* Under the lock no other run is writing: remove what killed runs left
+ * (regular files and links only). */
+static void
+report_clean(struct report_writer *w)
+{
+	DIR *d = opendir(w->o->dir);
+	struct dirent *e;
+	struct buf path = {0};
+	struct stat st;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!report_leftover(e->d_name))
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", w->o->dir, e->d_name);
+		if (lstat(path.data, &st) == 0 && (S_ISREG(st.st_mode) ||
+		    S_ISLNK(st.st_mode)))
+			unlink(path.data);
+	}
+	closedir(d);
+	buf_free(&path);
+}
+
+static int
+report_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A name a manifest may hold: a plain file name. */
+static int
+report_plain(const char *name)
+{
+	return *name != '\0' && *name != '.' && strchr(name, '/') == NULL;
+}
+
+/* Read DIR/.ticklist.manifest, the names of the files earlier runs
+ * wrote, into w->old (sorted). No manifest: none. -1 after a diag_error
+ * (a manifest that is a link, a device or unreadable). */
+static int
+report_manifest_read(struct report_writer *w)
+{
+	struct buf path = {0};
+	struct stat st;
+	struct input in;
+	size_t cap = 0;
+	char *p, *nl;
+
+	buf_printf(&path, "%s/" REPORT_MANIFEST, w->o->dir);
+	if (lstat(path.data, &st) == -1) {
+		buf_free(&path);
+		return errno == ENOENT ? 0 : -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(path.data, 0, 0, "not a regular file: refused "
+		    "(remove it)");
+		buf_free(&path);
+		return -1;
+	}
+	if (read_input(path.data, (size_t)64 << 20, &in) == -1) {
+		buf_free(&path);
+		return -1;
+	}
+	for (p = in.data; p < in.data + in.len; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(in.data + in.len - p))) ==
+		    NULL)
+			nl = in.data + in.len;
+		*nl = '\0';
+		if (*p == '#' || !report_plain(p))
+			continue;
+		w->old = xgrow(w->old, &cap, w->nold + 1, sizeof(*w->old));
+		w->old[w->nold++] = xstrdup(p);
+	}
+	if (w->nold > 0)
+		qsort(w->old, w->nold, sizeof(*w->old), report_strcmp);
+	read_free(&in);
+	buf_free(&path);
+	return 0;
+}
+
+/* Was name written by an earlier run (in the manifest)? */
+static int
+report_ours(const struct report_writer *w, const char *name)
+{
+	return w->nold > 0 && bsearch(&name, w->old, w->nold,
+	    sizeof(*w->old), report_strcmp) != NULL;
+}
+
+/* A device and inode pair, to tell whether a target is an input. */
+struct report_ino {
+	dev_t	dev;
+	ino_t	ino;
+};
+
+static int
+report_ino_cmp(const void *a, const void *b)
+{
+	const struct report_ino *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+/* Check one target DIR/name before anything is renamed: free, or a
+ * regular file an earlier run wrote that is not an input. -1 after a
+ * diag_error naming it. */
+static int
+report_target_ok(const struct report_writer *w, const char *name,
+    const struct report_ino *ins, size_t nins)
+{
+	struct buf path = {0};
+	struct stat st;
+	struct report_ino key;
+	const char *why = NULL;
+
+	buf_printf(&path, "%s/%s", w->o->dir, name);
+	if (lstat(path.data, &st) == -1) {
+		if (errno != ENOENT)
+			why = strerror(errno);
+	} else if (S_ISLNK(st.st_mode))
+		why = "is a symbolic link: refusing to write through it";
+	else if (!S_ISREG(st.st_mode))
+		why = "is not a regular file (a directory, device, FIFO or "
+		    "socket): refusing to write to it";
+	else {
+		key.dev = st.st_dev;
+		key.ino = st.st_ino;
+		if (nins > 0 && bsearch(&key, ins, nins, sizeof(*ins),
+		    report_ino_cmp) != NULL)
+			why = "is also an input: refusing to replace it";
+		else if (!report_ours(w, name))
+			why = "was not written by ticklist (not in "
+			    REPORT_MANIFEST "): refusing to replace it";
+	}
+	if (why != NULL)
+		diag_error(path.data, 0, 0, "%s", why);
+	buf_free(&path);
+	return why != NULL ? -1 : 0;
+}
+
+/* Before any rename: every target must be free or ours (see
+ * report_target_ok); all are checked, so every problem is named. */
+static int
+report_commit_check(const struct report_writer *w)
+{
+	struct report_ino *ins;
+	size_t nins = 0, i;
+	struct stat st;
+	int rc = 0;
+
+	ins = xcalloc(w->o->ninputs ? w->o->ninputs : 1, sizeof(*ins));
+	for (i = 0; i < w->o->ninputs; i++)
+		if (strcmp(w->o->inputs[i], "-") != 0 &&
+		    stat(w->o->inputs[i], &st) == 0) {
+			ins[nins].dev = st.st_dev;
+			ins[nins++].ino = st.st_ino;
+		}
+	qsort(ins, nins, sizeof(*ins), report_ino_cmp);
+	for (i = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage && report_target_ok(w, w->kept[i].page,
+		    ins, nins) == -1)
+			rc = -1;
+	for (i = 0; i < NFIXED; i++)
+		if (report_target_ok(w, report_fixed[i], ins, nins) == -1)
+			rc = -1;
+	free(ins);
+	return rc;
+}
+
+/* Write the manifest (staged, then renamed): the fixed outputs, the
+ * pages, and with old set the previous manifest's names too (written
+ * before the renames, so that a run killed among them leaves nothing
+ * the next run would take for a foreign file). */
+static int
+report_manifest_write(struct report_writer *w, int old)
+{
+	struct buf b = {0}, from = {0}, to = {0};
+	size_t i;
+	int rc;
+
+	buf_puts(&b, "# ticklist report: the files ticklist wrote here. A "
+	    "run replaces only these\n# and removes pages listed here that "
+	    "it no longer writes.\n");
+	for (i = 0; i < NFIXED; i++)
+		buf_printf(&b, "%s\n", report_fixed[i]);
+	for (i = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage)
+			buf_printf(&b, "%s\n", w->kept[i].page);
+	for (i = 0; old && i < w->nold; i++)
+		buf_printf(&b, "%s\n", w->old[i]);
+	rc = report_stage_write(w, REPORT_MANIFEST + 1, 0, REPORT_MANIFEST,
+	    b.data, b.len);
+	if (rc == 0) {
+		report_stage_path(w, &from, REPORT_MANIFEST + 1, 0);
+		buf_printf(&to, "%s/" REPORT_MANIFEST, w->o->dir);
+		if (rename(from.data, to.data) == -1) {
+			diag_error(to.data, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			unlink(from.data);
+			rc = -1;
+		}
+	}
+	buf_free(&b);
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
+/* After the renames: remove pages of the previous run this one did not
+ * write (a checklist deleted or renamed). Only page names (*.html) are
+ * removed, and only regular files. */
+static void
+report_remove_stale(struct report_writer *w)
+{
+	char **now = xcalloc(w->nkept ? w->nkept : 1, sizeof(*now));
+	struct buf path = {0};
+	struct stat st;
+	size_t i, n, nnow;
+
+	for (i = n = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage)
+			now[n++] = w->kept[i].page;
+	nnow = n;
+	qsort(now, nnow, sizeof(*now), report_strcmp);
+	for (i = 0; i < w->nold; i++) {
+		const char *name = w->old[i];
+		n = strlen(name);
+		if (n < 6 || strcmp(name + n - 5, ".html") != 0 ||
+		    strcmp(name, "index.html") == 0 ||
+		    bsearch(&name, now, nnow, sizeof(*now),
+		    report_strcmp) != NULL)
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", w->o->dir, name);
+		if (lstat(path.data, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(path.data);
+	}
+	free(now);
+	buf_free(&path);
+}
+
 /*
  * Compile the templates (all of them before anything is written: a bad
  * partial name is an error even though the engine renders it as empty),
@@ -540,6 +891,7 @@ report_writer_new(const struct report_opts *o)
 	int rc = 0, fd = -1;
 
 	w->o = o;
+	w->lockfd = -1;
 	pthread_mutex_init(&w->mu, NULL);
 #ifdef __GLIBC__
 	/* Each checklist frees its model's chunks together; glibc would
@@ -556,8 +908,16 @@ report_writer_new(const struct report_opts *o)
 		if ((w->t[k] = report_compile(k == OUT_PAGE ? w->pset :
 		    w->iset, &w->ld, report_outputs[k].tmpl)) == NULL)
 			rc = -1;
-	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1)
+	/* Every path written is DIR/ and a name of at most some 200 bytes. */
+	if (strlen(o->dir) + REPORT_PAGE_MAX + 64 >= PATH_MAX) {
+		diag_error(NULL, 0, 0, "-o: report directory path too long "
+		    "(%zu bytes; PATH_MAX is %d)", strlen(o->dir), PATH_MAX);
 		goto fail;
+	}
+	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1 ||
+	    report_lock(w) == -1 || report_manifest_read(w) == -1)
+		goto fail;
+	report_clean(w);
 	w->ninames = template_set_names(w->iset, &w->inames);
 	npnames = template_set_names(w->pset, &pnames);
 	w->stream = !report_named(pnames, npnames, "summary");
@@ -596,6 +956,9 @@ report_page_ctx(struct report_writer *w, struct arena *a,
 	struct val *ctx = report_head_in(a, w->stream ? NULL : &w->tot,
 	    w->o->generated_at, 1);
 
+	report_put_source(ctx, w->o->commit, w->o->branch);
+	if (!w->stream)
+		report_diff_summary(ctx, w->o->baseline, &w->tot.ch, 1);
 	val_set(ctx, "checklist", checklist);
 	return ctx;
 }
@@ -618,10 +981,28 @@ report_writer_work(struct report_writer *w, const struct report_input *in,
 	f->page = xstrdup(in->page);
 	f->rc = 0;
 	tree = report_checklist_in(&a, in);
-	report_json_element(&f->json, tree);
-	if (w->stream)
+	if (f->error == NULL && w->stream) {
 		f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &a,
 		    tree), NULL, i, in->page);
+		if (f->rc == -2) {
+			/* Too big for its page (or a template error): the
+			 * rest of the report is still written, this entry
+			 * says why it has none. */
+			diag_error(in->cl->file, 0, 0, "page not written: "
+			    "rendering failed (too big for the report's "
+			    "limits, or a template error above)");
+			f->error = xstrdup("page not written: rendering "
+			    "failed");
+			f->rc = 0;
+		}
+	}
+	if (f->error != NULL) {
+		val_put_strk(tree, "error", f->error);
+		val_put_strk(tree, "state", "error");
+		val_put_strk(tree, "state_label", "not in the report");
+		val_put_strk(tree, "page", NULL);	/* it has none */
+	}
+	report_json_element(&f->json, tree);
 	f->kept = val_copy_pruned(tree, NULL, report_keep, w);
 	arena_free(&a);
 }
@@ -633,6 +1014,7 @@ report_file_free(struct report_writer *w, struct rw_file *f)
 	val_free(f->kept);
 	report_buf_give(w, &f->json);
 	free(f->page);
+	free(f->error);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -662,8 +1044,10 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	 * heap between the big blocks each checklist frees. */
 	k->obj = val_copy_pruned(f->kept, &w->keep, report_keep_all, NULL);
 	k->total = in->cl->total;
+	k->rank = report_rank(in);
 	k->i = i;
 	k->page = xstrdup(in->page);
+	k->nopage = f->error != NULL;
 	k->in = *in;
 	if (fputs(w->nparts++ ? ",\n    " : "\n    ", w->parts) == EOF ||
 	    fwrite(f->json.data, 1, f->json.len, w->parts) != f->json.len)
@@ -671,14 +1055,15 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	report_file_free(w, f);
 }
 
-/* Dashboard order of kept checklists: report_cmp_counts, then input
- * order (the kept array is in input order). */
+/* Dashboard order of kept checklists: report_rank, report_cmp_counts,
+ * then input order (the kept array is in input order). */
 static int
 report_kept_cmp(const void *a, const void *b)
 {
 	const struct rw_kept *x = *(const struct rw_kept *const *)a;
 	const struct rw_kept *y = *(const struct rw_kept *const *)b;
-	int c = report_cmp_counts(&x->total, &y->total);
+	int c = x->rank != y->rank ? (x->rank < y->rank ? -1 : 1) :
+	    report_cmp_counts(&x->total, &y->total);
 
 	if (c != 0)
 		return c;
@@ -699,6 +1084,8 @@ report_writer_json(struct report_writer *w)
 	int rc = 0, saved = 0, fd;
 
 	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
+	report_put_source(head, w->o->commit, w->o->branch);
+	report_diff_summary(head, w->o->baseline, &w->tot.ch, 0);
 	val_json(&b, head, 2);
 	arena_free(&a);
 	b.len -= 2;		/* "\n}" */
@@ -706,8 +1093,8 @@ report_writer_json(struct report_writer *w)
 	report_stage_path(w, &path, "report.json", 0);
 	buf_printf(&msg, "%s/report.json", w->o->dir);
 	/* open and write(2), not stdio, like every other output. */
-	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0666)) == -1) {
+	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666)) == -1) {
 		diag_error(msg.data, 0, 0, "cannot create: %s",
 		    strerror(errno));
 		rc = -1;
@@ -752,6 +1139,8 @@ report_writer_finish(struct report_writer *w)
 	int rc = w->failed ? -1 : 0, k;
 
 	for (i = 0; i < w->nkept && rc == 0 && !w->stream; i++) {
+		if (w->kept[i].nopage)
+			continue;
 		struct val *ctx = report_page_ctx(w, &a, report_checklist_in(&a,
 		    &w->kept[i].in));
 		rc = report_stage_render(w, OUT_PAGE, ctx, NULL, w->kept[i].i,
@@ -764,6 +1153,8 @@ report_writer_finish(struct report_writer *w)
 			order[i] = &w->kept[i];
 		qsort(order, w->nkept, sizeof(*order), report_kept_cmp);
 		model = report_head_in(&a, &w->tot, w->o->generated_at, 1);
+		report_put_source(model, w->o->commit, w->o->branch);
+		report_diff_summary(model, w->o->baseline, &w->tot.ch, 1);
 		arr = val_put_arr(model, "checklists");
 		for (i = 0; i < w->nkept; i++) {
 			struct val *o = order[i]->obj;
@@ -787,13 +1178,24 @@ report_writer_finish(struct report_writer *w)
 	}
 	if (rc == 0)
 		rc = report_writer_json(w);
+	/* Everything is staged: check that every rename can succeed, so
+	 * that a refusal leaves the previous report whole. */
+	if (rc == 0)
+		rc = report_commit_check(w);
+	if (rc == 0)
+		rc = report_manifest_write(w, 1);
 	/* Pages first, index.html last: it links to them. */
 	for (i = 0; i < w->nkept && rc == 0; i++)
-		rc = report_stage_commit(w, NULL, w->kept[i].i,
-		    w->kept[i].page);
+		if (!w->kept[i].nopage)
+			rc = report_stage_commit(w, NULL, w->kept[i].i,
+			    w->kept[i].page);
 	for (i = 0; i < NFIXED && rc == 0; i++)
 		rc = report_stage_commit(w, report_fixed[i], 0,
 		    report_fixed[i]);
+	if (rc == 0) {
+		report_remove_stale(w);
+		rc = report_manifest_write(w, 0);
+	}
 	report_writer_free(w);
 	return rc;
 }
@@ -840,6 +1242,7 @@ report_one(const struct report_opts *o, const char *file,
 	if (t == NULL || diag_errors() > errs)
 		goto out;
 	model = report_model(in, n, o->generated_at);
+	report_put_source(model, o->commit, o->branch);
 	if (template_render(t, model, template_esc_for_name(base ? base + 1 :
 	    file), &out) == 0)
 		rc = output_write(NULL, out.data ? out.data : "", out.len);
@@ -894,6 +1297,15 @@ report_page_name(const char *path, char *const *names, size_t n)
 		buf_reset(&b);
 		buf_puts(&b, strcmp(path, "-") == 0 ? "stdin" : "checklist");
 	}
+	/* A long path keeps its start and gets a hash of the whole, so
+	 * the name stays far below NAME_MAX and different paths differ. */
+	if (b.len > REPORT_PAGE_MAX) {
+		uint32_t h = 2166136261u;	/* FNV-1a */
+		for (const char *q = path; *q; q++)
+			h = (h ^ (unsigned char)*q) * 16777619u;
+		b.len = REPORT_PAGE_MAX - 9;
+		buf_printf(&b, "-%08x", (unsigned)h);
+	}
 	for (;;) {
 		buf_reset(&u);
 		buf_puts(&u, buf_cstr(&b));
@@ -918,17 +1330,26 @@ report_page_name(const char *path, char *const *names, size_t n)
 struct report_args {
 	struct report_opts	 ro;
 	const char		*one;		/* --template FILE */
+	const char		*baseline;	/* --baseline FILE */
+	int			 merge;		/* --merge */
+	const char		**history;	/* --history FILE... */
+	size_t			 nhist, caphist;
 	struct cliopt		 c;		/* the shared options */
 };
 
 static int
 report_args(int argc, char *argv[], struct report_args *a)
 {
-	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE };
+	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE, O_SOURCE_URL,
+	    O_BASELINE, O_HISTORY, O_MERGE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, O_TEMPLATES },
 		{ "template", required_argument, NULL, O_TEMPLATE },
+		{ "source-url", required_argument, NULL, O_SOURCE_URL },
+		{ "baseline", required_argument, NULL, O_BASELINE },
+		{ "history", required_argument, NULL, O_HISTORY },
+		{ "merge", no_argument, NULL, O_MERGE },
 		CLIOPT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -949,6 +1370,11 @@ report_args(int argc, char *argv[], struct report_args *a)
 		}
 		switch (c) {
 		case 'o':
+			if (*optarg == '\0') {
+				diag_error(NULL, 0, 0, "-o: empty report "
+				    "directory (an unset variable?)");
+				return -1;
+			}
 			a->ro.dir = optarg;
 			break;
 		case O_TEMPLATES:
@@ -957,8 +1383,27 @@ report_args(int argc, char *argv[], struct report_args *a)
 		case O_TEMPLATE:
 			a->one = optarg;
 			break;
+		case O_SOURCE_URL:
+			a->ro.source_url = optarg;
+			break;
+		case O_BASELINE:
+			a->baseline = optarg;
+			break;
+		case O_MERGE:
+			a->merge = 1;
+			break;
+		case O_HISTORY:
+			a->history = xgrow(a->history, &a->caphist,
+			    a->nhist + 1, sizeof(*a->history));
+			a->history[a->nhist++] = optarg;
+			break;
 		case 'h':
 			fputs(report_help_text, stdout);
+			if (fflush(stdout) == EOF || ferror(stdout)) {
+				diag_error("<stdout>", 0, 0, "write failed: %s",
+				    strerror(errno));
+				exit(EXIT_TROUBLE);
+			}
 			exit(EXIT_CLEAN);
 		default:
 			break;	/* ':' and '?' were cliopt_take's */
@@ -973,13 +1418,17 @@ struct report_work {
 	const struct rules	**rules;	/* NULL: config failed */
 	size_t			  max_size;
 	struct checklist	**cls;
+	struct pipeline_sel	 *sel;		/* which files are checklists */
 	struct findings		 *fs;
 	struct report_writer	 *w;		/* NULL: --template, or the
 						   templates failed */
 	struct rw_file		 *files;
+	char			**why;		/* could not be read: why */
+	size_t			  nbad;		/* how many */
 	/* Kept in input order by report_emit, of those that could be read: */
 	struct report_input	 *in;
 	char			**pages;
+	const struct report_opts *ro;
 	size_t			  n;
 	unsigned		  tally[SEV__MAX];
 };
@@ -994,8 +1443,20 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 
 	if (wk->rules[i] == NULL)
 		return;
-	wk->cls[i] = pipeline_file(wk->paths[i], wk->max_size, wk->rules[i],
-	    cc, &wk->fs[i]);
+	wk->cls[i] = pipeline_checklist(wk->paths[i], wk->max_size,
+	    &wk->sel[i], cc, &wk->fs[i]);
+	if (wk->cls[i] != NULL && wk->sel[i].skipped) {
+		checklist_free(wk->cls[i]);	/* not a checklist */
+		wk->cls[i] = NULL;
+		return;
+	}
+	if (wk->cls[i] == NULL && wk->w != NULL) {
+		/* Unreadable: an entry of its own, with the reason and no
+		 * page, so that it does not vanish from the report. */
+		wk->why[i] = xstrdup(read_last_error());
+		wk->cls[i] = doc_parse(wk->paths[i], "", 0);
+		wk->files[i].error = xstrdup(wk->why[i]);
+	}
 	if (wk->cls[i] == NULL || wk->w == NULL)
 		return;
 	/* The name it gets unless an earlier page took it. */
@@ -1003,6 +1464,11 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 	in.cl = wk->cls[i];
 	in.fs = &wk->fs[i];
 	in.page = page;
+	in.rules = wk->sel[i].used ? wk->sel[i].used : wk->rules[i];
+	in.source_url = wk->ro->source_url;
+	in.commit = wk->ro->commit;
+	in.baseline = wk->ro->baseline;
+	in.history = wk->ro->history;
 	report_writer_work(wk->w, &in, i, &wk->files[i]);
 	free(page);
 }
@@ -1019,9 +1485,15 @@ report_emit(size_t i, void *arg)
 		return;
 	wk->pages[wk->n] = report_page_name(wk->paths[i], wk->pages, wk->n);
 	findings_tally(&wk->fs[i], wk->tally);
+	wk->nbad += wk->why[i] != NULL;
 	in->cl = wk->cls[i];
 	in->fs = &wk->fs[i];
 	in->page = wk->pages[wk->n];
+	in->rules = wk->sel[i].used ? wk->sel[i].used : wk->rules[i];
+	in->source_url = wk->ro->source_url;
+	in->commit = wk->ro->commit;
+	in->baseline = wk->ro->baseline;
+	in->history = wk->ro->history;
 	wk->n++;
 	if (wk->w == NULL)
 		return;
@@ -1041,7 +1513,7 @@ report_main(int argc, char *argv[])
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
 	struct report_work wk;
-	size_t i, nf;
+	size_t i, nf, nleft = 0;
 	int code = EXIT_CLEAN, wrc = 0;
 
 	memset(&a, 0, sizeof(a));
@@ -1062,8 +1534,30 @@ report_main(int argc, char *argv[])
 	char when[21];
 	when_iso(when);
 	a.ro.generated_at = when;
+	if (a.merge) {
+		code = report_merge(&a.ro, argv + optind, (size_t)(argc -
+		    optind)) == -1 ? EXIT_TROUBLE : EXIT_CLEAN;
+		cliopt_free(&a.c);
+		return code;
+	}
+	report_git(".", &a.ro.commit, &a.ro.branch);
+	if ((a.baseline != NULL && (a.ro.baseline = report_past_load(
+	    &a.baseline, 1)) == NULL) || (a.nhist > 0 && (a.ro.history =
+	    report_past_load(a.history, a.nhist)) == NULL)) {
+		code = EXIT_TROUBLE;
+		goto out;
+	}
+	wk.ro = &a.ro;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
+	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
+		code = EXIT_TROUBLE;
+		goto out;
+	}
+	if (pipeline_select(&fl, rc, &wk.sel, &nleft) == -1)
+		code = EXIT_TROUBLE;
+	a.ro.inputs = fl.v;
+	a.ro.ninputs = fl.n;
 	for (i = 0; i < fl.n; i++) {
 		struct stat sb;
 		if (stat(fl.v[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
@@ -1072,10 +1566,6 @@ report_main(int argc, char *argv[])
 		else if (strcmp(fl.v[i], "-") == 0)
 			a.ro.max_input = a.c.max_size;
 	}
-	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
-		code = EXIT_TROUBLE;
-		goto out;
-	}
 	nf = fl.n ? fl.n : 1;
 	wk.paths = fl.v;
 	wk.rules = xcalloc(nf, sizeof(*wk.rules));
@@ -1083,10 +1573,11 @@ report_main(int argc, char *argv[])
 	wk.cls = xcalloc(nf, sizeof(*wk.cls));
 	wk.fs = xcalloc(nf, sizeof(*wk.fs));
 	wk.files = xcalloc(nf, sizeof(*wk.files));
+	wk.why = xcalloc(nf, sizeof(*wk.why));
 	wk.in = xcalloc(nf, sizeof(*wk.in));
 	wk.pages = xcalloc(nf, sizeof(*wk.pages));
 	for (i = 0; i < fl.n; i++)
-		wk.rules[i] = rules_for_file(rc, fl.v[i]);
+		wk.rules[i] = wk.sel[i].rules;
 	/* Templates compile before any checklist is read; if they fail,
 	 * the checklists are still checked for the summary line. */
 	if (a.one == NULL && (wk.w = report_writer_new(&a.ro)) == NULL)
@@ -1099,11 +1590,16 @@ report_main(int argc, char *argv[])
 		code = EXIT_TROUBLE;
 	if (!a.c.quiet) {
 		struct buf b = {0};
-		diag_summary(&b, wk.tally, wk.n);
+		diag_summary(&b, wk.tally, wk.n - wk.nbad);
 		if (!a.one && !code)
 			buf_printf(&b, "; report: %s/index.html", a.ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
 		buf_free(&b);
+		if (fl.n + nleft > wk.n && fl.n + nleft - wk.n > 0)
+			fprintf(stderr, "%zu checklist%s, %zu other Markdown "
+			    "file%s skipped\n", wk.n, wk.n == 1 ? "" : "s",
+			    fl.n + nleft - wk.n, fl.n + nleft - wk.n == 1 ?
+			    "" : "s");
 	}
 	if (diag_errors() > 0)
 		code = EXIT_TROUBLE;
@@ -1114,16 +1610,24 @@ out:
 		checklist_free(wk.cls[i]);
 		findings_clear(&wk.fs[i]);
 		report_file_free(NULL, &wk.files[i]);
+		free(wk.why[i]);
 	}
 	for (i = 0; i < wk.n; i++)
 		free(wk.pages[i]);
 	free(wk.rules);
+	free(wk.sel);
 	free(wk.cls);
 	free(wk.fs);
 	free(wk.files);
+	free(wk.why);
 	free(wk.in);
 	free(wk.pages);
 	rules_ctx_free(rc);
+	free(a.ro.commit);
+	free(a.ro.branch);
+	report_past_free(a.ro.baseline);
+	report_past_free(a.ro.history);
+	free(a.history);
 	files_free(&fl);
 	cliopt_free(&a.c);
 	return code;

@@ -31,8 +31,8 @@ for md in tests/signoff/cases/*.md; do
 	[ -f "$md" ] || continue
 	n=$((n + 1))
 	name=$(basename "$md" .md)
-	SOURCE_DATE_EPOCH=1767225600 "$T" status --format json "$md" |
-	    summarise >"$tmp/got" 2>&1
+	SOURCE_DATE_EPOCH=1767225600 "$T" status --format json "$md" \
+	    2>/dev/null | summarise >"$tmp/got" 2>&1
 	if diff -u "${md%.md}.expect" "$tmp/got" >"$tmp/diff"; then
 		echo "ok signoff/case/$name"
 	else
@@ -50,8 +50,10 @@ fi
 # "tables" are not checked (and say so).
 printf '# T\n\n## Sign-off\n\n| Role | Name | Date |\n|---|---|---|\n| QA | | |\n' \
     >"$tmp/t.md"
-tables=$("$T" status --format json "$tmp/t.md" | python3 -c '
-import json, sys; print(len(json.load(sys.stdin)["checklists"][0]["approvals"]))')
+tables=$("$T" status --format json "$tmp/t.md" 2>/dev/null | python3 -c '
+import json, sys
+cs = json.load(sys.stdin)["checklists"]
+print(len(cs[0]["approvals"]) if cs else 0)')
 
 total=0 right=0
 while IFS='	' read -r file want why need; do
@@ -65,11 +67,22 @@ while IFS='	' read -r file want why need; do
 		continue
 	fi
 	total=$((total + 1))
-	got=$("$T" status --format json "$SHARED/$file" | python3 -c '
+	# status skips a file with no task item and no sign-off: it has
+	# no sign-off to label ("skipped").
+	got=$("$T" status --format json "$SHARED/$file" 2>/dev/null |
+	    python3 -c '
 import json, sys
-c = json.load(sys.stdin)["checklists"][0]
-print(c["signoff"]["state"], len(c["approvals"]))')
+cs = json.load(sys.stdin)["checklists"]
+if not cs:
+    print("skipped 0")
+else:
+    print(cs[0]["signoff"]["state"], len(cs[0]["approvals"]))')
 	state=${got% *} count=${got#* }
+	if [ "$state" = skipped ] && [ "$want" = none ]; then
+		total=$((total - 1))
+		echo "ok signoff/labels/$file # skip: not a checklist (no item, no sign-off), labelled none"
+		continue
+	fi
 	if [ "$state" = "$want" ] && { [ "$want" != none ] || [ "$count" = 0 ]; }
 	then
 		right=$((right + 1))
