@@ -86,11 +86,16 @@ struct walker {
 	size_t		 *boxfix_off;	/* from this byte */
 	unsigned char	 *boxfix_kind;	/* FIX_* */
 	unsigned char	 *boxfix_seen;	/* its item is on this pass's tree */
+	int		 *fixat;	/* per line: its boxfix index + 1 */
+	int		 *tfat;		/* per line: the rewritten table it is
+					   in, index + 1 */
 	size_t		  nboxfix, capboxfix, capboxfix_off, capboxfix_kind,
 			  capboxfix_seen;
 	int		  boxcand;	/* a line ends in "] " */
 	int		  htmlcand;	/* a line starts with '<' */
 	cmark_node	 *root;		/* cmark's tree of the final pass */
+	struct buf	  defs;		/* its link reference definitions */
+	int		  defs_done;
 };
 
 /* ---- line map and positions ---- */
@@ -1612,16 +1617,15 @@ doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
 
 static int doc_setext(struct walker *, cmark_node *);
 
-/* Is line inside a block of cmark's tree (a definition is not: cmark
- * drops it)? Setext headings end at their underline. */
-static int
-doc_line_in_block(struct walker *w, int line)
+/* Mark in cover[] the lines inside a block of cmark's tree (a definition
+ * is not: cmark drops it). Setext headings end at their underline. */
+static void
+doc_cover(struct walker *w, unsigned char *cover)
 {
 	cmark_iter *it = cmark_iter_new(w->root);
 	cmark_event_type ev;
-	int in = 0;
 
-	while (!in && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		int l0, l1;
 
@@ -1639,7 +1643,9 @@ doc_line_in_block(struct walker *w, int line)
 			l1 = cmark_node_get_type(n) == CMARK_NODE_HEADING ?
 			    (doc_setext(w, n) ? doc_setext_end(w, n) : l0) :
 			    cmark_node_get_end_line(n) + w->line_off;
-			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||
+			    (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+			    l1 > l0)) {
 				/* (libcmark 0.30 gives its inlines positions
 				 * from the definitions: count its lines.) */
 				cmark_iter *pi = cmark_iter_new(n);
@@ -1653,16 +1659,19 @@ doc_line_in_block(struct walker *w, int line)
 					    CMARK_EVENT_ENTER;
 				}
 				cmark_iter_free(pi);
+				if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+					breaks++;	/* the underline */
 				if (l1 - breaks > l0)
 					l0 = l1 - breaks;
 			}
 			/* (libcmark 0.30 ends an HTML block a line early
 			 * where its last line closes it.) */
-			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
-				for (size_t i = 0; i < w->ntf; i++)
-					if (w->tf[i].rewrite && w->tf[i].hline == l0)
-						l1 = w->tf[i].eline;
-			in = line >= l0 && line <= l1;
+			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+			    w->tfat != NULL && w->tfat[l0 - 1] > 0)
+				l1 = w->tf[w->tfat[l0 - 1] - 1].eline;
+			for (int l = l0; l <= l1; l++)
+				if (l >= 1 && (size_t)l <= w->cl->nlines)
+					cover[l - 1] = 1;
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		default:
@@ -1670,7 +1679,6 @@ doc_line_in_block(struct walker *w, int line)
 		}
 	}
 	cmark_iter_free(it);
-	return in;
 }
 
 /* Append the document's link reference definitions ("[x]: url" lines
@@ -1680,7 +1688,15 @@ static void
 doc_refdefs(struct walker *w, struct buf *md)
 {
 	const struct checklist *cl = w->cl;
+	unsigned char *cover;
 
+	if (w->defs_done) {
+		buf_put(md, w->defs.data, w->defs.len);
+		return;
+	}
+	w->defs_done = 1;
+	cover = xcalloc(cl->nlines + 1, 1);
+	doc_cover(w, cover);
 	for (size_t l = (size_t)w->line_off + 1; l <= cl->nlines; l++) {
 		size_t left, i = 0;
 		const char *p = doc_at(cl, (int)l, 1, &left), *q;
@@ -1688,11 +1704,13 @@ doc_refdefs(struct walker *w, struct buf *md)
 			i++;
 		if (i >= left || p[i] != '[' || (q = memchr(p + i, ']',
 		    left - i)) == NULL || (size_t)(q - p) + 1 >= left ||
-		    q[1] != ':' || doc_line_in_block(w, (int)l))
+		    q[1] != ':' || cover[l - 1])
 			continue;
-		buf_put(md, p + i, left - i);
-		buf_puts(md, "\n");
+		buf_put(&w->defs, p + i, left - i);
+		buf_puts(&w->defs, "\n");
 	}
+	free(cover);
+	buf_put(md, w->defs.data, w->defs.len);
 }
 
 /* Add table t to the model: cells trimmed, \| unescaped, inlines
@@ -1785,10 +1803,13 @@ doc_table_html(struct walker *w, cmark_node *n)
 {
 	int line = node_line(w, n);
 
-	for (size_t i = 0; i < w->ntf; i++) {
-		const struct tfound *t = &w->tf[i];
+	if (w->tfat == NULL || line < 1 || (size_t)line > w->cl->nlines ||
+	    w->tfat[line - 1] == 0)
+		return 0;
+	{
+		const struct tfound *t = &w->tf[w->tfat[line - 1] - 1];
 		if (!t->rewrite || t->hline != line)
-			continue;
+			return 0;
 		doc_table_record(w, t);
 		buf_reset(&w->text);
 		w->seg0 = w->cl->nsegs;
@@ -1864,14 +1885,39 @@ doc_setext(struct walker *w, cmark_node *n)
 	    left == 0 || *p != '#';
 }
 
+/* Index the changes and rewritten tables by line (so that a document of
+ * many changes costs no more than one of a few). */
+static void
+doc_reindex(struct walker *w)
+{
+	size_t n = w->cl->nlines;
+
+	if (w->fixat == NULL)
+		w->fixat = xcalloc(n, sizeof(*w->fixat));
+	if (w->tfat == NULL)
+		w->tfat = xcalloc(n, sizeof(*w->tfat));
+	memset(w->fixat, 0, n * sizeof(*w->fixat));
+	memset(w->tfat, 0, n * sizeof(*w->tfat));
+	for (size_t i = 0; i < w->nboxfix; i++)
+		w->fixat[w->boxfix[i] - 1] = (int)i + 1;
+	for (size_t i = 0; i < w->ntf; i++)
+		for (int l = w->tf[i].hline; w->tf[i].rewrite &&
+		    l <= w->tf[i].eline; l++)
+			w->tfat[l - 1] = (int)i + 1;
+}
+
 /* Note line's change from byte off in cmark's input; returns 1 when it
  * is new. */
 static size_t
 doc_fix(struct walker *w, int line, size_t off, int kind)
 {
-	for (size_t i = 0; i < w->nboxfix; i++)
-		if (w->boxfix[i] == line)
-			return 0;
+	if (line < 1 || (size_t)line > w->cl->nlines)
+		return 0;
+	if (w->fixat == NULL)
+		w->fixat = xcalloc(w->cl->nlines, sizeof(*w->fixat));
+	if (w->fixat[line - 1] != 0)
+		return 0;
+	w->fixat[line - 1] = (int)w->nboxfix + 1;
 	w->boxfix = xgrow(w->boxfix, &w->capboxfix, w->nboxfix + 1,
 	    sizeof(*w->boxfix));
 	w->boxfix_off = xgrow(w->boxfix_off, &w->capboxfix_off,
@@ -1973,9 +2019,11 @@ doc_lazy_html_check(struct walker *w, cmark_node *n, cmark_node *p)
 	size_t nanc, off;
 	int indent;
 
-	for (size_t i = 0; i < w->nboxfix; i++) {
-		if (w->boxfix[i] != line || w->boxfix_kind[i] != FIX_DIV)
-			continue;
+	if (w->fixat != NULL && line >= 1 && (size_t)line <= w->cl->nlines &&
+	    w->fixat[line - 1] > 0) {
+		size_t i = (size_t)w->fixat[line - 1] - 1;
+		if (w->boxfix_kind[i] != FIX_DIV)
+			return;
 		if (p == NULL || cmark_node_get_end_line(p) + w->line_off !=
 		    line - 1)
 			return;
@@ -2043,9 +2091,10 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		int heading = ty == CMARK_NODE_HEADING, l0, l1, dup = 0;
 
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_ITEM) {
-			for (size_t i = 0; i < w->nboxfix; i++)
-				if (w->boxfix[i] == node_line(w, n))
-					w->boxfix_seen[i] = 1;
+			int il = node_line(w, n);
+			if (w->fixat != NULL && il >= 1 &&
+			    (size_t)il <= w->cl->nlines && w->fixat[il - 1])
+				w->boxfix_seen[w->fixat[il - 1] - 1] = 1;
 			added += doc_box_prepass(w, n);
 			continue;
 		}
@@ -2072,8 +2121,8 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			free(t.off);
 			continue;
 		}
-		for (size_t i = 0; i < w->ntf; i++)
-			dup |= w->tf[i].hline == t.hline;
+		dup = w->tfat != NULL && w->tfat[t.hline - 1] > 0 &&
+		    w->tf[w->tfat[t.hline - 1] - 1].hline == t.hline;
 		if (dup) {
 			free(t.off);
 			continue;
@@ -2102,11 +2151,10 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		int kind = w->boxfix_kind[i], gone = !w->boxfix_seen[i] &&
 		    (kind == FIX_BLANKS || kind == FIX_COMMENT ||
 		    kind == FIX_DIV);
-		if (kind == FIX_CLOSE)
-			for (size_t k = 0; k < w->nboxfix; k++)
-				if (w->boxfix[k] == w->boxfix[i] - 1 &&
-				    !w->boxfix_seen[k])
-					gone = 1;
+		if (kind == FIX_CLOSE) {
+			int k = w->fixat[w->boxfix[i] - 2];
+			gone = k > 0 && !w->boxfix_seen[k - 1];
+		}
 		if (gone) {
 			added++;
 			continue;
@@ -2117,6 +2165,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 	}
 	w->nboxfix = j;
 	memset(w->boxfix_seen, 0, w->nboxfix);
+	doc_reindex(w);
 	return added;
 }
 
@@ -2141,38 +2190,36 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 
 		if (start < body)
 			continue;
-		for (size_t i = 0; i < w->ntf && rep == NULL; i++) {
-			const struct tfound *t = &w->tf[i];
+		if (w->tfat != NULL && w->tfat[l] > 0) {
+			const struct tfound *t = &w->tf[w->tfat[l] - 1];
 			int line = (int)l + 1;
-			if (!t->rewrite || line < t->hline || line > t->eline)
-				continue;
 			off = t->off[line - t->hline];
 			rep = line == t->hline ? "<!--" : line == t->eline ?
 			    "-->" : "x";
 		}
-		for (size_t i = 0; i < w->nboxfix && rep == NULL; i++)
-			if (w->boxfix[i] == (int)l + 1) {
-				static const char *const fixes[] = { "   ",
-				    "<!---->", "<div>", "<!---->", "\\[" };
-				off = w->boxfix_off[i];
-				rep = fixes[w->boxfix_kind[i]];
-				e = start + off + (w->boxfix_kind[i] ==
-				    FIX_DIV ? 0 : w->boxfix_kind[i] == FIX_ESC ? 1 :
-				    3);
-				box = 1;
-				if (w->boxfix_kind[i] == FIX_CLOSE) {
-					/* The item line's indentation. */
-					buf_put(&b, cl->src + cl->lines[l - 1],
-					    off);
-					buf_puts(&b, rep);
-					e = start;
-					while (e < end && cl->src[e] != '\n' &&
-					    cl->src[e] != '\r')
-						e++;
-					buf_put(&b, cl->src + e, end - e);
-					box = 2;
-				}
+		if (rep == NULL && w->fixat != NULL && w->fixat[l] > 0) {
+			size_t i = (size_t)w->fixat[l] - 1;
+			static const char *const fixes[] = { "   ",
+			    "<!---->", "<div>", "<!---->", "\\[" };
+			off = w->boxfix_off[i];
+			rep = fixes[w->boxfix_kind[i]];
+			e = start + off + (w->boxfix_kind[i] ==
+			    FIX_DIV ? 0 : w->boxfix_kind[i] == FIX_ESC ? 1 :
+			    3);
+			box = 1;
+			if (w->boxfix_kind[i] == FIX_CLOSE) {
+				/* The item line's indentation. */
+				buf_put(&b, cl->src + cl->lines[l - 1],
+				    off);
+				buf_puts(&b, rep);
+				e = start;
+				while (e < end && cl->src[e] != '\n' &&
+				    cl->src[e] != '\r')
+					e++;
+				buf_put(&b, cl->src + e, end - e);
+				box = 2;
 			}
+		}
 		if (rep == NULL) {
 			buf_put(&b, cl->src + start, end - start);
 			continue;
@@ -2716,6 +2763,9 @@ doc_parse(const char *file, const char *data, size_t len)
 	free(w.boxfix_off);
 	free(w.boxfix_kind);
 	free(w.boxfix_seen);
+	free(w.fixat);
+	buf_free(&w.defs);
+	free(w.tfat);
 	free(w.secstack);
 	free(w.lastkid);
 	free(w.items);
