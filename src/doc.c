@@ -94,8 +94,9 @@ struct walker {
 	int		  boxcand;	/* a line ends in "] " */
 	int		  htmlcand;	/* a line starts with '<' */
 	cmark_node	 *root;		/* cmark's tree of the final pass */
-	struct buf	  defs;		/* its link reference definitions */
-	int		  defs_done;
+	struct buf	  cellmd;	/* every table cell as "x CELL\n\n" */
+	struct table_cell **cells;	/* the cells of cellmd, in order */
+	size_t		  ncells, capcells;
 };
 
 /* ---- line map and positions ---- */
@@ -1690,11 +1691,6 @@ doc_refdefs(struct walker *w, struct buf *md)
 	const struct checklist *cl = w->cl;
 	unsigned char *cover;
 
-	if (w->defs_done) {
-		buf_put(md, w->defs.data, w->defs.len);
-		return;
-	}
-	w->defs_done = 1;
 	cover = xcalloc(cl->nlines + 1, 1);
 	doc_cover(w, cover);
 	for (size_t l = (size_t)w->line_off + 1; l <= cl->nlines; l++) {
@@ -1706,11 +1702,10 @@ doc_refdefs(struct walker *w, struct buf *md)
 		    left - i)) == NULL || (size_t)(q - p) + 1 >= left ||
 		    q[1] != ':' || cover[l - 1])
 			continue;
-		buf_put(&w->defs, p + i, left - i);
-		buf_puts(&w->defs, "\n");
+		buf_put(md, p + i, left - i);
+		buf_puts(md, "\n");
 	}
 	free(cover);
-	buf_put(md, w->defs.data, w->defs.len);
 }
 
 /* Add table t to the model: cells trimmed, \| unescaped, inlines
@@ -1721,16 +1716,14 @@ doc_table_record(struct walker *w, const struct tfound *t)
 	struct checklist *cl = w->cl;
 	struct table *tb;
 	struct table_span *sp;
-	struct table_cell **todo;
-	struct buf md = {0};
-	size_t left, ncols, ntodo = 0;
+	struct buf *md = &w->cellmd;
+	size_t left, ncols;
 	const char *p;
 	int nrows = t->eline - t->hline - 1;
 
 	p = doc_at(cl, t->hline, (int)t->off[0] + 1, &left);
 	ncols = table_row(p, left, NULL, 0);
 	sp = xmalloc(ncols * sizeof(*sp));
-	todo = xmalloc((size_t)(nrows + 1) * ncols * sizeof(*todo));
 	cl->tables = xgrow(cl->tables, &cl->cap_[CAP_TABLE], cl->ntables + 1,
 	    sizeof(*cl->tables));
 	tb = &cl->tables[cl->ntables++];
@@ -1778,22 +1771,18 @@ doc_table_record(struct walker *w, const struct tfound *t)
 				continue;
 			}
 			cell->col = checklist_col(cl, line, (int)(o + a) + 1);
-			buf_puts(&md, "x ");
+			buf_puts(md, "x ");
 			for (size_t i = a; i < z; i++)
 				if (!(p[i] == '\\' && i + 1 < z &&
 				    p[i + 1] == '|'))
-					buf_putc(&md, p[i]);
-			buf_puts(&md, "\n\n");
-			todo[ntodo++] = cell;
+					buf_putc(md, p[i]);
+			buf_puts(md, "\n\n");
+			w->cells = xgrow(w->cells, &w->capcells, w->ncells + 1,
+			    sizeof(*w->cells));
+			w->cells[w->ncells++] = cell;
 		}
 	}
-	if (ntodo && memchr(md.data, '[', md.len) != NULL)
-		doc_refdefs(w, &md);
-	if (ntodo)
-		doc_cell_texts(cl, &md, todo, ntodo);
-	buf_free(&md);
 	free(sp);
-	free(todo);
 }
 
 /* Is HTML block n a table rewritten in cmark's input? Then add it to the
@@ -2716,6 +2705,14 @@ doc_parse(const char *file, const char *data, size_t len)
 			break;
 		}
 	}
+	/* Every cell's text from one parse, with the document's link
+	 * definitions. */
+	if (w.ncells && memchr(w.cellmd.data, '[', w.cellmd.len) != NULL)
+		doc_refdefs(&w, &w.cellmd);
+	if (w.ncells)
+		doc_cell_texts(cl, &w.cellmd, w.cells, w.ncells);
+	buf_free(&w.cellmd);
+	free(w.cells);
 	/* The tree, iterator and parser live in the arena: dropped at once. */
 	cmem_end(&mem);
 
@@ -2764,7 +2761,6 @@ doc_parse(const char *file, const char *data, size_t len)
 	free(w.boxfix_kind);
 	free(w.boxfix_seen);
 	free(w.fixat);
-	buf_free(&w.defs);
 	free(w.tfat);
 	free(w.secstack);
 	free(w.lastkid);
