@@ -437,7 +437,7 @@ doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
  * each source node, and strong spans for field labels. Iterative: cmark's
  * own iterator walks the inline tree, so nesting depth costs no stack. */
 static void
-doc_flatten(struct walker *w, cmark_node *block, int heading)
+doc_flatten(struct walker *w, cmark_node *block)
 {
 	cmark_iter *it = cmark_iter_new(block);
 	cmark_event_type ev;
@@ -457,16 +457,6 @@ doc_flatten(struct walker *w, cmark_node *block, int heading)
 			lit = cmark_node_get_literal(n);
 			if (lit == NULL)
 				break;
-			if (heading && cmark_node_get_type(n) ==
-			    CMARK_NODE_HTML_INLINE) {
-				/* Titles are plain text: raw HTML goes, a
-				 * <br> is a blank. */
-				if (strncasecmp(lit, "<br", 3) == 0)
-					buf_putc(&w->text, ' ');
-				doc_directives(w, lit, strlen(lit),
-				    node_line(w, n));
-				break;
-			}
 			doc_seg(w, w->text.len, cmark_node_get_start_line(n),
 			    doc_fix_col(w, cmark_node_get_start_line(n),
 			    cmark_node_get_start_column(n), lit));
@@ -665,7 +655,8 @@ doc_item_box(struct walker *w, cmark_node *n, struct boxinfo *b)
 		    (cmark_node_get_type(kid) == CMARK_NODE_PARAGRAPH ||
 		    cmark_node_get_type(kid) == CMARK_NODE_HEADING ||
 		    (cmark_node_get_type(kid) == CMARK_NODE_HTML_BLOCK &&
-		    b->rest_blank));
+		    (b->rest_blank || (w->tfat != NULL &&
+		    w->tfat[line - 1] > 0))));
 	else
 		b->at_box = b->rest_blank;	/* blanked out: an empty item */
 	return 1;
@@ -1450,6 +1441,11 @@ doc_setext_end(struct walker *w, cmark_node *n)
 struct tfound {
 	int	 hline, eline;
 	size_t	*off;
+	size_t	 cut;		/* where the comment starts on hline (before
+				   a task box the header follows) */
+	int	 below;		/* hline is no first line: write the
+				   comment in the delimiter row's
+				   containers (hline may be lazy) */
 	int	 rewrite;	/* replaced in cmark's input */
 };
 
@@ -1546,6 +1542,10 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 		}
 		t->eline = d - 1;
 		t->rewrite = 0;
+		t->cut = off[t->hline - l0];
+		t->below = t->hline != l0;
+		if (t->hline == l0)
+			t->cut = (size_t)cmark_node_get_start_column(n) - 1;
 		t->off = xmalloc((size_t)(t->eline - t->hline + 1) *
 		    sizeof(*t->off));
 		memcpy(t->off, off + (t->hline - l0), (size_t)(t->eline -
@@ -1562,12 +1562,61 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 static size_t
 doc_first_off(struct walker *w, cmark_node *n)
 {
-	(void)w;
-	return (size_t)cmark_node_get_start_column(n) - 1;
+	size_t off = (size_t)cmark_node_get_start_column(n) - 1, left;
+	cmark_node *par = cmark_node_parent(n);
+	struct boxinfo b;
+
+	/* A task's first paragraph starts after its box, as GitHub's
+	 * task-list extension consumes it. */
+	if (par != NULL && cmark_node_get_type(par) == CMARK_NODE_ITEM &&
+	    cmark_node_first_child(par) == n && doc_item_box(w, par, &b) &&
+	    b.first && !b.quoted && b.blank_after && strchr(" xX", b.mark) &&
+	    b.k == off) {
+		const char *ls = doc_at(w->cl, b.line, 1, &left);
+		for (off = b.k + 3; off < left && doc_spacechar(ls[off]); off++)
+			;
+	}
+	return off;
 }
 
-/* The plain text of a cell's inlines as GitHub renders them: text and
- * code, <br> as a blank, other raw HTML left out. Cells are parsed
+/* Append the plain text of n's inlines to t as GitHub shows them: text
+ * and code, <br> and line breaks as a blank, other raw HTML left out.
+ * Returns whether n holds raw HTML. */
+static int
+doc_plain(struct buf *t, cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	int html = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		const char *lit = cmark_node_get_literal(c);
+
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if (lit != NULL)
+				buf_puts(t, lit);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			html = 1;
+			if (lit != NULL && strncasecmp(lit, "<br", 3) == 0)
+				buf_putc(t, ' ');
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(t, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return html;
+}
+
+/* The plain text of a cell's inlines (doc_plain). Cells are parsed
  * together, each as a paragraph "x CELL" (the "x " keeps a cell such as
  * "# a" or "1. b" from starting a block and is dropped again). */
 static void
@@ -1580,33 +1629,8 @@ doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
 
 	for (n0 = cmark_node_first_child(doc); n0 != NULL && k < n;
 	    n0 = cmark_node_next(n0)) {
-		cmark_iter *it = cmark_iter_new(n0);
-		cmark_event_type ev;
-
 		buf_reset(&t);
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			cmark_node *c = cmark_iter_get_node(it);
-			const char *lit = cmark_node_get_literal(c);
-
-			switch (cmark_node_get_type(c)) {
-			case CMARK_NODE_TEXT:
-			case CMARK_NODE_CODE:
-				if (lit != NULL)
-					buf_puts(&t, lit);
-				break;
-			case CMARK_NODE_HTML_INLINE:
-				if (lit != NULL && strncasecmp(lit, "<br", 3) == 0)
-					buf_putc(&t, ' ');
-				break;
-			case CMARK_NODE_SOFTBREAK:
-			case CMARK_NODE_LINEBREAK:
-				buf_putc(&t, ' ');
-				break;
-			default:
-				break;
-			}
-		}
-		cmark_iter_free(it);
+		doc_plain(&t, n0);
 		cells[k++]->text = t.len >= 2 ? arena_strndup(&cl->arena,
 		    buf_cstr(&t) + 2, t.len - 2) : "";
 	}
@@ -2062,6 +2086,19 @@ doc_lazy_html_prepass(struct walker *w, cmark_node *n)
 	return added;
 }
 
+/* Does paragraph n start with its list item's box (an N/A or quoted
+ * task's text: a table there must be rewritten to be seen)? */
+static int
+doc_box_para(struct walker *w, cmark_node *n)
+{
+	cmark_node *par = cmark_node_parent(n);
+	struct boxinfo b;
+
+	return par != NULL && cmark_node_get_type(par) == CMARK_NODE_ITEM &&
+	    cmark_node_first_child(par) == n && doc_item_box(w, par, &b) &&
+	    b.k + 1 == (size_t)cmark_node_get_start_column(n);
+}
+
 /* Find the tables that cmark's tree gets wrong: a table that is not a
  * whole paragraph of its own. Each new one is added to w->tf for the
  * input to be rewritten; returns how many. */
@@ -2106,7 +2143,8 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		if (l1 == l0 || !doc_pipes(w, l0, l1) ||
 		    !doc_find_table(w, n, heading, doc_first_off(w, n), &t))
 			continue;
-		if (!heading && t.hline == l0 && t.eline == l1) {
+		if (!heading && t.hline == l0 && t.eline == l1 &&
+		    t.off[0] == t.cut && !doc_box_para(w, n)) {
 			free(t.off);
 			continue;
 		}
@@ -2182,9 +2220,20 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 		if (w->tfat != NULL && w->tfat[l] > 0) {
 			const struct tfound *t = &w->tf[w->tfat[l] - 1];
 			int line = (int)l + 1;
-			off = t->off[line - t->hline];
+			off = line == t->hline ? t->cut : t->off[line - t->hline];
 			rep = line == t->hline ? "<!--" : line == t->eline ?
 			    "-->" : "x";
+			if (line == t->hline && t->below) {
+				/* The delimiter row's container prefix. */
+				buf_put(&b, cl->src + cl->lines[l + 1],
+				    t->off[1]);
+				buf_puts(&b, rep);
+				while (e > start && (cl->src[e - 1] == '\n' ||
+				    cl->src[e - 1] == '\r'))
+					e--;
+				buf_put(&b, cl->src + e, end - e);
+				continue;
+			}
 		}
 		if (rep == NULL && w->fixat != NULL && w->fixat[l] > 0) {
 			size_t i = (size_t)w->fixat[l] - 1;
@@ -2245,6 +2294,24 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 
 /* ---- the walk ---- */
 
+/* A heading's title: its block text (which pattern rules read, raw HTML
+ * and all) without raw inline HTML, a <br> as a blank; skip: the bytes of
+ * a task box before it. */
+static const char *
+doc_title(struct walker *w, cmark_node *n, const char *text, size_t skip)
+{
+	struct buf t = {0};
+	const char *title = text;
+
+	if (doc_plain(&t, n)) {
+		skip = skip < t.len ? skip : t.len;
+		title = arena_strndup(&w->cl->arena, buf_cstr(&t) + skip,
+		    t.len - skip);
+	}
+	buf_free(&t);
+	return title;
+}
+
 static void
 doc_heading(struct walker *w, cmark_node *n)
 {
@@ -2255,7 +2322,7 @@ doc_heading(struct walker *w, cmark_node *n)
 	struct open_item *oi = w->nitems ? &w->items[w->nitems - 1] : NULL;
 	size_t skip = 0, it_skip = 0;
 
-	doc_flatten(w, n, 1);
+	doc_flatten(w, n);
 	/* Headings hold no newlines; a setext heading's line breaks do. */
 	for (size_t i = 0; i < w->text.len; i++)
 		if (w->text.data[i] == '\n')
@@ -2308,7 +2375,7 @@ doc_heading(struct walker *w, cmark_node *n)
 	if (level == 1 && w->nh1++ == 0)
 		w->first_h1 = idx;
 	int blk = doc_block(w, BLOCK_HEADING, n, skip, -1);
-	s->title = cl->blocks[blk].text;
+	s->title = doc_title(w, n, cl->blocks[blk].text, skip);
 	if (it_skip > 0) {
 		/* A task item's text underlined as a setext heading: the
 		 * heading is the task's text. */
@@ -2478,7 +2545,7 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 	struct open_item *oi;
 
 	doc_scan_badboxes(w, n, first_in_item);
-	doc_flatten(w, n, 0);
+	doc_flatten(w, n);
 	oi = w->nitems ? &w->items[w->nitems - 1] : NULL;
 	if (first_in_item && line > oi->line && doc_box(p, left))
 		doc_malformed(w, line, bcol, p, 3)->why = why_nextline;
