@@ -1446,6 +1446,8 @@ struct tfound {
 	int	 below;		/* hline is no first line: write the
 				   comment in the delimiter row's
 				   containers (hline may be lazy) */
+	int	 esc_line;	/* a "[x]: url" line above it, or 0 */
+	size_t	 esc_off;
 	int	 rewrite;	/* replaced in cmark's input */
 };
 
@@ -1542,6 +1544,7 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 		}
 		t->eline = d - 1;
 		t->rewrite = 0;
+		t->esc_line = 0;
 		t->cut = off[t->hline - l0];
 		t->below = t->hline != l0;
 		if (t->hline == l0)
@@ -2107,7 +2110,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	size_t added = 0;
+	size_t added = 0, ntf0 = w->ntf;
 	cmark_node *lastpara = NULL;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -2155,6 +2158,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			continue;
 		}
 		t.rewrite = 1;
+		t.esc_line = 0;
 		if (t.hline > l0) {
 			/* Text above the header: GitHub's paragraph, where
 			 * a "[x]: url" line defines nothing. */
@@ -2162,12 +2166,13 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			const char *p = doc_at(w->cl, l0, (int)o + 1, &left);
 			const char *q = left ? memchr(p, ']', left) : NULL;
 			if (left && *p == '[' && q != NULL && (size_t)(q - p) + 1 <
-			    left && q[1] == ':')
-				added += doc_fix(w, l0, o, FIX_ESC);
+			    left && q[1] == ':') {
+				t.esc_line = l0;
+				t.esc_off = o;
+			}
 		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
-		added++;
 	}
 	cmark_iter_free(it);
 	/* A box replaced on a line that is no list item any more (a
@@ -2191,6 +2196,22 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		w->boxfix_kind[j++] = (unsigned char)kind;
 	}
 	w->nboxfix = j;
+	memset(w->boxfix_seen, 0, w->nboxfix);
+	doc_reindex(w);
+	/* Tables are found on a tree whose boxes are settled: while boxes
+	 * change, this pass's tables wait for the next one. */
+	for (size_t i = ntf0; i < w->ntf; i++) {
+		if (added > 0) {
+			free(w->tf[i].off);
+			continue;
+		}
+		if (w->tf[i].esc_line > 0)
+			doc_fix(w, w->tf[i].esc_line, w->tf[i].esc_off, FIX_ESC);
+	}
+	if (added > 0)
+		w->ntf = ntf0;
+	else
+		added = w->ntf - ntf0;
 	memset(w->boxfix_seen, 0, w->nboxfix);
 	doc_reindex(w);
 	return added;
@@ -2709,7 +2730,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		doc = cmark_parser_finish(parser);
 		/* A table cmark gets wrong: parse again without it. */
 		if ((w.pipe == NULL && !w.boxcand && !w.htmlcand) ||
-		    pass == 3 ||
+		    pass == 5 ||
 		    doc_table_prepass(&w, doc) == 0)
 			break;
 		cmem_end(&mem);
