@@ -1994,24 +1994,29 @@ doc_box_prepass(struct walker *w, cmark_node *n)
 }
 
 /* Does a line end in "]" and blanks (a box with nothing after it); does
- * one start with '<'? */
+ * one start with '<' under a line of text? */
 static void
 doc_scan_cands(struct walker *w)
 {
 	const struct checklist *cl = w->cl;
+	int prev = 0;		/* the line above holds text */
 
 	for (size_t l = 0; l < cl->nlines; l++) {
 		size_t start = cl->lines[l], e = l + 1 < cl->nlines ?
 		    cl->lines[l + 1] : cl->srclen, i = start;
+		int text;
 		while (i < e && (cl->src[i] == ' ' || cl->src[i] == '\t' ||
 		    cl->src[i] == '>'))
 			i++;
-		if (i < e && cl->src[i] == '<') {
+		text = i < e && cl->src[i] != '\n' && cl->src[i] != '\r';
+		/* A lazy line continues the line above. */
+		if (i < e && cl->src[i] == '<' && prev) {
 			if (w->lt == NULL)
 				w->lt = xcalloc(cl->nlines, 1);
 			w->lt[l] = 1;
 			w->htmlcand = 1;
 		}
+		prev = text;
 		while (e > start && (cl->src[e - 1] == '\n' ||
 		    cl->src[e - 1] == '\r'))
 			e--;
