@@ -3,10 +3,11 @@
 # --instr). Generates the corpora under bench/corpus/ with bench-gen, then
 # times, on each corpus, the floor (bench-floor: a bare cmark parse and
 # walk), the ticklist commands, and the peers rumdl and markdownlint-cli2
-# when npm can provide them, all in one run: a warm-up, then BENCH_ROUNDS rounds in which every
-# command runs once, the order reversing each round so that A and B
-# alternate. Prints a Markdown table (medians, MB/s, peak RSS, ratios to
-# the floor) and writes it to bench/results.md.
+# when npm can provide them, all in one run: a warm-up, then BENCH_ROUNDS
+# rounds in which every command runs once, the order reversing each round
+# so that A and B alternate. Prints a Markdown table (medians of wall and
+# CPU time, MB/s, peak RSS, ratios to the floor) and writes it to
+# bench/results.md (BENCH_OUT).
 #
 # Environment: BUILD (build dir, default build), BENCH_ROUNDS (5; corpus
 # (a) runs five times as many rounds, its runs take milliseconds),
@@ -15,9 +16,9 @@
 # generated; skipped, and said so, when absent), BENCH_MDL (auto, or 0 to
 # skip markdownlint-cli2), BENCH_MDL_ROUNDS (1: it takes minutes),
 # BENCH_RUMDL (auto, or 0 to skip rumdl), BENCH_PEERS (where rumdl is
-# installed, $BUILD/peers), BENCH_NPM (the npm command, npm), BENCH_OUT (where the table is written, bench/results.md),
-# BENCH_TIMEOUT (900: seconds before one run is killed and counted as
-# failed, status 137).
+# installed, $BUILD/peers), BENCH_NPM (the npm command, npm), BENCH_OUT
+# (where the table is written, bench/results.md), BENCH_TIMEOUT (900:
+# seconds before one run is killed and counted as failed, status 137).
 # A peer that cannot be installed or run is a "skipped (why)" row and the
 # run goes on.
 # A ticklist command that exits 0 or 1 is measured; one that behaves
@@ -139,7 +140,7 @@ label() {
 }
 
 # run_one ID SET RESULT [quiet]: runs one command under bench-rss, which
-# writes "wall maxrss status" to RESULT; stdout goes to RESULT.out unless
+# writes "wall maxrss status cpu" to RESULT; stdout goes to RESULT.out unless
 # quiet, stderr to RESULT.err.
 run_one() {
 	case $2 in
@@ -445,7 +446,8 @@ for s in $SETS; do
 		    -v kb="$kb" -v sz="$size" -v fw="${fw:-0}" -v fr="${fr:-0}" \
 		    -v cm="$cm" -v fc="${fc:-0}" \
 		    -v n="$(wc -l <"$R/wall.$c" | tr -d ' ')" 'BEGIN {
-			printf "| %s | %s | %.4f | %.4f | %.1f | %s | %.4f | %s | %.1f | %s | ok (%d run%s) |\n",
+			printf "| %s | %s | %.4f | %.4f | %.1f | %s | %.4f | %s |" \
+			    " %.1f | %s | ok (%d run%s) |\n",
 			    d, l, w, mn, sz / w / 1e6,
 			    (fw > 0 ? sprintf("%.2f", w / fw) : ""),
 			    cm, (fc > 0 ? sprintf("%.2f", cm / fc) : ""),
