@@ -2201,7 +2201,8 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		w->boxfix_kind[j++] = (unsigned char)kind;
 	}
 	w->nboxfix = j;
-	memset(w->boxfix_seen, 0, w->nboxfix);
+	if (j > 0)	/* memset(NULL, 0, 0) is undefined */
+		memset(w->boxfix_seen, 0, j);
 	doc_reindex(w);
 	/* Tables are found on a tree whose boxes are settled: while boxes
 	 * change, this pass's tables wait for the next one. */
