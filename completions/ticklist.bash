@@ -57,7 +57,7 @@ _ticklist() {
 		esac
 		case $cur in
 		-*) COMPREPLY=($(compgen -W '--config --no-config --rules --output --help -c -r -o' -- "$cur"));;
-		*) COMPREPLY=($(compgen -W 'box-style completion duplicate-item empty-checklist empty-section fields inconsistent-check invalid-utf8 malformed-task mojibake na-without-reason pattern placeholder required-items required-sections signoff unfilled-field' -- "$cur"));;
+		*) COMPREPLY=($(compgen -W 'box-contradicts-text box-style completion duplicate-item empty-checklist empty-section fields inconsistent-check invalid-utf8 malformed-task mojibake na-without-reason not-ready pattern placeholder required-items required-sections signoff unfilled-field unselected-choice' -- "$cur"));;
 		esac;;
 	report)
 		case $prev in

@@ -38,7 +38,7 @@ complete -c ticklist -n '__fish_seen_subcommand_from explain' -l no-config -d 'i
 complete -c ticklist -n '__fish_seen_subcommand_from explain' -l rules -s r -r -a 'deployment pr-template recommended release security-review' -d 'a shipped ruleset or rule file (repeatable)'
 complete -c ticklist -n '__fish_seen_subcommand_from explain' -l output -s o -r -F -d 'write the output to FILE (atomically)'
 complete -c ticklist -n '__fish_seen_subcommand_from explain' -l help -d 'print this help'
-complete -c ticklist -n '__fish_seen_subcommand_from explain' -a 'box-style completion duplicate-item empty-checklist empty-section fields inconsistent-check invalid-utf8 malformed-task mojibake na-without-reason pattern placeholder required-items required-sections signoff unfilled-field'
+complete -c ticklist -n '__fish_seen_subcommand_from explain' -a 'box-contradicts-text box-style completion duplicate-item empty-checklist empty-section fields inconsistent-check invalid-utf8 malformed-task mojibake na-without-reason not-ready pattern placeholder required-items required-sections signoff unfilled-field unselected-choice'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l output -s o -r -F -d 'report directory (default ticklist-report)'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l templates -r -F -d 'templates here replace shipped ones by file name'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l template -r -F -d 'render this one template to stdout instead'

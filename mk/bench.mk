@@ -2,9 +2,13 @@
 # bare cmark parse (the floor) on generated corpora and writes
 # bench/results.md; `make bench-instr` prints callgrind instruction counts,
 # a stable figure for catching regressions. Neither runs in `make check`.
+# Peers: rumdl (npm package @rumdl/cli-linux-x64, pinned in bench/run.sh,
+# installed under $(BUILD)/peers) and markdownlint-cli2 (bench/package.json,
+# installed under bench/); a peer that cannot be installed is skipped.
 # Knobs (environment or make command line): BENCH_ROUNDS (5), BENCH_SETS
-# ("a b c"), BENCH_BIG (50M), BENCH_MDL (auto|0), BENCH_MDL_ROUNDS (1),
-# BENCH_TIMEOUT (900 s per run).
+# ("a b c r"; r is ../shared/corpus/rust-book), BENCH_RUSTBOOK, BENCH_BIG
+# (50M), BENCH_MDL (auto|0), BENCH_MDL_ROUNDS (1), BENCH_RUMDL (auto|0),
+# BENCH_PEERS, BENCH_NPM, BENCH_OUT, BENCH_TIMEOUT (900 s per run).
 
 BENCH_PROGRAMS = $(BUILD)/bench-gen $(BUILD)/bench-floor $(BUILD)/bench-rss
 

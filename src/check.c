@@ -77,7 +77,8 @@ const struct rule_kind check_kinds[] = {
 	  "## Sign-off\n- [ ] **QA** - ______ Date: ____",
 	  "## Sign-off\n- [x] **QA** - Dana Reyes Date: 2026-01-15" },
 	/* A minimum percent of checked items, overall or per section. */
-	{ "completion", RKEY_MIN | RKEY_SECTION, RKEY_MIN, SEV_WARNING, 0,
+	{ "completion", RKEY_MIN | RKEY_SECTION | RKEY_AFTER, RKEY_MIN,
+	  SEV_WARNING, 0,
 	  "{section} is {match} complete",
 	  "A minimum share of checked items, overall or per section.",
 	  "Check the remaining items or mark them N/A with a reason.",
@@ -162,7 +163,7 @@ const struct rule_kind check_kinds[] = {
 	  "- [ ] Caf\\xe9 open (a latin-1 byte)",
 	  "- [ ] Caf\xc3\xa9 open" },
 	/* An N/A item must say why. */
-	{ "na-without-reason", RKEY_PATTERN, 0, SEV_WARNING, 0,
+	{ "na-without-reason", RKEY_PATTERN | RKEY_MIN, 0, SEV_WARNING, 0,
 	  "N/A item '{match}' gives no reason",
 	  "Items marked not applicable ([-] or [~]) must say why, e.g. "
 	  "'[-] CDN configured - not used: API only'.",
@@ -183,6 +184,31 @@ const struct rule_kind check_kinds[] = {
 	  "(grep -c '\\[x\\]').",
 	  "- [X] Backups verified",
 	  "- [x] Backups verified" },
+	/* Options offered with boxes on one line or cell, none marked. */
+	{ "unselected-choice", RKEY_SCOPE | RKEY_SECTION, 0, SEV_WARNING,
+	  (1u << BLOCK_ITEM) | (1u << BLOCK_PARAGRAPH) | (1u << BLOCK_TABLE),
+	  "no option chosen in '{match}'",
+	  "A line or table cell offering options with boxes (\u2610 Pass "
+	  "\u2610 Fail, [ ] Patch [ ] Minor), none of them marked.",
+	  "Mark the option that applies.", check_unselected_choice,
+	  0,
+	  "A choice left blank reads as decided in a list of ticks; the "
+	  "reviewer cannot tell which option was taken.",
+	  "Result: [ ] Pass [ ] Fail",
+	  "Result: [x] Pass [ ] Fail" },
+	/* A box that says the opposite of its text. */
+	{ "box-contradicts-text", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "{label} box contradicts its text '{match}'",
+	  "An open box whose text says it is done (a check mark, 'passed', "
+	  "'done'), or a checked box whose text says it is not (a cross, "
+	  "'failed', 'pending').",
+	  "Check or uncheck the box, or correct the text.",
+	  check_box_contradicts,
+	  0,
+	  "A box that says one thing and its text another makes the count "
+	  "wrong whichever one is right.",
+	  "- [ ] Security audit passed: \xe2\x9c\x85",
+	  "- [x] Security audit passed: \xe2\x9c\x85" },
 	/* A file chosen as a checklist with no task item and no field. */
 	{ "empty-checklist", 0, 0, SEV_WARNING, 0,
 	  "no task item or field: not a checklist",

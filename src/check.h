@@ -28,6 +28,10 @@ struct code_pos {
  * backticks is an example, not a field. cl->src must still be set. */
 int			 check_pos_in_code(const struct checklist *,
 			    int line, int col, struct code_pos *);
+/* 1 if field f is blank to a fields rule: not filled, or a placeholder
+ * or a blank with a unit the parser took as written (check_sections.c). */
+struct field;
+int			 check_field_blank(const struct field *);
 
 /* Set before any check runs (--fix, --diff): mojibake gives every run,
  * not the first on each line, so that each is repaired (check_text.c). */

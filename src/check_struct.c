@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "buf.h"
@@ -303,6 +304,64 @@ check_inconsistent_check(struct check_state *st, const struct rule *r)
 	free(done);
 }
 
+/* Words that give no reason: "[-] Security lead approval: skipped",
+ * "[-] WAF (maybe)". */
+static const char *const na_filler[] = { "skipped", "skip", "skipping",
+	"n/a", "na", "n.a.", "maybe", "tbd", "tba", "todo", "none", "no",
+	"not", "applicable", "later", "pending", "ignore", "ignored", "omitted",
+	"x", "-", "?", "...", "nope", "tbc", NULL };
+
+/* Does the reason in t say something: at least min words (1 at least)
+ * that are not filler? The reason is what follows the first dash or
+ * colon, or what is in parentheses, or the whole text after a word such
+ * as "because". */
+static int
+na_says_something(const char *t, double min)
+{
+	const char *p = NULL, *q;
+	char w[32];
+	int words = 0;
+	size_t n, k;
+
+	if ((q = strstr(t, " - ")) != NULL)
+		p = q + 3;
+	if ((q = strstr(t, " \xe2\x80\x93 ")) != NULL && (p == NULL ||
+	    q + 5 < p))
+		p = q + 5;
+	if ((q = strstr(t, " \xe2\x80\x94 ")) != NULL && (p == NULL ||
+	    q + 5 < p))
+		p = q + 5;
+	if ((q = strchr(t, ':')) != NULL && (p == NULL || q + 1 < p))
+		p = q + 1;
+	if ((q = strchr(t, '(')) != NULL && (p == NULL || q + 1 < p))
+		p = q + 1;
+	if (p == NULL)
+		p = t;	/* "because ...", "not used" in the text itself */
+	while (*p != '\0') {
+		p += strspn(p, " \t(),;.:!*");
+		n = strcspn(p, " \t(),;:!*");
+		if (n == 0)
+			break;
+		k = n < sizeof(w) - 1 ? n : sizeof(w) - 1;
+		for (size_t i = 0; i < k; i++)
+			w[i] = (char)tolower((unsigned char)p[i]);
+		w[k] = '\0';
+		while (k > 0 && w[k - 1] == '.')
+			w[--k] = '\0';
+		size_t f;
+		for (f = 0; na_filler[f] != NULL; f++)
+			if (strcmp(na_filler[f], w) == 0)
+				break;
+		if (na_filler[f] == NULL && k > 0)
+			words++;
+		p += n;
+	}
+	return words >= (min >= 1 ? (int)min : 1);
+}
+
+/* na-without-reason: an N/A item must say why, and the reason must say
+ * something (the rule's min: how many words at least, 1 by default).
+ * With a pattern of the rule's own, only the pattern decides. */
 void
 check_na_reason_fn(struct check_state *st, const struct rule *r)
 {
@@ -315,7 +374,8 @@ check_na_reason_fn(struct check_state *st, const struct rule *r)
 		if (it->state != ITEM_NA || !check_in_section(st, r, it->section))
 			continue;
 		if (r->re != NULL && check_matches(st, r, r->re, t, strlen(t),
-		    it->line, it->col))
+		    it->line, it->col) && (r->re_src != NULL ||
+		    na_says_something(t, r->min)))
 			continue;
 		check_emit(st, r, it->line, it->col, it->line, it->col, t,
 		    strlen(t), NULL, check_title(st, it->section));

@@ -3,6 +3,7 @@
  * single alternation by the loader) and mojibake. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "check.h"
@@ -64,8 +65,34 @@ const char *const check_placeholders[] = {
 	 * generics such as List<T>. */
 	"(?<!\\w)<(?!" PH_TAGS "[\\s/>])[A-Za-z][A-Za-z0-9]*"
 	    "(?:[-_ ][A-Za-z0-9]+){0,5}>",
-	/* YYYY-MM-DD and MM/DD/YYYY left as written */
+	/* YYYY-MM-DD and MM/DD/YYYY left as written; 20YY/MM/DD */
 	"\\b(?:YYYY[-/.]MM[-/.]DD|MM/DD/YYYY|DD/MM/YYYY)\\b",
+	"(?<![\\w.])20YY[-/.]MM[-/.]DD\\b",
+	"\\b(?:DD|MM)[-/.](?:MM|DD|MMM)[-/.]YYYY\\b",
+	/* Versions never filled in, as a value (after a label or in a
+	 * cell): vX.Y.Z, v0.x.x, X.Y.Z; "tag vX.Y.Z" in a process text is
+	 * a variable of the procedure. */
+	"(?<=[:=|]\\s|[:=|])v?X\\.Y\\.Z\\b",
+	"(?<=[:=|]\\s|[:=|])v(?:[Xx]|\\d+)\\.[XxYy]\\.[XxYyZz]\\b",
+	/* [e.g., v1.2.0], [Example: ...] */
+	"\\[(?i:e\\.g\\.|eg\\b|for example|example\\b|ex\\.)[^\\]\\n]{0,60}\\]",
+	/* [Pass/Fail], [Yes/No], [CycloneDX/SPDX] after a label or in a cell */
+	"(?<=[:=|]\\s|[:=|])\\[[A-Za-z][\\w'.-]*(?: [\\w'.-]+){0,2}"
+	    "(?:\\s*/\\s*[A-Za-z][\\w'.-]*(?: [\\w'.-]+){0,2})+\\]",
+	/* [Feature 1], [Step N] */
+	"\\[(?i:feature|item|step|task|component|service|module|risk|issue"
+	    "|bug|metric|requirement|criteri(?:on|a)|test|scenario|system"
+	    "|environment|region|dependency|team|person)\\s+(?:\\d+|[A-Z])\\]",
+	/* [Target], [AUTO-FILLED], [Placeholder], [Details] */
+	"\\[(?i:target|auto-?filled|placeholder|tbd|todo|details|description"
+	    "|reason|to be (?:filled|determined|confirmed|decided)(?: in)?"
+	    "|username|user|assignee|reviewer|approver)\\]",
+	/* [List any known issues...], [Describe the change] */
+	"\\[(?i:list|describe|specify|explain|provide|include|summari[sz]e"
+	    "|document|note down|attach|paste|outline|record|write|mention"
+	    "|link to)\\b[^\\]\\n]{0,100}\\]",
+	/* @[username], @[Authorizing Official] */
+	"(?<=@)\\[[^\\]\\n]{1,40}\\]",
 	NULL
 };
 
@@ -81,6 +108,7 @@ check_word(unsigned char c)
 static const unsigned char check_ph_first[256] = {
 	['T'] = 1, ['F'] = 1, ['X'] = 1, ['N'] = 1, ['M'] = 1, ['Y'] = 1,
 	['Z'] = 1, ['D'] = 1, ['x'] = 1, ['?'] = 1, ['['] = 1, ['<'] = 1,
+	['v'] = 1,
 };
 
 /* The longest comparison before a variable ("greater than"), rounded up:
@@ -103,6 +131,8 @@ static const unsigned char check_ph_first[256] = {
  *			comparison: p not word; c2 not word or the same
  *			letter (XX+, YYYY, MM/DD)
  *   DD xx		DD/MM/YYYY after \b, xx+: p not word
+ *   v + X x digit	vX.Y.Z, v0.x.x after \b: p not word
+ *   YY after 20	20YY/MM/DD: the one key after a word character
  *   ??			question marks
  *   [ + letter	[Name], [Your ...]: an ASCII letter, or any non-ASCII
  *			byte (caseless keywords match the long s and the
@@ -150,9 +180,15 @@ check_placeholder_next(const char *s, size_t n, size_t from, size_t *lo)
 				break;
 			continue;
 		}
+		/* 20YY/MM/DD: its YY follows the digits 20. */
+		if (c == 'Y' && c2 == 'Y' && i >= 2 && u[i - 2] == '2' &&
+		    u[i - 1] == '0')
+			break;
 		if (check_word(p))
 			continue;
-		if ((c == 'T' && (c2 == 'B' || c2 == 'O')) ||
+		if ((c == 'v' && (c2 == 'X' || c2 == 'x' ||
+		    (c2 >= '0' && c2 <= '9'))) ||
+		    (c == 'T' && (c2 == 'B' || c2 == 'O')) ||
 		    (c == 'F' && c2 == 'I') ||
 		    ((c == 'D' || c == 'x') && c2 == c) ||
 		    (c == '<' && (c2 | 0x20) >= 'a' && (c2 | 0x20) <= 'z') ||
@@ -308,7 +344,7 @@ check_drop_in_blanks(struct check_state *st, size_t first)
 		const struct field *fd = check_field_at(fv, cl->nfields,
 		    f->line, f->col);
 
-		if ((fd != NULL && !fd->filled &&
+		if ((fd != NULL && check_field_blank(fd) &&
 		    check_blank_rule(st, fd->section) != NULL) ||
 		    check_quoted(cl, f->line, f->col, &qp)) {
 			free(f->message);
@@ -393,4 +429,203 @@ check_mojibake(struct check_state *st, const struct rule *r)
 		}
 	}
 	buf_free(&rep);
+}
+
+/* ---- choices and boxes in text ---- */
+
+/* A box at s[i..n): 1 open (☐ □ ⬜ "[ ]"), 2 marked (☑ ☒ ✅ ✓ ✔ "[x]"),
+ * else 0; its length in *len. */
+static int
+check_box_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	static const struct { const char *b; int kind; } boxes[] = {
+		{ "\xe2\x98\x90", 1 }, { "\xe2\x96\xa1", 1 },
+		{ "\xe2\xac\x9c", 1 }, { "[ ]", 1 }, { "[x]", 2 },
+		{ "[X]", 2 }, { "\xe2\x98\x91", 2 }, { "\xe2\x98\x92", 2 },
+		{ "\xe2\x9c\x85", 2 }, { "\xe2\x9c\x93", 2 },
+		{ "\xe2\x9c\x94", 2 }, { "\xe2\x96\xa0", 2 },
+	};
+
+	for (size_t k = 0; k < sizeof(boxes) / sizeof(boxes[0]); k++) {
+		size_t m = strlen(boxes[k].b);
+		if (n - i >= m && memcmp(s + i, boxes[k].b, m) == 0) {
+			*len = m;
+			return boxes[k].kind;
+		}
+	}
+	return 0;
+}
+
+/* unselected-choice: a line (or table cell) offering two or more options
+ * with boxes ("☐ Pass ☐ Fail", "Release Type: [ ] Patch [ ] Minor"),
+ * none of them marked. */
+void
+check_unselected_choice(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+	size_t run0 = 0, nrun = 0;	/* paragraphs led by an open box */
+	int run_sec = -2, run_marked = 0;
+
+	for (size_t bi = 0; bi <= cl->nblocks; bi++) {
+		const struct block *b = bi < cl->nblocks ? &cl->blocks[bi] :
+		    NULL;
+		size_t a = 0, lead, len;
+		int k = 0;
+
+		/* Options as paragraphs of their own, each led by a box
+		 * ("**☐ APPROVED**", "[ ] **REJECTED** - Reason:"), in one
+		 * section: a choice too. */
+		if (b != NULL && b->kind == BLOCK_PARAGRAPH) {
+			lead = strspn(b->text, " *");
+			k = check_box_at(b->text, b->len, lead, &len);
+		}
+		if (b == NULL || (k != 0 && b->section != run_sec) ||
+		    b->kind == BLOCK_HEADING) {
+			if (nrun >= 2 && !run_marked) {
+				const struct block *f = &cl->blocks[run0];
+				size_t e = strcspn(f->text, "\n");
+				int l, c;
+
+				lead = strspn(f->text, " *");
+				checklist_block_pos(cl, f, lead, &l, &c);
+				check_emit(st, r, l, c, l, c, f->text + lead,
+				    e - lead, NULL, check_title(st, f->section));
+			}
+			nrun = 0;
+			run_marked = 0;
+			run_sec = -2;
+		}
+		if (b == NULL)
+			break;
+		if (k != 0 && (r->scope & (1u << BLOCK_PARAGRAPH)) &&
+		    check_in_section(st, r, b->section)) {
+			if (nrun++ == 0)
+				run0 = bi;
+			run_sec = b->section;
+			run_marked |= k == 2;
+		}
+
+		if ((r->scope & (1u << b->kind)) == 0 ||
+		    !check_in_section(st, r, b->section))
+			continue;
+		while (a < b->len) {
+			size_t z = a, first = (size_t)-1;
+			unsigned open = 0, marked = 0;
+			int l, c;
+
+			/* A segment: up to a newline, or a cell of a table. */
+			while (z < b->len && b->text[z] != '\n' &&
+			    !(b->kind == BLOCK_TABLE && b->text[z] == '|'))
+				z++;
+			for (size_t i = a; i < z; i++) {
+				int bk = check_box_at(b->text, z, i, &len);
+				if (bk == 0)
+					continue;
+				if (bk == 1 && open++ == 0)
+					first = i;
+				marked += bk == 2;
+				i += len - 1;
+			}
+			if (open >= 2 && marked == 0) {
+				size_t s0 = a, s1 = z;
+				while (s0 < s1 && (b->text[s0] == ' ' ||
+				    b->text[s0] == '*'))
+					s0++;
+				while (s1 > s0 && (b->text[s1 - 1] == ' ' ||
+				    b->text[s1 - 1] == '*'))
+					s1--;
+				checklist_block_pos(cl, b, first, &l, &c);
+				check_emit(st, r, l, c, l, c, b->text + s0, s1 - s0,
+				    NULL, check_title(st, b->section));
+			}
+			a = z + 1;
+		}
+	}
+}
+
+/* The status at the end of an item's text: what follows its last ':',
+ * " - ", " – ", " — " or "→", or in its last parentheses; NULL if none. */
+static const char *
+check_status_tail(const char *t, size_t *n)
+{
+	static const char *const seps[] = { ": ", " - ", " \xe2\x80\x93 ",
+	    " \xe2\x80\x94 ", "\xe2\x86\x92", " (", NULL };
+	const char *best = NULL, *p;
+	size_t len = strlen(t);
+
+	for (size_t k = 0; seps[k] != NULL; k++)
+		for (p = strstr(t, seps[k]); p != NULL;
+		    p = strstr(p + 1, seps[k]))
+			if (best == NULL || p + strlen(seps[k]) > best)
+				best = p + strlen(seps[k]);
+	if (best == NULL)
+		return NULL;
+	while (*best == ' ' || *best == '*')
+		best++;
+	*n = len - (size_t)(best - t);
+	while (*n > 0 && strchr(" .!)*", best[*n - 1]) != NULL)
+		(*n)--;
+	return best;
+}
+
+/* Is the tail one of the words (case aside)? */
+static int
+check_tail_is(const char *p, size_t n, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (strlen(*words) == n && strncasecmp(p, *words, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* box-contradicts-text: an open box whose text says it is done ("-
+ * [ ] Security audit passed: ✅", "Migration - DONE"), or a checked box
+ * whose text says it is not ("Load test: ❌", "Backups - FAILED"). A
+ * mark at the start of the text is decoration, not a status. */
+void
+check_box_contradicts(struct check_state *st, const struct rule *r)
+{
+	static const char *const done_marks[] = { "\xe2\x9c\x85",
+	    "\xe2\x9c\x94", "\xe2\x98\x91", "\xe2\x9c\x93", NULL };
+	static const char *const undone_marks[] = { "\xe2\x9d\x8c",
+	    "\xe2\x9c\x97", "\xe2\x9c\x98", "\xe2\x9b\x94", NULL };
+	static const char *const done_words[] = { "done", "passed",
+	    "complete", "completed", "fixed", "verified", "resolved",
+	    "finished", "erledigt", "abgeschlossen", "完成", "已完成", "完了",
+	    "완료", "hecho", "completado", "concluído", "terminé", NULL };
+	static const char *const undone_words[] = { "failed", "fail",
+	    "not done", "not fixed", "pending", "todo", "tbd", "blocked",
+	    "not started", "in progress", "not complete", "incomplete",
+	    "missing", "offen", "ausstehend", "未完成", "未完了", "미완료",
+	    "pendiente", "pendente", NULL };
+	const struct checklist *cl = st->cl;
+
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		const char *t = it->text ? it->text : "", *tail, *m = NULL;
+		const char *const *marks, *const *words;
+		size_t n, k;
+
+		if (it->state == ITEM_NA || !check_in_section(st, r,
+		    it->section))
+			continue;
+		marks = it->state == ITEM_OPEN ? done_marks : undone_marks;
+		words = it->state == ITEM_OPEN ? done_words : undone_words;
+		for (k = 0; marks[k] != NULL && m == NULL; k++) {
+			const char *p = strstr(t, marks[k]);
+			/* Not as the first thing in the text. */
+			while (p != NULL && p == t + strspn(t, " *"))
+				p = strstr(p + 1, marks[k]);
+			m = p;
+			n = m ? strlen(marks[k]) : 0;
+		}
+		if (m == NULL && (tail = check_status_tail(t, &n)) != NULL &&
+		    check_tail_is(tail, n, words))
+			m = tail;
+		if (m == NULL)
+			continue;
+		check_emit(st, r, it->line, it->col, it->line, it->col, t,
+		    strlen(t), it->state == ITEM_OPEN ? "open" : "checked",
+		    check_title(st, it->section));
+	}
 }

@@ -86,11 +86,17 @@ struct walker {
 	size_t		 *boxfix_off;	/* from this byte */
 	unsigned char	 *boxfix_kind;	/* FIX_* */
 	unsigned char	 *boxfix_seen;	/* its item is on this pass's tree */
+	int		 *fixat;	/* per line: its boxfix index + 1 */
+	int		 *tfat;		/* per line: the rewritten table it is
+					   in, index + 1 */
 	size_t		  nboxfix, capboxfix, capboxfix_off, capboxfix_kind,
 			  capboxfix_seen;
 	int		  boxcand;	/* a line ends in "] " */
 	int		  htmlcand;	/* a line starts with '<' */
 	cmark_node	 *root;		/* cmark's tree of the final pass */
+	struct buf	  cellmd;	/* every table cell as "x CELL\n\n" */
+	struct table_cell **cells;	/* the cells of cellmd, in order */
+	size_t		  ncells, capcells;
 };
 
 /* ---- line map and positions ---- */
@@ -431,7 +437,7 @@ doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
  * each source node, and strong spans for field labels. Iterative: cmark's
  * own iterator walks the inline tree, so nesting depth costs no stack. */
 static void
-doc_flatten(struct walker *w, cmark_node *block, int heading)
+doc_flatten(struct walker *w, cmark_node *block)
 {
 	cmark_iter *it = cmark_iter_new(block);
 	cmark_event_type ev;
@@ -451,16 +457,6 @@ doc_flatten(struct walker *w, cmark_node *block, int heading)
 			lit = cmark_node_get_literal(n);
 			if (lit == NULL)
 				break;
-			if (heading && cmark_node_get_type(n) ==
-			    CMARK_NODE_HTML_INLINE) {
-				/* Titles are plain text: raw HTML goes, a
-				 * <br> is a blank. */
-				if (strncasecmp(lit, "<br", 3) == 0)
-					buf_putc(&w->text, ' ');
-				doc_directives(w, lit, strlen(lit),
-				    node_line(w, n));
-				break;
-			}
 			doc_seg(w, w->text.len, cmark_node_get_start_line(n),
 			    doc_fix_col(w, cmark_node_get_start_line(n),
 			    cmark_node_get_start_column(n), lit));
@@ -659,7 +655,8 @@ doc_item_box(struct walker *w, cmark_node *n, struct boxinfo *b)
 		    (cmark_node_get_type(kid) == CMARK_NODE_PARAGRAPH ||
 		    cmark_node_get_type(kid) == CMARK_NODE_HEADING ||
 		    (cmark_node_get_type(kid) == CMARK_NODE_HTML_BLOCK &&
-		    b->rest_blank));
+		    (b->rest_blank || (w->tfat != NULL &&
+		    w->tfat[line - 1] > 0))));
 	else
 		b->at_box = b->rest_blank;	/* blanked out: an empty item */
 	return 1;
@@ -1444,6 +1441,13 @@ doc_setext_end(struct walker *w, cmark_node *n)
 struct tfound {
 	int	 hline, eline;
 	size_t	*off;
+	size_t	 cut;		/* where the comment starts on hline (before
+				   a task box the header follows) */
+	int	 below;		/* hline is no first line: write the
+				   comment in the delimiter row's
+				   containers (hline may be lazy) */
+	int	 esc_line;	/* a "[x]: url" line above it, or 0 */
+	size_t	 esc_off;
 	int	 rewrite;	/* replaced in cmark's input */
 };
 
@@ -1540,6 +1544,11 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 		}
 		t->eline = d - 1;
 		t->rewrite = 0;
+		t->esc_line = 0;
+		t->cut = off[t->hline - l0];
+		t->below = t->hline != l0;
+		if (t->hline == l0)
+			t->cut = (size_t)cmark_node_get_start_column(n) - 1;
 		t->off = xmalloc((size_t)(t->eline - t->hline + 1) *
 		    sizeof(*t->off));
 		memcpy(t->off, off + (t->hline - l0), (size_t)(t->eline -
@@ -1556,12 +1565,61 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 static size_t
 doc_first_off(struct walker *w, cmark_node *n)
 {
-	(void)w;
-	return (size_t)cmark_node_get_start_column(n) - 1;
+	size_t off = (size_t)cmark_node_get_start_column(n) - 1, left;
+	cmark_node *par = cmark_node_parent(n);
+	struct boxinfo b;
+
+	/* A task's first paragraph starts after its box, as GitHub's
+	 * task-list extension consumes it. */
+	if (par != NULL && cmark_node_get_type(par) == CMARK_NODE_ITEM &&
+	    cmark_node_first_child(par) == n && doc_item_box(w, par, &b) &&
+	    b.first && !b.quoted && b.blank_after && strchr(" xX", b.mark) &&
+	    b.k == off) {
+		const char *ls = doc_at(w->cl, b.line, 1, &left);
+		for (off = b.k + 3; off < left && doc_spacechar(ls[off]); off++)
+			;
+	}
+	return off;
 }
 
-/* The plain text of a cell's inlines as GitHub renders them: text and
- * code, <br> as a blank, other raw HTML left out. Cells are parsed
+/* Append the plain text of n's inlines to t as GitHub shows them: text
+ * and code, <br> and line breaks as a blank, other raw HTML left out.
+ * Returns whether n holds raw HTML. */
+static int
+doc_plain(struct buf *t, cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	int html = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		const char *lit = cmark_node_get_literal(c);
+
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if (lit != NULL)
+				buf_puts(t, lit);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			html = 1;
+			if (lit != NULL && strncasecmp(lit, "<br", 3) == 0)
+				buf_putc(t, ' ');
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(t, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return html;
+}
+
+/* The plain text of a cell's inlines (doc_plain). Cells are parsed
  * together, each as a paragraph "x CELL" (the "x " keeps a cell such as
  * "# a" or "1. b" from starting a block and is dropped again). */
 static void
@@ -1574,33 +1632,8 @@ doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
 
 	for (n0 = cmark_node_first_child(doc); n0 != NULL && k < n;
 	    n0 = cmark_node_next(n0)) {
-		cmark_iter *it = cmark_iter_new(n0);
-		cmark_event_type ev;
-
 		buf_reset(&t);
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			cmark_node *c = cmark_iter_get_node(it);
-			const char *lit = cmark_node_get_literal(c);
-
-			switch (cmark_node_get_type(c)) {
-			case CMARK_NODE_TEXT:
-			case CMARK_NODE_CODE:
-				if (lit != NULL)
-					buf_puts(&t, lit);
-				break;
-			case CMARK_NODE_HTML_INLINE:
-				if (lit != NULL && strncasecmp(lit, "<br", 3) == 0)
-					buf_putc(&t, ' ');
-				break;
-			case CMARK_NODE_SOFTBREAK:
-			case CMARK_NODE_LINEBREAK:
-				buf_putc(&t, ' ');
-				break;
-			default:
-				break;
-			}
-		}
-		cmark_iter_free(it);
+		doc_plain(&t, n0);
 		cells[k++]->text = t.len >= 2 ? arena_strndup(&cl->arena,
 		    buf_cstr(&t) + 2, t.len - 2) : "";
 	}
@@ -1612,16 +1645,15 @@ doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
 
 static int doc_setext(struct walker *, cmark_node *);
 
-/* Is line inside a block of cmark's tree (a definition is not: cmark
- * drops it)? Setext headings end at their underline. */
-static int
-doc_line_in_block(struct walker *w, int line)
+/* Mark in cover[] the lines inside a block of cmark's tree (a definition
+ * is not: cmark drops it). Setext headings end at their underline. */
+static void
+doc_cover(struct walker *w, unsigned char *cover)
 {
 	cmark_iter *it = cmark_iter_new(w->root);
 	cmark_event_type ev;
-	int in = 0;
 
-	while (!in && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		int l0, l1;
 
@@ -1639,7 +1671,9 @@ doc_line_in_block(struct walker *w, int line)
 			l1 = cmark_node_get_type(n) == CMARK_NODE_HEADING ?
 			    (doc_setext(w, n) ? doc_setext_end(w, n) : l0) :
 			    cmark_node_get_end_line(n) + w->line_off;
-			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||
+			    (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+			    l1 > l0)) {
 				/* (libcmark 0.30 gives its inlines positions
 				 * from the definitions: count its lines.) */
 				cmark_iter *pi = cmark_iter_new(n);
@@ -1653,16 +1687,19 @@ doc_line_in_block(struct walker *w, int line)
 					    CMARK_EVENT_ENTER;
 				}
 				cmark_iter_free(pi);
+				if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+					breaks++;	/* the underline */
 				if (l1 - breaks > l0)
 					l0 = l1 - breaks;
 			}
 			/* (libcmark 0.30 ends an HTML block a line early
 			 * where its last line closes it.) */
-			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
-				for (size_t i = 0; i < w->ntf; i++)
-					if (w->tf[i].rewrite && w->tf[i].hline == l0)
-						l1 = w->tf[i].eline;
-			in = line >= l0 && line <= l1;
+			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+			    w->tfat != NULL && w->tfat[l0 - 1] > 0)
+				l1 = w->tf[w->tfat[l0 - 1] - 1].eline;
+			for (int l = l0; l <= l1; l++)
+				if (l >= 1 && (size_t)l <= w->cl->nlines)
+					cover[l - 1] = 1;
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		default:
@@ -1670,7 +1707,6 @@ doc_line_in_block(struct walker *w, int line)
 		}
 	}
 	cmark_iter_free(it);
-	return in;
 }
 
 /* Append the document's link reference definitions ("[x]: url" lines
@@ -1680,7 +1716,10 @@ static void
 doc_refdefs(struct walker *w, struct buf *md)
 {
 	const struct checklist *cl = w->cl;
+	unsigned char *cover;
 
+	cover = xcalloc(cl->nlines + 1, 1);
+	doc_cover(w, cover);
 	for (size_t l = (size_t)w->line_off + 1; l <= cl->nlines; l++) {
 		size_t left, i = 0;
 		const char *p = doc_at(cl, (int)l, 1, &left), *q;
@@ -1688,11 +1727,12 @@ doc_refdefs(struct walker *w, struct buf *md)
 			i++;
 		if (i >= left || p[i] != '[' || (q = memchr(p + i, ']',
 		    left - i)) == NULL || (size_t)(q - p) + 1 >= left ||
-		    q[1] != ':' || doc_line_in_block(w, (int)l))
+		    q[1] != ':' || cover[l - 1])
 			continue;
 		buf_put(md, p + i, left - i);
 		buf_puts(md, "\n");
 	}
+	free(cover);
 }
 
 /* Add table t to the model: cells trimmed, \| unescaped, inlines
@@ -1703,16 +1743,14 @@ doc_table_record(struct walker *w, const struct tfound *t)
 	struct checklist *cl = w->cl;
 	struct table *tb;
 	struct table_span *sp;
-	struct table_cell **todo;
-	struct buf md = {0};
-	size_t left, ncols, ntodo = 0;
+	struct buf *md = &w->cellmd;
+	size_t left, ncols;
 	const char *p;
 	int nrows = t->eline - t->hline - 1;
 
 	p = doc_at(cl, t->hline, (int)t->off[0] + 1, &left);
 	ncols = table_row(p, left, NULL, 0);
 	sp = xmalloc(ncols * sizeof(*sp));
-	todo = xmalloc((size_t)(nrows + 1) * ncols * sizeof(*todo));
 	cl->tables = xgrow(cl->tables, &cl->cap_[CAP_TABLE], cl->ntables + 1,
 	    sizeof(*cl->tables));
 	tb = &cl->tables[cl->ntables++];
@@ -1760,22 +1798,18 @@ doc_table_record(struct walker *w, const struct tfound *t)
 				continue;
 			}
 			cell->col = checklist_col(cl, line, (int)(o + a) + 1);
-			buf_puts(&md, "x ");
+			buf_puts(md, "x ");
 			for (size_t i = a; i < z; i++)
 				if (!(p[i] == '\\' && i + 1 < z &&
 				    p[i + 1] == '|'))
-					buf_putc(&md, p[i]);
-			buf_puts(&md, "\n\n");
-			todo[ntodo++] = cell;
+					buf_putc(md, p[i]);
+			buf_puts(md, "\n\n");
+			w->cells = xgrow(w->cells, &w->capcells, w->ncells + 1,
+			    sizeof(*w->cells));
+			w->cells[w->ncells++] = cell;
 		}
 	}
-	if (ntodo && memchr(md.data, '[', md.len) != NULL)
-		doc_refdefs(w, &md);
-	if (ntodo)
-		doc_cell_texts(cl, &md, todo, ntodo);
-	buf_free(&md);
 	free(sp);
-	free(todo);
 }
 
 /* Is HTML block n a table rewritten in cmark's input? Then add it to the
@@ -1785,10 +1819,13 @@ doc_table_html(struct walker *w, cmark_node *n)
 {
 	int line = node_line(w, n);
 
-	for (size_t i = 0; i < w->ntf; i++) {
-		const struct tfound *t = &w->tf[i];
+	if (w->tfat == NULL || line < 1 || (size_t)line > w->cl->nlines ||
+	    w->tfat[line - 1] == 0)
+		return 0;
+	{
+		const struct tfound *t = &w->tf[w->tfat[line - 1] - 1];
 		if (!t->rewrite || t->hline != line)
-			continue;
+			return 0;
 		doc_table_record(w, t);
 		buf_reset(&w->text);
 		w->seg0 = w->cl->nsegs;
@@ -1864,14 +1901,39 @@ doc_setext(struct walker *w, cmark_node *n)
 	    left == 0 || *p != '#';
 }
 
+/* Index the changes and rewritten tables by line (so that a document of
+ * many changes costs no more than one of a few). */
+static void
+doc_reindex(struct walker *w)
+{
+	size_t n = w->cl->nlines;
+
+	if (w->fixat == NULL)
+		w->fixat = xcalloc(n, sizeof(*w->fixat));
+	if (w->tfat == NULL)
+		w->tfat = xcalloc(n, sizeof(*w->tfat));
+	memset(w->fixat, 0, n * sizeof(*w->fixat));
+	memset(w->tfat, 0, n * sizeof(*w->tfat));
+	for (size_t i = 0; i < w->nboxfix; i++)
+		w->fixat[w->boxfix[i] - 1] = (int)i + 1;
+	for (size_t i = 0; i < w->ntf; i++)
+		for (int l = w->tf[i].hline; w->tf[i].rewrite &&
+		    l <= w->tf[i].eline; l++)
+			w->tfat[l - 1] = (int)i + 1;
+}
+
 /* Note line's change from byte off in cmark's input; returns 1 when it
  * is new. */
 static size_t
 doc_fix(struct walker *w, int line, size_t off, int kind)
 {
-	for (size_t i = 0; i < w->nboxfix; i++)
-		if (w->boxfix[i] == line)
-			return 0;
+	if (line < 1 || (size_t)line > w->cl->nlines)
+		return 0;
+	if (w->fixat == NULL)
+		w->fixat = xcalloc(w->cl->nlines, sizeof(*w->fixat));
+	if (w->fixat[line - 1] != 0)
+		return 0;
+	w->fixat[line - 1] = (int)w->nboxfix + 1;
 	w->boxfix = xgrow(w->boxfix, &w->capboxfix, w->nboxfix + 1,
 	    sizeof(*w->boxfix));
 	w->boxfix_off = xgrow(w->boxfix_off, &w->capboxfix_off,
@@ -1932,24 +1994,29 @@ doc_box_prepass(struct walker *w, cmark_node *n)
 }
 
 /* Does a line end in "]" and blanks (a box with nothing after it); does
- * one start with '<'? */
+ * one start with '<' under a line of text? */
 static void
 doc_scan_cands(struct walker *w)
 {
 	const struct checklist *cl = w->cl;
+	int prev = 0;		/* the line above holds text */
 
 	for (size_t l = 0; l < cl->nlines; l++) {
 		size_t start = cl->lines[l], e = l + 1 < cl->nlines ?
 		    cl->lines[l + 1] : cl->srclen, i = start;
+		int text;
 		while (i < e && (cl->src[i] == ' ' || cl->src[i] == '\t' ||
 		    cl->src[i] == '>'))
 			i++;
-		if (i < e && cl->src[i] == '<') {
+		text = i < e && cl->src[i] != '\n' && cl->src[i] != '\r';
+		/* A lazy line continues the line above. */
+		if (i < e && cl->src[i] == '<' && prev) {
 			if (w->lt == NULL)
 				w->lt = xcalloc(cl->nlines, 1);
 			w->lt[l] = 1;
 			w->htmlcand = 1;
 		}
+		prev = text;
 		while (e > start && (cl->src[e - 1] == '\n' ||
 		    cl->src[e - 1] == '\r'))
 			e--;
@@ -1973,9 +2040,11 @@ doc_lazy_html_check(struct walker *w, cmark_node *n, cmark_node *p)
 	size_t nanc, off;
 	int indent;
 
-	for (size_t i = 0; i < w->nboxfix; i++) {
-		if (w->boxfix[i] != line || w->boxfix_kind[i] != FIX_DIV)
-			continue;
+	if (w->fixat != NULL && line >= 1 && (size_t)line <= w->cl->nlines &&
+	    w->fixat[line - 1] > 0) {
+		size_t i = (size_t)w->fixat[line - 1] - 1;
+		if (w->boxfix_kind[i] != FIX_DIV)
+			return;
 		if (p == NULL || cmark_node_get_end_line(p) + w->line_off !=
 		    line - 1)
 			return;
@@ -2025,6 +2094,19 @@ doc_lazy_html_prepass(struct walker *w, cmark_node *n)
 	return added;
 }
 
+/* Does paragraph n start with its list item's box (an N/A or quoted
+ * task's text: a table there must be rewritten to be seen)? */
+static int
+doc_box_para(struct walker *w, cmark_node *n)
+{
+	cmark_node *par = cmark_node_parent(n);
+	struct boxinfo b;
+
+	return par != NULL && cmark_node_get_type(par) == CMARK_NODE_ITEM &&
+	    cmark_node_first_child(par) == n && doc_item_box(w, par, &b) &&
+	    b.k + 1 == (size_t)cmark_node_get_start_column(n);
+}
+
 /* Find the tables that cmark's tree gets wrong: a table that is not a
  * whole paragraph of its own. Each new one is added to w->tf for the
  * input to be rewritten; returns how many. */
@@ -2033,7 +2115,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	size_t added = 0;
+	size_t added = 0, ntf0 = w->ntf;
 	cmark_node *lastpara = NULL;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -2043,9 +2125,10 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		int heading = ty == CMARK_NODE_HEADING, l0, l1, dup = 0;
 
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_ITEM) {
-			for (size_t i = 0; i < w->nboxfix; i++)
-				if (w->boxfix[i] == node_line(w, n))
-					w->boxfix_seen[i] = 1;
+			int il = node_line(w, n);
+			if (w->fixat != NULL && il >= 1 &&
+			    (size_t)il <= w->cl->nlines && w->fixat[il - 1])
+				w->boxfix_seen[w->fixat[il - 1] - 1] = 1;
 			added += doc_box_prepass(w, n);
 			continue;
 		}
@@ -2068,17 +2151,19 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		if (l1 == l0 || !doc_pipes(w, l0, l1) ||
 		    !doc_find_table(w, n, heading, doc_first_off(w, n), &t))
 			continue;
-		if (!heading && t.hline == l0 && t.eline == l1) {
+		if (!heading && t.hline == l0 && t.eline == l1 &&
+		    t.off[0] == t.cut && !doc_box_para(w, n)) {
 			free(t.off);
 			continue;
 		}
-		for (size_t i = 0; i < w->ntf; i++)
-			dup |= w->tf[i].hline == t.hline;
+		dup = w->tfat != NULL && w->tfat[t.hline - 1] > 0 &&
+		    w->tf[w->tfat[t.hline - 1] - 1].hline == t.hline;
 		if (dup) {
 			free(t.off);
 			continue;
 		}
 		t.rewrite = 1;
+		t.esc_line = 0;
 		if (t.hline > l0) {
 			/* Text above the header: GitHub's paragraph, where
 			 * a "[x]: url" line defines nothing. */
@@ -2086,12 +2171,13 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			const char *p = doc_at(w->cl, l0, (int)o + 1, &left);
 			const char *q = left ? memchr(p, ']', left) : NULL;
 			if (left && *p == '[' && q != NULL && (size_t)(q - p) + 1 <
-			    left && q[1] == ':')
-				added += doc_fix(w, l0, o, FIX_ESC);
+			    left && q[1] == ':') {
+				t.esc_line = l0;
+				t.esc_off = o;
+			}
 		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
-		added++;
 	}
 	cmark_iter_free(it);
 	/* A box replaced on a line that is no list item any more (a
@@ -2102,11 +2188,10 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		int kind = w->boxfix_kind[i], gone = !w->boxfix_seen[i] &&
 		    (kind == FIX_BLANKS || kind == FIX_COMMENT ||
 		    kind == FIX_DIV);
-		if (kind == FIX_CLOSE)
-			for (size_t k = 0; k < w->nboxfix; k++)
-				if (w->boxfix[k] == w->boxfix[i] - 1 &&
-				    !w->boxfix_seen[k])
-					gone = 1;
+		if (kind == FIX_CLOSE) {
+			int k = w->fixat[w->boxfix[i] - 2];
+			gone = k > 0 && !w->boxfix_seen[k - 1];
+		}
 		if (gone) {
 			added++;
 			continue;
@@ -2116,7 +2201,25 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		w->boxfix_kind[j++] = (unsigned char)kind;
 	}
 	w->nboxfix = j;
+	if (j > 0)	/* memset(NULL, 0, 0) is undefined */
+		memset(w->boxfix_seen, 0, j);
+	doc_reindex(w);
+	/* Tables are found on a tree whose boxes are settled: while boxes
+	 * change, this pass's tables wait for the next one. */
+	for (size_t i = ntf0; i < w->ntf; i++) {
+		if (added > 0) {
+			free(w->tf[i].off);
+			continue;
+		}
+		if (w->tf[i].esc_line > 0)
+			doc_fix(w, w->tf[i].esc_line, w->tf[i].esc_off, FIX_ESC);
+	}
+	if (added > 0)
+		w->ntf = ntf0;
+	else
+		added = w->ntf - ntf0;
 	memset(w->boxfix_seen, 0, w->nboxfix);
+	doc_reindex(w);
 	return added;
 }
 
@@ -2141,38 +2244,47 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 
 		if (start < body)
 			continue;
-		for (size_t i = 0; i < w->ntf && rep == NULL; i++) {
-			const struct tfound *t = &w->tf[i];
+		if (w->tfat != NULL && w->tfat[l] > 0) {
+			const struct tfound *t = &w->tf[w->tfat[l] - 1];
 			int line = (int)l + 1;
-			if (!t->rewrite || line < t->hline || line > t->eline)
-				continue;
-			off = t->off[line - t->hline];
+			off = line == t->hline ? t->cut : t->off[line - t->hline];
 			rep = line == t->hline ? "<!--" : line == t->eline ?
 			    "-->" : "x";
-		}
-		for (size_t i = 0; i < w->nboxfix && rep == NULL; i++)
-			if (w->boxfix[i] == (int)l + 1) {
-				static const char *const fixes[] = { "   ",
-				    "<!---->", "<div>", "<!---->", "\\[" };
-				off = w->boxfix_off[i];
-				rep = fixes[w->boxfix_kind[i]];
-				e = start + off + (w->boxfix_kind[i] ==
-				    FIX_DIV ? 0 : w->boxfix_kind[i] == FIX_ESC ? 1 :
-				    3);
-				box = 1;
-				if (w->boxfix_kind[i] == FIX_CLOSE) {
-					/* The item line's indentation. */
-					buf_put(&b, cl->src + cl->lines[l - 1],
-					    off);
-					buf_puts(&b, rep);
-					e = start;
-					while (e < end && cl->src[e] != '\n' &&
-					    cl->src[e] != '\r')
-						e++;
-					buf_put(&b, cl->src + e, end - e);
-					box = 2;
-				}
+			if (line == t->hline && t->below) {
+				/* The delimiter row's container prefix. */
+				buf_put(&b, cl->src + cl->lines[l + 1],
+				    t->off[1]);
+				buf_puts(&b, rep);
+				while (e > start && (cl->src[e - 1] == '\n' ||
+				    cl->src[e - 1] == '\r'))
+					e--;
+				buf_put(&b, cl->src + e, end - e);
+				continue;
 			}
+		}
+		if (rep == NULL && w->fixat != NULL && w->fixat[l] > 0) {
+			size_t i = (size_t)w->fixat[l] - 1;
+			static const char *const fixes[] = { "   ",
+			    "<!---->", "<div>", "<!---->", "\\[" };
+			off = w->boxfix_off[i];
+			rep = fixes[w->boxfix_kind[i]];
+			e = start + off + (w->boxfix_kind[i] ==
+			    FIX_DIV ? 0 : w->boxfix_kind[i] == FIX_ESC ? 1 :
+			    3);
+			box = 1;
+			if (w->boxfix_kind[i] == FIX_CLOSE) {
+				/* The item line's indentation. */
+				buf_put(&b, cl->src + cl->lines[l - 1],
+				    off);
+				buf_puts(&b, rep);
+				e = start;
+				while (e < end && cl->src[e] != '\n' &&
+				    cl->src[e] != '\r')
+					e++;
+				buf_put(&b, cl->src + e, end - e);
+				box = 2;
+			}
+		}
 		if (rep == NULL) {
 			buf_put(&b, cl->src + start, end - start);
 			continue;
@@ -2209,6 +2321,24 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 
 /* ---- the walk ---- */
 
+/* A heading's title: its block text (which pattern rules read, raw HTML
+ * and all) without raw inline HTML, a <br> as a blank; skip: the bytes of
+ * a task box before it. */
+static const char *
+doc_title(struct walker *w, cmark_node *n, const char *text, size_t skip)
+{
+	struct buf t = {0};
+	const char *title = text;
+
+	if (doc_plain(&t, n)) {
+		skip = skip < t.len ? skip : t.len;
+		title = arena_strndup(&w->cl->arena, buf_cstr(&t) + skip,
+		    t.len - skip);
+	}
+	buf_free(&t);
+	return title;
+}
+
 static void
 doc_heading(struct walker *w, cmark_node *n)
 {
@@ -2219,7 +2349,7 @@ doc_heading(struct walker *w, cmark_node *n)
 	struct open_item *oi = w->nitems ? &w->items[w->nitems - 1] : NULL;
 	size_t skip = 0, it_skip = 0;
 
-	doc_flatten(w, n, 1);
+	doc_flatten(w, n);
 	/* Headings hold no newlines; a setext heading's line breaks do. */
 	for (size_t i = 0; i < w->text.len; i++)
 		if (w->text.data[i] == '\n')
@@ -2272,7 +2402,7 @@ doc_heading(struct walker *w, cmark_node *n)
 	if (level == 1 && w->nh1++ == 0)
 		w->first_h1 = idx;
 	int blk = doc_block(w, BLOCK_HEADING, n, skip, -1);
-	s->title = cl->blocks[blk].text;
+	s->title = doc_title(w, n, cl->blocks[blk].text, skip);
 	if (it_skip > 0) {
 		/* A task item's text underlined as a setext heading: the
 		 * heading is the task's text. */
@@ -2442,7 +2572,7 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 	struct open_item *oi;
 
 	doc_scan_badboxes(w, n, first_in_item);
-	doc_flatten(w, n, 0);
+	doc_flatten(w, n);
 	oi = w->nitems ? &w->items[w->nitems - 1] : NULL;
 	if (first_in_item && line > oi->line && doc_box(p, left))
 		doc_malformed(w, line, bcol, p, 3)->why = why_nextline;
@@ -2606,7 +2736,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		doc = cmark_parser_finish(parser);
 		/* A table cmark gets wrong: parse again without it. */
 		if ((w.pipe == NULL && !w.boxcand && !w.htmlcand) ||
-		    pass == 3 ||
+		    pass == 5 ||
 		    doc_table_prepass(&w, doc) == 0)
 			break;
 		cmem_end(&mem);
@@ -2669,6 +2799,14 @@ doc_parse(const char *file, const char *data, size_t len)
 			break;
 		}
 	}
+	/* Every cell's text from one parse, with the document's link
+	 * definitions. */
+	if (w.ncells && memchr(w.cellmd.data, '[', w.cellmd.len) != NULL)
+		doc_refdefs(&w, &w.cellmd);
+	if (w.ncells)
+		doc_cell_texts(cl, &w.cellmd, w.cells, w.ncells);
+	buf_free(&w.cellmd);
+	free(w.cells);
 	/* The tree, iterator and parser live in the arena: dropped at once. */
 	cmem_end(&mem);
 
@@ -2716,6 +2854,8 @@ doc_parse(const char *file, const char *data, size_t len)
 	free(w.boxfix_off);
 	free(w.boxfix_kind);
 	free(w.boxfix_seen);
+	free(w.fixat);
+	free(w.tfat);
 	free(w.secstack);
 	free(w.lastkid);
 	free(w.items);

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "approvals.h"
 #include "check.h"
 #include "diag.h"
 #include "doc.h"
@@ -473,6 +474,7 @@ fix_file(const char *path, const char *name, size_t max,
 		memset(&tmp, 0, sizeof(tmp));
 		memset(&e, 0, sizeof(e));
 		cl = doc_parse(name, cur.data ? cur.data : "", cur.len);
+		approvals_build(cl);
 		check_run(cc, rules, cl, &tmp);
 		if (round < FIX_ROUNDS)
 			fix_collect(rules, cl, &tmp, &e);
@@ -548,6 +550,7 @@ fix_example_findings(struct buf *b, const struct rules *rs,
 	size_t i, n = 0;
 
 	cl = doc_parse("example.md", r->kind->bad, strlen(r->kind->bad));
+	approvals_build(cl);
 	check_run(cc, rs, cl, &fs);
 	for (i = 0; i < fs.n; i++)
 		if (strcmp(fs.v[i].rule, r->info.id) == 0) {

@@ -143,6 +143,41 @@ struct table {
 	char		*align;		/* ncols: 'l', 'c', 'r' or 0 */
 };
 
+/* One sign-off entry (approvals.c): an approver's role, name, date,
+ * decision and signature as written (NULL when absent or blank), where
+ * it starts, and what made it signed or not. */
+enum approval_from {
+	APPROVAL_FIELDS,	/* label: value slots ("Name: ___ Date: ___") */
+	APPROVAL_ITEM,		/* a task item naming a role */
+	APPROVAL_TABLE,		/* a row of a sign-off table */
+	APPROVAL__MAX
+};
+
+struct approval {
+	enum approval_from	 from;
+	const char	*role;
+	const char	*name;
+	const char	*date;
+	const char	*decision;
+	const char	*signature;
+	int		 line, col;
+	int		 section;
+	int		 item;		/* its task item (the box), or -1 */
+	int		 table, row;	/* APPROVAL_TABLE: table and row */
+	int		 date_line, date_col;	/* of the date value, or 0 */
+	unsigned	 has;		/* APPROVAL_HAS_* slots it has */
+	unsigned	 ok;		/* APPROVAL_HAS_* slots filled well */
+	int		 na;		/* marked N/A (box or value) */
+	int		 optional;	/* "(optional)", "if applicable" */
+	int		 is_signed;
+};
+
+#define APPROVAL_HAS_NAME	1u
+#define APPROVAL_HAS_DATE	2u
+#define APPROVAL_HAS_SIG	4u
+#define APPROVAL_HAS_DECISION	8u
+#define APPROVAL_HAS_BOX	16u
+
 struct meta {
 	const char	*key;
 	const char	*value;		/* scalars as written; sequences joined
@@ -165,6 +200,10 @@ struct checklist {
 	struct fact	*facts;	size_t nfacts;
 	struct table	*tables; size_t ntables;
 	struct counts	 total;
+	/* Sign-off entries and the items of after-release sections
+	 * (approvals_build); arrays in the arena. */
+	struct approval	*approvals; size_t napprovals;
+	struct counts	 after_release;
 
 	/* The source while the file is being processed (checks use it to map
 	 * byte columns); NULL after checklist_drop_source(). */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "approvals.h"
 #include "buf.h"
 #include "check.h"
 #include "diag.h"
@@ -72,14 +73,15 @@ pipeline_signoff_label(const char *l)
 }
 
 /* A Markdown file is a checklist when it has a task item (open, checked
- * or N/A) or a sign-off or approval field. */
+ * or N/A), a sign-off or approval field, or a sign-off entry of the
+ * approvals model (a sign-off table: role, name, date). */
 static int
 pipeline_is_checklist(const struct checklist *cl)
 {
 	struct code_pos cp;
 
 	memset(&cp, 0, sizeof(cp));
-	if (cl->nitems > 0)
+	if (cl->nitems > 0 || cl->napprovals > 0)
 		return 1;
 	for (size_t i = 0; i < cl->nfields; i++) {
 		const struct field *f = &cl->fields[i];
@@ -135,6 +137,7 @@ pipeline_run(const char *path, const char *name, size_t max,
 	if (read_input(path, max, &in) == -1)
 		return NULL;
 	cl = doc_parse(name, in.data, in.len);
+	approvals_build(cl);
 	if (sel != NULL) {
 		sel->skipped = sel->verdict == RULES_AUTO &&
 		    !pipeline_is_checklist(cl);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "approvals.h"
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
@@ -492,23 +493,54 @@ report_sections(struct val *arr, const struct checklist *cl, int first,
 	}
 }
 
-/* The verdict's sign-off, pinned {state, signed, required}; tpl adds
- * label, signed_n (= signed), has_entries and the older filled/total. */
+/* The approvals (approvals.c), the verdict's sign-off and the items
+ * after release: "approvals" [{role, name, date, decision, line, column,
+ * signed}], "signoff" {state, signed, required} and "after_release"
+ * {items, checked}. tpl adds to signoff label, signed_n (= signed),
+ * has_entries and the older filled/total; to each approval na, optional,
+ * first and last; and has_approvals. */
 static void
-report_signoff(struct val *o, const struct verdict_signoff *so, int tpl)
+report_signoff(struct val *o, const struct checklist *cl,
+    const struct verdict_signoff *so, int tpl)
 {
-	struct val *s = val_put_obj(o, "signoff");
+	struct val *arr = val_put_arr(o, "approvals"), *s;
 
+	for (size_t i = 0; i < cl->napprovals; i++) {
+		const struct approval *a = &cl->approvals[i];
+		struct val *ao = val_push_obj(arr);
+
+		val_put_str(ao, "role", a->role);
+		val_put_str(ao, "name", approvals_name_filled(a->name) ?
+		    a->name : NULL);
+		val_put_str(ao, "date", approvals_blank(a->date) ||
+		    approvals_placeholder(a->date) ? NULL : a->date);
+		val_put_str(ao, "decision", a->decision != NULL ? a->decision :
+		    a->signature);
+		val_put_int(ao, "line", a->line);
+		val_put_int(ao, "column", a->col);
+		val_put_bool(ao, "signed", a->is_signed);
+		if (!tpl)
+			continue;
+		val_put_bool(ao, "na", a->na);
+		val_put_bool(ao, "optional", a->optional);
+		report_ends(ao, i, cl->napprovals);
+	}
+	s = val_put_obj(o, "signoff");
 	val_put_str(s, "state", verdict_signoff_names[so->state]);
 	val_put_int(s, "signed", so->signed_n);
 	val_put_int(s, "required", so->required);
-	if (!tpl)
-		return;
-	val_put_str(s, "label", verdict_signoff_labels[so->state]);
-	val_put_int(s, "signed_n", so->signed_n);
-	val_put_bool(s, "has_entries", so->required > 0);
-	val_put_int(s, "filled", so->signed_n);
-	val_put_int(s, "total", so->required);
+	if (tpl) {
+		val_put_str(s, "label", verdict_signoff_labels[so->state]);
+		val_put_int(s, "signed_n", so->signed_n);
+		val_put_bool(s, "has_entries", so->required > 0);
+		val_put_int(s, "filled", so->signed_n);
+		val_put_int(s, "total", so->required);
+	}
+	s = val_put_obj(o, "after_release");
+	val_put_int(s, "items", cl->after_release.items);
+	val_put_int(s, "checked", cl->after_release.checked);
+	if (tpl)
+		val_put_bool(o, "has_approvals", cl->napprovals > 0);
 }
 
 /* The status object, in o; with rc, the template extras of sections and
@@ -560,7 +592,7 @@ report_status_x(struct val *o, const struct checklist *cl,
 			report_ends(fo, i, cl->nfields);
 		}
 	}
-	report_signoff(o, &v->signoff, rc != NULL);
+	report_signoff(o, cl, &v->signoff, rc != NULL);
 	return o;
 }
 
@@ -1046,6 +1078,11 @@ static const struct jview jv_section[] = {
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0), JV_END
 };
+static const struct jview jv_approval[] = {
+	JV("role", NULL, 0), JV("name", NULL, 0), JV("date", NULL, 0),
+	JV("decision", NULL, 0), JV("line", NULL, 0), JV("column", NULL, 0),
+	JV("signed", NULL, 0), JV_END
+};
 static const struct jview jv_task[] = {
 	JV("text", NULL, 0), JV("state", NULL, 0), JV("line", NULL, 0), JV_END
 };
@@ -1071,7 +1108,8 @@ static const struct jview jv_checklist[] = {
 	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
-	JV("fields", jv_field, 0), JV("signoff", jv_signoff, 0),
+	JV("fields", jv_field, 0), JV("approvals", jv_approval, 0),
+	JV("signoff", jv_signoff, 0), JV("after_release", NULL, 1),
 	JV("findings", jv_finding, 0), JV("page", NULL, 0),
 	JV("state", NULL, 0), JV("error", NULL, 0),
 	JV("task_items", jv_task, 0), JV("changes", jv_changes, 0), JV_END

@@ -29,7 +29,8 @@ enum rkey {
 	RKEY_SECTION	= 1 << 5,	/* regex choosing sections */
 	RKEY_SCOPE	= 1 << 6,	/* block kinds searched */
 	RKEY_MIN	= 1 << 7,	/* completion: percent */
-	RKEY_DATEFMT	= 1 << 8	/* signoff: date format */
+	RKEY_DATEFMT	= 1 << 8,	/* signoff: date format */
+	RKEY_AFTER	= 1 << 9	/* completion: after-release titles */
 };
 
 /* One entry of a list of patterns (sections, items). */
@@ -79,6 +80,8 @@ struct rule {
 	const char		*date_format;
 	const char		*sev_file;	/* where info.sev was set */
 	int			 sev_line;
+	const struct match_re	*after_re;	/* or NULL: the built-in list */
+	const char		*after_src;
 };
 
 /* Severities of an override, by rule index. */
@@ -203,6 +206,7 @@ rule_check_fn	check_required_sections, check_pattern, check_fields,
 		check_signoff, check_completion, check_required_items,
 		check_malformed_task, check_duplicate_item, check_empty_section,
 		check_inconsistent_check, check_mojibake, check_invalid_utf8,
-		check_na_reason_fn, check_box_style, check_empty_checklist;
+		check_na_reason_fn, check_box_style, check_unselected_choice,
+		check_box_contradicts, check_empty_checklist;
 
 #endif

@@ -103,7 +103,7 @@ static const char *const rules_overridekeys[] = { "files", "severity", NULL };
 /* Kind-specific keys, in the order of enum rkey bits. */
 static const char *const rules_kindkeys[] = {
 	"pattern", "patterns", "defaults", "sections", "items", "section",
-	"scope", "min", "date-format", NULL
+	"scope", "min", "date-format", "after-release", NULL
 };
 
 /* By enum block_kind, NULL-terminated for suggestions. */
@@ -730,6 +730,12 @@ load_rule_key(struct load *ld, struct rule *r, unsigned bit, yaml_node_t *v)
 	case RKEY_SCOPE:
 		load_scope(ld, r, v);
 		break;
+	case RKEY_AFTER:
+		if ((s = load_scalar(ld, v, "after-release")) == NULL)
+			return;
+		r->after_src = load_strdup(ld, s);
+		r->after_re = load_re(ld, v, r->info.id, s);
+		break;
 	case RKEY_MIN:
 		if ((s = load_scalar(ld, v, "min")) == NULL)
 			return;
@@ -837,7 +843,8 @@ load_rule(struct load *ld, yaml_node_t *n)
 		r.info.sev = r.kind->sev;
 		r.scope = r.kind->scope;
 		r.defaults = 1;
-		r.min = 100;
+		/* completion: every item; na-without-reason: one word. */
+		r.min = r.kind->check == check_na_reason_fn ? 1 : 100;
 	} else if (old != NULL)
 		r = *old;
 	else {

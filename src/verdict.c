@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "approvals.h"
 #include "diag.h"
 #include "model.h"
 #include "verdict.h"
@@ -65,63 +66,16 @@ verdict_percent_text(char out[8], int p)
 }
 
 /*
- * 1 if a title names a sign-off or approval block: "sign-off", "sign off",
- * "signoff" or "approv..." in any case. Interim: the approvals model
- * replaces this with the full list of languages and forms.
- */
-static int
-verdict_signoff_title(const char *t)
-{
-	for (const char *p = t; p != NULL && *p; p++) {
-		if (strncasecmp(p, "approv", 6) == 0)
-			return 1;
-		if (strncasecmp(p, "sign", 4) == 0) {
-			const char *q = p + 4;
-			while (*q == ' ' || *q == '-' || *q == '\t')
-				q++;
-			if (strncasecmp(q, "off", 3) == 0)
-				return 1;
-		}
-	}
-	return 0;
-}
-
-/* 1 if section s or one of its ancestors is a sign-off block. */
-static int
-verdict_in_signoff(const struct checklist *cl, int s)
-{
-	for (int d = 0; s >= 0 && d < 8; d++, s = cl->sections[s].parent)
-		if (verdict_signoff_title(cl->sections[s].title))
-			return 1;
-	return 0;
-}
-
-/*
- * Sign-off from the sign-off block only: its task items (signed when
- * checked; an N/A approval is never signed) and its fields outside task
- * items (signed when filled). A checklist without such a block has no
- * sign-off, whatever other "Label: value" lines it holds.
+ * Sign-off from the approvals model only (approvals.c): its entries
+ * signed (name, date not in the future, box checked; never N/A) of
+ * those required (not optional). A checklist without entries has no
+ * sign-off, whatever "Label: value" lines it holds.
  */
 static void
 verdict_signoff(struct verdict_signoff *so, const struct checklist *cl)
 {
-	size_t i;
-
 	memset(so, 0, sizeof(*so));
-	for (i = 0; i < cl->nitems; i++) {
-		const struct item *it = &cl->items[i];
-		if (!verdict_in_signoff(cl, it->section))
-			continue;
-		so->required++;
-		so->signed_n += it->state == ITEM_DONE;
-	}
-	for (i = 0; i < cl->nfields; i++) {
-		const struct field *f = &cl->fields[i];
-		if (f->item >= 0 || !verdict_in_signoff(cl, f->section))
-			continue;
-		so->required++;
-		so->signed_n += f->filled != 0;
-	}
+	approvals_count(cl, &so->signed_n, &so->required);
 	so->state = so->required == 0 ? SIGNOFF_NONE :
 	    so->signed_n == so->required ? SIGNOFF_SIGNED :
 	    so->signed_n > 0 ? SIGNOFF_PARTIAL : SIGNOFF_UNSIGNED;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "approvals.h"
 #include "diag.h"
 #include "doc.h"
 #include "model.h"
@@ -39,7 +40,10 @@ pct(unsigned items, unsigned checked, int want, const char *text,
 static struct checklist *
 parse(const char *src)
 {
-	return doc_parse("t.md", src, strlen(src));
+	struct checklist *cl = doc_parse("t.md", src, strlen(src));
+
+	approvals_build(cl);	/* as pipeline_file does */
+	return cl;
 }
 
 int

@@ -54,11 +54,17 @@ def item_lines(r, indent, depth):
         out.append(lead + marker + ' ' + r.choice(BULLETS) + ' ' + box +
                    text)
         return out
-    out.append(lead + marker + gap + box + text)
     content = indent + len(marker) + (1 if gap != '  ' else 2)
     if gap == '\t':
         content = (indent + len(marker)) // 4 * 4 + 4
     sub = ' ' * content
+    if special < 0.09 and gap != '\t':
+        # A table whose header is the item's text (after its box).
+        rows = table(r)
+        out.append(lead + marker + gap + box + rows[0])
+        out.extend(sub + row for row in rows[1:])
+        return out
+    out.append(lead + marker + gap + box + text)
     k = r.random()
     if k < 0.08:
         out.append(words(r))                    # lazy line

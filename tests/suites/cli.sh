@@ -146,7 +146,7 @@ else echo "not ok cli/lint-jobs-identical"; fi
 
 # The summary line on stderr.
 check summary-line 1 "$T" lint samples/
-if tail -n 1 "$tmp/stderr" | grep -qx '4 errors, 9 warnings in 3 files'; then
+if tail -n 1 "$tmp/stderr" | grep -qx '4 errors, 10 warnings in 3 files'; then
 	echo "ok cli/summary-line-text"
 else echo "not ok cli/summary-line-text"; tail -n 1 "$tmp/stderr"; fi
 check summary-quiet 1 "$T" lint -q samples/
