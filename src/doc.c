@@ -2218,7 +2218,8 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		w->ntf = ntf0;
 	else
 		added = w->ntf - ntf0;
-	memset(w->boxfix_seen, 0, w->nboxfix);
+	if (w->nboxfix > 0)	/* memset(NULL, 0, 0) is undefined */
+		memset(w->boxfix_seen, 0, w->nboxfix);
 	doc_reindex(w);
 	return added;
 }

@@ -350,7 +350,8 @@ report_merge(const struct report_opts *o, char *const *specs, size_t n)
 		buf_free(&srcdir);
 	}
 	if (rc == 0) {
-		qsort(rows, nrows, sizeof(*rows), merge_row_cmp);
+		if (nrows > 1)
+			qsort(rows, nrows, sizeof(*rows), merge_row_cmp);
 		model = report_head_in(NULL, &tot, o->generated_at, 1);
 		val_set(model, "repositories", repos);
 		repos = NULL;
