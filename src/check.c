@@ -100,6 +100,46 @@ const struct rule_kind check_kinds[] = {
 	  "Items marked not applicable ([-] or [~]) must say why, e.g. "
 	  "'[-] CDN configured - not used: API only'.",
 	  "Add the reason after a dash or colon.", check_na_reason_fn },
+	/* An open item past its due date (due:2026-12-01). */
+	{ "overdue", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "'{match}' is overdue (due {label})",
+	  "Open items past their due date (due:2026-12-01, (due 2026-12-01) "
+	  "or a calendar emoji and the date); today is --today, else "
+	  "SOURCE_DATE_EPOCH, else the clock.",
+	  "Do the item, or move its due date.", check_overdue },
+	/* A checked item without a link, #123 or a commit. */
+	{ "evidence-required", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "'{match}' is checked without evidence",
+	  "Checked items must carry evidence: a URL or link, #123, "
+	  "owner/repo#123 or a commit SHA (an approval is its own evidence).",
+	  "Add a link to the proof (a PR, a run, a report) to the item.",
+	  check_evidence },
+	/* A review or expiry date in the past. */
+	{ "stale-review", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "{label} date {match} has passed",
+	  "A 'Next Review:', 'Review by:', 'Expires:' or 'Valid until:' date, "
+	  "or front matter review_by or expires, in the past.",
+	  "Review the checklist and set the next date.", check_stale_review },
+	/* A ticklist-waive comment past its date. */
+	{ "expired-waiver", 0, 0, SEV_ERROR, 0,
+	  "waiver of {match} expired on {label}",
+	  "A ticklist-waive comment whose date has passed: the findings it "
+	  "waived are reported again.",
+	  "Fix what was waived, or renew the waiver with a new date and "
+	  "reason.", check_expired_waiver },
+	/* A ticklist-waive comment without a date, a reason or a rule. */
+	{ "invalid-waiver", 0, 0, SEV_WARNING, 0,
+	  "{match} (write: ticklist-waive RULE until YYYY-MM-DD: why)",
+	  "A ticklist-waive comment without a rule, an expiry date or a "
+	  "reason; it waives nothing.",
+	  "Name the rule, the date it ends and why.", check_invalid_waiver },
+	/* Items and sections of the template missing or reworded. */
+	{ "template-drift", 0, 0, SEV_WARNING, 0, "{label} '{match}'",
+	  "Items and sections of the template the checklist was copied from "
+	  "(front matter 'template: PATH') that are missing or reworded; "
+	  "items added are reported as info.",
+	  "Restore the template's item, or mark it N/A with a reason.",
+	  check_template_drift },
 };
 const size_t check_nkinds = sizeof(check_kinds) / sizeof(check_kinds[0]);
 
@@ -481,5 +521,6 @@ check_run(struct check_ctx *c, const struct rules *rs,
 			rs->v[i].kind->check(&st, &rs->v[i]);
 	c->msg = st.msg;
 	check_suppress(cl, out, first);
+	check_waive(cl, out, first);
 	findings_sort(out);
 }

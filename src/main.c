@@ -254,6 +254,8 @@ static const char *const help_text[CMD__MAX] = {
 	"      --color WHEN     auto, always or never (default auto)\n"
 	"  -q, --quiet          no summary line on stderr\n"
 	"      --max-file-size N  refuse larger inputs (default 64M)\n"
+	"      --today DATE     today for due and expiry dates (YYYY-MM-DD;\n"
+	"                       default SOURCE_DATE_EPOCH, else the clock)\n"
 	"\n"
 	"Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
 	"2 usage, configuration or I/O error.\n"

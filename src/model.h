@@ -111,6 +111,9 @@ enum directive {
 	DIR_ENABLE,
 	DIR_DISABLE_NEXT_LINE,
 	DIR_DISABLE_FILE,
+	DIR_WAIVE,		/* ticklist-waive: text "RULE until DATE: why" */
+	DIR_WAIVE_BEGIN,
+	DIR_WAIVE_END,
 	DIR__MAX
 };
 
@@ -121,6 +124,9 @@ struct fact {
 	int		 line, col, end_col;
 	int		 section;
 };
+
+struct itemmeta;
+struct waiver;
 
 struct meta {
 	const char	*key;
@@ -143,6 +149,10 @@ struct checklist {
 	struct seg	*segs;	size_t nsegs;
 	struct fact	*facts;	size_t nfacts;
 	struct counts	 total;
+	/* Owner, due date and evidence per item, and the waiver comments
+	 * (itemmeta.h); NULL until itemmeta_attach(). */
+	struct itemmeta	*imeta;
+	struct waiver	*waivers; size_t nwaivers;
 
 	/* The source while the file is being processed (checks use it to map
 	 * byte columns); NULL after checklist_drop_source(). */

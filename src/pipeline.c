@@ -5,6 +5,7 @@
 #include "check.h"
 #include "diag.h"
 #include "doc.h"
+#include "itemmeta.h"
 #include "model.h"
 #include "pipeline.h"
 #include "read.h"
@@ -19,6 +20,7 @@ pipeline_file(const char *path, size_t max, const struct rules *rules,
 	if (read_input(path, max, &in) == -1)
 		return NULL;
 	cl = doc_parse(path, in.data, in.len);
+	itemmeta_attach(cl);
 	if (rules != NULL) {
 		size_t first = fs->n;
 		check_run(cc, rules, cl, fs);

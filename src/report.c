@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "esc.h"
+#include "itemmeta.h"
 #include "model.h"
 #include "report.h"
 #include "ticklist.h"
@@ -285,6 +286,104 @@ report_line_findings(struct val *o, const struct rctx *rc, int line,
 static const char *const state_names[ITEM__MAX] = { "open", "done", "na" };
 static const char *const state_labels[ITEM__MAX] = { "open", "done", "n/a" };
 
+/* Is item i open and past its due date (today as YYYYMMDD)? */
+static int
+report_overdue(const struct checklist *cl, size_t i, long today)
+{
+	return cl->imeta != NULL && cl->items[i].state == ITEM_OPEN &&
+	    cl->imeta[i].due != NULL && cl->imeta[i].due_ymd < today;
+}
+
+/* Owner, due date and evidence of item i into task object t (null when
+ * absent); tpl adds overdue, has_owner, has_due and has_evidence. */
+static void
+report_item_meta(struct val *t, const struct checklist *cl, size_t i,
+    int tpl, long today)
+{
+	const struct itemmeta *m = cl->imeta ? &cl->imeta[i] : NULL;
+	struct val *ev;
+
+	val_put_str(t, "owner", m ? m->owner : NULL);
+	val_put_str(t, "due", m ? m->due : NULL);
+	ev = val_put_arr(t, "evidence");
+	for (size_t k = 0; m != NULL && k < m->nevidence; k++)
+		val_push_str(ev, m->evidence[k]);
+	if (!tpl)
+		return;
+	val_put_bool(t, "overdue", report_overdue(cl, i, today));
+	val_put_bool(t, "has_owner", m && m->owner);
+	val_put_bool(t, "has_due", m && m->due);
+	val_put_bool(t, "has_evidence", m && m->nevidence);
+}
+
+/* Every task item in source order as key (the pinned "tasks" of status
+ * JSON and report.json): text, line, column, state, section, owner, due,
+ * evidence. */
+static void
+report_task_list(struct val *o, const char *key, const struct checklist *cl)
+{
+	struct val *arr = val_put_arr(o, key);
+	long today = itemmeta_today();
+
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		struct val *t = val_push_obj(arr);
+		val_put_str(t, "text", it->text);
+		val_put_int(t, "line", it->line);
+		val_put_int(t, "column", it->col);
+		val_put_str(t, "state", it->state == ITEM_OPEN ? "open" :
+		    it->state == ITEM_DONE ? "done" : "na");
+		val_put_str(t, "section", it->section >= 0 ?
+		    cl->sections[it->section].title : NULL);
+		report_item_meta(t, cl, i, 0, today);
+	}
+}
+
+/* The waivers of cl as "waivers" ({rule, line, lines: [first, last],
+ * until, reason, expired, problem}), the number of overdue items as
+ * "overdue", of expired waivers as "expired_waivers", and for templates
+ * has_waivers and the overdue items as "overdue_tasks". */
+static void
+report_meta(struct val *o, const struct checklist *cl)
+{
+	long today = itemmeta_today();
+	struct val *arr = val_put_arr(o, "waivers"), *w, *lines;
+	size_t i, n = 0, expired = 0;
+
+	for (i = 0; i < cl->nwaivers; i++) {
+		const struct waiver *wv = &cl->waivers[i];
+		int ex = wv->problem == NULL && wv->until_ymd < today;
+		w = val_push_obj(arr);
+		val_put_str(w, "rule", wv->rules);
+		val_put_int(w, "line", wv->line);
+		lines = val_put_arr(w, "lines");
+		val_push_int(lines, wv->first);
+		val_push_int(lines, wv->last);
+		val_put_str(w, "until", wv->until);
+		val_put_str(w, "reason", wv->reason);
+		val_put_bool(w, "expired", ex);
+		val_put_str(w, "problem", wv->problem);
+		report_ends(w, i, cl->nwaivers);
+		expired += ex;
+	}
+	val_put_bool(o, "has_waivers", cl->nwaivers > 0);
+	val_put_int(o, "expired_waivers", (long long)expired);
+	val_put_bool(o, "has_expired_waivers", expired > 0);
+	arr = val_put_arr(o, "overdue_tasks");
+	for (i = 0; i < cl->nitems; i++) {
+		if (!report_overdue(cl, i, today))
+			continue;
+		w = val_push_obj(arr);
+		val_put_str(w, "text", cl->items[i].text);
+		val_put_int(w, "line", cl->items[i].line);
+		val_put_str(w, "owner", cl->imeta[i].owner);
+		val_put_str(w, "due", cl->imeta[i].due);
+		n++;
+	}
+	val_put_int(o, "overdue", (long long)n);
+	val_put_bool(o, "has_overdue", n > 0);
+}
+
 /* The task items of bucket group g as "tasks", with has_tasks. */
 static void
 report_tasks(struct val *o, const struct rctx *rc, size_t g)
@@ -292,6 +391,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 	const struct bucket *b = &rc->sec_items;
 	struct val *arr = val_put_arr(o, "tasks");
 	size_t n = b->start[g + 1] - b->start[g];
+	long today = itemmeta_today();
 
 	for (size_t k = 0; k < n; k++) {
 		size_t ii = b->idx[b->start[g] + k];
@@ -307,6 +407,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 		val_put_bool(t, "done", it->state == ITEM_DONE);
 		val_put_bool(t, "open", it->state == ITEM_OPEN);
 		val_put_bool(t, "na", it->state == ITEM_NA);
+		report_item_meta(t, rc->cl, ii, 1, today);
 		report_group_findings(t, rc, &rc->item_finds, ii, "findings",
 		    "has_findings");
 		report_ends(t, k, n);
@@ -410,6 +511,9 @@ report_status_x(struct val *o, const struct checklist *cl,
 			report_ends(fo, i, cl->nfields);
 		}
 	}
+	/* The templates' "tasks" are a section's own: all of them go into
+	 * report.json's "tasks" from "all_tasks". */
+	report_task_list(o, rc != NULL ? "all_tasks" : "tasks", cl);
 	return o;
 }
 
@@ -484,6 +588,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 		val_put_str(o, "state_label", lab);
 	}
 	report_signoff(o, cl);
+	report_meta(o, cl);
 	val_put_bool(o, "has_fields", cl->nfields > 0);
 	arr = val_put_arr(o, "metadata_list");
 	for (i = 0; i < cl->nmeta; i++) {
@@ -525,6 +630,16 @@ static const struct jview jv_field[] = {
 	JV("label", NULL, 0), JV("value", NULL, 0), JV("filled", NULL, 0),
 	JV("line", NULL, 0), JV("column", NULL, 0), JV_END
 };
+static const struct jview jv_task[] = {
+	JV("text", NULL, 0), JV("line", NULL, 0), JV("column", NULL, 0),
+	JV("state", NULL, 0), JV("section", NULL, 0), JV("owner", NULL, 0),
+	JV("due", NULL, 0), JV("evidence", NULL, 1), JV_END
+};
+static const struct jview jv_waiver[] = {
+	JV("rule", NULL, 0), JV("line", NULL, 0), JV("lines", NULL, 1),
+	JV("until", NULL, 0), JV("reason", NULL, 0), JV("expired", NULL, 0),
+	JV_END
+};
 static const struct jview jv_section[] = {
 	JV("title", NULL, 0), JV("level", NULL, 0), JV("line", NULL, 0),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
@@ -534,8 +649,10 @@ static const struct jview jv_checklist[] = {
 	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
-	JV("fields", jv_field, 0), JV("findings", jv_finding, 0),
-	JV("page", NULL, 0), JV_END
+	JV("fields", jv_field, 0),
+	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0 },
+	JV("findings", jv_finding, 0), JV("page", NULL, 0),
+	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0), JV_END
 };
 #undef JV
 #undef JV_END

@@ -90,6 +90,8 @@ static const char report_help_text[] =
     "  -q, --quiet          no summary line on stderr\n"
     "      --max-file-size N  refuse larger inputs (default 64M)\n"
     "  -j, --jobs N         worker threads (default: the number of CPUs)\n"
+    "      --today DATE     today for due and expiry dates (YYYY-MM-DD;\n"
+    "                       default SOURCE_DATE_EPOCH, else the clock)\n"
     "\n"
     "Templates: index.html.mustache, checklist.html.mustache (one page per\n"
     "checklist), summary.md.mustache, badge.svg.mustache and the partials\n"

@@ -167,5 +167,13 @@ rule_check_fn	check_required_sections, check_pattern, check_fields,
 		check_malformed_task, check_duplicate_item, check_empty_section,
 		check_inconsistent_check, check_mojibake, check_invalid_utf8,
 		check_na_reason_fn;
+/* check_meta.c */
+rule_check_fn	check_overdue, check_evidence, check_stale_review,
+		check_expired_waiver, check_invalid_waiver,
+		check_template_drift;
+/* Drop the findings from first on that a ticklist-waive comment of cl
+ * covers and whose date has not passed. */
+void	check_waive(const struct checklist *, struct findings *,
+	    size_t first);
 
 #endif

@@ -74,7 +74,8 @@ then ok schema-valid; else fail schema-valid "$tmp/out"; fi
 if python3 - "$tmp/s/report.json" "$tmp/status.json" >"$tmp/out" 2>&1 <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
-got = [{k: v for k, v in c.items() if k not in ("findings", "page")}
+got = [{k: v for k, v in c.items()
+        if k not in ("findings", "page", "waivers", "overdue")}
        for c in r["checklists"]]
 assert got == s["checklists"], "checklists differ from status"
 sm = r["summary"]
@@ -134,7 +135,7 @@ for page in "$tmp/s"/*.html; do
 	hasnt "$n-no-src" "$page" ' src='
 done
 has index-least-complete-first "$tmp/s/index.html" 'samples_deployment.html'
-if [ "$(grep -o 'href="samples_[a-z-]*.html"' "$tmp/s/index.html" | tr '\n' ' ')" = 'href="samples_deployment.html" href="samples_go-live-quoted.html" href="samples_release.html" ' ]; then
+if [ "$(grep -o 'href="samples_[a-z-]*.html"' "$tmp/s/index.html" | tr '\n' ' ')" = 'href="samples_deployment.html" href="samples_ops-review.html" href="samples_go-live-quoted.html" href="samples_release.html" ' ]; then
 	ok index-order
 else fail index-order; fi
 
@@ -154,7 +155,7 @@ has empty-percent-null "$tmp/z/report.json" '"percent": null'
 mkdir -p "$tmp/tpl"
 printf 'custom index: {{summary.files}} files\n' >"$tmp/tpl/index.html.mustache"
 check override 0 "$T" report --fail-on never -q --templates "$tmp/tpl" -o "$tmp/o" samples/
-if [ "$(cat "$tmp/o/index.html")" = "custom index: 3 files" ]; then
+if [ "$(cat "$tmp/o/index.html")" = "custom index: 6 files" ]; then
 	ok override-used; else fail override-used "$tmp/o/index.html"; fi
 if cmp -s "$tmp/o/samples_release.html" "$tmp/s/samples_release.html"; then
 	ok override-others-shipped; else fail override-others-shipped; fi
@@ -166,7 +167,7 @@ hasnt override-partial-replaces "$tmp/o2/index.html" 'prefers-color-scheme'
 rm "$tmp/tpl/style.css.mustache"
 printf '{{<layout.html}}{{$content}}<p>only {{summary.files}}</p>{{/content}}{{/layout.html}}\n' >"$tmp/tpl/index.html.mustache"
 check override-block 0 "$T" report --fail-on never -q --templates "$tmp/tpl" -o "$tmp/o3" samples/
-has override-block-used "$tmp/o3/index.html" '<p>only 3</p>'
+has override-block-used "$tmp/o3/index.html" '<p>only 6</p>'
 has override-block-keeps-layout "$tmp/o3/index.html" 'Content-Security-Policy'
 
 # --template FILE: one template to stdout, escaped by its file name.
