@@ -40,6 +40,24 @@ check_overdue(struct check_state *st, const struct rule *r)
 	}
 }
 
+/* Is section s or an ancestor below the title heading matched by r's
+ * section pattern? The title does not count: "Production Testing
+ * Checklist" does not make every item a testing item. */
+static int
+check_meta_in_section(struct check_state *st, const struct rule *r, int s)
+{
+	const struct checklist *cl = st->cl;
+
+	if (r->section_re == NULL)
+		return 1;
+	for (; s >= 0 && s != cl->title_section; s = cl->sections[s].parent)
+		if (check_matches(st, r, r->section_re, cl->sections[s].title,
+		    strlen(cl->sections[s].title), cl->sections[s].line,
+		    cl->sections[s].col))
+			return 1;
+	return 0;
+}
+
 void
 check_evidence(struct check_state *st, const struct rule *r)
 {
@@ -52,7 +70,7 @@ check_evidence(struct check_state *st, const struct rule *r)
 
 		if (it->state != ITEM_DONE || cl->imeta[i].nevidence > 0 ||
 		    itemmeta_is_approval(it->text) ||
-		    !check_in_section(st, r, it->section))
+		    !check_meta_in_section(st, r, it->section))
 			continue;
 		check_emit(st, r, it->line, it->col, it->line, it->col,
 		    it->text, strlen(it->text), NULL,
@@ -227,6 +245,7 @@ check_waive(const struct checklist *cl, struct findings *out, size_t first)
  * is missing and the checklist text added.
  */
 #define DRIFT_SIMILAR	0.6
+#define DRIFT_MAXPAIRS	4000000
 
 struct drift_text {
 	char		*norm;
@@ -300,6 +319,25 @@ drift_same(const char *t, const char *c)
 	    c[n] == ' ');
 }
 
+/* A template text and a checklist text, and how similar they are. */
+struct drift_pair {
+	double	s;
+	size_t	t, c;
+};
+
+/* Most similar first, then in template and checklist order. */
+static int
+drift_cmp(const void *a, const void *b)
+{
+	const struct drift_pair *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s > y->s ? -1 : 1;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return (x->c > y->c) - (x->c < y->c);
+}
+
 /* Pair template texts tv[0..nt) with checklist texts cv[0..nc). */
 static void
 drift_pair(struct drift_text *tv, size_t nt, struct drift_text *cv,
@@ -316,28 +354,36 @@ drift_pair(struct drift_text *tv, size_t nt, struct drift_text *cv,
 				tv[i].exact = cv[j].exact = 1;
 				break;
 			}
-	for (;;) {	/* greedy: the most similar pair left first */
-		double best = DRIFT_SIMILAR, s;
-		int bi = -1, bj = -1;
+	/* Every pair of texts left at or above the threshold, most similar
+	 * first (ties in template order), taken while both are free. Past
+	 * DRIFT_MAXPAIRS comparisons the rest stays missing and added. */
+	struct drift_pair *pv = NULL;
+	size_t np = 0, cap = 0, cmp = 0;
 
-		for (i = 0; i < nt; i++) {
-			if (tv[i].match >= 0)
+	for (i = 0; i < nt && cmp < DRIFT_MAXPAIRS; i++) {
+		if (tv[i].match >= 0)
+			continue;
+		for (j = 0; j < nc && cmp < DRIFT_MAXPAIRS; j++) {
+			double sc;
+			if (cv[j].match >= 0)
 				continue;
-			for (j = 0; j < nc; j++)
-				if (cv[j].match < 0 &&
-				    (s = drift_dice(&tv[i], &cv[j])) >= best) {
-					if (s == best && bi >= 0)
-						continue;
-					best = s;
-					bi = (int)i;
-					bj = (int)j;
-				}
+			cmp++;
+			if ((sc = drift_dice(&tv[i], &cv[j])) < DRIFT_SIMILAR)
+				continue;
+			pv = xgrow(pv, &cap, np + 1, sizeof(*pv));
+			pv[np].s = sc;
+			pv[np].t = i;
+			pv[np++].c = j;
 		}
-		if (bi < 0)
-			return;
-		tv[bi].match = bj;
-		cv[bj].match = bi;
 	}
+	if (np > 0)
+		qsort(pv, np, sizeof(*pv), drift_cmp);
+	for (i = 0; i < np; i++)
+		if (tv[pv[i].t].match < 0 && cv[pv[i].c].match < 0) {
+			tv[pv[i].t].match = (int)pv[i].c;
+			cv[pv[i].c].match = (int)pv[i].t;
+		}
+	free(pv);
 }
 
 static void

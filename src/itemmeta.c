@@ -319,11 +319,13 @@ itemmeta_scan(struct scan *sc, const char *s, size_t n)
 			size_t run = 0, j;
 			while (i + run < n && s[i + run] == '`')
 				run++;
-			for (j = i + run; j + run <= n; j++)
+			/* A span closes within 4 KB or is no span (bounded,
+			 * so a line of lone backticks stays linear). */
+			for (j = i + run; j + run <= n && j - i < 4096; j++)
 				if (memcmp(s + j, s + i, run) == 0 &&
 				    (j + run == n || s[j + run] != '`'))
 					break;
-			if (j + run > n) {
+			if (j + run > n || j - i >= 4096) {
 				i += run;
 				continue;
 			}

@@ -1,0 +1,133 @@
+#!/bin/sh
+# meta.sh: item metadata, dates and templates (issue 17) end to end:
+# "today" (--today, SOURCE_DATE_EPOCH), the pinned "tasks" of status
+# JSON, template-drift on pairs built from the real corpus (a template and
+# a copy with an item deleted, one reworded and one added), and the
+# precision labels: every finding of the new rules on the seeds and the
+# corpus under the shipped rulesets is listed and judged in
+# tests/meta/labels.tsv.
+T=$TOP/$BUILD/ticklist
+cd "$TOP" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { echo "ok meta/$1"; }
+fail() { echo "not ok meta/$1"; [ -n "$2" ] && head -30 "$2"; }
+
+# --- today ---------------------------------------------------------------
+cat >"$tmp/rules.yml" <<'Y'
+rules:
+  - {id: overdue, kind: overdue}
+Y
+printf '# T\n\n- [ ] Renew @dana due:2026-12-01\n' >"$tmp/due.md"
+lint() { "$T" lint -q --fail-on never -c "$tmp/rules.yml" "$@" "$tmp/due.md"; }
+[ -z "$(lint --today 2026-12-01)" ] && ok today-due-day-not-overdue ||
+    fail today-due-day-not-overdue
+lint --today 2026-12-02 | grep -q "3:1: warning: 'Renew @dana due:2026-12-01' is overdue (due 2026-12-01) \[overdue\]" &&
+    ok today-option || fail today-option
+# 1764633600 = 2025-12-02, 1796256000 = 2026-12-02 (UTC).
+[ -z "$(SOURCE_DATE_EPOCH=1764633600 lint)" ] && ok today-sde-before ||
+    fail today-sde-before
+SOURCE_DATE_EPOCH=1796256000 lint | grep -q overdue && ok today-sde-after ||
+    fail today-sde-after
+[ -z "$(SOURCE_DATE_EPOCH=1796256000 lint --today 2026-11-01)" ] &&
+    ok today-option-wins || fail today-option-wins
+"$T" lint -q --today 2026-02-30 "$tmp/due.md" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "today: expected YYYY-MM-DD, not '2026-02-30'" "$tmp/err" &&
+    ok today-bad || fail today-bad "$tmp/err"
+
+# --- the pinned tasks ----------------------------------------------------
+cat >"$tmp/tasks.md" <<'M'
+# T
+
+- [ ] Top @ana due:2026-12-01
+
+## Security
+
+- [x] Audit (acme/api#12) https://ci.example.com/1 and 3f2a9c1
+- [-] Not used: API only
+- [ ] Renew (due 2099-01-01) Owner: Li Wei
+M
+"$T" status --format json "$tmp/tasks.md" >"$tmp/tasks.json"
+if python3 - "$tmp/tasks.json" >"$tmp/out" 2>&1 <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["checklists"][0]["tasks"]
+keys = ["text", "line", "column", "state", "section", "owner", "due", "evidence"]
+assert all(list(x) == keys for x in t), [list(x) for x in t]
+assert [(x["line"], x["state"], x["section"], x["owner"], x["due"]) for x in t] == [
+    (3, "open", "T", "ana", "2026-12-01"),
+    (7, "done", "Security", None, None),
+    (8, "na", "Security", None, None),
+    (9, "open", "Security", "Li Wei", "2099-01-01")], t
+assert t[1]["evidence"] == ["acme/api#12", "https://ci.example.com/1", "3f2a9c1"], t[1]
+assert t[0]["evidence"] == [] and t[0]["column"] == 1
+PY
+then ok status-tasks; else fail status-tasks "$tmp/out"; fi
+
+# --- template-drift on corpus pairs --------------------------------------
+corpus=$SHARED/corpus/real
+if [ ! -d "$corpus" ]; then
+	echo "# meta: $corpus absent, corpus drift pairs skipped"
+else
+	cat >"$tmp/drift.yml" <<'Y'
+rules:
+  - {id: template-drift, kind: template-drift}
+Y
+	for f in 006-awesome-pr-template 017-tldr-pr-template \
+	    010-temurin-release-checklist 003-api-security-checklist \
+	    014-guac-release-checklist 020-18f-ato-checklist \
+	    011-cilium-release-rc-branch 035-ray-production-testing-huge \
+	    070-sbom-linker-release-template-placeholders; do
+		[ -f "$corpus/$f.md" ] || { fail "drift-$f" ; continue; }
+		mkdir -p "$tmp/d/$f"
+		cp "$corpus/$f.md" "$tmp/d/$f/template.md"
+		# The unedited copy: no drift at all.
+		python3 tests/meta/pair.py same "$T" "$tmp/d/$f/template.md" \
+		    "$tmp/d/$f/copy.md" >"$tmp/want" 2>"$tmp/err" ||
+		    { fail "drift-$f-build" "$tmp/err"; continue; }
+		(cd "$tmp/d/$f" && "$T" lint -q --fail-on never -c "$tmp/drift.yml" \
+		    copy.md) >"$tmp/got" 2>&1
+		if [ ! -s "$tmp/got" ]; then ok "drift-$f-same"
+		else fail "drift-$f-same" "$tmp/got"; fi
+		# Deleted, reworded and added: exactly those three.
+		python3 tests/meta/pair.py edit "$T" "$tmp/d/$f/template.md" \
+		    "$tmp/d/$f/copy.md" >"$tmp/want" 2>"$tmp/err" ||
+		    { fail "drift-$f-build" "$tmp/err"; continue; }
+		(cd "$tmp/d/$f" && "$T" lint -q --fail-on never -c "$tmp/drift.yml" \
+		    copy.md) >"$tmp/got" 2>&1
+		if diff -u "$tmp/want" "$tmp/got" >"$tmp/diff"; then
+			ok "drift-$f-edited"
+		else fail "drift-$f-edited" "$tmp/diff"; fi
+	done
+fi
+
+# The PR template pair shipped in samples/pr.
+"$T" lint -q --fail-on never samples/pr >"$tmp/got" 2>&1
+if diff -u tests/meta/samples-pr.out "$tmp/got" >"$tmp/diff"; then
+	ok drift-samples-pr; else fail drift-samples-pr "$tmp/diff"; fi
+
+# --- precision labels ----------------------------------------------------
+if [ ! -d "$corpus" ] || [ ! -d "$SHARED/seeds" ]; then
+	echo "# meta: $SHARED corpus or seeds absent, precision labels skipped"
+	exit 0
+fi
+for rs in deployment release; do
+	: >"$tmp/found.$rs"
+	for f in "$SHARED"/seeds/*.txt "$corpus"/*.md; do
+		(cd "$(dirname "$f")" && "$T" lint -q --fail-on never -r $rs \
+		    --today 2026-11-29 "$(basename "$f")") 2>/dev/null |
+		    grep -E '\[(overdue|evidence-required|stale-review|expired-waiver|invalid-waiver|template-drift)\]$' |
+		    sed -E 's/^([^:]*):([0-9]+):[0-9]+: [a-z]+: .*\[([a-z-]+)\]$/\1:\2:\3/' \
+		    >>"$tmp/found.$rs"
+	done
+	if [ ! -s "$tmp/found.$rs" ]; then fail "labels-$rs-ran"; continue; fi
+	cut -f1 tests/meta/labels.tsv | grep -v '^#' | sort >"$tmp/labelled"
+	sort "$tmp/found.$rs" >"$tmp/found"
+	if diff -u "$tmp/labelled" "$tmp/found" >"$tmp/diff"; then
+		ok "labels-$rs-complete"
+	else fail "labels-$rs-complete" "$tmp/diff"; fi
+done
+if grep -v '^#' tests/meta/labels.tsv | awk -F'\t' '$2 != "accept"' |
+    grep -q .; then
+	fail labels-none-rejected
+	grep -v '^#' tests/meta/labels.tsv | awk -F'\t' '$2 != "accept"'
+else ok labels-none-rejected; fi
