@@ -785,16 +785,22 @@ load_rule(struct load *ld, yaml_node_t *n)
 			if (strcmp(rules_kindkeys[i], key) == 0)
 				bit = 1u << i;
 		if (bit == 0) {
-			const char *all[16];
-			size_t m = 0;
+			const char **all;
+			size_t m = 0, nc = 0, nk = 0;
 			struct buf b = {0};
 
-			for (i = 0; rules_commonkeys[i] != NULL; i++)
+			while (rules_commonkeys[nc] != NULL)
+				nc++;
+			while (rules_kindkeys[nk] != NULL)
+				nk++;
+			all = xcalloc(nc + nk + 1, sizeof(*all));
+			for (i = 0; i < nc; i++)
 				all[m++] = rules_commonkeys[i];
-			for (i = 0; rules_kindkeys[i] != NULL; i++)
+			for (i = 0; i < nk; i++)
 				all[m++] = rules_kindkeys[i];
 			all[m] = NULL;
 			rules_didyoumean(&b, key, all);
+			free(all);
 			load_err(ld, k, "rule '%s': unknown key '%s'%s", id,
 			    key, buf_cstr(&b));
 			buf_free(&b);
