@@ -85,20 +85,6 @@ static const char *const stale_labels[] = { "next review", "review by",
 static const char *const stale_keys[] = { "review_by", "expires",
     "next_review", "valid_until", NULL };
 
-/* Case-insensitive prefix test of s[0..n) against lowercase w. */
-static int
-check_meta_prefix(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-
-	if (n < k)
-		return 0;
-	for (size_t i = 0; i < k; i++)
-		if (tolower((unsigned char)s[i]) != w[i])
-			return 0;
-	return 1;
-}
-
 /* The line of front matter key in the source, or 1. */
 static int
 check_meta_key_line(const struct checklist *cl, const char *key)
@@ -146,7 +132,7 @@ check_stale_review(struct check_state *st, const struct rule *r)
 			    t[k - 1] == '_'))
 				continue;
 			for (j = 0; stale_labels[j] != NULL; j++)
-				if (check_meta_prefix(t + k, b->len - k,
+				if (itemmeta_word(t + k, b->len - k,
 				    stale_labels[j]))
 					break;
 			if (stale_labels[j] == NULL)
@@ -255,6 +241,14 @@ struct drift_text {
 	int		 exact;
 };
 
+static int
+drift_cmp16(const void *a, const void *b)
+{
+	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* Normalise s into d: lowercase ASCII, other punctuation runs as one
+ * space, and its sorted byte bigrams. */
 static void
 drift_norm(struct drift_text *d, const char *s)
 {
@@ -277,13 +271,7 @@ drift_norm(struct drift_text *d, const char *s)
 	for (i = 0; i < d->nbi; i++)
 		d->bi[i] = (uint16_t)((unsigned char)o[i] << 8 |
 		    (unsigned char)o[i + 1]);
-	for (i = 1; i < d->nbi; i++) {	/* insertion sort: texts are short */
-		uint16_t v = d->bi[i];
-		size_t j = i;
-		for (; j > 0 && d->bi[j - 1] > v; j--)
-			d->bi[j] = d->bi[j - 1];
-		d->bi[j] = v;
-	}
+	qsort(d->bi, d->nbi, sizeof(uint16_t), drift_cmp16);
 	d->match = -1;
 	d->exact = 0;
 }
@@ -488,7 +476,8 @@ drift_compare(struct check_state *st, const struct rule *r,
 		snprintf(m, sizeof(m), "item not in the template (%s):", path);
 		drift_emit(st, r, it->line, it->col, m, it->text,
 		    check_title(st, it->section));
-		if (st->out->n > before)	/* additions are for information */
+		/* Additions are for information. */
+		if (st->out->n > before)
 			st->out->v[before].sev = SEV_INFO;
 	}
 	drift_free(ts, tcl->nsections);

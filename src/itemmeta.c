@@ -75,8 +75,7 @@ itemmeta_today(void)
 	    tm.tm_mday;
 }
 
-/* Case-insensitive: does s[0..n) start with the lowercase word w? */
-static int
+int
 itemmeta_word(const char *s, size_t n, const char *w)
 {
 	size_t k = strlen(w);
@@ -414,8 +413,7 @@ itemmeta_line_at(const struct checklist *cl, int l)
 	return cl->lines[l - 1];
 }
 
-/* The last source line of item it's first paragraph. */
-static int
+int
 itemmeta_item_end(const struct checklist *cl, const struct item *it)
 {
 	int end = it->line;

@@ -49,6 +49,11 @@ int	 itemmeta_set_today(const char *);
 int	 itemmeta_date(const char *s, long *ymd);
 /* 1 if the item text is an approval or sign-off (its own evidence). */
 int	 itemmeta_is_approval(const char *text);
+/* Case-insensitive: does s[0..n) start with lowercase w? */
+int	 itemmeta_word(const char *s, size_t n, const char *w);
+struct item;
+/* The last source line of an item's first paragraph (its text). */
+int	 itemmeta_item_end(const struct checklist *, const struct item *);
 /* 1 if waiver w covers rule id on line. */
 int	 itemmeta_waives(const struct waiver *, const char *id, int line);
 

@@ -83,22 +83,6 @@ report_group(const struct checklist *cl, int sec)
 	return sec < 0 || sec == cl->title_section ? 0 : sec + 1;
 }
 
-/* Last line of an item's first paragraph: findings on these lines are
- * shown beside it. */
-static int
-report_item_end(const struct checklist *cl, const struct item *it)
-{
-	int end = it->line;
-
-	if (it->block < 0 || (size_t)it->block >= cl->nblocks)
-		return end;
-	const struct block *b = &cl->blocks[it->block];
-	for (size_t k = b->seg0; k < b->seg0 + b->nseg && k < cl->nsegs; k++)
-		if (cl->segs[k].line > end)
-			end = cl->segs[k].line;
-	return end;
-}
-
 /* Place task items in sections and findings on task items (the one whose
  * first paragraph holds the finding's line) or else in the innermost
  * section at that line. Items and sections are in document order, so a
@@ -127,7 +111,7 @@ report_rctx_init(struct rctx *rc, const struct checklist *cl,
 			else
 				hi = mid;
 		}
-		if (lo > 0 && line <= report_item_end(cl, &cl->items[lo - 1]))
+		if (lo > 0 && line <= itemmeta_item_end(cl, &cl->items[lo - 1]))
 			gi[i] = (int)lo - 1;
 	}
 	report_bucket(&rc->item_finds, gi, nf, cl->nitems);
