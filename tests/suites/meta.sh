@@ -100,6 +100,14 @@ Y
 	done
 fi
 
+# A template that cannot be read is an I/O error naming it (exit 2).
+mkdir -p "$tmp/mt"
+printf -- '---\ntemplate: nope/missing.md\n---\n# T\n\n- [ ] a\n' >"$tmp/mt/c.md"
+printf 'rules:\n  - {id: template-drift, kind: template-drift}\n' >"$tmp/mt.yml"
+(cd "$tmp" && "$T" lint -q -c mt.yml mt/c.md) >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q '^mt/nope/missing.md: error: cannot open' "$tmp/err" &&
+    ok drift-missing-template || fail drift-missing-template "$tmp/err"
+
 # The PR template pair shipped in samples/pr.
 "$T" lint -q --fail-on never samples/pr >"$tmp/got" 2>&1
 if diff -u tests/meta/samples-pr.out "$tmp/got" >"$tmp/diff"; then
