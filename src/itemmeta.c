@@ -349,9 +349,14 @@ itemmeta_scan(struct scan *sc, const char *s, size_t n)
 		if ((c == 'h' || c == 'H') && (itemmeta_word(s + i, n - i,
 		    "https://") || itemmeta_word(s + i, n - i, "http://")) &&
 		    (i == 0 || !itemmeta_alnum(s[i - 1]))) {
+			int depth = 0;	/* balanced parentheses belong to it */
 			for (k = i; k < n && !isspace((unsigned char)s[k]) &&
-			    !strchr(")>]\"'<`", s[k]); k++)
-				;
+			    !strchr(">]\"'<`", s[k]); k++) {
+				if (s[k] == '(')
+					depth++;
+				else if (s[k] == ')' && depth-- == 0)
+					break;
+			}
 			while (k > i && strchr(".,;:!?*", s[k - 1]))
 				k--;
 			if (k - i > (size_t)(8 + (c == 'h' && s[i + 4] == 's')))

@@ -63,6 +63,25 @@ assert t[0]["evidence"] == [] and t[0]["column"] == 1
 PY
 then ok status-tasks; else fail status-tasks "$tmp/out"; fi
 
+# What is not an owner, a due date or evidence (tests/meta/edge.md).
+"$T" status --format json tests/meta/edge.md >"$tmp/edge.json"
+if python3 - "$tmp/edge.json" >"$tmp/out" 2>&1 <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["checklists"][0]["tasks"]
+got = [(x["line"], x["owner"], x["due"], x["evidence"]) for x in t]
+want = [(3, None, None, []),          # an address, CSS at-rules
+        (4, "dana-s", None, []),      # trailing dot dropped
+        (5, None, None, []),          # a UUID
+        (6, None, None, []),          # a hash longer than a SHA
+        (7, None, None, ["https://example.com/a_(b)", "https://example.com/c"]),
+        (8, None, None, ["3f2a9c1"]), # code: only a lone SHA counts
+        (9, None, None, ["#7", "#8"]),  # "Step #3" is a count
+        (10, None, "2026-12-01", []), # 2026-02-30 is no date
+        (11, None, None, []), (12, None, None, [])]  # blank owners
+assert got == want, got
+PY
+then ok status-not-meta; else fail status-not-meta "$tmp/out"; fi
+
 # --- template-drift on corpus pairs --------------------------------------
 corpus=$SHARED/corpus/real
 if [ ! -d "$corpus" ]; then
