@@ -326,7 +326,8 @@ report_task_list(struct val *o, const char *key, const struct checklist *cl)
 /* The waivers of cl as "waivers" ({rule, line, lines: [first, last],
  * until, reason, expired, problem}), the number of overdue items as
  * "overdue", of expired waivers as "expired_waivers", and for templates
- * has_waivers and the overdue items as "overdue_tasks". */
+ * has_waivers, first, last_line and one_line on each waiver, and the
+ * overdue items as "overdue_tasks". */
 static void
 report_meta(struct val *o, const struct checklist *cl)
 {
@@ -343,6 +344,9 @@ report_meta(struct val *o, const struct checklist *cl)
 		lines = val_put_arr(w, "lines");
 		val_push_int(lines, wv->first);
 		val_push_int(lines, wv->last);
+		val_put_int(w, "first", wv->first);
+		val_put_int(w, "last_line", wv->last);
+		val_put_bool(w, "one_line", wv->first == wv->last);
 		val_put_str(w, "until", wv->until);
 		val_put_str(w, "reason", wv->reason);
 		val_put_bool(w, "expired", ex);
