@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "diag.h"
 #include "doc.h"
 #include "itemmeta.h"
@@ -18,6 +17,7 @@
 #include "rule.h"
 #include "xalloc.h"
 
+/* Open items whose due date is before today, at the item. */
 void
 check_overdue(struct check_state *st, const struct rule *r)
 {
@@ -58,6 +58,8 @@ check_meta_in_section(struct check_state *st, const struct rule *r, int s)
 	return 0;
 }
 
+/* Checked items in the rule's sections without evidence, unless they
+ * are approvals. */
 void
 check_evidence(struct check_state *st, const struct rule *r)
 {
@@ -102,6 +104,9 @@ check_meta_key_line(const struct checklist *cl, const char *key)
 	return 1;
 }
 
+/* Review and expiry dates in the past: front matter keys (at their
+ * line), then labelled dates in the text of every block but code and
+ * headings. */
 void
 check_stale_review(struct check_state *st, const struct rule *r)
 {
@@ -159,7 +164,7 @@ check_stale_review(struct check_state *st, const struct rule *r)
 	}
 }
 
-/* "placeholder (line 12)" for waiver messages. */
+/* A finding at waiver w's comment: {match} what, {label} label. */
 static void
 check_waiver_emit(struct check_state *st, const struct rule *r,
     const struct waiver *w, const char *what, const char *label)
@@ -168,23 +173,22 @@ check_waiver_emit(struct check_state *st, const struct rule *r,
 	    NULL);
 }
 
+/* Valid waivers whose date has passed, at the comment. */
 void
 check_expired_waiver(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
 	long today = itemmeta_today();
-	char m[256];
 
 	for (size_t i = 0; i < cl->nwaivers; i++) {
 		const struct waiver *w = &cl->waivers[i];
 
-		if (w->problem != NULL || w->until_ymd >= today)
-			continue;
-		snprintf(m, sizeof(m), "%s", w->rules);
-		check_waiver_emit(st, r, w, m, w->until);
+		if (w->problem == NULL && w->until_ymd < today)
+			check_waiver_emit(st, r, w, w->rules, w->until);
 	}
 }
 
+/* Waivers without a rule, a date or a reason, at the comment. */
 void
 check_invalid_waiver(struct check_state *st, const struct rule *r)
 {
@@ -196,6 +200,8 @@ check_invalid_waiver(struct check_state *st, const struct rule *r)
 			    cl->waivers[i].problem, cl->waivers[i].rules);
 }
 
+/* Compact out the findings a live waiver covers, as check_suppress
+ * does for disable comments. */
 void
 check_waive(const struct checklist *cl, struct findings *out, size_t first)
 {
@@ -508,6 +514,7 @@ drift_path(const struct checklist *cl)
 	return p;
 }
 
+/* Read and parse the template the checklist names, then compare. */
 void
 check_template_drift(struct check_state *st, const struct rule *r)
 {
