@@ -31,6 +31,7 @@
 #include "rules.h"
 #include "ticklist.h"
 #include "utf8.h"
+#include "verdict.h"
 #include "value.h"
 #include "xalloc.h"
 
@@ -110,30 +111,40 @@ status_text(struct buf *b, const struct checklist *cl)
 	static const char bar[] = "####################";
 	static const char dots[] = "--------------------";
 	const struct counts *c = &cl->total;
-	double pc = counts_percent(c);
-	int fill = pc < 0 ? 0 : (int)(pc / 5 + 0.5);
+	int pm = verdict_permille(c);
+	struct verdict v;
+	int fill = pm < 0 ? 0 : pm / 50;
+	char pt[8];
 
 	buf_printf(b, "%s (%s)\n", cl->title, cl->file);
-	if (pc < 0)
+	verdict_percent_text(pt, pm);
+	if (pm < 0)
 		buf_printf(b, "  no task items");
 	else
-		buf_printf(b, "  %u/%u checked  %5.1f%%  [%.*s%.*s]", c->checked,
-		    c->items, pc, fill, bar, 20 - fill, dots);
+		buf_printf(b, "  %u/%u checked  %6s  [%.*s%.*s]", c->checked,
+		    c->items, pt, fill, bar, 20 - fill, dots);
 	if (c->na)
 		buf_printf(b, "  %u n/a", c->na);
 	buf_putc(b, '\n');
+	verdict_make(&v, cl, NULL, SEV_ERROR);
+	if (v.signoff.state != SIGNOFF_NONE)
+		buf_printf(b, "  sign-off: %s, %u of %u signed\n",
+		    verdict_signoff_labels[v.signoff.state], v.signoff.signed_n,
+		    v.signoff.required);
+	verdict_free(&v);
 	for (size_t i = 0; i < cl->nsections; i++) {
 		const struct section *s = &cl->sections[i];
 		int top = s->parent < 0 ? (int)i != cl->title_section :
 		    s->parent == cl->title_section;
 		if (!top || s->total.items + s->total.na == 0)
 			continue;
-		pc = counts_percent(&s->total);
-		fill = pc < 0 ? 0 : (int)(pc / 10 + 0.5);
+		pm = verdict_permille(&s->total);
+		fill = pm < 0 ? 0 : pm / 100;
+		verdict_percent_text(pt, pm < 0 ? 0 : pm);
 		buf_puts(b, "  ");
 		pad_title(b, s->title, 36);
-		buf_printf(b, " %4u/%-4u %5.1f%%  [%.*s%.*s]\n",
-		    s->total.checked, s->total.items, pc < 0 ? 0 : pc,
+		buf_printf(b, " %4u/%-4u %6s  [%.*s%.*s]\n",
+		    s->total.checked, s->total.items, pt,
 		    fill, bar, 10 - fill, dots);
 	}
 }

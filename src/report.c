@@ -16,6 +16,7 @@
 #include "itemmeta.h"
 #include "model.h"
 #include "report.h"
+#include "verdict.h"
 #include "ticklist.h"
 #include "value.h"
 #include "xalloc.h"
@@ -42,10 +43,11 @@ struct rctx {
 struct val *
 report_percent(unsigned items, unsigned checked)
 {
+	struct counts c = { items, checked, 0 };
+
 	if (items == 0)
 		return val_null();
-	/* Round half up at one decimal, independent of printf's rounding. */
-	return val_num(floor(1000.0 * checked / items + 0.5) / 10.0, 1);
+	return val_num(verdict_percent(verdict_permille(&c)), 1);
 }
 
 /* Group g of each of n members (g < ngroups, or -1 for none) into b. */
@@ -152,36 +154,27 @@ report_ends(struct val *o, size_t i, size_t n)
 	return o;
 }
 
-/* "73%": floored, so that only a finished list reads 100%. */
+/* The verdict's percent text ("99.9%"), the same in every view. */
 static void
 report_percent_text(struct val *o, const struct counts *c)
 {
-	char tmp[16], *p = tmp + sizeof(tmp);
-	unsigned pc;
+	char t[8];
 
-	if (c->items == 0) {
-		val_put_str(o, "percent_text", "n/a");
-		return;
-	}
-	pc = (unsigned)(100.0 * c->checked / c->items);
-	*--p = '\0';
-	*--p = '%';
-	do
-		*--p = (char)('0' + pc % 10);
-	while ((pc /= 10) != 0);
-	val_put_str(o, "percent_text", p);
+	verdict_percent_text(t, verdict_permille(c));
+	val_put_str(o, "percent_text", t);
 }
 
-/* Set key of o to the percent of report_percent. */
+/* Set key of o to the verdict's percent (one decimal, rounded down). */
 static void
 report_put_percent(struct val *o, const char *key, unsigned items,
     unsigned checked)
 {
+	struct counts c = { items, checked, 0 };
+
 	if (items == 0)
 		val_put_null(o, key);
 	else
-		val_put_num(o, key, floor(1000.0 * checked / items + 0.5) /
-		    10.0, 1);
+		val_put_num(o, key, verdict_percent(verdict_permille(&c)), 1);
 }
 
 static void
@@ -450,11 +443,30 @@ report_sections(struct val *arr, const struct checklist *cl, int first,
 	}
 }
 
+/* The verdict's sign-off, pinned {state, signed, required}; tpl adds
+ * label, signed_n (= signed), has_entries and the older filled/total. */
+static void
+report_signoff(struct val *o, const struct verdict_signoff *so, int tpl)
+{
+	struct val *s = val_put_obj(o, "signoff");
+
+	val_put_str(s, "state", verdict_signoff_names[so->state]);
+	val_put_int(s, "signed", so->signed_n);
+	val_put_int(s, "required", so->required);
+	if (!tpl)
+		return;
+	val_put_str(s, "label", verdict_signoff_labels[so->state]);
+	val_put_int(s, "signed_n", so->signed_n);
+	val_put_bool(s, "has_entries", so->required > 0);
+	val_put_int(s, "filled", so->signed_n);
+	val_put_int(s, "total", so->required);
+}
+
 /* The status object, in o; with rc, the template extras of sections and
  * fields too. */
 static struct val *
 report_status_x(struct val *o, const struct checklist *cl,
-    const struct rctx *rc)
+    const struct rctx *rc, const struct verdict *v)
 {
 	struct val *m, *secs, *fs;
 	size_t i;
@@ -499,6 +511,7 @@ report_status_x(struct val *o, const struct checklist *cl,
 			report_ends(fo, i, cl->nfields);
 		}
 	}
+	report_signoff(o, &v->signoff, rc != NULL);
 	/* The templates' "tasks" are a section's own: all of them go into
 	 * report.json's "tasks" from "all_tasks". */
 	report_task_list(o, rc != NULL ? "all_tasks" : "tasks", cl);
@@ -508,74 +521,47 @@ report_status_x(struct val *o, const struct checklist *cl,
 struct val *
 report_status(const struct checklist *cl)
 {
-	return report_status_x(val_obj(), cl, NULL);
+	struct verdict v;
+	struct val *o;
+
+	verdict_make(&v, cl, NULL, SEV_ERROR);
+	o = report_status_x(val_obj(), cl, NULL, &v);
+	verdict_free(&v);
+	return o;
 }
 
-/* Sign-off state from the fields: all filled, some, none, no fields. */
-static void
-report_signoff(struct val *o, const struct checklist *cl)
-{
-	static const char *const labels[] = { "signed", "partly signed",
-	    "not signed", "no sign-off" };
-	static const char *const states[] = { "signed", "partial", "unsigned",
-	    "none" };
-	size_t filled = 0, i;
-	int st;
-
-	for (i = 0; i < cl->nfields; i++)
-		filled += cl->fields[i].filled != 0;
-	st = cl->nfields == 0 ? 3 : filled == cl->nfields ? 0 :
-	    filled ? 1 : 2;
-	struct val *s = val_put_obj(o, "signoff");
-	val_put_str(s, "state", states[st]);
-	val_put_str(s, "label", labels[st]);
-	val_put_int(s, "filled", (long long)filled);
-	val_put_int(s, "total", (long long)cl->nfields);
-	for (i = 0; i < 4; i++)
-		val_put_bool(s, states[i], (int)i == st);
-}
 
 struct val *
 report_checklist_in(struct arena *a, const struct report_input *in)
 {
 	const struct checklist *cl = in->cl;
 	size_t nf = in->fs ? in->fs->n : 0, i;
-	unsigned tally[SEV__MAX] = {0};
+	struct verdict v;
 	struct rctx rc;
 	struct val *o = a ? val_obj_in(a) : val_obj(), *arr;
 
+	verdict_make(&v, cl, in->fs, SEV_ERROR);
 	report_rctx_init(&rc, cl, in->fs);
-	report_status_x(o, cl, &rc);
+	report_status_x(o, cl, &rc, &v);
 	arr = val_put_arr(o, "findings");
 	for (i = 0; i < nf; i++)
 		report_ends(report_finding(arr, &in->fs->v[i], 1), i, nf);
 	val_put_str(o, "page", in->page);
-	if (in->fs)
-		findings_tally(in->fs, tally);
-	val_put_int(o, "errors", tally[SEV_ERROR]);
-	val_put_int(o, "warnings", tally[SEV_WARNING]);
-	val_put_int(o, "infos", tally[SEV_INFO]);
+	val_put_int(o, "errors", v.tally[SEV_ERROR]);
+	val_put_int(o, "warnings", v.tally[SEV_WARNING]);
+	val_put_int(o, "infos", v.tally[SEV_INFO]);
 	val_put_int(o, "findings_count", (long long)nf);
 	val_put_bool(o, "has_findings", nf > 0);
 	arr = val_put_arr(o, "blockers");
-	for (i = 0; i < nf; i++) {
-		if (in->fs->v[i].sev != SEV_ERROR)
-			continue;
-		struct val *f = report_finding(arr, &in->fs->v[i], 1);
-		report_ends(f, val_len(arr) - 1, tally[SEV_ERROR]);
-	}
-	val_put_bool(o, "blocked", tally[SEV_ERROR] > 0);
-	{
-		const char *st = tally[SEV_ERROR] ? "blocked" :
-		    cl->total.items == 0 ? "empty" : cl->total.checked ==
-		    cl->total.items ? "complete" : "in-progress";
-		const char *lab = tally[SEV_ERROR] ? "blocked" :
-		    cl->total.items == 0 ? "no tasks" : cl->total.checked ==
-		    cl->total.items ? "complete" : "in progress";
-		val_put_str(o, "state", st);
-		val_put_str(o, "state_label", lab);
-	}
-	report_signoff(o, cl);
+	for (i = 0; i < v.nblockers; i++)
+		report_ends(report_finding(arr, &in->fs->v[v.blockers[i]], 1),
+		    i, v.nblockers);
+	val_put_bool(o, "blocked", v.state == VSTATE_BLOCKED);
+	val_put_bool(o, "is_complete", v.state == VSTATE_COMPLETE);
+	val_put_bool(o, "is_progress", v.state == VSTATE_PROGRESS);
+	val_put_bool(o, "is_empty", v.state == VSTATE_EMPTY);
+	val_put_str(o, "state", verdict_state_names[v.state]);
+	val_put_str(o, "state_label", verdict_state_labels[v.state]);
 	report_meta(o, cl);
 	val_put_bool(o, "has_fields", cl->nfields > 0);
 	arr = val_put_arr(o, "metadata_list");
@@ -591,6 +577,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	report_group_findings(o, &rc, &rc.sec_finds, 0, "findings_top",
 	    "has_findings_top");
 	report_rctx_free(&rc);
+	verdict_free(&v);
 	return o;
 }
 
@@ -633,14 +620,19 @@ static const struct jview jv_section[] = {
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0), JV_END
 };
+static const struct jview jv_signoff[] = {
+	JV("state", NULL, 0), JV("signed", NULL, 0), JV("required", NULL, 0),
+	JV_END
+};
 static const struct jview jv_checklist[] = {
 	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
-	JV("fields", jv_field, 0),
+	JV("fields", jv_field, 0), JV("signoff", jv_signoff, 0),
 	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0 },
 	JV("findings", jv_finding, 0), JV("page", NULL, 0),
-	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0), JV_END
+	JV("state", NULL, 0), JV("waivers", jv_waiver, 0),
+	JV("overdue", NULL, 0), JV_END
 };
 #undef JV
 #undef JV_END
@@ -736,12 +728,12 @@ report_badge(struct val *sum, const struct counts *c)
 {
 	const struct val *pt = val_get(sum, "percent_text");
 	const char *value = val_strv(pt, NULL), *color;
-	double pc = c->items ? 100.0 * c->checked / c->items : -1;
+	int p = verdict_permille(c);
 	long lw = 9 * 7 + 10, vw = (long)strlen(value) * 7 + 10;
 	struct val *b = val_put_obj(sum, "badge");
 
-	color = pc < 0 ? "#9f9f9f" : pc >= 100 ? "#4c1" : pc >= 80 ?
-	    "#97ca00" : pc >= 50 ? "#dfb317" : pc >= 20 ? "#fe7d37" :
+	color = p < 0 ? "#9f9f9f" : p >= 1000 ? "#4c1" : p >= 800 ?
+	    "#97ca00" : p >= 500 ? "#dfb317" : p >= 200 ? "#fe7d37" :
 	    "#e05d44";
 	val_put_str(b, "label", "checklist");
 	val_put_str(b, "value", value);
@@ -758,19 +750,20 @@ report_badge(struct val *sum, const struct counts *c)
 void
 report_totals_add(struct report_totals *t, const struct report_input *in)
 {
-	unsigned tally[SEV__MAX] = {0};
+	struct verdict v;
 
+	verdict_make(&v, in->cl, in->fs, SEV_ERROR);
 	t->files++;
-	t->c.items += in->cl->total.items;
-	t->c.checked += in->cl->total.checked;
-	t->c.na += in->cl->total.na;
-	if (in->fs) {
-		findings_tally(in->fs, tally);
+	t->c.items += v.counts.items;
+	t->c.checked += v.counts.checked;
+	t->c.na += v.counts.na;
+	if (in->fs)
 		t->findings += in->fs->n;
-	}
-	t->errors += tally[SEV_ERROR];
-	t->warnings += tally[SEV_WARNING];
-	t->infos += tally[SEV_INFO];
+	t->errors += v.tally[SEV_ERROR];
+	t->warnings += v.tally[SEV_WARNING];
+	t->infos += v.tally[SEV_INFO];
+	t->states[v.state]++;
+	verdict_free(&v);
 }
 
 /* The summary over all checklists, in o; tpl adds the template extras. */
@@ -786,7 +779,11 @@ report_summary(struct val *s, const struct report_totals *t, int tpl)
 		val_put_int(s, "findings_count", (long long)t->findings);
 		val_put_bool(s, "has_findings", t->findings > 0);
 		val_put_int(s, "blockers", t->errors);
-		val_put_bool(s, "blocked", t->errors > 0);
+		val_put_bool(s, "blocked", t->states[VSTATE_BLOCKED] > 0);
+		val_put_int(s, "blocked_count", t->states[VSTATE_BLOCKED]);
+		val_put_int(s, "progress_count", t->states[VSTATE_PROGRESS]);
+		val_put_int(s, "complete_count", t->states[VSTATE_COMPLETE]);
+		val_put_int(s, "empty_count", t->states[VSTATE_EMPTY]);
 		report_badge(s, &t->c);
 	}
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "model.h"
+#include "verdict.h"
 
 struct arena;
 struct buf;
@@ -77,6 +78,7 @@ struct report_totals {
 	struct counts	 c;
 	unsigned	 errors, warnings, infos;
 	size_t		 findings, files;
+	unsigned	 states[VSTATE__MAX];	/* checklists by verdict */
 };
 void		 report_totals_add(struct report_totals *,
 		    const struct report_input *);

@@ -75,14 +75,14 @@ if python3 - "$tmp/s/report.json" "$tmp/status.json" >"$tmp/out" 2>&1 <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
 got = [{k: v for k, v in c.items()
-        if k not in ("findings", "page", "waivers", "overdue")}
+        if k not in ("findings", "page", "state", "waivers", "overdue")}
        for c in r["checklists"]]
 assert got == s["checklists"], "checklists differ from status"
 sm = r["summary"]
 assert sm["files"] == len(s["checklists"])
 for k in ("items", "checked", "na"):
     assert sm[k] == sum(c[k] for c in s["checklists"]), k
-assert sm["percent"] == round(1000 * sm["checked"] / sm["items"]) / 10
+assert sm["percent"] == (1000 * sm["checked"] // sm["items"]) / 10
 assert r["generated_at"] == "2026-01-01T00:00:00Z"
 EOF
 then ok json-agrees-with-status; else fail json-agrees-with-status "$tmp/out"; fi
@@ -116,7 +116,7 @@ has hostile-mustache-is-text "$p" '{{x}} and {{{x}}} and {{&gt;partial}} stay te
 has hostile-safe-link-kept "$p" '<a href="https://example.com/?a=1&amp;b=%222%22">ok link</a>'
 has hostile-relative-link-kept "$p" '<a href="docs/run.md">rel</a>'
 has hostile-code-rendered "$p" '<code>&lt;code&gt;</code> and <em>emphasis</em> and <strong>strong</strong>'
-has hostile-md-escaped "$tmp/h/summary.md" ' Hostile &lt;script&gt;document.title='"'"'pwned'"'"'&lt;/script&gt; &amp; co (tests/report/hostile.md) | 22% (2/9) |'
+has hostile-md-escaped "$tmp/h/summary.md" ' Hostile &lt;script&gt;document.title='"'"'pwned'"'"'&lt;/script&gt; &amp; co (tests/report/hostile.md) | 22.2% (2/9) |'
 has hostile-json-escaped "$tmp/h/report.json" '"Hostile <script>document.title='"'"'pwned'"'"'</script> & co"'
 hasnt findings-md-no-script "$tmp/f/summary.md" '<script'
 has findings-md-blockers "$tmp/f/summary.md" '### Blockers'
@@ -173,7 +173,7 @@ has override-block-keeps-layout "$tmp/o3/index.html" 'Content-Security-Policy'
 # --template FILE: one template to stdout, escaped by its file name.
 printf '{{#checklists}}"{{title}}" {{percent_text}}\n{{/checklists}}' >"$tmp/one.json.mustache"
 check one-template 0 "$T" report --fail-on never -q --template "$tmp/one.json.mustache" tests/report/hostile.md
-has one-template-json-escaped "$tmp/stdout" '"Hostile <script>document.title='"'"'pwned'"'"'</script> & co" 22%'
+has one-template-json-escaped "$tmp/stdout" '"Hostile <script>document.title='"'"'pwned'"'"'</script> & co" 22.2%'
 printf '{{#checklists}}{{title}}{{/checklists}}' >"$tmp/one.html.mustache"
 check one-template-html 0 "$T" report --fail-on never -q --template "$tmp/one.html.mustache" tests/report/hostile.md
 has one-template-html-escaped "$tmp/stdout" 'Hostile &lt;script&gt;'
