@@ -763,6 +763,8 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 	t->warnings += v.tally[SEV_WARNING];
 	t->infos += v.tally[SEV_INFO];
 	t->states[v.state]++;
+	for (size_t i = 0; i < in->cl->nitems; i++)
+		t->overdue += report_overdue(in->cl, i, itemmeta_today());
 	verdict_free(&v);
 }
 
@@ -784,6 +786,8 @@ report_summary(struct val *s, const struct report_totals *t, int tpl)
 		val_put_int(s, "progress_count", t->states[VSTATE_PROGRESS]);
 		val_put_int(s, "complete_count", t->states[VSTATE_COMPLETE]);
 		val_put_int(s, "empty_count", t->states[VSTATE_EMPTY]);
+		val_put_int(s, "overdue", t->overdue);
+		val_put_bool(s, "has_overdue", t->overdue > 0);
 		report_badge(s, &t->c);
 	}
 }

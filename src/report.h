@@ -50,10 +50,16 @@ struct val	*report_percent(unsigned items, unsigned checked);
  * none}, has_fields, metadata_list [{key, value}], has_metadata,
  * has_sections, tasks (task items outside any section or directly under
  * the title heading), has_tasks, findings_top (findings that concern no
- * section or task item), has_findings_top.
+ * section or task item), has_findings_top; all_tasks (every task item
+ * as report.json's "tasks": text, line, column, state, section, owner,
+ * due, evidence), waivers [{rule, line, lines, until, reason, expired,
+ * problem, first, last_line, one_line}], has_waivers, expired_waivers,
+ * has_expired_waivers, overdue, has_overdue, overdue_tasks [{text, line,
+ * owner, due}] (itemmeta.h). summary adds overdue and has_overdue too.
  * A section adds: hlevel (its heading level in a page, 2 to 6), tasks
  * (its own task items: state, state_label, text, html (safe HTML),
- * line, column, depth, done, open, na, findings, has_findings),
+ * line, column, depth, done, open, na, findings, has_findings, owner,
+ * due, evidence, overdue, has_owner, has_due, has_evidence),
  * has_tasks, findings_here (its findings on no task item),
  * has_findings_here.
  * A field adds: blank, findings (those on its line from its column to
@@ -79,6 +85,7 @@ struct report_totals {
 	unsigned	 errors, warnings, infos;
 	size_t		 findings, files;
 	unsigned	 states[VSTATE__MAX];	/* checklists by verdict */
+	unsigned	 overdue;	/* open items past their due date */
 };
 void		 report_totals_add(struct report_totals *,
 		    const struct report_input *);
