@@ -65,7 +65,7 @@ $(BUILD)/ticklist: | deps-build
 demo: all
 	@sh tools/demo.sh $(BUILD)
 
-# Every test; the last line is "N passed, N failed".
+# Every test; the last line is "N passed, N failed, N skipped".
 check: deps all test-programs
 	@sh tests/run.sh $(BUILD)
 test: check

@@ -8,6 +8,7 @@
 
 #include "model.h"
 #include "rule.h"
+#include "when.h"
 
 /* Where signoff looks when a rule names no section. */
 const char check_signoff_section[] = "(?i)sign[\\s-]*off|approv";
@@ -238,19 +239,6 @@ check_date(const char *s, const char *fmt, long *ymd)
 	return 1;
 }
 
-/* Today as YYYYMMDD, local time. */
-static long
-check_today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (localtime_r(&t, &tm) == NULL)
-		return 99991231;
-	return (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
-}
-
 /* Fields whose label has the word "date" (any case) hold dates. */
 static int
 check_is_date_label(const char *l)
@@ -280,7 +268,7 @@ check_signoff(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
 	char m[512];
-	long ymd, today = check_today();
+	long ymd, today = when_today();
 	int blanks = !check_fields_rule(st);
 	size_t i;
 

@@ -32,6 +32,7 @@
 #include "ticklist.h"
 #include "utf8.h"
 #include "verdict.h"
+#include "when.h"
 #include "value.h"
 #include "xalloc.h"
 
@@ -544,6 +545,9 @@ main(int argc, char *argv[])
 		return print_help(argc > 2 ? argv[2] : NULL);
 	if (strcmp(argv[1], "init") == 0)
 		return init_main(argc - 1, argv + 1);
+	/* One reading of SOURCE_DATE_EPOCH, one error for every command. */
+	if (when_init() == -1)
+		return EXIT_TROUBLE;
 	if (strcmp(argv[1], "report") == 0)
 		return report_main(argc - 1, argv + 1);
 	if ((c = cmd_parse(argv[1])) < 0) {

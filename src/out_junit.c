@@ -11,31 +11,26 @@
 #include "diag.h"
 #include "esc.h"
 #include "out.h"
+#include "when.h"
 
 static int junit_id;		/* testsuite id: 0, 1, ... */
 static char junit_stamp[20];	/* YYYY-MM-DDTHH:MM:SS, no zone */
 
-/* The timestamp of the run: the run's own, else SOURCE_DATE_EPOCH (for
- * reproducible output), else now; in UTC without a zone suffix, as the
+/* The timestamp of the run: the run's own, else when.c's (SOURCE_DATE_EPOCH
+ * for reproducible output, else now); in UTC without a zone suffix, as the
  * schema wants. */
 static void
 junit_begin(struct buf *b, const struct out_run *r)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
-	struct tm tm;
-
 	junit_id = 0;
-	if (r->generated_at != NULL && strlen(r->generated_at) >= 19) {
+	if (r->generated_at != NULL && strlen(r->generated_at) >= 19)
 		memcpy(junit_stamp, r->generated_at, 19);
-		junit_stamp[19] = '\0';
-	} else {
-		if (sde != NULL && *sde != '\0')
-			t = (time_t)strtoll(sde, NULL, 10);
-		gmtime_r(&t, &tm);
-		strftime(junit_stamp, sizeof(junit_stamp), "%Y-%m-%dT%H:%M:%S",
-		    &tm);
+	else {
+		char iso[21];
+		when_iso(iso);
+		memcpy(junit_stamp, iso, 19);
 	}
+	junit_stamp[19] = '\0';
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<testsuites>\n");
 }

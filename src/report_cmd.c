@@ -39,6 +39,7 @@
 #include "template.h"
 #include "ticklist.h"
 #include "value.h"
+#include "when.h"
 #include "xalloc.h"
 
 /* Output a template may write per byte of the largest input. */
@@ -915,33 +916,6 @@ report_page_name(const char *path, char *const *names, size_t n)
 	return u.data;
 }
 
-/* generated_at: SOURCE_DATE_EPOCH when set (reproducible reports), else
- * now. Returns -1 after a diag_error on a bad SOURCE_DATE_EPOCH. */
-static int
-report_time(char *out, size_t size)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t;
-	struct tm tm;
-
-	if (sde != NULL && *sde != '\0') {
-		char *end;
-		long long v;
-		errno = 0;
-		v = strtoll(sde, &end, 10);
-		if (errno || *end != '\0' || v < 0 || v > 253402300799LL) {
-			diag_error(NULL, 0, 0, "SOURCE_DATE_EPOCH: expected "
-			    "seconds since 1970, not '%s'", sde);
-			return -1;
-		}
-		t = (time_t)v;
-	} else
-		t = time(NULL);
-	gmtime_r(&t, &tm);
-	strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return 0;
-}
-
 /* Options of report_main. */
 struct report_args {
 	struct report_opts	 ro;
@@ -1087,11 +1061,8 @@ report_main(int argc, char *argv[])
 		cliopt_free(&a.c);
 		return EXIT_TROUBLE;
 	}
-	char when[32];
-	if (report_time(when, sizeof(when)) == -1) {
-		cliopt_free(&a.c);
-		return EXIT_TROUBLE;
-	}
+	char when[21];
+	when_iso(when);
 	a.ro.generated_at = when;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);

@@ -1,8 +1,10 @@
 #!/bin/sh
 # run.sh: runs every test suite in tests/suites/*.sh with BUILD as $1.
 # A suite prints "ok NAME" or "not ok NAME" per test (other lines are
-# shown as they are); this runner counts and ends with one line:
-# "N passed, N failed". The exit status is 1 if anything failed.
+# shown as they are), or "skip NAME: reason" for what it cannot run here
+# (the parts that need ../shared, on a fresh clone without it); this
+# runner counts and ends with one line: "N passed, N failed, N skipped".
+# The exit status is 1 if anything failed.
 BUILD=${1:-build}
 export BUILD
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +27,12 @@ for s in "$TOP"/tests/suites/*.sh; do
 done
 pass=$(grep -c '^ok ' "$out.all" 2>/dev/null)
 fail=$(grep -c '^not ok ' "$out.all" 2>/dev/null)
+skip=$(grep -c '^skip ' "$out.all" 2>/dev/null)
+if [ ! -d "$SHARED/seeds" ] || [ ! -d "$SHARED/corpus/real" ]; then
+	echo "# $SHARED is absent: the parts of suites that need it were" \
+	    "skipped: $(grep '^skip ' "$out.all" | cut -d' ' -f2 |
+	    cut -d/ -f1 | sort -u | tr '\n' ' ')"
+fi
 rm -f "$out.all"
-echo "${pass:-0} passed, ${fail:-0} failed"
+echo "${pass:-0} passed, ${fail:-0} failed, ${skip:-0} skipped"
 [ "${fail:-0}" -eq 0 ]

@@ -5,7 +5,7 @@
 # lines; then ticklist init, make install/uninstall, the man page under
 # mandoc -Tlint, and a real pre-commit run with the shipped hooks.
 cd "$TOP" || exit 1
-SHARED=$(cd "${SHARED:-../shared}" && pwd) || exit 1
+SHARED=$(cd "${SHARED:-../shared}" 2>/dev/null && pwd) || SHARED=
 T=$TOP/$BUILD/ticklist
 U=$TOP/$BUILD/unit_formats
 C="python3 $TOP/tests/formats/check_formats.py"
@@ -36,6 +36,10 @@ agree() {
 	for f in $FORMATS; do
 		t "$1-$f-same-as-json" $C same "$tmp/$1.json" "$f" "$tmp/$1.$f"
 	done
+	if [ -z "$SHARED" ]; then
+		echo "skip formats/$1-sarif-schema, $1-junit-schema: ../shared/schemas is absent"
+		return
+	fi
 	t "$1-sarif-schema" sarif_valid "$tmp/$1.sarif"
 	t "$1-junit-schema" junit_valid "$tmp/$1.junit"
 }
@@ -79,11 +83,15 @@ for f in json $FORMATS; do
 done
 agree lint
 # The seeds: whatever they find, the formats agree and validate.
-for f in json $FORMATS; do
-	"$T" lint -q --no-config --fail-on never --format "$f" \
-	    "$SHARED"/seeds/* >"$tmp/seeds.$f" 2>/dev/null
-done
-agree seeds
+if [ -n "$SHARED" ]; then
+	for f in json $FORMATS; do
+		"$T" lint -q --no-config --fail-on never --format "$f" \
+		    "$SHARED"/seeds/* >"$tmp/seeds.$f" 2>/dev/null
+	done
+	agree seeds
+else
+	echo "skip formats/seeds-*: ../shared/seeds is absent"
+fi
 # Real findings keep their fingerprints when lines are inserted above
 # them (same relative path, run from two directories).
 mkdir -p "$tmp/fa" "$tmp/fb"

@@ -8,6 +8,10 @@ case $BUILD in
 *) prog=$TOP/$BUILD/mustache-spec ;;
 esac
 rc=0
-"$prog" "$SHARED/mustache-spec" || rc=1
+if [ -d "$SHARED/mustache-spec" ]; then
+	"$prog" "$SHARED/mustache-spec" || rc=1
+else
+	echo "skip mustache/spec: ../shared/mustache-spec is absent"
+fi
 "$prog" "$TOP/tests/template" || rc=1
 exit $rc

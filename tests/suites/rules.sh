@@ -65,7 +65,9 @@ for y in tests/rules/errors/*.yml; do
 done
 
 # The seeds with no configuration: findings as goldens.
-for s in "$SHARED"/seeds/*.txt; do
+[ -d "$SHARED/seeds" ] ||
+    echo "skip rules/seeds/*: ../shared/seeds is absent"
+[ -d "$SHARED/seeds" ] && for s in "$SHARED"/seeds/*.txt; do
 	name=$(basename "$s" .txt)
 	(cd "$SHARED/seeds" && "$T" lint --no-config --format text \
 	    --fail-on never -q "$name.txt") >"$tmp/got" 2>&1

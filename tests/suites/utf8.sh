@@ -33,6 +33,10 @@ agree() {
 }
 
 tsv=$SHARED/corpus/real/FEATURES.tsv
+if [ ! -d "$SHARED/corpus/real" ]; then
+	echo "skip utf8/corpus, utf8/seeds, utf8/scan: ../shared is absent"
+	exit 0
+fi
 if [ ! -f "$tsv" ]; then
 	echo "not ok utf8/scan: $tsv missing"
 	exit 1

@@ -35,5 +35,5 @@ if [ -d "${SHARED:-../shared}/seeds" ] &&
 	crossview seeds "$tmp/seeds"
 	crossview corpus "${SHARED:-../shared}/corpus/real"
 else
-	echo "# skip crossview/seeds, crossview/corpus: ../shared is absent"
+	echo "skip verdict/crossview-seeds, crossview-corpus: ../shared is absent"
 fi

@@ -1,0 +1,93 @@
+/* when.c: the run's one notion of now (when.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "when.h"
+
+/* Set once by main() before threads start, read-only afterwards. */
+static struct {
+	int	 set;
+	time_t	 now;
+	long	 today;	/* YYYYMMDD from --today, or 0 */
+} when_run;
+
+int
+when_init(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	when_run.set = 1;
+	when_run.now = time(NULL);
+	if (sde == NULL || *sde == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(sde, &end, 10);
+	if (errno || *end != '\0' || v < 0 || v > 253402300799LL) {
+		diag_error(NULL, 0, 0, "SOURCE_DATE_EPOCH: expected seconds "
+		    "since 1970, not '%.40s'", sde);
+		return -1;
+	}
+	when_run.now = (time_t)v;
+	return 0;
+}
+
+/* Days in month m (1-12) of year y. */
+static int
+when_mdays(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return d[m - 1] + (m == 2 && leap);
+}
+
+int
+when_set_today(const char *date)
+{
+	int y, m, d, n = 0;
+
+	if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d,
+	    &n) != 3 || n != 10 || y < 1 || m < 1 || m > 12 || d < 1 ||
+	    d > when_mdays(y, m))
+		return -1;
+	when_run.today = (long)y * 10000 + m * 100 + d;
+	return 0;
+}
+
+time_t
+when_now(void)
+{
+	return when_run.set ? when_run.now : time(NULL);
+}
+
+long
+when_today(void)
+{
+	time_t t = when_now();
+	struct tm tm;
+
+	if (when_run.today)
+		return when_run.today;
+	/* Local: a date written "today" east of UTC is not in the future. */
+	if (localtime_r(&t, &tm) == NULL)
+		return 99991231;
+	return (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
+	    tm.tm_mday;
+}
+
+void
+when_iso(char out[21])
+{
+	time_t t = when_now();
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
