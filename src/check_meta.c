@@ -15,6 +15,7 @@
 #include "model.h"
 #include "read.h"
 #include "rule.h"
+#include "when.h"
 #include "xalloc.h"
 
 /* Open items whose due date is before today, at the item. */
@@ -22,7 +23,7 @@ void
 check_overdue(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
-	long today = itemmeta_today();
+	long today = when_today();
 
 	if (cl->imeta == NULL)
 		return;
@@ -111,7 +112,7 @@ void
 check_stale_review(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
-	long today = itemmeta_today(), ymd;
+	long today = when_today(), ymd;
 	size_t i, j, k;
 
 	for (i = 0; i < cl->nmeta; i++) {
@@ -178,7 +179,7 @@ void
 check_expired_waiver(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
-	long today = itemmeta_today();
+	long today = when_today();
 
 	for (size_t i = 0; i < cl->nwaivers; i++) {
 		const struct waiver *w = &cl->waivers[i];
@@ -210,7 +211,7 @@ check_waive(const struct checklist *cl, struct findings *out, size_t first)
 
 	if (cl->nwaivers == 0)
 		return;
-	today = itemmeta_today();
+	today = when_today();
 	for (i = k = first; i < out->n; i++) {
 		struct finding *f = &out->v[i];
 		for (j = 0; j < cl->nwaivers; j++)

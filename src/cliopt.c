@@ -6,7 +6,7 @@
 
 #include "cliopt.h"
 #include "diag.h"
-#include "itemmeta.h"
+#include "when.h"
 #include "xalloc.h"
 
 void
@@ -108,7 +108,7 @@ cliopt_take(struct cliopt *o, int c, const char *arg, const char *opt)
 		}
 		return 1;
 	case CLIOPT_TODAY:
-		if (itemmeta_set_today(arg) == -1) {
+		if (when_set_today(arg) == -1) {
 			diag_error(NULL, 0, 0, "--today: expected YYYY-MM-DD, "
 			    "not '%s'", arg);
 			return -1;

@@ -2,18 +2,16 @@
  * source, the waiver comments of a checklist, and "today". Everything is
  * read from the Markdown as written (link targets are gone from the
  * plain text), so it runs while the source is at hand: pipeline.c calls
- * itemmeta_attach() between the parse and the checks. */
+ * itemmeta_attach() between the parse and the checks. "Today" is
+ * when_today() (when.c). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "arena.h"
 #include "itemmeta.h"
 #include "model.h"
 #include "xalloc.h"
-
-static long	itemmeta_today_set;	/* --today, 0 when not given */
 
 int
 itemmeta_date(const char *s, long *ymd)
@@ -36,43 +34,6 @@ itemmeta_date(const char *s, long *ymd)
 		return 0;
 	*ymd = (long)y * 10000 + m * 100 + d;
 	return 1;
-}
-
-int
-itemmeta_set_today(const char *s)
-{
-	long ymd;
-
-	if (strlen(s) != 10 || !itemmeta_date(s, &ymd))
-		return -1;
-	itemmeta_today_set = ymd;
-	return 0;
-}
-
-long
-itemmeta_today(void)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t;
-	struct tm tm;
-	struct tm *ok;
-
-	if (itemmeta_today_set)
-		return itemmeta_today_set;
-	if (sde != NULL && *sde != '\0') {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-
-		t = (time_t)v;
-		ok = *end == '\0' && v >= 0 ? gmtime_r(&t, &tm) : NULL;
-	} else {
-		t = time(NULL);
-		ok = localtime_r(&t, &tm);
-	}
-	if (ok == NULL)
-		return 99991231;
-	return (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
 }
 
 int

@@ -3,9 +3,8 @@
  * Obsidian Tasks form with a calendar emoji) and evidence (URLs, link
  * targets, #123, owner/repo#123, commit SHAs) -- and the waiver comments
  * of a checklist, both read from the source while the file is at hand
- * (itemmeta_attach, called by pipeline.c). Also "today" for the rules
- * that compare dates (--today, SOURCE_DATE_EPOCH, the clock). Checks,
- * the report model and main.c (for --today) include it. */
+ * (itemmeta_attach, called by pipeline.c). Checks and the report model
+ * include it; the dates they compare with are when_today() (when.h). */
 #ifndef TICKLIST_ITEMMETA_H
 #define TICKLIST_ITEMMETA_H
 
@@ -38,12 +37,6 @@ struct waiver {
 /* Fill cl->imeta (one per item) and cl->waivers from cl->src; nothing
  * when the source is gone. Idempotent. */
 void	 itemmeta_attach(struct checklist *);
-/* Today as YYYYMMDD: --today, else SOURCE_DATE_EPOCH (UTC), else the
- * local clock. */
-long	 itemmeta_today(void);
-/* Set --today from "YYYY-MM-DD": 0, or -1 if it is not a date. Call it
- * before any worker thread starts. */
-int	 itemmeta_set_today(const char *);
 /* Parse exactly "YYYY-MM-DD" at s[0..10) as YYYYMMDD: 1, or 0 if it is
  * no valid date. */
 int	 itemmeta_date(const char *s, long *ymd);

@@ -19,6 +19,7 @@
 #include "verdict.h"
 #include "ticklist.h"
 #include "value.h"
+#include "when.h"
 #include "xalloc.h"
 
 /* Buckets: the members of each of n groups in input order, by a counting
@@ -300,7 +301,7 @@ static void
 report_task_list(struct val *o, const char *key, const struct checklist *cl)
 {
 	struct val *arr = val_put_arr(o, key);
-	long today = itemmeta_today();
+	long today = when_today();
 
 	for (size_t i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
@@ -324,7 +325,7 @@ report_task_list(struct val *o, const char *key, const struct checklist *cl)
 static void
 report_meta(struct val *o, const struct checklist *cl)
 {
-	long today = itemmeta_today();
+	long today = when_today();
 	struct val *arr = val_put_arr(o, "waivers"), *w, *lines;
 	size_t i, n = 0, expired = 0;
 
@@ -372,7 +373,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 	const struct bucket *b = &rc->sec_items;
 	struct val *arr = val_put_arr(o, "tasks");
 	size_t n = b->start[g + 1] - b->start[g];
-	long today = itemmeta_today();
+	long today = when_today();
 
 	for (size_t k = 0; k < n; k++) {
 		size_t ii = b->idx[b->start[g] + k];
@@ -764,7 +765,7 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 	t->infos += v.tally[SEV_INFO];
 	t->states[v.state]++;
 	for (size_t i = 0; i < in->cl->nitems; i++)
-		t->overdue += report_overdue(in->cl, i, itemmeta_today());
+		t->overdue += report_overdue(in->cl, i, when_today());
 	verdict_free(&v);
 }
 

@@ -24,12 +24,12 @@ lint() { "$T" lint -q --fail-on never -c "$tmp/rules.yml" "$@" "$tmp/due.md"; }
     fail today-due-day-not-overdue
 lint --today 2026-12-02 | grep -q "3:1: warning: 'Renew @dana due:2026-12-01' is overdue (due 2026-12-01) \[overdue\]" &&
     ok today-option || fail today-option
-# 1764633600 = 2025-12-02, 1796256000 = 2026-12-02 (UTC).
-[ -z "$(SOURCE_DATE_EPOCH=1764633600 lint)" ] && ok today-sde-before ||
+# Noon UTC on 2025-12-02 and 2026-12-03: the same dates in any time zone.
+[ -z "$(SOURCE_DATE_EPOCH=1764676800 lint)" ] && ok today-sde-before ||
     fail today-sde-before
-SOURCE_DATE_EPOCH=1796256000 lint | grep -q overdue && ok today-sde-after ||
+SOURCE_DATE_EPOCH=1796299200 lint | grep -q overdue && ok today-sde-after ||
     fail today-sde-after
-[ -z "$(SOURCE_DATE_EPOCH=1796256000 lint --today 2026-11-01)" ] &&
+[ -z "$(SOURCE_DATE_EPOCH=1796299200 lint --today 2026-11-01)" ] &&
     ok today-option-wins || fail today-option-wins
 "$T" lint -q --today 2026-02-30 "$tmp/due.md" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "today: expected YYYY-MM-DD, not '2026-02-30'" "$tmp/err" &&
