@@ -85,7 +85,7 @@ then ok status-not-meta; else fail status-not-meta "$tmp/out"; fi
 # --- template-drift on corpus pairs --------------------------------------
 corpus=$SHARED/corpus/real
 if [ ! -d "$corpus" ]; then
-	echo "# meta: $corpus absent, corpus drift pairs skipped"
+	echo "skip meta/drift-corpus-*: ../shared/corpus/real is absent"
 else
 	cat >"$tmp/drift.yml" <<'Y'
 rules:
@@ -134,7 +134,7 @@ if diff -u tests/meta/samples-pr.out "$tmp/got" >"$tmp/diff"; then
 
 # --- precision labels ----------------------------------------------------
 if [ ! -d "$corpus" ] || [ ! -d "$SHARED/seeds" ]; then
-	echo "# meta: $SHARED corpus or seeds absent, precision labels skipped"
+	echo "skip meta/labels-*: ../shared/corpus/real or seeds is absent"
 	exit 0
 fi
 for rs in deployment release; do
