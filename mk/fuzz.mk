@@ -1,7 +1,14 @@
 # fuzz.mk: libFuzzer targets, one per input surface (tests/fuzz/fuzz_*.c):
 # markdown (parse, status, lint, every backend), rules (rule and config
 # YAML), template (Mustache compile and render: the mustache branch's
-# target, which mk/mustache.mk also runs alone as `make fuzz-template`).
+# target, which mk/mustache.mk also runs alone as `make fuzz-template`),
+# report (a whole `ticklist report` run, twice, over a folder generated
+# from the input: files split at "\n===\n" lines, a leading "#yml" part
+# becoming its .ticklist.yml).
+#
+# Each target has a dictionary, tests/fuzz/TARGET.dict (the tokens of
+# its surface: Markdown and task syntax, rule file keys and values,
+# Mustache tags), passed with -dict.
 #
 # `make fuzz FUZZ_SECONDS=N` builds build-fuzz/ with clang,
 # -fsanitize=fuzzer,address,undefined and runs each target for N seconds
@@ -19,7 +26,7 @@ FUZZ_SECONDS	?= 60
 FUZZ_CC		= clang
 FUZZ_SAN	= -fsanitize=address,undefined -fno-omit-frame-pointer \
 		  -fno-sanitize-recover=undefined
-FUZZ_TARGETS	= markdown rules $(if $(wildcard src/template.h),template)
+FUZZ_TARGETS	= markdown rules $(if $(wildcard src/template.h),template) report
 FUZZ_SHARED	= $(or $(SHARED),$(CURDIR)/../shared)
 
 TEST_PROGRAMS	+= $(patsubst %,$(BUILD)/fuzz-replay-%,$(FUZZ_TARGETS))
@@ -44,7 +51,8 @@ fuzz-build:
 
 # Seeds: copied, not linked, so the fuzzer may add to the corpus freely.
 fuzz: fuzz-build
-	@c=$(FUZZ_BUILD)/corpus; mkdir -p $$c/markdown $$c/rules $$c/template; \
+	@c=$(FUZZ_BUILD)/corpus; mkdir -p $$c/markdown $$c/rules $$c/template \
+	    $$c/report; \
 	for f in samples/*.md tests/*/*.md $(FUZZ_SHARED)/corpus/real/*.md \
 	    $(FUZZ_SHARED)/seeds/* tests/fuzz/regress/markdown/*; do \
 		[ -f "$$f" ] && cp "$$f" $$c/markdown/; done; \
@@ -54,11 +62,20 @@ fuzz: fuzz-build
 	for f in templates/*.mustache tests/*/*.mustache \
 	    tests/fuzz/corpus-template/* tests/fuzz/regress/template/*; do \
 		[ -f "$$f" ] && cp "$$f" $$c/template/; done; \
+	for f in samples/*.md; do \
+		b=$$(basename "$$f" .md); \
+		{ printf '#yml\nextends: release\n\n===\n'; cat "$$f"; \
+		  printf '\n===\n'; cat samples/*.md | head -c 4000; } \
+		    >$$c/report/$$b; \
+		cp "$$f" $$c/report/plain-$$b; done; \
+	for f in tests/fuzz/regress/report/*; do \
+		[ -f "$$f" ] && cp "$$f" $$c/report/; done; \
 	rc=0; for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
 		ASAN_OPTIONS=detect_leaks=1 \
 		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+		    $$([ -f tests/fuzz/$$t.dict ] && echo -dict=tests/fuzz/$$t.dict) \
 		    -max_len=16384 -timeout=20 -rss_limit_mb=2048 \
 		    -print_final_stats=1 \
 		    -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- $$c/$$t \

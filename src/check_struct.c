@@ -31,7 +31,7 @@ check_malformed_task(struct check_state *st, const struct rule *r)
 			continue;
 		check_emit(st, r, f->line, f->col, f->line,
 		    f->end_col > f->col ? f->end_col : f->col, f->text,
-		    f->text ? strlen(f->text) : 0, NULL,
+		    f->text ? strlen(f->text) : 0, f->why,
 		    check_title(st, f->section));
 	}
 }

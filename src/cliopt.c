@@ -16,6 +16,7 @@ cliopt_init(struct cliopt *o)
 	o->fail_on = SEV_ERROR;
 	o->color = -1;
 	o->max_size = (size_t)64 << 20;
+	o->ropts.max_size = (size_t)1 << 20;
 }
 
 /* Parse "64M", "512k", "1G" or bytes. */
@@ -103,6 +104,13 @@ cliopt_take(struct cliopt *o, int c, const char *arg, const char *opt)
 	case CLIOPT_MAXSIZE:
 		if (cliopt_size(arg, &o->max_size) == -1) {
 			diag_error(NULL, 0, 0, "--max-file-size: bad size "
+			    "'%s'", arg);
+			return -1;
+		}
+		return 1;
+	case CLIOPT_MAXRULES:
+		if (cliopt_size(arg, &o->ropts.max_size) == -1) {
+			diag_error(NULL, 0, 0, "--max-rules-size: bad size "
 			    "'%s'", arg);
 			return -1;
 		}

@@ -26,6 +26,7 @@ enum {
 	CLIOPT_NOCONFIG,
 	CLIOPT_COLOR,
 	CLIOPT_MAXSIZE,
+	CLIOPT_MAXRULES,
 	CLIOPT_TODAY,
 	CLIOPT__NEXT		/* first code free for a command's own */
 };
@@ -41,6 +42,7 @@ enum {
 	{ "colour", required_argument, NULL, CLIOPT_COLOR }, \
 	{ "quiet", no_argument, NULL, 'q' }, \
 	{ "max-file-size", required_argument, NULL, CLIOPT_MAXSIZE }, \
+	{ "max-rules-size", required_argument, NULL, CLIOPT_MAXRULES }, \
 	{ "today", required_argument, NULL, CLIOPT_TODAY }
 /* Their short letters for getopt's optstring. */
 #define CLIOPT_SHORT	"c:r:j:q"

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "esc.h"
 #include "xalloc.h"
 
 static const char *const sev_names[SEV__MAX] = {
@@ -163,8 +164,22 @@ diag_summary(struct buf *b, const unsigned *t, size_t nfiles)
 	buf_printf(b, " in %zu file%s", nfiles, nfiles == 1 ? "" : "s");
 }
 
-void
-diag_text(struct buf *b, const struct finding *f, int color)
+/* Append s: as it is, or escaped for a terminal (start: it begins the
+ * line). */
+static void
+diag_put(struct buf *b, const char *s, int term, int start)
+{
+	if (!term)
+		buf_puts(b, s);
+	else if (start)
+		esc_term_start(b, s, strlen(s));
+	else
+		esc_term(b, s, strlen(s));
+}
+
+/* The line of a finding; term: escaped for a terminal or CI log. */
+static void
+diag_line(struct buf *b, const struct finding *f, int color, int term)
 {
 	static const char *const colors[SEV__MAX] = {
 		"", "\033[1;36m", "\033[1;35m", "\033[1;31m"
@@ -172,7 +187,7 @@ diag_text(struct buf *b, const struct finding *f, int color)
 
 	if (color)
 		buf_puts(b, "\033[1m");
-	buf_puts(b, f->file);
+	diag_put(b, f->file, term, 1);
 	buf_putc(b, ':');
 	diag_putint(b, f->line);
 	buf_putc(b, ':');
@@ -182,10 +197,24 @@ diag_text(struct buf *b, const struct finding *f, int color)
 		buf_puts(b, colors[f->sev]);
 	buf_puts(b, sev_name(f->sev));
 	buf_puts(b, color ? ":\033[0m " : ": ");
-	buf_puts(b, f->message);
+	diag_put(b, f->message, term, 0);
 	buf_puts(b, color ? " \033[2m[" : " [");
-	buf_puts(b, f->rule);
+	diag_put(b, f->rule, term, 0);
 	buf_puts(b, color ? "]\033[0m\n" : "]\n");
+}
+
+void
+diag_text(struct buf *b, const struct finding *f, int color)
+{
+	diag_line(b, f, color, 0);
+}
+
+/* Names and messages come from files: escaped, so that none can move
+ * the terminal, start a line or a workflow command. */
+void
+diag_text_term(struct buf *b, const struct finding *f, int color)
+{
+	diag_line(b, f, color, 1);
 }
 
 static unsigned diag_nerrors;
@@ -211,7 +240,7 @@ diag_emit(const char *sevword, const char *file, int line, int col,
 	int n;
 
 	if (file != NULL) {
-		buf_puts(&b, file);
+		esc_term_start(&b, file, strlen(file));
 		if (line > 0) {
 			buf_printf(&b, ":%d", line);
 			if (col > 0)
@@ -227,7 +256,7 @@ diag_emit(const char *sevword, const char *file, int line, int col,
 	if (n > 0) {
 		char *m = xmalloc((size_t)n + 1);
 		vsnprintf(m, (size_t)n + 1, fmt, ap);
-		buf_puts(&b, m);
+		esc_term(&b, m, (size_t)n);
 		free(m);
 	}
 	buf_putc(&b, '\n');

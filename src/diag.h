@@ -47,6 +47,11 @@ void		 diag_summary(struct buf *, const unsigned *tally,
 
 /* The one text printer: "file:line:col: severity: message [rule]\n". */
 void		 diag_text(struct buf *, const struct finding *, int color);
+/* As diag_text, with file, message and rule escaped for a terminal or a
+ * CI log (esc_term): no control character, no new line, no leading
+ * "::". The text output uses it. */
+void		 diag_text_term(struct buf *, const struct finding *,
+		    int color);
 
 /*
  * Tool diagnostics: errors about files, configs and usage, never about

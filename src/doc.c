@@ -17,11 +17,24 @@
 #include "esc.h"
 #include "frontmatter.h"
 #include "model.h"
+#include "table.h"
 #include "utf8.h"
 #include "xalloc.h"
 
+/* How a line is changed in cmark's input: a task box blanked out or
+ * replaced by an empty HTML comment, a lazy HTML tag line made a block
+ * start that may interrupt a paragraph, a blank line made an empty HTML
+ * comment at the column of the list marker above it (which ends that
+ * list item), a '[' escaped (cmark-gfm keeps a link reference definition
+ * right above a table's header row as text). */
+enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV, FIX_CLOSE, FIX_ESC };
+
+/* Build item HTML (doc_set_html). */
+static int doc_html = 1;
+
 /* Capacity slots in checklist.cap_[]. */
-enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE };
+enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
+    CAP_TABLE };
 
 /* A strong span in the flattened text of the current paragraph. Spans
  * are in start order and nest (cmark's tree), each knowing the span it is
@@ -34,6 +47,8 @@ struct span {
 /* One list item open on the walk: the task item it is, or -1. */
 struct open_item {
 	int	task;
+	int	line;		/* of its marker */
+	int	box_line, box_bcol;	/* its task box, if a task */
 };
 
 /* Everything the walk needs besides the checklist; reused per paragraph. */
@@ -62,6 +77,20 @@ struct walker {
 	int		  first_h1;
 	int		  col_line;	/* doc_col: where it counted to */
 	size_t		  col_i, col_cp;
+	unsigned char	 *pipe;		/* per line: a delimiter row; NULL if
+					   none is */
+	unsigned char	 *lt;		/* per line: starts with '<' */
+	struct tfound	 *tf;		/* tables rewritten in cmark's input */
+	size_t		  ntf, captf;
+	int		 *boxfix;	/* lines changed in cmark's input */
+	size_t		 *boxfix_off;	/* from this byte */
+	unsigned char	 *boxfix_kind;	/* FIX_* */
+	unsigned char	 *boxfix_seen;	/* its item is on this pass's tree */
+	size_t		  nboxfix, capboxfix, capboxfix_off, capboxfix_kind,
+			  capboxfix_seen;
+	int		  boxcand;	/* a line ends in "] " */
+	int		  htmlcand;	/* a line starts with '<' */
+	cmark_node	 *root;		/* cmark's tree of the final pass */
 };
 
 /* ---- line map and positions ---- */
@@ -405,7 +434,7 @@ doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
  * each source node, and strong spans for field labels. Iterative: cmark's
  * own iterator walks the inline tree, so nesting depth costs no stack. */
 static void
-doc_flatten(struct walker *w, cmark_node *block)
+doc_flatten(struct walker *w, cmark_node *block, int heading)
 {
 	cmark_iter *it = cmark_iter_new(block);
 	cmark_event_type ev;
@@ -425,6 +454,16 @@ doc_flatten(struct walker *w, cmark_node *block)
 			lit = cmark_node_get_literal(n);
 			if (lit == NULL)
 				break;
+			if (heading && cmark_node_get_type(n) ==
+			    CMARK_NODE_HTML_INLINE) {
+				/* Titles are plain text: raw HTML goes, a
+				 * <br> is a blank. */
+				if (strncasecmp(lit, "<br", 3) == 0)
+					buf_putc(&w->text, ' ');
+				doc_directives(w, lit, strlen(lit),
+				    node_line(w, n));
+				break;
+			}
 			doc_seg(w, w->text.len, cmark_node_get_start_line(n),
 			    doc_fix_col(w, cmark_node_get_start_line(n),
 			    cmark_node_get_start_column(n), lit));
@@ -541,7 +580,7 @@ doc_badbox(const char *p, size_t left)
 	return i + 1;
 }
 
-static void
+static struct fact *
 doc_malformed(struct walker *w, int line, int bcol, const char *p, size_t n)
 {
 	struct fact *f;
@@ -551,6 +590,192 @@ doc_malformed(struct walker *w, int line, int bcol, const char *p, size_t n)
 	f->end_col = f->col + (int)utf8_count(p, n) - 1;
 	f->section = w->section;
 	f->text = arena_strndup(&w->cl->arena, p, n);
+	return f;
+}
+
+/* A box on a list item's marker line, as cmark-gfm's task-list extension
+ * looks for one (scan_tasklist on the whole line): the marker first on
+ * its line (after blanks; block quote markers too, our deliberate
+ * difference), blanks, '[', a mark, ']', then a blank. */
+struct boxinfo {
+	int	 line;
+	size_t	 k;		/* byte of '[' in the line */
+	int	 mark;
+	int	 first;		/* the marker is first on its line */
+	int	 quoted;	/* after a block quote marker */
+	int	 eol;		/* nothing after ']' */
+	int	 blank_after;	/* a blank after ']' */
+	int	 rest_blank;	/* only blanks after ']' */
+	int	 at_box;	/* the item's content starts at the box */
+};
+
+/* [ \t\v\f]: spacechar in cmark-gfm's scanners. */
+static int
+doc_spacechar(char c)
+{
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
+
+/* Fill *b for list item n; returns 0 when its marker line holds no box
+ * ('[', one of space, tab, x, X, -, ~, ']') right after the marker. */
+static int
+doc_item_box(struct walker *w, cmark_node *n, struct boxinfo *b)
+{
+	size_t left, j, k;
+	int line = node_line(w, n);
+	const char *ls = doc_at(w->cl, line, 1, &left);
+	cmark_node *kid = cmark_node_first_child(n);
+
+	memset(b, 0, sizeof(*b));
+	b->line = line;
+	j = (size_t)cmark_node_get_start_column(n) - 1;
+	if (j >= left)
+		return 0;
+	b->first = 1;
+	for (k = 0; k < j; k++)
+		if (ls[k] == '>')
+			b->quoted = 1;
+		else if (!doc_spacechar(ls[k]))
+			b->first = 0;
+	if (ls[j] == '-' || ls[j] == '+' || ls[j] == '*')
+		j++;
+	else {
+		while (j < left && isdigit((unsigned char)ls[j]))
+			j++;
+		j++;
+	}
+	for (k = j; k < left && doc_spacechar(ls[k]); k++)
+		;
+	if (k == j || k + 3 > left || ls[k] != '[' || ls[k + 2] != ']' ||
+	    strchr(" \txX-~", ls[k + 1]) == NULL)
+		return 0;
+	b->k = k;
+	b->mark = ls[k + 1];
+	b->eol = k + 3 == left;
+	b->blank_after = !b->eol && doc_spacechar(ls[k + 3]);
+	b->rest_blank = 1;
+	for (j = k + 3; j < left && b->rest_blank; j++)
+		if (!doc_spacechar(ls[j]))
+			b->rest_blank = 0;
+	if (kid != NULL && node_line(w, kid) == line)
+		b->at_box = (size_t)cmark_node_get_start_column(kid) == k + 1 &&
+		    (cmark_node_get_type(kid) == CMARK_NODE_PARAGRAPH ||
+		    cmark_node_get_type(kid) == CMARK_NODE_HEADING ||
+		    (cmark_node_get_type(kid) == CMARK_NODE_HTML_BLOCK &&
+		    b->rest_blank));
+	else
+		b->at_box = b->rest_blank;	/* blanked out: an empty item */
+	return 1;
+}
+
+/* Why GitHub shows a box as text, for malformed-task. */
+static const char why_first[] =
+    " (list marker not first on its line: GitHub shows it as text)";
+static const char why_eol[] =
+    " (box at the end of the line: GitHub shows it as text)";
+static const char why_tab[] =
+    " (tab inside the box: GitHub shows it as text)";
+static const char why_nextline[] =
+    " (box not on the list marker's line: GitHub shows it as text)";
+
+/* A list item opens: is it a task (then add it to the model, its text
+ * comes with its first paragraph), or a box GitHub shows as text (then
+ * a malformed-box fact says why)? */
+static void
+doc_item_enter(struct walker *w, cmark_node *n)
+{
+	struct checklist *cl = w->cl;
+	struct open_item *oi = &w->items[w->nitems - 1];
+	struct boxinfo b;
+	struct item *it;
+	const char *why = NULL;
+	size_t left;
+	int ptask = -1, task;
+
+	oi->task = -1;
+	oi->line = node_line(w, n);
+	oi->box_line = 0;
+	if (!doc_item_box(w, n, &b) || !b.at_box ||
+	    !(b.eol || b.blank_after))
+		return;
+	if (!b.first)
+		why = why_first;
+	else if (b.eol)
+		why = why_eol;
+	else if (b.mark == '\t')
+		why = why_tab;
+	if (why != NULL) {
+		const char *ls = doc_at(cl, b.line, 1, &left);
+		doc_malformed(w, b.line, (int)b.k + 1, ls + b.k, 3)->why = why;
+		return;
+	}
+	for (size_t i = w->nitems - 1; i-- > 0;)
+		if (w->items[i].task >= 0) {
+			ptask = w->items[i].task;
+			break;
+		}
+	cl->items = xgrow(cl->items, &cl->cap_[CAP_ITEM], cl->nitems + 1,
+	    sizeof(*cl->items));
+	task = (int)cl->nitems++;
+	oi->task = task;
+	oi->box_line = b.line;
+	oi->box_bcol = (int)b.k + 1;
+	it = &cl->items[task];
+	memset(it, 0, sizeof(*it));
+	it->mark = (char)b.mark;
+	it->state = b.mark == ' ' ? ITEM_OPEN : (b.mark == 'x' ||
+	    b.mark == 'X') ? ITEM_DONE : ITEM_NA;
+	it->text = "";
+	it->html = doc_html ? "" : NULL;
+	it->line = b.line;
+	it->col = checklist_col(cl, b.line, cmark_node_get_start_column(n));
+	it->box_col = checklist_col(cl, b.line, (int)b.k + 1);
+	it->parent = ptask;
+	it->depth = ptask >= 0 ? cl->items[ptask].depth + 1 : 0;
+	it->section = w->section;
+	it->quoted = w->quote > 0;
+	it->block = -1;
+	struct counts *own = w->section >= 0 ?
+	    &cl->sections[w->section].own : NULL;
+	if (it->state == ITEM_NA) {
+		cl->total.na++;
+		if (own)
+			own->na++;
+	} else {
+		cl->total.items++;
+		if (own)
+			own->items++;
+		if (it->state == ITEM_DONE) {
+			cl->total.checked++;
+			if (own)
+				own->checked++;
+		}
+	}
+}
+
+/* The offset in w->text (flattened from seg0) where a task's text starts:
+ * after the box and the blanks after it. The box is "[x]" in the text
+ * unless a link reference definition made a link of it. */
+static size_t
+doc_box_skip(const struct walker *w, int box_line, int box_bcol)
+{
+	const struct checklist *cl = w->cl;
+	size_t skip = w->text.len;
+
+	if (w->text.len >= 3 && w->text.data[0] == '[')
+		skip = 3;
+	else
+		for (size_t i = w->seg0; i < cl->nsegs; i++)
+			if (cl->segs[i].line > box_line ||
+			    (cl->segs[i].line == box_line &&
+			    cl->segs[i].bcol >= box_bcol + 3)) {
+				skip = cl->segs[i].off;
+				break;
+			}
+	while (skip < w->text.len && (w->text.data[skip] == ' ' ||
+	    w->text.data[skip] == '\t' || w->text.data[skip] == '\n'))
+		skip++;
+	return skip;
 }
 
 /* Look for malformed boxes on the source lines of a paragraph: a box-like
@@ -934,27 +1159,1058 @@ doc_fields_flush(struct walker *w, int accept)
 	w->sec_field0 = cl->nfields;
 }
 
-/* ---- the walk ---- */
-
+/* Is c a blank or the end of s[i..n)? */
 static int
-doc_is_table(const char *t, size_t n)
+doc_blank_at(const char *s, size_t n, size_t i)
 {
-	const char *nl = memchr(t, '\n', n);
-	size_t i;
-	int dash = 0, bar = 0;
-
-	if (nl == NULL || memchr(t, '|', (size_t)(nl - t)) == NULL)
-		return 0;
-	for (i = (size_t)(nl - t) + 1; i < n && t[i] != '\n'; i++) {
-		if (t[i] == '-')
-			dash = 1;
-		else if (t[i] == '|')
-			bar = 1;
-		else if (t[i] != ':' && t[i] != ' ' && t[i] != '\t')
-			return 0;
-	}
-	return dash && bar;
+	return i >= n || s[i] == ' ' || s[i] == '\t';
 }
+
+/* Does s[0..n), starting with '<', start an HTML block (CommonMark's
+ * seven kinds; a table may be ended by any of them)? */
+static int
+doc_html_start(const char *s, size_t n)
+{
+	static const char *const raw[] = { "script", "pre", "style",
+	    "textarea" };
+	static const char *const blk[] = { "address", "article", "aside",
+	    "base", "basefont", "blockquote", "body", "caption", "center",
+	    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl",
+	    "dt", "fieldset", "figcaption", "figure", "footer", "form",
+	    "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+	    "header", "hr", "html", "iframe", "legend", "li", "link", "main",
+	    "menu", "menuitem", "nav", "noframes", "ol", "optgroup", "option",
+	    "p", "param", "section", "source", "summary", "table", "tbody",
+	    "td", "tfoot", "th", "thead", "title", "tr", "track", "ul" };
+	size_t i = 1, t0, tn;
+	int close = 0;
+
+	if (n >= 4 && memcmp(s, "<!--", 4) == 0)
+		return 1;
+	if (n >= 2 && s[1] == '?')
+		return 1;
+	if (n >= 9 && memcmp(s, "<![CDATA[", 9) == 0)
+		return 1;
+	if (n >= 3 && s[1] == '!' && isalpha((unsigned char)s[2]))
+		return 1;
+	if (i < n && s[i] == '/') {
+		close = 1;
+		i++;
+	}
+	t0 = i;
+	if (i >= n || !isalpha((unsigned char)s[i]))
+		return 0;
+	while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '-'))
+		i++;
+	tn = i - t0;
+	for (size_t k = 0; !close && k < sizeof(raw) / sizeof(raw[0]); k++)
+		if (strlen(raw[k]) == tn && strncasecmp(s + t0, raw[k], tn)
+		    == 0 && (doc_blank_at(s, n, i) || s[i] == '>'))
+			return 1;
+	for (size_t k = 0; k < sizeof(blk) / sizeof(blk[0]); k++)
+		if (strlen(blk[k]) == tn && strncasecmp(s + t0, blk[k], tn)
+		    == 0 && (doc_blank_at(s, n, i) || s[i] == '>' ||
+		    (i + 1 < n && s[i] == '/' && s[i + 1] == '>')))
+			return 1;
+	/* Kind 7: one complete open or closing tag alone on the line. */
+	if (!close) {
+		for (;;) {
+			size_t j = i;
+			while (j < n && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			if (j == i || j >= n || !(isalpha((unsigned char)s[j]) ||
+			    s[j] == '_' || s[j] == ':'))
+				break;
+			i = j;
+			while (i < n && (isalnum((unsigned char)s[i]) ||
+			    strchr("_.:-", s[i]) != NULL))
+				i++;
+			j = i;
+			while (j < n && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			if (j >= n || s[j] != '=')
+				continue;
+			j++;
+			while (j < n && (s[j] == ' ' || s[j] == '\t'))
+				j++;
+			if (j < n && (s[j] == '"' || s[j] == '\'')) {
+				const char *q = memchr(s + j + 1, s[j],
+				    n - j - 1);
+				if (q == NULL)
+					return 0;
+				i = (size_t)(q - s) + 1;
+			} else {
+				size_t v = j;
+				while (j < n && strchr("\"'=<>` \t", s[j]) ==
+				    NULL)
+					j++;
+				if (j == v)
+					return 0;
+				i = j;
+			}
+		}
+	}
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (!close && i < n && s[i] == '/')
+		i++;
+	if (i >= n || s[i] != '>')
+		return 0;
+	for (i++; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* ---- GFM tables ----
+ *
+ * libcmark has no table extension: it parses a table as a paragraph. The
+ * lines of such a paragraph are scanned here as cmark-gfm's table
+ * extension scans them: the delimiter row must follow the header row (the
+ * paragraph's last line so far) in the same containers with as many cells;
+ * body rows follow while a line is a row and starts no other block. Where
+ * GitHub's table ends or starts inside what cmark thinks is one paragraph
+ * or setext heading, the table's lines are replaced in cmark's input by an
+ * HTML comment of the same lines, and the input is parsed again, so the
+ * blocks after the table are GitHub's. */
+
+/* Visual column (tabs to multiples of 4) of byte i of line ls. */
+static int
+doc_vcol(const char *ls, size_t i)
+{
+	int v = 0;
+
+	for (size_t k = 0; k < i; k++)
+		v = ls[k] == '\t' ? (v + 4) / 4 * 4 : v + 1;
+	return v;
+}
+
+/* The column (visual, from 0) where the content of list item n starts on
+ * its marker line: after the marker and 1-4 blanks, or one column after
+ * the marker when more blanks or nothing follow. */
+static int
+doc_item_indent(const struct walker *w, cmark_node *n)
+{
+	size_t left, j, k;
+	int line = node_line((struct walker *)w, n);
+	const char *ls = doc_at(w->cl, line, 1, &left);
+	int me, fv;
+
+	j = (size_t)cmark_node_get_start_column(n) - 1;
+	if (j >= left)
+		return doc_vcol(ls, left) + 2;
+	if (isdigit((unsigned char)ls[j]))
+		while (j < left && isdigit((unsigned char)ls[j]))
+			j++;
+	j++;
+	if (j > left)
+		j = left;
+	me = doc_vcol(ls, j);
+	for (k = j; k < left && (ls[k] == ' ' || ls[k] == '\t'); k++)
+		;
+	fv = doc_vcol(ls, k);
+	if (k == left || fv - me >= 5)
+		return me + 1;
+	return fv;
+}
+
+/* Where a line's content starts inside the containers anc[0..nanc)
+ * (outermost first: block quotes and list items, with ind[] the content
+ * column of each item): *off is the byte of its first non-blank, *indent
+ * its columns past the containers. Returns 0, or 1 when the line does not
+ * continue the containers (a lazy line), -1 when it is blank. */
+static int
+doc_line_content(const struct checklist *cl, int line, cmark_node **anc,
+    const int *ind, size_t nanc, size_t *off, int *indent)
+{
+	size_t left, pos = 0, f;
+	const char *ls = doc_at(cl, line, 1, &left);
+	int vcol = 0, lazy = 0;
+
+	for (size_t a = 0; a < nanc && !lazy; a++) {
+		for (f = pos; f < left && (ls[f] == ' ' || ls[f] == '\t'); f++)
+			;
+		if (f == left)
+			break;
+		int fv = doc_vcol(ls, f);
+		if (cmark_node_get_type(anc[a]) == CMARK_NODE_BLOCK_QUOTE) {
+			if (fv - vcol > 3 || ls[f] != '>') {
+				lazy = 1;
+				break;
+			}
+			pos = f + 1;
+			vcol = fv + 1;
+			if (pos < left && (ls[pos] == ' ' || ls[pos] == '\t')) {
+				vcol = ls[pos] == ' ' ? vcol + 1 : vcol;
+				pos++;
+				if (ls[pos - 1] == '\t')
+					vcol = doc_vcol(ls, pos);
+			}
+		} else {
+			if (fv < ind[a]) {
+				lazy = 1;
+				break;
+			}
+			while (pos < f && doc_vcol(ls, pos + 1) <= ind[a])
+				pos++;
+			vcol = ind[a];
+		}
+	}
+	for (f = pos; f < left && (ls[f] == ' ' || ls[f] == '\t'); f++)
+		;
+	*off = f;
+	*indent = doc_vcol(ls, f) - vcol;
+	if (f == left)
+		return -1;
+	return lazy;
+}
+
+/* Does s[0..n) (a line's content, not indented) start a block that ends a
+ * table: a block quote, ATX heading, code fence, HTML block, thematic
+ * break or list item? */
+static int
+doc_block_start(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0)
+		return 0;
+	switch (s[0]) {
+	case '>':
+		return 1;
+	case '#':
+		while (i < n && s[i] == '#')
+			i++;
+		return i <= 6 && (i == n || s[i] == ' ' || s[i] == '\t');
+	case '`':
+	case '~':
+		while (i < n && s[i] == s[0])
+			i++;
+		if (i < 3)
+			return 0;
+		if (s[0] == '`' && memchr(s + i, '`', n - i) != NULL)
+			return 0;
+		return 1;
+	case '<':
+		return doc_html_start(s, n);
+	default:
+		break;
+	}
+	if (s[0] == '-' || s[0] == '*' || s[0] == '_') {
+		int k = 0;
+		for (i = 0; i < n; i++)
+			if (s[i] == s[0])
+				k++;
+			else if (s[i] != ' ' && s[i] != '\t')
+				break;
+		if (i == n && k >= 3)
+			return 1;
+	}
+	if (s[0] == '-' || s[0] == '*' || s[0] == '+')
+		return n == 1 || s[1] == ' ' || s[1] == '\t';
+	while (i < n && i < 10 && isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 9 || i >= n || (s[i] != '.' && s[i] != ')'))
+		return 0;
+	return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t';
+}
+
+/* The underline of setext heading n (libcmark 0.30 may give a setext
+ * heading the end of the block after it): the first line after its
+ * start that is all '=' or all '-' after blanks and '>'. */
+static int
+doc_setext_end(struct walker *w, cmark_node *n)
+{
+	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+
+	for (int l = l0 + 1; l <= l1; l++) {
+		size_t left, i = 0, e;
+		const char *p = doc_at(w->cl, l, 1, &left);
+		while (i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
+			i++;
+		e = left;
+		while (e > i && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+			e--;
+		if (e == i || (p[i] != '=' && p[i] != '-'))
+			continue;
+		size_t k = i;
+		while (k < e && p[k] == p[i])
+			k++;
+		if (k == e)
+			return l;
+	}
+	return l1;
+}
+
+/* A table found on the source: header on hline, delimiter row next, body
+ * rows to eline; off[k] is where line hline + k's content starts. */
+struct tfound {
+	int	 hline, eline;
+	size_t	*off;
+	int	 rewrite;	/* replaced in cmark's input */
+};
+
+/* The block quotes and list items around n, outermost first, with the
+ * content column of each item in ind[] (at most 64). */
+static size_t
+doc_ancestors(struct walker *w, cmark_node *n, cmark_node **anc, int *ind)
+{
+	size_t nanc = 0;
+	cmark_node *p;
+
+	for (p = cmark_node_parent(n); p != NULL; p = cmark_node_parent(p)) {
+		cmark_node_type ty = cmark_node_get_type(p);
+		if ((ty == CMARK_NODE_BLOCK_QUOTE || ty == CMARK_NODE_ITEM) &&
+		    nanc < 64)
+			anc[nanc++] = p;
+	}
+	for (size_t a = 0; a < nanc / 2; a++) {
+		p = anc[a];
+		anc[a] = anc[nanc - 1 - a];
+		anc[nanc - 1 - a] = p;
+	}
+	for (size_t a = 0; a < nanc; a++)
+		ind[a] = cmark_node_get_type(anc[a]) == CMARK_NODE_ITEM ?
+		    doc_item_indent(w, anc[a]) : 0;
+	return nanc;
+}
+
+/* Look for a table in paragraph or setext heading n (lines from its
+ * start to its end; first_off: the byte where its first line's content
+ * starts). Returns 1 and fills *t (off malloc'd) for the first one. */
+static int
+doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
+    struct tfound *t)
+{
+	struct checklist *cl = w->cl;
+	int l0 = node_line(w, n), l1 = heading ? doc_setext_end(w, n) :
+	    cmark_node_get_end_line(n) + w->line_off;
+	int last = heading ? l1 - 1 : l1, found = 0;
+	cmark_node *anc[64];
+	int ind[64];
+	size_t nanc = doc_ancestors(w, n, anc, ind), cnt = (size_t)(l1 - l0 + 1);
+	size_t *off = xmalloc(cnt * sizeof(*off));
+	signed char *st = xmalloc(cnt);
+	int *indent = xmalloc(cnt * sizeof(*indent));
+	struct table_span sp;
+	for (int l = l0; l <= l1; l++) {
+		size_t k = (size_t)(l - l0);
+		if (l == l0) {
+			off[k] = first_off;
+			st[k] = 0;
+			indent[k] = 0;
+		} else
+			st[k] = (signed char)doc_line_content(cl, l, anc, ind,
+			    nanc, &off[k], &indent[k]);
+	}
+	for (int d = l0 + 1; d <= last && !found; d++) {
+		size_t k = (size_t)(d - l0), hl, dl, hn, dn;
+		const char *hp, *dp;
+
+		if (st[k] != 0 || indent[k] >= 4)
+			continue;
+		dp = doc_at(cl, d, (int)off[k] + 1, &dl);
+		if (!table_delim(dp, dl))
+			continue;
+		hp = doc_at(cl, d - 1, (int)off[k - 1] + 1, &hl);
+		hn = table_row(hp, hl, &sp, 1);
+		dn = table_row(dp, dl, &sp, 1);
+		if (hn == 0 || hn != dn)
+			continue;
+		found = 1;
+		t->hline = d - 1;
+		/* A setext underline "===" is a row, and the rows go on
+		 * past it into what cmark takes as the next paragraph. */
+		int lmax = heading ? (int)cl->nlines : l1;
+		size_t cap = cnt;
+		for (d++; d <= lmax; d++) {
+			k = (size_t)(d - l0);
+			if (k >= cap) {
+				off = xgrow(off, &cap, k + 1, sizeof(*off));
+				cap = k + 1;
+				st = realloc(st, cap);
+				indent = realloc(indent, cap * sizeof(*indent));
+				if (st == NULL || indent == NULL)
+					abort();
+				st[k] = (signed char)doc_line_content(cl, d,
+				    anc, ind, nanc, &off[k], &indent[k]);
+			}
+			const char *rp = doc_at(cl, d, (int)off[k] + 1, &dl);
+			if (st[k] != 0 || indent[k] >= 4 ||
+			    doc_block_start(rp, dl) ||
+			    table_row(rp, dl, &sp, 1) == 0)
+				break;
+		}
+		t->eline = d - 1;
+		t->rewrite = 0;
+		t->off = xmalloc((size_t)(t->eline - t->hline + 1) *
+		    sizeof(*t->off));
+		memcpy(t->off, off + (t->hline - l0), (size_t)(t->eline -
+		    t->hline + 1) * sizeof(*t->off));
+	}
+	free(off);
+	free(st);
+	free(indent);
+	return found;
+}
+
+/* The byte (from 0) where the content of paragraph or heading n starts
+ * on its first line. */
+static size_t
+doc_first_off(struct walker *w, cmark_node *n)
+{
+	(void)w;
+	return (size_t)cmark_node_get_start_column(n) - 1;
+}
+
+/* The plain text of a cell's inlines as GitHub renders them: text and
+ * code, <br> as a blank, other raw HTML left out. Cells are parsed
+ * together, each as a paragraph "x CELL" (the "x " keeps a cell such as
+ * "# a" or "1. b" from starting a block and is dropped again). */
+static void
+doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
+    size_t n)
+{
+	cmark_node *doc = cmark_parse_document(md->data, md->len, 0), *n0;
+	struct buf t = {0};
+	size_t k = 0;
+
+	for (n0 = cmark_node_first_child(doc); n0 != NULL && k < n;
+	    n0 = cmark_node_next(n0)) {
+		cmark_iter *it = cmark_iter_new(n0);
+		cmark_event_type ev;
+
+		buf_reset(&t);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *c = cmark_iter_get_node(it);
+			const char *lit = cmark_node_get_literal(c);
+
+			switch (cmark_node_get_type(c)) {
+			case CMARK_NODE_TEXT:
+			case CMARK_NODE_CODE:
+				if (lit != NULL)
+					buf_puts(&t, lit);
+				break;
+			case CMARK_NODE_HTML_INLINE:
+				if (lit != NULL && strncasecmp(lit, "<br", 3) == 0)
+					buf_putc(&t, ' ');
+				break;
+			case CMARK_NODE_SOFTBREAK:
+			case CMARK_NODE_LINEBREAK:
+				buf_putc(&t, ' ');
+				break;
+			default:
+				break;
+			}
+		}
+		cmark_iter_free(it);
+		cells[k++]->text = t.len >= 2 ? arena_strndup(&cl->arena,
+		    buf_cstr(&t) + 2, t.len - 2) : "";
+	}
+	while (k < n)
+		cells[k++]->text = "";
+	cmark_node_free(doc);
+	buf_free(&t);
+}
+
+static int doc_setext(struct walker *, cmark_node *);
+
+/* Is line inside a block of cmark's tree (a definition is not: cmark
+ * drops it)? Setext headings end at their underline. */
+static int
+doc_line_in_block(struct walker *w, int line)
+{
+	cmark_iter *it = cmark_iter_new(w->root);
+	cmark_event_type ev;
+	int in = 0;
+
+	while (!in && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int l0, l1;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_THEMATIC_BREAK:
+			l0 = node_line(w, n);
+			/* A paragraph that started with definitions starts
+			 * there for cmark: its text starts after them. */
+			l1 = cmark_node_get_type(n) == CMARK_NODE_HEADING ?
+			    (doc_setext(w, n) ? doc_setext_end(w, n) : l0) :
+			    cmark_node_get_end_line(n) + w->line_off;
+			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+				/* (libcmark 0.30 gives its inlines positions
+				 * from the definitions: count its lines.) */
+				cmark_iter *pi = cmark_iter_new(n);
+				int breaks = 0;
+				while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
+					cmark_node_type t = cmark_node_get_type(
+					    cmark_iter_get_node(pi));
+					breaks += (t == CMARK_NODE_SOFTBREAK ||
+					    t == CMARK_NODE_LINEBREAK) &&
+					    cmark_iter_get_event_type(pi) ==
+					    CMARK_EVENT_ENTER;
+				}
+				cmark_iter_free(pi);
+				if (l1 - breaks > l0)
+					l0 = l1 - breaks;
+			}
+			/* (libcmark 0.30 ends an HTML block a line early
+			 * where its last line closes it.) */
+			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+				for (size_t i = 0; i < w->ntf; i++)
+					if (w->tf[i].rewrite && w->tf[i].hline == l0)
+						l1 = w->tf[i].eline;
+			in = line >= l0 && line <= l1;
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return in;
+}
+
+/* Append the document's link reference definitions ("[x]: url" lines
+ * that cmark dropped from its tree) to md, after its cells, so that
+ * "[x]" in a cell is the link it is in GitHub's table. */
+static void
+doc_refdefs(struct walker *w, struct buf *md)
+{
+	const struct checklist *cl = w->cl;
+
+	for (size_t l = (size_t)w->line_off + 1; l <= cl->nlines; l++) {
+		size_t left, i = 0;
+		const char *p = doc_at(cl, (int)l, 1, &left), *q;
+		while (i < left && (p[i] == ' ' || p[i] == '>'))
+			i++;
+		if (i >= left || p[i] != '[' || (q = memchr(p + i, ']',
+		    left - i)) == NULL || (size_t)(q - p) + 1 >= left ||
+		    q[1] != ':' || doc_line_in_block(w, (int)l))
+			continue;
+		buf_put(md, p + i, left - i);
+		buf_puts(md, "\n");
+	}
+}
+
+/* Add table t to the model: cells trimmed, \| unescaped, inlines
+ * flattened, extra cells dropped, missing ones empty. */
+static void
+doc_table_record(struct walker *w, const struct tfound *t)
+{
+	struct checklist *cl = w->cl;
+	struct table *tb;
+	struct table_span *sp;
+	struct table_cell **todo;
+	struct buf md = {0};
+	size_t left, ncols, ntodo = 0;
+	const char *p;
+	int nrows = t->eline - t->hline - 1;
+
+	p = doc_at(cl, t->hline, (int)t->off[0] + 1, &left);
+	ncols = table_row(p, left, NULL, 0);
+	sp = xmalloc(ncols * sizeof(*sp));
+	todo = xmalloc((size_t)(nrows + 1) * ncols * sizeof(*todo));
+	cl->tables = xgrow(cl->tables, &cl->cap_[CAP_TABLE], cl->ntables + 1,
+	    sizeof(*cl->tables));
+	tb = &cl->tables[cl->ntables++];
+	tb->line = t->hline;
+	tb->col = checklist_col(cl, t->hline, (int)t->off[0] + 1);
+	tb->end_line = t->eline;
+	tb->section = w->section;
+	tb->ncols = (int)ncols;
+	tb->nrows = nrows;
+	tb->cells = arena_alloc(&cl->arena, (size_t)(nrows + 1) * ncols *
+	    sizeof(*tb->cells));
+	tb->align = arena_alloc(&cl->arena, ncols);
+	p = doc_at(cl, t->hline + 1, (int)t->off[1] + 1, &left);
+	table_row(p, left, sp, ncols);
+	for (size_t c = 0; c < ncols; c++)
+		tb->align[c] = table_align(p + sp[c].off, sp[c].len);
+	for (int r = 0; r <= nrows; r++) {
+		int line = r == 0 ? t->hline : t->hline + 1 + r;
+		size_t o = t->off[line - t->hline], got;
+
+		p = doc_at(cl, line, (int)o + 1, &left);
+		got = table_row(p, left, sp, ncols);
+		doc_directives(w, p, left, line);
+		for (size_t c = 0; c < ncols; c++) {
+			struct table_cell *cell = &tb->cells[(size_t)r * ncols +
+			    c];
+			size_t a, z;
+
+			cell->line = line;
+			cell->text = "";
+			if (c >= got) {
+				cell->col = checklist_col(cl, line,
+				    (int)(o + left) + 1);
+				continue;
+			}
+			a = sp[c].off;
+			z = a + sp[c].len;
+			while (a < z && isspace((unsigned char)p[a]))
+				a++;
+			while (z > a && isspace((unsigned char)p[z - 1]))
+				z--;
+			if (a == z) {
+				cell->col = checklist_col(cl, line,
+				    (int)(o + sp[c].pipe) + 1);
+				continue;
+			}
+			cell->col = checklist_col(cl, line, (int)(o + a) + 1);
+			buf_puts(&md, "x ");
+			for (size_t i = a; i < z; i++)
+				if (!(p[i] == '\\' && i + 1 < z &&
+				    p[i + 1] == '|'))
+					buf_putc(&md, p[i]);
+			buf_puts(&md, "\n\n");
+			todo[ntodo++] = cell;
+		}
+	}
+	if (ntodo && memchr(md.data, '[', md.len) != NULL)
+		doc_refdefs(w, &md);
+	if (ntodo)
+		doc_cell_texts(cl, &md, todo, ntodo);
+	buf_free(&md);
+	free(sp);
+	free(todo);
+}
+
+/* Is HTML block n a table rewritten in cmark's input? Then add it to the
+ * model with a table block of its rows' source text. */
+static int
+doc_table_html(struct walker *w, cmark_node *n)
+{
+	int line = node_line(w, n);
+
+	for (size_t i = 0; i < w->ntf; i++) {
+		const struct tfound *t = &w->tf[i];
+		if (!t->rewrite || t->hline != line)
+			continue;
+		doc_table_record(w, t);
+		buf_reset(&w->text);
+		w->seg0 = w->cl->nsegs;
+		for (int l = t->hline; l <= t->eline; l++) {
+			size_t left, o = t->off[l - t->hline];
+			const char *p = doc_at(w->cl, l, (int)o + 1, &left);
+			if (l > t->hline)
+				buf_putc(&w->text, '\n');
+			doc_seg(w, w->text.len, l - w->line_off, (int)o + 1);
+			buf_put(&w->text, p, left);
+		}
+		doc_block(w, BLOCK_TABLE, n, 0, -1);
+		return 1;
+	}
+	return 0;
+}
+
+/* Is any line from l0 to l1 a delimiter row? */
+static int
+doc_pipes(const struct walker *w, int l0, int l1)
+{
+	if (w->pipe == NULL)
+		return 0;
+	for (int l = l0; l <= l1; l++)
+		if (l >= 1 && (size_t)l <= w->cl->nlines && w->pipe[l - 1])
+			return 1;
+	return 0;
+}
+
+/* Mark the lines that are delimiter rows (none: no table is possible),
+ * found from their '|' or ':' (":-:" under "a"), and the lines that
+ * start with '<' (none: no lazy HTML line). */
+static void
+doc_scan_pipes(struct walker *w)
+{
+	const struct checklist *cl = w->cl;
+	const char *end = cl->src + cl->srclen;
+	static const char seek[] = "|:";
+
+	for (const char *c = seek; *c; c++) {
+		const char *p = cl->src;
+		size_t l = 0;
+
+		while ((p = memchr(p, *c, (size_t)(end - p))) != NULL) {
+			size_t off = (size_t)(p - cl->src), left, i = 0;
+			const char *ls;
+			while (l + 1 < cl->nlines && cl->lines[l + 1] <= off)
+				l++;
+			ls = doc_at(cl, (int)l + 1, 1, &left);
+			while (i < left && (ls[i] == ' ' || ls[i] == '\t' ||
+			    ls[i] == '>'))
+				i++;
+			if (table_delim(ls + i, left - i)) {
+				if (w->pipe == NULL)
+					w->pipe = xcalloc(cl->nlines, 1);
+				w->pipe[l] = 1;
+			}
+			p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
+			    cl->srclen);
+		}
+	}
+}
+
+/* Is n a setext heading (its line does not start with '#')? */
+static int
+doc_setext(struct walker *w, cmark_node *n)
+{
+	size_t left;
+	const char *p = doc_at(w->cl, node_line(w, n),
+	    cmark_node_get_start_column(n), &left);
+
+	return cmark_node_get_end_line(n) > cmark_node_get_start_line(n) ||
+	    left == 0 || *p != '#';
+}
+
+/* Note line's change from byte off in cmark's input; returns 1 when it
+ * is new. */
+static size_t
+doc_fix(struct walker *w, int line, size_t off, int kind)
+{
+	for (size_t i = 0; i < w->nboxfix; i++)
+		if (w->boxfix[i] == line)
+			return 0;
+	w->boxfix = xgrow(w->boxfix, &w->capboxfix, w->nboxfix + 1,
+	    sizeof(*w->boxfix));
+	w->boxfix_off = xgrow(w->boxfix_off, &w->capboxfix_off,
+	    w->nboxfix + 1, sizeof(*w->boxfix_off));
+	w->boxfix_kind = xgrow(w->boxfix_kind, &w->capboxfix_kind,
+	    w->nboxfix + 1, sizeof(*w->boxfix_kind));
+	w->boxfix_seen = xgrow(w->boxfix_seen, &w->capboxfix_seen,
+	    w->nboxfix + 1, sizeof(*w->boxfix_seen));
+	w->boxfix_seen[w->nboxfix] = 1;	/* seen: found on this tree */
+	w->boxfix[w->nboxfix] = line;
+	w->boxfix_off[w->nboxfix] = off;
+	w->boxfix_kind[w->nboxfix++] = (unsigned char)kind;
+	return 1;
+}
+
+/* A task box with nothing after it but blanks ends GitHub's item there
+ * (the item is empty; a lazy line, a "  ---" or "  2. b" below it is no
+ * continuation of a paragraph): note list item n's box to be replaced in
+ * cmark's input, by blanks when a blank line follows (an empty item ends
+ * there) unless the item interrupts a paragraph (an empty one cannot),
+ * else by an empty HTML comment. Returns 1 when it is new. */
+static size_t
+doc_box_prepass(struct walker *w, cmark_node *n)
+{
+	struct boxinfo b;
+	cmark_node *kid = cmark_node_first_child(n);
+
+	if (!w->boxcand || !doc_item_box(w, n, &b) || !b.first || b.quoted ||
+	    !b.blank_after || !b.rest_blank || b.mark == '\t' ||
+	    kid == NULL || node_line(w, kid) != b.line ||
+	    (size_t)cmark_node_get_start_column(kid) != b.k + 1)
+		return 0;
+	{
+		size_t left, i;
+		/* It may interrupt a paragraph (or a paragraph of link
+		 * definitions, which cmark drops) unless a blank line is
+		 * above it. */
+		const char *pv = doc_at(w->cl, b.line - 1, 1, &left);
+		int interrupts = 0;
+		for (i = 0; b.line > 1 && i < left; i++)
+			if (!doc_spacechar(pv[i]) && pv[i] != '>')
+				interrupts = 1;
+		const char *nx = doc_at(w->cl, b.line + 1, 1, &left);
+		int blank_next = (size_t)b.line >= w->cl->nlines;
+		for (i = 0; !blank_next; i++)
+			if (i == left)
+				blank_next = 1;
+			else if (!doc_spacechar(nx[i]) && nx[i] != '>')
+				break;
+		if (blank_next && interrupts && (size_t)b.line < w->cl->nlines)
+			/* The comment keeps the item open past the blank
+			 * line, where GitHub's empty item ends: end it. */
+			doc_fix(w, b.line + 1, (size_t)cmark_node_get_start_column(n)
+			    - 1, FIX_CLOSE);
+		return doc_fix(w, b.line, b.k, blank_next && !interrupts ?
+		    FIX_BLANKS : FIX_COMMENT);
+	}
+}
+
+/* Does a line end in "]" and blanks (a box with nothing after it); does
+ * one start with '<'? */
+static void
+doc_scan_cands(struct walker *w)
+{
+	const struct checklist *cl = w->cl;
+
+	for (size_t l = 0; l < cl->nlines; l++) {
+		size_t start = cl->lines[l], e = l + 1 < cl->nlines ?
+		    cl->lines[l + 1] : cl->srclen, i = start;
+		while (i < e && (cl->src[i] == ' ' || cl->src[i] == '\t' ||
+		    cl->src[i] == '>'))
+			i++;
+		if (i < e && cl->src[i] == '<') {
+			if (w->lt == NULL)
+				w->lt = xcalloc(cl->nlines, 1);
+			w->lt[l] = 1;
+			w->htmlcand = 1;
+		}
+		while (e > start && (cl->src[e - 1] == '\n' ||
+		    cl->src[e - 1] == '\r'))
+			e--;
+		if (e == start || !doc_spacechar(cl->src[e - 1]))
+			continue;
+		while (e > start && doc_spacechar(cl->src[e - 1]))
+			e--;
+		if (e > start && cl->src[e - 1] == ']')
+			w->boxcand = 1;
+	}
+}
+
+/* Is HTML block n one made of a lazy tag line (FIX_DIV) that is still
+ * lazy after paragraph p, the last one before it? Then it is seen. */
+static void
+doc_lazy_html_check(struct walker *w, cmark_node *n, cmark_node *p)
+{
+	int line = node_line(w, n);
+	cmark_node *anc[64];
+	int ind[64];
+	size_t nanc, off;
+	int indent;
+
+	for (size_t i = 0; i < w->nboxfix; i++) {
+		if (w->boxfix[i] != line || w->boxfix_kind[i] != FIX_DIV)
+			continue;
+		if (p == NULL || cmark_node_get_end_line(p) + w->line_off !=
+		    line - 1)
+			return;
+		nanc = doc_ancestors(w, p, anc, ind);
+		if (nanc > 0 && doc_line_content(w->cl, line, anc, ind, nanc,
+		    &off, &indent) == 1)
+			w->boxfix_seen[i] = 1;
+		return;
+	}
+}
+
+/* cmark-gfm 0.29 lets a lazy line that is one HTML tag start an HTML
+ * block (libcmark 0.30 continues the paragraph): make such a line of
+ * paragraph n a block start for libcmark too. */
+static size_t
+doc_lazy_html_prepass(struct walker *w, cmark_node *n)
+{
+	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+	cmark_node *anc[64];
+	int ind[64], l;
+	size_t nanc, added = 0;
+
+	if (l1 == l0)
+		return 0;
+	for (l = l0 + 1; l <= l1 && !w->lt[l - 1]; l++)
+		;
+	if (l > l1)
+		return 0;	/* no line starts with '<' */
+	nanc = doc_ancestors(w, n, anc, ind);
+	if (nanc == 0)
+		return 0;
+	for (l = l0 + 1; l <= l1; l++) {
+		size_t off, left;
+		int indent;
+		const char *p;
+		if (!w->lt[l - 1])
+			continue;
+		if (doc_line_content(w->cl, l, anc, ind, nanc, &off, &indent)
+		    != 1)
+			continue;
+		p = doc_at(w->cl, l, (int)off + 1, &left);
+		if (left > 0 && *p == '<' && doc_html_start(p, left)) {
+			added += doc_fix(w, l, off, FIX_DIV);
+			break;
+		}
+	}
+	return added;
+}
+
+/* Find the tables that cmark's tree gets wrong: a table that is not a
+ * whole paragraph of its own. Each new one is added to w->tf for the
+ * input to be rewritten; returns how many. */
+static size_t
+doc_table_prepass(struct walker *w, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	size_t added = 0;
+	cmark_node *lastpara = NULL;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type ty = cmark_node_get_type(n);
+		struct tfound t;
+		int heading = ty == CMARK_NODE_HEADING, l0, l1, dup = 0;
+
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_ITEM) {
+			for (size_t i = 0; i < w->nboxfix; i++)
+				if (w->boxfix[i] == node_line(w, n))
+					w->boxfix_seen[i] = 1;
+			added += doc_box_prepass(w, n);
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_PARAGRAPH)
+			lastpara = n;
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_HTML_BLOCK)
+			doc_lazy_html_check(w, n, lastpara);
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_PARAGRAPH &&
+		    w->htmlcand)
+			added += doc_lazy_html_prepass(w, n);
+		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
+		    !heading) || w->pipe == NULL)
+			continue;
+		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		l0 = node_line(w, n);
+		if (heading && !doc_setext(w, n))
+			continue;
+		l1 = heading ? doc_setext_end(w, n) :
+		    cmark_node_get_end_line(n) + w->line_off;
+		if (l1 == l0 || !doc_pipes(w, l0, l1) ||
+		    !doc_find_table(w, n, heading, doc_first_off(w, n), &t))
+			continue;
+		if (!heading && t.hline == l0 && t.eline == l1) {
+			free(t.off);
+			continue;
+		}
+		for (size_t i = 0; i < w->ntf; i++)
+			dup |= w->tf[i].hline == t.hline;
+		if (dup) {
+			free(t.off);
+			continue;
+		}
+		t.rewrite = 1;
+		if (t.hline > l0) {
+			/* Text above the header: GitHub's paragraph, where
+			 * a "[x]: url" line defines nothing. */
+			size_t left, o = doc_first_off(w, n);
+			const char *p = doc_at(w->cl, l0, (int)o + 1, &left);
+			const char *q = left ? memchr(p, ']', left) : NULL;
+			if (left && *p == '[' && q != NULL && (size_t)(q - p) + 1 <
+			    left && q[1] == ':')
+				added += doc_fix(w, l0, o, FIX_ESC);
+		}
+		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
+		w->tf[w->ntf++] = t;
+		added++;
+	}
+	cmark_iter_free(it);
+	/* A box replaced on a line that is no list item any more (a
+	 * paragraph's text since an item above it became empty): put it
+	 * back, with the line that ended its item. */
+	size_t j = 0;
+	for (size_t i = 0; i < w->nboxfix; i++) {
+		int kind = w->boxfix_kind[i], gone = !w->boxfix_seen[i] &&
+		    (kind == FIX_BLANKS || kind == FIX_COMMENT ||
+		    kind == FIX_DIV);
+		if (kind == FIX_CLOSE)
+			for (size_t k = 0; k < w->nboxfix; k++)
+				if (w->boxfix[k] == w->boxfix[i] - 1 &&
+				    !w->boxfix_seen[k])
+					gone = 1;
+		if (gone) {
+			added++;
+			continue;
+		}
+		w->boxfix[j] = w->boxfix[i];
+		w->boxfix_off[j] = w->boxfix_off[i];
+		w->boxfix_kind[j++] = (unsigned char)kind;
+	}
+	w->nboxfix = j;
+	memset(w->boxfix_seen, 0, w->nboxfix);
+	return added;
+}
+
+/* cmark's input with every rewritten table replaced by an HTML comment
+ * on the same lines: "<!--" where the header's content starts, "x" on
+ * the rows between, "-->" on the last. Lines keep their container
+ * prefixes, so the blocks around the table stay as they are. */
+static char *
+doc_rewrite(struct walker *w, size_t body, size_t *outlen)
+{
+	const struct checklist *cl = w->cl;
+	struct buf b = {0};
+	size_t l0 = (size_t)w->line_off;	/* index of the first line */
+	char *s;
+
+	for (size_t l = l0; l < cl->nlines; l++) {
+		size_t start = cl->lines[l], end = l + 1 < cl->nlines ?
+		    cl->lines[l + 1] : cl->srclen, e = end;
+		const char *rep = NULL;
+		size_t off = 0;
+		int box = 0;
+
+		if (start < body)
+			continue;
+		for (size_t i = 0; i < w->ntf && rep == NULL; i++) {
+			const struct tfound *t = &w->tf[i];
+			int line = (int)l + 1;
+			if (!t->rewrite || line < t->hline || line > t->eline)
+				continue;
+			off = t->off[line - t->hline];
+			rep = line == t->hline ? "<!--" : line == t->eline ?
+			    "-->" : "x";
+		}
+		for (size_t i = 0; i < w->nboxfix && rep == NULL; i++)
+			if (w->boxfix[i] == (int)l + 1) {
+				static const char *const fixes[] = { "   ",
+				    "<!---->", "<div>", "<!---->", "\\[" };
+				off = w->boxfix_off[i];
+				rep = fixes[w->boxfix_kind[i]];
+				e = start + off + (w->boxfix_kind[i] ==
+				    FIX_DIV ? 0 : w->boxfix_kind[i] == FIX_ESC ? 1 :
+				    3);
+				box = 1;
+				if (w->boxfix_kind[i] == FIX_CLOSE) {
+					/* The item line's indentation. */
+					buf_put(&b, cl->src + cl->lines[l - 1],
+					    off);
+					buf_puts(&b, rep);
+					e = start;
+					while (e < end && cl->src[e] != '\n' &&
+					    cl->src[e] != '\r')
+						e++;
+					buf_put(&b, cl->src + e, end - e);
+					box = 2;
+				}
+			}
+		if (rep == NULL) {
+			buf_put(&b, cl->src + start, end - start);
+			continue;
+		}
+		if (box == 2)
+			continue;
+		if (box) {
+			buf_put(&b, cl->src + start, off);
+			buf_puts(&b, rep);
+			if (rep[0] == '<' && rep[1] == 'd') {
+				/* The tag becomes "<div>": drop the rest of
+				 * its line (blanks) but not the line end. */
+				e = end;
+				while (e > start + off && (cl->src[e - 1] ==
+				    '\n' || cl->src[e - 1] == '\r'))
+					e--;
+			}
+			buf_put(&b, cl->src + e, end - e);
+			continue;
+		}
+		while (e > start && (cl->src[e - 1] == '\n' ||
+		    cl->src[e - 1] == '\r'))
+			e--;
+		buf_put(&b, cl->src + start, off);
+		buf_puts(&b, rep);
+		buf_put(&b, cl->src + e, end - e);
+	}
+	*outlen = b.len;
+	s = xmalloc(b.len + 1);
+	memcpy(s, buf_cstr(&b), b.len + 1);
+	buf_free(&b);
+	return s;
+}
+
+/* ---- the walk ---- */
 
 static void
 doc_heading(struct walker *w, cmark_node *n)
@@ -962,12 +2218,28 @@ doc_heading(struct walker *w, cmark_node *n)
 	struct checklist *cl = w->cl;
 	struct section *s;
 	int level = cmark_node_get_heading_level(n), idx;
+	cmark_node *par = cmark_node_parent(n);
+	struct open_item *oi = w->nitems ? &w->items[w->nitems - 1] : NULL;
+	size_t skip = 0, it_skip = 0;
 
-	doc_flatten(w, n);
+	doc_flatten(w, n, 1);
 	/* Headings hold no newlines; a setext heading's line breaks do. */
 	for (size_t i = 0; i < w->text.len; i++)
 		if (w->text.data[i] == '\n')
 			w->text.data[i] = ' ';
+	if (par != NULL && cmark_node_get_type(par) == CMARK_NODE_ITEM &&
+	    cmark_node_first_child(par) == n && oi != NULL && oi->task >= 0 &&
+	    oi->box_line == node_line(w, n) &&
+	    oi->box_bcol == cmark_node_get_start_column(n))
+		skip = doc_box_skip(w, oi->box_line, oi->box_bcol);
+	if (skip > 0) {
+		/* The item's text is the title; the title keeps a box that
+		 * GitHub shows (N/A, in a block quote). */
+		const struct item *ti = &cl->items[oi->task];
+		it_skip = skip;
+		if (ti->state == ITEM_NA || ti->quoted)
+			skip = 0;
+	}
 	while (w->nsecstack > 0 &&
 	    cl->sections[w->secstack[w->nsecstack - 1]].level >= level) {
 		cl->sections[w->secstack[w->nsecstack - 1]].end_line =
@@ -1002,8 +2274,21 @@ doc_heading(struct walker *w, cmark_node *n)
 	w->section = idx;
 	if (level == 1 && w->nh1++ == 0)
 		w->first_h1 = idx;
-	int blk = doc_block(w, BLOCK_HEADING, n, 0, -1);
+	int blk = doc_block(w, BLOCK_HEADING, n, skip, -1);
 	s->title = cl->blocks[blk].text;
+	if (it_skip > 0) {
+		/* A task item's text underlined as a setext heading: the
+		 * heading is the task's text. */
+		struct item *it = &cl->items[oi->task];
+		struct buf h = {0};
+
+		it->text = s->title + (it_skip - skip);
+		if (doc_html) {
+			esc_html(&h, it->text, strlen(it->text));
+			it->html = arena_strndup(&cl->arena, buf_cstr(&h), h.len);
+			buf_free(&h);
+		}
+	}
 }
 
 /* ---- safe HTML of an item's inline content ---- */
@@ -1078,7 +2363,9 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
 				break;
 			}
 			url = cmark_node_get_url(n);
-			if (url != NULL && !in_image &&
+			/* A link made of the box (a [x]: reference
+			 * definition) is no link of the text. */
+			if (url != NULL && !in_image && skip == 0 &&
 			    esc_url_allowed(url, strlen(url))) {
 				buf_puts(&b, "<a href=\"");
 				esc_href(&b, url, strlen(url));
@@ -1101,8 +2388,6 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
  * nothing esc_html would change (& < > " ', control characters, invalid
  * UTF-8). Most items are such plain text; this spares them the walk and
  * the copy of doc_item_html. */
-/* Build item HTML (doc_set_html). */
-static int doc_html = 1;
 
 void
 doc_set_html(int on)
@@ -1154,42 +2439,22 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 	    cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
 	    cmark_node_first_child(parent) == n;
 	int line = node_line(w, n), bcol = cmark_node_get_start_column(n);
-	int mark = 0, task = -1, blk;
+	int task = -1, blk;
 	size_t left, skip = 0;
 	const char *p = doc_at(cl, line, bcol, &left);
+	struct open_item *oi;
 
 	doc_scan_badboxes(w, n, first_in_item);
-	doc_flatten(w, n);
-	if (first_in_item && (mark = doc_box(p, left)) != 0 &&
-	    w->text.len >= 3 && w->text.data[0] == '[') {
-		struct item *it;
-		int ptask = -1;
+	doc_flatten(w, n, 0);
+	oi = w->nitems ? &w->items[w->nitems - 1] : NULL;
+	if (first_in_item && line > oi->line && doc_box(p, left))
+		doc_malformed(w, line, bcol, p, 3)->why = why_nextline;
+	if (first_in_item && oi->task >= 0 && oi->box_line == line &&
+	    oi->box_bcol == bcol) {
+		struct item *it = &cl->items[oi->task];
 
-		for (size_t i = w->nitems - 1; i-- > 0;)
-			if (w->items[i].task >= 0) {
-				ptask = w->items[i].task;
-				break;
-			}
-		cl->items = xgrow(cl->items, &cl->cap_[CAP_ITEM],
-		    cl->nitems + 1, sizeof(*cl->items));
-		task = (int)cl->nitems++;
-		w->items[w->nitems - 1].task = task;
-		it = &cl->items[task];
-		it->mark = (char)mark;
-		it->state = mark == ' ' ? ITEM_OPEN : (mark == 'x' ||
-		    mark == 'X') ? ITEM_DONE : ITEM_NA;
-		it->line = node_line(w, parent);
-		it->col = checklist_col(cl, it->line,
-		    cmark_node_get_start_column(parent));
-		it->box_col = checklist_col(cl, line, bcol);
-		it->parent = ptask;
-		it->depth = ptask >= 0 ? cl->items[ptask].depth + 1 : 0;
-		it->section = w->section;
-		it->quoted = w->quote > 0;
-		skip = 3;
-		while (skip < w->text.len && (w->text.data[skip] == ' ' ||
-		    w->text.data[skip] == '\t' || w->text.data[skip] == '\n'))
-			skip++;
+		task = oi->task;
+		skip = doc_box_skip(w, line, bcol);
 		blk = doc_block(w, BLOCK_ITEM, n, skip, task);
 		it->block = blk;
 		/* Item text on one line: soft breaks become spaces. */
@@ -1202,27 +2467,22 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 		it->html = !doc_html ? NULL :
 		    doc_item_html_plain(n, skip, txt) ? txt :
 		    doc_item_html(w, n, skip);
-		struct counts *own = w->section >= 0 ?
-		    &cl->sections[w->section].own : NULL;
-		if (it->state == ITEM_NA) {
-			cl->total.na++;
-			if (own)
-				own->na++;
-		} else {
-			cl->total.items++;
-			if (own)
-				own->items++;
-			if (it->state == ITEM_DONE) {
-				cl->total.checked++;
-				if (own)
-					own->checked++;
+	} else {
+		int l1 = cmark_node_get_end_line(n) + w->line_off;
+		struct tfound t;
+
+		if (l1 > line && doc_pipes(w, line, l1) &&
+		    doc_find_table(w, n, 0, doc_first_off(w, n), &t)) {
+			int whole = t.hline == line && t.eline == l1;
+			if (whole)
+				doc_table_record(w, &t);
+			free(t.off);
+			if (whole) {
+				doc_block(w, BLOCK_TABLE, n, 0, -1);
+				return;
 			}
 		}
-	} else {
-		blk = doc_block(w, doc_is_table(buf_cstr(&w->text), w->text.len)
-		    ? BLOCK_TABLE : BLOCK_PARAGRAPH, n, 0, -1);
-		if (cl->blocks[blk].kind == BLOCK_TABLE)
-			return;
+		blk = doc_block(w, BLOCK_PARAGRAPH, n, 0, -1);
 	}
 	if (task < 0)
 		for (size_t i = w->nitems; i-- > 0;)
@@ -1316,7 +2576,9 @@ doc_parse(const char *file, const char *data, size_t len)
 	cmark_iter *it;
 	cmark_event_type ev;
 	unsigned char accept = 0;
-	size_t body;
+	size_t body, inlen;
+	const char *input;
+	char *owned = NULL;
 
 	memset(&w, 0, sizeof(w));
 	w.cl = cl;
@@ -1335,11 +2597,26 @@ doc_parse(const char *file, const char *data, size_t len)
 	body = w.line_off ? ((size_t)w.line_off < cl->nlines ?
 	    cl->lines[w.line_off] : len) : 0;
 
-	cmem_begin(&mem);
-	parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
-	    cmem_allocator());
-	cmark_parser_feed(parser, data + body, len - body);
-	doc = cmark_parser_finish(parser);
+	doc_scan_pipes(&w);
+	doc_scan_cands(&w);
+	input = data + body;
+	inlen = len - body;
+	for (int pass = 0;; pass++) {
+		cmem_begin(&mem);
+		parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
+		    cmem_allocator());
+		cmark_parser_feed(parser, input, inlen);
+		doc = cmark_parser_finish(parser);
+		/* A table cmark gets wrong: parse again without it. */
+		if ((w.pipe == NULL && !w.boxcand && !w.htmlcand) ||
+		    pass == 3 ||
+		    doc_table_prepass(&w, doc) == 0)
+			break;
+		cmem_end(&mem);
+		free(owned);
+		input = owned = doc_rewrite(&w, body, &inlen);
+	}
+	w.root = doc;
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -1365,7 +2642,8 @@ doc_parse(const char *file, const char *data, size_t len)
 		case CMARK_NODE_ITEM:
 			w.items = xgrow(w.items, &w.capitems, w.nitems + 1,
 			    sizeof(*w.items));
-			w.items[w.nitems++].task = -1;
+			w.nitems++;
+			doc_item_enter(&w, n);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			w.quote++;
@@ -1383,6 +2661,8 @@ doc_parse(const char *file, const char *data, size_t len)
 			break;
 		case CMARK_NODE_HTML_BLOCK: {
 			const char *lit = cmark_node_get_literal(n);
+			if (doc_table_html(&w, n))
+				break;
 			if (lit)
 				doc_directives(&w, lit, strlen(lit),
 				    node_line(&w, n));
@@ -1429,6 +2709,16 @@ doc_parse(const char *file, const char *data, size_t len)
 	if (cl->title == NULL)
 		cl->title = arena_strndup(&cl->arena, doc_basename(file),
 		    strlen(doc_basename(file)));
+	free(owned);
+	for (size_t i = 0; i < w.ntf; i++)
+		free(w.tf[i].off);
+	free(w.tf);
+	free(w.pipe);
+	free(w.lt);
+	free(w.boxfix);
+	free(w.boxfix_off);
+	free(w.boxfix_kind);
+	free(w.boxfix_seen);
 	free(w.secstack);
 	free(w.lastkid);
 	free(w.items);
@@ -1450,6 +2740,7 @@ checklist_free(struct checklist *cl)
 	free(cl->blocks);
 	free(cl->segs);
 	free(cl->facts);
+	free(cl->tables);
 	free(cl->lines);
 	arena_free(&cl->arena);
 	free(cl);

@@ -297,3 +297,104 @@ esc_uri_path(struct buf *b, const char *s, size_t n)
 		}
 	}
 }
+
+/* The code point at s (n bytes) if it is valid UTF-8, else -1; *len is
+ * its length (1 for a bad byte). */
+static long
+esc_cp(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*len = utf8_valid_len(s, n);
+	if (*len == 0) {
+		*len = 1;
+		return -1;
+	}
+	switch (*len) {
+	case 1: return u[0];
+	case 2: return (long)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+	case 3: return (long)(u[0] & 0x0f) << 12 | (long)(u[1] & 0x3f) << 6 |
+	    (u[2] & 0x3f);
+	default: return (long)(u[0] & 0x07) << 18 |
+	    (long)(u[1] & 0x3f) << 12 | (long)(u[2] & 0x3f) << 6 |
+	    (u[3] & 0x3f);
+	}
+}
+
+/* Code points a terminal or a log viewer acts on: C0 but tab, DEL, C1,
+ * and the bidirectional overrides and isolates that reorder a line. */
+static int
+esc_term_active(long c)
+{
+	return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) ||
+	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+void
+esc_term(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, run = 0, len;
+	long c;
+
+	while (i < n) {
+		unsigned char u = (unsigned char)s[i];
+
+		if (u >= 0x20 && u < 0x7f) {
+			i++;
+			continue;
+		}
+		c = esc_cp(s + i, n - i, &len);
+		if (c >= 0 && !esc_term_active(c)) {
+			i += len;
+			continue;
+		}
+		buf_put(b, s + run, i - run);
+		if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else if (c == 0x1b)
+			buf_puts(b, "\\e");
+		else if (c < 0 || c < 0x80)
+			buf_printf(b, "\\x%02x", u);
+		else
+			buf_printf(b, "\\u%04lx", c);
+		i += len;
+		run = i;
+	}
+	buf_put(b, s + run, i - run);
+}
+
+/* Whitespace as .NET's Char.IsWhiteSpace (the GitHub runner trims it
+ * before it looks for "::"). */
+static int
+esc_space(long c)
+{
+	return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0x85 ||
+	    c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+	    c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f ||
+	    c == 0x3000 || c == 0xfeff;
+}
+
+int
+esc_term_cmd(const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n && esc_space(esc_cp(s + i, n - i, &len)))
+		i += len;
+	return n - i >= 2 && s[i] == ':' && s[i + 1] == ':';
+}
+
+void
+esc_term_start(struct buf *b, const char *s, size_t n)
+{
+	if (esc_term_cmd(s, n)) {
+		size_t i = strcspn(s, ":");
+		esc_term(b, s, i);
+		buf_puts(b, "\\x3a");
+		s += i + 1;
+		n -= i + 1;
+	}
+	esc_term(b, s, n);
+}

@@ -41,5 +41,16 @@ void	esc_gh_prop(struct buf *, const char *, size_t);
  * than unreserved characters, '/' and sub-delimiters safe in paths are
  * percent-encoded, so spaces, '%', '#', '?' and non-ASCII survive. */
 void	esc_uri_path(struct buf *, const char *, size_t);
+/* Text for a terminal or a CI log, one line: control characters (tab
+ * excepted), C1 controls, bidirectional overrides and invalid UTF-8
+ * become visible escapes (\n, \e, \x01, \u202e), so no escape sequence
+ * reaches the terminal and no text starts a new line. */
+void	esc_term(struct buf *, const char *, size_t);
+/* 1 if a line starting with s (after whitespace) would be a GitHub
+ * Actions workflow command ("::"). */
+int	esc_term_cmd(const char *, size_t);
+/* esc_term for text that may start a line: a leading "::" (after any
+ * whitespace) has its first ':' written as \x3a. */
+void	esc_term_start(struct buf *, const char *, size_t);
 
 #endif

@@ -75,7 +75,8 @@ frame_open(struct frame *f)
 		f->names[f->n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(f->names, f->n, sizeof(*f->names), strp_cmp);
+	if (f->n > 0)	/* qsort(NULL, 0) is undefined */
+		qsort(f->names, f->n, sizeof(*f->names), strp_cmp);
 	return 0;
 }
 

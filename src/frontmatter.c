@@ -18,6 +18,9 @@
 /* Most keys kept: reports look keys up one by one (val_set), which would
  * be quadratic in a front matter of 100,000 keys. */
 #define FRONTMATTER_KEYS	1000
+/* Deepest nesting of sequences and mappings: libyaml takes time
+ * quadratic in the depth (100,000 levels: half a minute). */
+#define FRONTMATTER_DEPTH	64
 
 /* Flatten the node into b; depth bounds recursion on hostile input and
  * max the length (the rest of a longer value is dropped). */
@@ -73,6 +76,46 @@ frontmatter_flat(yaml_document_t *d, yaml_node_t *n, struct buf *b, int depth,
 }
 
 int
+frontmatter_depth_ok(const char *text, size_t len, int max, int *line,
+    int *col)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, rc = 1, done = 0;
+
+	if (!yaml_parser_initialize(&p))
+		return 1;
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev))
+			break;	/* a syntax error: the real load reports it */
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > max) {
+				*line = (int)ev.start_mark.line + 1;
+				*col = (int)ev.start_mark.column + 1;
+				rc = 0;
+				done = 1;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+int
 frontmatter_parse(struct checklist *cl, const char *text, size_t len,
     int *line, int *col, const char **err)
 {
@@ -85,6 +128,10 @@ frontmatter_parse(struct checklist *cl, const char *text, size_t len,
 	int rc = -1;
 
 	*line = *col = 1;
+	if (!frontmatter_depth_ok(text, len, FRONTMATTER_DEPTH, line, col)) {
+		*err = "front matter nested too deep";
+		return -1;
+	}
 	*err = "front matter is not a YAML mapping";
 	if (!yaml_parser_initialize(&p))
 		return -1;

@@ -17,6 +17,7 @@
 #include "cliopt.h"
 #include "diag.h"
 #include "doc.h"
+#include "esc.h"
 #include "files.h"
 #include "init.h"
 #include "match.h"
@@ -116,8 +117,13 @@ status_text(struct buf *b, const struct checklist *cl)
 	struct verdict v;
 	int fill = pm < 0 ? 0 : pm / 50;
 	char pt[8];
+	struct buf t = {0};
 
-	buf_printf(b, "%s (%s)\n", cl->title, cl->file);
+	/* Titles and names come from files: escaped for the terminal. */
+	esc_term_start(b, cl->title, strlen(cl->title));
+	buf_puts(b, " (");
+	esc_term(b, cl->file, strlen(cl->file));
+	buf_puts(b, ")\n");
 	verdict_percent_text(pt, pm);
 	if (pm < 0)
 		buf_printf(b, "  no task items");
@@ -143,11 +149,14 @@ status_text(struct buf *b, const struct checklist *cl)
 		fill = pm < 0 ? 0 : pm / 100;
 		verdict_percent_text(pt, pm < 0 ? 0 : pm);
 		buf_puts(b, "  ");
-		pad_title(b, s->title, 36);
+		buf_reset(&t);
+		esc_term_start(&t, s->title, strlen(s->title));
+		pad_title(b, buf_cstr(&t), 36);
 		buf_printf(b, " %4u/%-4u %6s  [%.*s%.*s]\n",
 		    s->total.checked, s->total.items, pt,
 		    fill, bar, 10 - fill, dots);
 	}
+	buf_free(&t);
 }
 
 /* The per-file pipeline on a worker: read, parse, check, render. */
@@ -265,7 +274,8 @@ static const char *const help_text[CMD__MAX] = {
 	"  -j, --jobs N         worker threads (default: number of CPUs)\n"
 	"      --color WHEN     auto, always or never (default auto)\n"
 	"  -q, --quiet          no summary line on stderr\n"
-	"      --max-file-size N  refuse larger inputs (default 64M)\n"
+	"      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
+	"      --max-rules-size N  refuse larger rule files (default 1M)\n"
 	"      --today DATE     today for due, expiry and sign-off dates\n"
 	"                       (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)\n"
 	"\n"
@@ -307,6 +317,19 @@ cmd_parse(const char *s)
 		if (strcmp(s, cmd_names[i]) == 0)
 			return i;
 	return -1;
+}
+
+/* rc, or 2 after a diag_error if what went to stdout was not all
+ * written (help or --version into /dev/full or a closed pipe). */
+static int
+stdout_done(int rc)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		diag_error("<stdout>", 0, 0, "write failed: %s",
+		    strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return rc;
 }
 
 static int
@@ -369,8 +392,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			o->show = optarg;
 			break;
 		case 'h':
-			print_help(cmd_names[o->cmd]);
-			exit(EXIT_CLEAN);
+			exit(stdout_done(print_help(cmd_names[o->cmd])));
 		default:
 			break;	/* ':' and '?' were cliopt_take's */
 		}
@@ -426,6 +448,10 @@ run(struct opts *o, int argc, char *argv[])
 	}
 	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
+	if (output_check(o->output, fl.v, fl.n) == -1) {
+		files_free(&fl);
+		return EXIT_TROUBLE;
+	}
 	if (o->cmd == CMD_LINT) {
 		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
 		doc_set_html(0);	/* no output of lint shows it */
@@ -532,17 +558,17 @@ main(int argc, char *argv[])
 	    || strcmp(argv[1], "version") == 0) {
 		printf("ticklist %s (libcmark %s)\n", TICKLIST_VERSION,
 		    doc_cmark_version());
-		return EXIT_CLEAN;
+		return stdout_done(EXIT_CLEAN);
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-		return print_help(NULL);
+		return stdout_done(print_help(NULL));
 	if (strcmp(argv[1], "help") == 0 && argc > 2 &&
 	    strcmp(argv[2], "init") == 0) {
 		init_help(stdout);
-		return EXIT_CLEAN;
+		return stdout_done(EXIT_CLEAN);
 	}
 	if (strcmp(argv[1], "help") == 0)
-		return print_help(argc > 2 ? argv[2] : NULL);
+		return stdout_done(print_help(argc > 2 ? argv[2] : NULL));
 	if (strcmp(argv[1], "init") == 0)
 		return init_main(argc - 1, argv + 1);
 	/* One reading of SOURCE_DATE_EPOCH, one error for every command. */

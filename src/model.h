@@ -121,8 +121,29 @@ struct fact {
 	enum fact_kind	 kind;
 	enum directive	 dir;		/* FACT_DIRECTIVE */
 	const char	*text;
+	const char	*why;		/* FACT_MALFORMED_BOX: why GitHub shows
+					   it as text, " (...)", or NULL */
 	int		 line, col, end_col;
 	int		 section;
+};
+
+/* A GFM table (as cmark-gfm's table extension finds it). */
+struct table_cell {
+	const char	*text;	/* plain text: trimmed, \| unescaped, inline
+				   markup flattened; "" when empty or missing */
+	int		 line, col;	/* where the cell's text starts (for an
+					   empty/missing cell: the row's line,
+					   col of its pipe or row end) */
+};
+
+struct table {
+	int		 line, col, end_line;
+	int		 section;	/* enclosing section or -1 */
+	int		 ncols;		/* header cells */
+	int		 nrows;		/* body rows (header not counted) */
+	struct table_cell *cells;	/* (nrows + 1) * ncols, row-major,
+					   row 0 = header */
+	char		*align;		/* ncols: 'l', 'c', 'r' or 0 */
 };
 
 struct itemmeta;
@@ -148,6 +169,7 @@ struct checklist {
 	struct block	*blocks; size_t nblocks;
 	struct seg	*segs;	size_t nsegs;
 	struct fact	*facts;	size_t nfacts;
+	struct table	*tables; size_t ntables;
 	struct counts	 total;
 	/* Owner, due date and evidence per item, and the waiver comments
 	 * (itemmeta.h); NULL until itemmeta_attach(). */
@@ -161,7 +183,7 @@ struct checklist {
 	size_t		*lines;	size_t nlines;	/* byte offset of each line */
 
 	struct arena	 arena;
-	size_t		 cap_[7];	/* capacities, parser-private */
+	size_t		 cap_[8];	/* capacities, parser-private */
 };
 
 /* Column in code points of byte column bcol (from 1) on line. */

@@ -1,6 +1,6 @@
 /* out_tree.c: [render] the debug backend: dumps the parsed model, one
- * line per section, item, field, block kind count and fact, for parse-stage
- * golden tests and bug reports (`ticklist status --format tree`). */
+ * line per section, item, field, table cell, block kind count and fact,
+ * for parse-stage golden tests and bug reports (`ticklist status --format tree`). */
 #include <string.h>
 
 #include "buf.h"
@@ -84,7 +84,28 @@ out_tree(struct buf *b, const struct checklist *cl)
 			buf_printf(b, " %s", dirs[f->dir]);
 		buf_putc(b, ' ');
 		q(b, f->text);
+		if (f->why != NULL)
+			buf_printf(b, "%s", f->why);
 		buf_putc(b, '\n');
+	}
+	for (i = 0; i < cl->ntables; i++) {
+		const struct table *t = &cl->tables[i];
+		buf_printf(b, "table #%zu %d:%d-%d section=%d cols=%d rows=%d "
+		    "align=", i, t->line, t->col, t->end_line, t->section,
+		    t->ncols, t->nrows);
+		for (int c = 0; c < t->ncols; c++)
+			buf_putc(b, t->align[c] ? t->align[c] : '-');
+		buf_putc(b, '\n');
+		for (int r = 0; r <= t->nrows; r++)
+			for (int c = 0; c < t->ncols; c++) {
+				const struct table_cell *tc =
+				    &t->cells[(size_t)r * (size_t)t->ncols +
+				    (size_t)c];
+				buf_printf(b, "cell %d.%d %d:%d ", r, c,
+				    tc->line, tc->col);
+				q(b, tc->text);
+				buf_putc(b, '\n');
+			}
 	}
 	for (i = 0; i < cl->nblocks; i++)
 		nk[cl->blocks[i].kind]++;

@@ -98,3 +98,26 @@ output_write(const char *path, const char *data, size_t len)
 	free(tmp);
 	return 0;
 }
+
+int
+output_check(const char *path, char *const *inputs, size_t n)
+{
+	struct stat out, in;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return 0;
+	if (*path == '\0') {
+		diag_error(NULL, 0, 0, "-o: empty path (an unset variable?)");
+		return -1;
+	}
+	if (stat(path, &out) == -1 || !S_ISREG(out.st_mode))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &in) == 0 &&
+		    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+			diag_error(path, 0, 0, "is also an input (%s): "
+			    "refusing to overwrite it", inputs[i]);
+			return -1;
+		}
+	return 0;
+}

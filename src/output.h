@@ -9,5 +9,9 @@
 /* Write data to path (NULL or "-": stdout). Returns 0, or -1 after a
  * diag_error with the errno text (disk full, closed pipe, ...). */
 int	output_write(const char *path, const char *data, size_t len);
+/* Before anything is read: -1 after a diag_error if path (an -o FILE;
+ * NULL or "-" pass) is empty or is the same file as one of inputs[0..n),
+ * so that no run replaces what it reads. */
+int	output_check(const char *path, char *const *inputs, size_t n);
 
 #endif

@@ -632,8 +632,8 @@ static const struct jview jv_checklist[] = {
 	JV("fields", jv_field, 0), JV("signoff", jv_signoff, 0),
 	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0 },
 	JV("findings", jv_finding, 0), JV("page", NULL, 0),
-	JV("state", NULL, 0), JV("waivers", jv_waiver, 0),
-	JV("overdue", NULL, 0), JV_END
+	JV("state", NULL, 0), JV("error", NULL, 0),
+	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0), JV_END
 };
 #undef JV
 #undef JV_END

@@ -99,7 +99,8 @@ struct val	*report_checklist_in(struct arena *a,
  * {"version": 1, "generated_at", "tool": {"name", "version"}, "summary":
  * {"files", "items", "checked", "na", "percent", "errors", "warnings",
  * "infos"}, "checklists": [status object + "findings": [lint finding
- * objects] + "page"]}, checklists in input order. */
+ * objects] + "page" + "error" when it could not be read or has no page
+ * (report_cmd.c adds it)]}, checklists in input order. */
 void		 report_json_element(struct buf *, const struct val *checklist);
 /* {version, generated_at, tool, summary}: the head of report.json (tpl 0)
  * and of the template models (tpl 1); without summary if totals is NULL. */

@@ -4,12 +4,16 @@
  * the binary, each replaceable by a file of the same name in --templates
  * DIR. Output files are fixed names or page names made of the input path's
  * safe characters, so nothing is written outside the report directory. */
+#include <sys/file.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +30,7 @@
 #include "check.h"
 #include "cliopt.h"
 #include "diag.h"
+#include "doc.h"
 #include "embed.h"
 #include "files.h"
 #include "model.h"
@@ -41,6 +46,14 @@
 #include "value.h"
 #include "when.h"
 #include "xalloc.h"
+
+/* The report directory's own files: the lock a run holds, and the names
+ * of the files ticklist wrote there. Hidden, never a page name. */
+#define REPORT_LOCK		".ticklist.lock"
+#define REPORT_MANIFEST		".ticklist.manifest"
+
+/* Longest page name before "-N.html": far below NAME_MAX (255). */
+#define REPORT_PAGE_MAX		160
 
 /* Output a template may write per byte of the largest input. */
 #define REPORT_OUT_PER_BYTE	32
@@ -89,7 +102,8 @@ static const char report_help_text[] =
     "      --fail-on LEVEL  exit 1 when a finding is at or above LEVEL:\n"
     "                       error (default), warning, info, never\n"
     "  -q, --quiet          no summary line on stderr\n"
-    "      --max-file-size N  refuse larger inputs (default 64M)\n"
+    "      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
+    "      --max-rules-size N  refuse larger rule files (default 1M)\n"
     "  -j, --jobs N         worker threads (default: the number of CPUs)\n"
     "      --today DATE     today for due, expiry and sign-off dates\n"
     "                       (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)\n"
@@ -197,10 +211,16 @@ report_compile(struct template_set *set, struct loader *ld,
 static int
 report_mkdir(const char *dir)
 {
-	char *p = xstrdup(dir), *s;
+	char *p, *s;
 	struct stat st;
 	int rc = 0;
 
+	if (*dir == '\0') {
+		diag_error(NULL, 0, 0, "-o: empty report directory (an unset "
+		    "variable?)");
+		return -1;
+	}
+	p = xstrdup(dir);
 	for (s = p + 1; ; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
@@ -234,13 +254,16 @@ report_mkdir(const char *dir)
  * use (template_set_names: rendering never looks up any other).
  *
  * All or nothing: every file is first written beside its target under a
- * name of its own (see report_stage_path); only when everything has been
- * written are they renamed into place, pages first and index.html last.
- * A failure before that removes them and leaves the previous report as
- * it was. Files are not fsync'ed: rename keeps a failed or interrupted
- * run from leaving a half-written file, and a report can always be made
- * again, while 2,000 fsyncs cost seconds. A run killed by a signal
- * leaves its staged files (named .ticklist-* and *.ticklist-*) behind.
+ * hidden name of its own (see report_stage_path); only when everything
+ * has been written, and every target checked (report_commit_check: free,
+ * or a regular file of the manifest that is not an input), are they
+ * renamed into place, pages first and index.html last. A failure before
+ * that removes them and leaves the previous report as it was. Files are
+ * not fsync'ed: rename keeps a failed or interrupted run from leaving a
+ * half-written file, and a report can always be made again, while 2,000
+ * fsyncs cost seconds. A run killed by a signal leaves its staged files
+ * (.ticklist-*) behind; the next run, holding the directory's lock,
+ * removes them (report_clean).
  *
  * A page template that names "summary" (the totals of all checklists)
  * cannot be rendered before the last checklist is read: then the
@@ -256,7 +279,8 @@ struct rw_file {
 	struct buf	 json;		/* its element of report.json */
 	char		*page;		/* page name kept and json were made
 					   with */
-	int		 rc;		/* -1: rendering or writing failed */
+	char		*error;		/* why it has no page, or NULL */
+	int		 rc;		/* -1: writing failed */
 };
 
 /* What the index keeps of a checklist. */
@@ -265,6 +289,7 @@ struct rw_kept {
 	struct counts		 total;
 	size_t			 i;	/* input number: its staged page */
 	char			*page;	/* its final page name */
+	int			 nopage;	/* not written (f->error) */
 	struct report_input	 in;	/* when pages wait for the end */
 };
 
@@ -280,6 +305,9 @@ struct report_writer {
 	int			 page_named;	/* pages use "page" */
 	char			*token;		/* of the staged files */
 	char			*partsname;	/* DIR/.TOKEN */
+	int			 lockfd;	/* DIR/.ticklist.lock, flock'ed */
+	char			**old;		/* the manifest's names, sorted */
+	size_t			 nold;
 	FILE			*parts;		/* report.json elements */
 	size_t			 nparts;
 	struct report_totals	 tot;
@@ -360,17 +388,17 @@ report_buf_give(struct report_writer *w, struct buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* Where a file waits until the end: beside its target, as NAME.TOKEN
- * for the fixed outputs (the path still names the file), and as
- * .TOKEN.I.html for the page of input I, whose name is only settled in
- * input order. TOKEN is unique to the run (mkstemp). */
+/* Where a file waits until the end: beside its target, hidden, as
+ * .TOKEN.NAME for the fixed outputs and as .TOKEN.I.html for the page of
+ * input I, whose name is only settled in input order. TOKEN is
+ * "ticklist-XXXXXX", unique to the run (mkstemp). */
 static void
 report_stage_path(const struct report_writer *w, struct buf *b,
     const char *fixed, size_t i)
 {
 	buf_reset(b);
 	if (fixed != NULL)
-		buf_printf(b, "%s/%s.%s", w->o->dir, fixed, w->token);
+		buf_printf(b, "%s/.%s.%s", w->o->dir, w->token, fixed);
 	else
 		buf_printf(b, "%s/.%s.%zu.html", w->o->dir, w->token, i);
 }
@@ -402,8 +430,8 @@ report_stage_write(struct report_writer *w, const char *fixed, size_t i,
 
 	report_stage_path(w, &path, fixed, i);
 	buf_printf(&msg, "%s/%s", w->o->dir, shown);
-	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0666)) == -1) {
+	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666)) == -1) {
 		diag_error(msg.data, 0, 0, "cannot create: %s",
 		    strerror(errno));
 		rc = -1;
@@ -423,7 +451,8 @@ out:
 	return rc;
 }
 
-/* Render template k against ctx and stage it (see report_stage_write). */
+/* Render template k against ctx and stage it (see report_stage_write):
+ * 0, -1 if it could not be written, -2 if rendering failed (too big). */
 static int
 report_stage_render(struct report_writer *w, int k, const struct val *ctx,
     const char *fixed, size_t i, const char *shown)
@@ -433,7 +462,7 @@ report_stage_render(struct report_writer *w, int k, const struct val *ctx,
 
 	report_buf_take(w, &out);
 	rc = template_render(w->t[k], ctx, template_esc_for_name(
-	    report_outputs[k].tmpl), &out);
+	    report_outputs[k].tmpl), &out) == 0 ? 0 : -2;
 	if (rc == 0)
 		rc = report_stage_write(w, fixed, i, shown, out.data ?
 		    out.data : "", out.len);
@@ -468,26 +497,18 @@ report_stage_remove(struct report_writer *w)
 	buf_free(&path);
 }
 
-/* Move staged fixed or page i to DIR/final. A device or FIFO there is
- * written to instead, as output_write does. */
+/* Move staged fixed or page i to DIR/final (report_commit_check has
+ * made sure that final is free, or a regular file ticklist wrote). */
 static int
 report_stage_commit(const struct report_writer *w, const char *fixed,
     size_t i, const char *final)
 {
 	struct buf from = {0}, to = {0};
-	struct stat st;
-	struct input in;
 	int rc = 0;
 
 	report_stage_path(w, &from, fixed, i);
 	buf_printf(&to, "%s/%s", w->o->dir, final);
-	if (stat(to.data, &st) == 0 && !S_ISREG(st.st_mode)) {
-		if ((rc = read_input(from.data, 0, &in)) == 0) {
-			rc = output_write(to.data, in.data, in.len);
-			read_free(&in);
-		}
-		unlink(from.data);
-	} else if (rename(from.data, to.data) == -1) {
+	if (rename(from.data, to.data) == -1) {
 		diag_error(to.data, 0, 0, "cannot write: %s", strerror(errno));
 		rc = -1;
 	}
@@ -508,6 +529,11 @@ report_writer_free(struct report_writer *w)
 		fclose(w->parts);
 	free(w->token);
 	free(w->partsname);
+	for (i = 0; i < w->nold; i++)
+		free(w->old[i]);
+	free(w->old);
+	if (w->lockfd >= 0)
+		close(w->lockfd);	/* and the lock with it */
 	for (i = 0; i < w->nkept; i++)
 		free(w->kept[i].page);
 	for (i = 0; i < w->nspare; i++)
@@ -526,6 +552,321 @@ report_writer_free(struct report_writer *w)
 	free(w);
 }
 
+
+/* How long a run waits for another one writing the same directory. */
+#define REPORT_LOCK_WAIT_MS	60000
+
+/* Take DIR/.ticklist.lock (flock): a second run into the same directory
+ * waits for the first, then fails clearly. -1 after a diag_error. */
+static int
+report_lock(struct report_writer *w)
+{
+	struct buf path = {0};
+	struct stat st;
+	int waited = 0;
+
+	buf_printf(&path, "%s/" REPORT_LOCK, w->o->dir);
+	w->lockfd = open(path.data, O_RDWR | O_CREAT | O_NOFOLLOW |
+	    O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
+	if (w->lockfd == -1 || fstat(w->lockfd, &st) == -1 ||
+	    !S_ISREG(st.st_mode)) {
+		diag_error(path.data, 0, 0, "cannot open the lock file: %s",
+		    w->lockfd == -1 ? (errno == ELOOP ? "it is a symbolic "
+		    "link" : strerror(errno)) : "not a regular file");
+		buf_free(&path);
+		return -1;
+	}
+	while (flock(w->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			diag_error(path.data, 0, 0, "cannot lock: %s",
+			    strerror(errno));
+			buf_free(&path);
+			return -1;
+		}
+		if (waited == 0)
+			fprintf(stderr, "ticklist: %s: another ticklist "
+			    "report is writing there; waiting\n", w->o->dir);
+		if (waited >= REPORT_LOCK_WAIT_MS) {
+			diag_error(w->o->dir, 0, 0, "another ticklist report "
+			    "still holds %s after %d s: giving up", path.data,
+			    REPORT_LOCK_WAIT_MS / 1000);
+			buf_free(&path);
+			return -1;
+		}
+		struct timespec ts = { 0, 100 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+		waited += 100;
+	}
+	buf_free(&path);
+	return 0;
+}
+
+/* Is name one a killed run may have left: ".ticklist-*" (staged files
+ * and report.json parts), or an older version's "NAME.ticklist-XXXXXX"
+ * beside a fixed output? */
+static int
+report_leftover(const char *name)
+{
+	static const char *const fixed[] = {
+		"index.html", "report.json", "summary.md", "badge.svg"
+	};
+
+	if (strncmp(name, ".ticklist-", 10) == 0)
+		return 1;
+	for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++) {
+		size_t n = strlen(fixed[k]);
+		if (strncmp(name, fixed[k], n) == 0 &&
+		    strncmp(name + n, ".ticklist-", 10) == 0 &&
+		    strlen(name + n) == 16)
+			return 1;
+	}
+	return 0;
+}
+
+/* Under the lock no other run is writing: remove what killed runs left
+ * (regular files and links only). */
+static void
+report_clean(struct report_writer *w)
+{
+	DIR *d = opendir(w->o->dir);
+	struct dirent *e;
+	struct buf path = {0};
+	struct stat st;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!report_leftover(e->d_name))
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", w->o->dir, e->d_name);
+		if (lstat(path.data, &st) == 0 && (S_ISREG(st.st_mode) ||
+		    S_ISLNK(st.st_mode)))
+			unlink(path.data);
+	}
+	closedir(d);
+	buf_free(&path);
+}
+
+static int
+report_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A name a manifest may hold: a plain file name. */
+static int
+report_plain(const char *name)
+{
+	return *name != '\0' && *name != '.' && strchr(name, '/') == NULL;
+}
+
+/* Read DIR/.ticklist.manifest, the names of the files earlier runs
+ * wrote, into w->old (sorted). No manifest: none. -1 after a diag_error
+ * (a manifest that is a link, a device or unreadable). */
+static int
+report_manifest_read(struct report_writer *w)
+{
+	struct buf path = {0};
+	struct stat st;
+	struct input in;
+	size_t cap = 0;
+	char *p, *nl;
+
+	buf_printf(&path, "%s/" REPORT_MANIFEST, w->o->dir);
+	if (lstat(path.data, &st) == -1) {
+		buf_free(&path);
+		return errno == ENOENT ? 0 : -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(path.data, 0, 0, "not a regular file: refused "
+		    "(remove it)");
+		buf_free(&path);
+		return -1;
+	}
+	if (read_input(path.data, (size_t)64 << 20, &in) == -1) {
+		buf_free(&path);
+		return -1;
+	}
+	for (p = in.data; p < in.data + in.len; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(in.data + in.len - p))) ==
+		    NULL)
+			nl = in.data + in.len;
+		*nl = '\0';
+		if (*p == '#' || !report_plain(p))
+			continue;
+		w->old = xgrow(w->old, &cap, w->nold + 1, sizeof(*w->old));
+		w->old[w->nold++] = xstrdup(p);
+	}
+	if (w->nold > 0)
+		qsort(w->old, w->nold, sizeof(*w->old), report_strcmp);
+	read_free(&in);
+	buf_free(&path);
+	return 0;
+}
+
+/* Was name written by an earlier run (in the manifest)? */
+static int
+report_ours(const struct report_writer *w, const char *name)
+{
+	return w->nold > 0 && bsearch(&name, w->old, w->nold,
+	    sizeof(*w->old), report_strcmp) != NULL;
+}
+
+/* A device and inode pair, to tell whether a target is an input. */
+struct report_ino {
+	dev_t	dev;
+	ino_t	ino;
+};
+
+static int
+report_ino_cmp(const void *a, const void *b)
+{
+	const struct report_ino *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+/* Check one target DIR/name before anything is renamed: free, or a
+ * regular file an earlier run wrote that is not an input. -1 after a
+ * diag_error naming it. */
+static int
+report_target_ok(const struct report_writer *w, const char *name,
+    const struct report_ino *ins, size_t nins)
+{
+	struct buf path = {0};
+	struct stat st;
+	struct report_ino key;
+	const char *why = NULL;
+
+	buf_printf(&path, "%s/%s", w->o->dir, name);
+	if (lstat(path.data, &st) == -1) {
+		if (errno != ENOENT)
+			why = strerror(errno);
+	} else if (S_ISLNK(st.st_mode))
+		why = "is a symbolic link: refusing to write through it";
+	else if (!S_ISREG(st.st_mode))
+		why = "is not a regular file (a directory, device, FIFO or "
+		    "socket): refusing to write to it";
+	else {
+		key.dev = st.st_dev;
+		key.ino = st.st_ino;
+		if (nins > 0 && bsearch(&key, ins, nins, sizeof(*ins),
+		    report_ino_cmp) != NULL)
+			why = "is also an input: refusing to replace it";
+		else if (!report_ours(w, name))
+			why = "was not written by ticklist (not in "
+			    REPORT_MANIFEST "): refusing to replace it";
+	}
+	if (why != NULL)
+		diag_error(path.data, 0, 0, "%s", why);
+	buf_free(&path);
+	return why != NULL ? -1 : 0;
+}
+
+/* Before any rename: every target must be free or ours (see
+ * report_target_ok); all are checked, so every problem is named. */
+static int
+report_commit_check(const struct report_writer *w)
+{
+	struct report_ino *ins;
+	size_t nins = 0, i;
+	struct stat st;
+	int rc = 0;
+
+	ins = xcalloc(w->o->ninputs ? w->o->ninputs : 1, sizeof(*ins));
+	for (i = 0; i < w->o->ninputs; i++)
+		if (strcmp(w->o->inputs[i], "-") != 0 &&
+		    stat(w->o->inputs[i], &st) == 0) {
+			ins[nins].dev = st.st_dev;
+			ins[nins++].ino = st.st_ino;
+		}
+	qsort(ins, nins, sizeof(*ins), report_ino_cmp);
+	for (i = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage && report_target_ok(w, w->kept[i].page,
+		    ins, nins) == -1)
+			rc = -1;
+	for (i = 0; i < NFIXED; i++)
+		if (report_target_ok(w, report_fixed[i], ins, nins) == -1)
+			rc = -1;
+	free(ins);
+	return rc;
+}
+
+/* Write the manifest (staged, then renamed): the fixed outputs, the
+ * pages, and with old set the previous manifest's names too (written
+ * before the renames, so that a run killed among them leaves nothing
+ * the next run would take for a foreign file). */
+static int
+report_manifest_write(struct report_writer *w, int old)
+{
+	struct buf b = {0}, from = {0}, to = {0};
+	size_t i;
+	int rc;
+
+	buf_puts(&b, "# ticklist report: the files ticklist wrote here. A "
+	    "run replaces only these\n# and removes pages listed here that "
+	    "it no longer writes.\n");
+	for (i = 0; i < NFIXED; i++)
+		buf_printf(&b, "%s\n", report_fixed[i]);
+	for (i = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage)
+			buf_printf(&b, "%s\n", w->kept[i].page);
+	for (i = 0; old && i < w->nold; i++)
+		buf_printf(&b, "%s\n", w->old[i]);
+	rc = report_stage_write(w, REPORT_MANIFEST + 1, 0, REPORT_MANIFEST,
+	    b.data, b.len);
+	if (rc == 0) {
+		report_stage_path(w, &from, REPORT_MANIFEST + 1, 0);
+		buf_printf(&to, "%s/" REPORT_MANIFEST, w->o->dir);
+		if (rename(from.data, to.data) == -1) {
+			diag_error(to.data, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			unlink(from.data);
+			rc = -1;
+		}
+	}
+	buf_free(&b);
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
+/* After the renames: remove pages of the previous run this one did not
+ * write (a checklist deleted or renamed). Only page names (*.html) are
+ * removed, and only regular files. */
+static void
+report_remove_stale(struct report_writer *w)
+{
+	char **now = xcalloc(w->nkept ? w->nkept : 1, sizeof(*now));
+	struct buf path = {0};
+	struct stat st;
+	size_t i, n, nnow;
+
+	for (i = n = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage)
+			now[n++] = w->kept[i].page;
+	nnow = n;
+	qsort(now, nnow, sizeof(*now), report_strcmp);
+	for (i = 0; i < w->nold; i++) {
+		const char *name = w->old[i];
+		n = strlen(name);
+		if (n < 6 || strcmp(name + n - 5, ".html") != 0 ||
+		    strcmp(name, "index.html") == 0 ||
+		    bsearch(&name, now, nnow, sizeof(*now),
+		    report_strcmp) != NULL)
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", w->o->dir, name);
+		if (lstat(path.data, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(path.data);
+	}
+	free(now);
+	buf_free(&path);
+}
+
 /*
  * Compile the templates (all of them before anything is written: a bad
  * partial name is an error even though the engine renders it as empty),
@@ -542,6 +883,7 @@ report_writer_new(const struct report_opts *o)
 	int rc = 0, fd = -1;
 
 	w->o = o;
+	w->lockfd = -1;
 	pthread_mutex_init(&w->mu, NULL);
 #ifdef __GLIBC__
 	/* Each checklist frees its model's chunks together; glibc would
@@ -558,8 +900,16 @@ report_writer_new(const struct report_opts *o)
 		if ((w->t[k] = report_compile(k == OUT_PAGE ? w->pset :
 		    w->iset, &w->ld, report_outputs[k].tmpl)) == NULL)
 			rc = -1;
-	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1)
+	/* Every path written is DIR/ and a name of at most some 200 bytes. */
+	if (strlen(o->dir) + REPORT_PAGE_MAX + 64 >= PATH_MAX) {
+		diag_error(NULL, 0, 0, "-o: report directory path too long "
+		    "(%zu bytes; PATH_MAX is %d)", strlen(o->dir), PATH_MAX);
 		goto fail;
+	}
+	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1 ||
+	    report_lock(w) == -1 || report_manifest_read(w) == -1)
+		goto fail;
+	report_clean(w);
 	w->ninames = template_set_names(w->iset, &w->inames);
 	npnames = template_set_names(w->pset, &pnames);
 	w->stream = !report_named(pnames, npnames, "summary");
@@ -620,10 +970,28 @@ report_writer_work(struct report_writer *w, const struct report_input *in,
 	f->page = xstrdup(in->page);
 	f->rc = 0;
 	tree = report_checklist_in(&a, in);
-	report_json_element(&f->json, tree);
-	if (w->stream)
+	if (f->error == NULL && w->stream) {
 		f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &a,
 		    tree), NULL, i, in->page);
+		if (f->rc == -2) {
+			/* Too big for its page (or a template error): the
+			 * rest of the report is still written, this entry
+			 * says why it has none. */
+			diag_error(in->cl->file, 0, 0, "page not written: "
+			    "rendering failed (too big for the report's "
+			    "limits, or a template error above)");
+			f->error = xstrdup("page not written: rendering "
+			    "failed");
+			f->rc = 0;
+		}
+	}
+	if (f->error != NULL) {
+		val_put_strk(tree, "error", f->error);
+		val_put_strk(tree, "state", "error");
+		val_put_strk(tree, "state_label", "not in the report");
+		val_put_strk(tree, "page", NULL);	/* it has none */
+	}
+	report_json_element(&f->json, tree);
 	f->kept = val_copy_pruned(tree, NULL, report_keep, w);
 	arena_free(&a);
 }
@@ -635,6 +1003,7 @@ report_file_free(struct report_writer *w, struct rw_file *f)
 	val_free(f->kept);
 	report_buf_give(w, &f->json);
 	free(f->page);
+	free(f->error);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -666,6 +1035,7 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	k->total = in->cl->total;
 	k->i = i;
 	k->page = xstrdup(in->page);
+	k->nopage = f->error != NULL;
 	k->in = *in;
 	if (fputs(w->nparts++ ? ",\n    " : "\n    ", w->parts) == EOF ||
 	    fwrite(f->json.data, 1, f->json.len, w->parts) != f->json.len)
@@ -708,8 +1078,8 @@ report_writer_json(struct report_writer *w)
 	report_stage_path(w, &path, "report.json", 0);
 	buf_printf(&msg, "%s/report.json", w->o->dir);
 	/* open and write(2), not stdio, like every other output. */
-	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0666)) == -1) {
+	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666)) == -1) {
 		diag_error(msg.data, 0, 0, "cannot create: %s",
 		    strerror(errno));
 		rc = -1;
@@ -754,6 +1124,8 @@ report_writer_finish(struct report_writer *w)
 	int rc = w->failed ? -1 : 0, k;
 
 	for (i = 0; i < w->nkept && rc == 0 && !w->stream; i++) {
+		if (w->kept[i].nopage)
+			continue;
 		struct val *ctx = report_page_ctx(w, &a, report_checklist_in(&a,
 		    &w->kept[i].in));
 		rc = report_stage_render(w, OUT_PAGE, ctx, NULL, w->kept[i].i,
@@ -789,13 +1161,24 @@ report_writer_finish(struct report_writer *w)
 	}
 	if (rc == 0)
 		rc = report_writer_json(w);
+	/* Everything is staged: check that every rename can succeed, so
+	 * that a refusal leaves the previous report whole. */
+	if (rc == 0)
+		rc = report_commit_check(w);
+	if (rc == 0)
+		rc = report_manifest_write(w, 1);
 	/* Pages first, index.html last: it links to them. */
 	for (i = 0; i < w->nkept && rc == 0; i++)
-		rc = report_stage_commit(w, NULL, w->kept[i].i,
-		    w->kept[i].page);
+		if (!w->kept[i].nopage)
+			rc = report_stage_commit(w, NULL, w->kept[i].i,
+			    w->kept[i].page);
 	for (i = 0; i < NFIXED && rc == 0; i++)
 		rc = report_stage_commit(w, report_fixed[i], 0,
 		    report_fixed[i]);
+	if (rc == 0) {
+		report_remove_stale(w);
+		rc = report_manifest_write(w, 0);
+	}
 	report_writer_free(w);
 	return rc;
 }
@@ -896,6 +1279,15 @@ report_page_name(const char *path, char *const *names, size_t n)
 		buf_reset(&b);
 		buf_puts(&b, strcmp(path, "-") == 0 ? "stdin" : "checklist");
 	}
+	/* A long path keeps its start and gets a hash of the whole, so
+	 * the name stays far below NAME_MAX and different paths differ. */
+	if (b.len > REPORT_PAGE_MAX) {
+		uint32_t h = 2166136261u;	/* FNV-1a */
+		for (const char *q = path; *q; q++)
+			h = (h ^ (unsigned char)*q) * 16777619u;
+		b.len = REPORT_PAGE_MAX - 9;
+		buf_printf(&b, "-%08x", (unsigned)h);
+	}
 	for (;;) {
 		buf_reset(&u);
 		buf_puts(&u, buf_cstr(&b));
@@ -951,6 +1343,11 @@ report_args(int argc, char *argv[], struct report_args *a)
 		}
 		switch (c) {
 		case 'o':
+			if (*optarg == '\0') {
+				diag_error(NULL, 0, 0, "-o: empty report "
+				    "directory (an unset variable?)");
+				return -1;
+			}
 			a->ro.dir = optarg;
 			break;
 		case O_TEMPLATES:
@@ -961,6 +1358,11 @@ report_args(int argc, char *argv[], struct report_args *a)
 			break;
 		case 'h':
 			fputs(report_help_text, stdout);
+			if (fflush(stdout) == EOF || ferror(stdout)) {
+				diag_error("<stdout>", 0, 0, "write failed: %s",
+				    strerror(errno));
+				exit(EXIT_TROUBLE);
+			}
 			exit(EXIT_CLEAN);
 		default:
 			break;	/* ':' and '?' were cliopt_take's */
@@ -979,6 +1381,8 @@ struct report_work {
 	struct report_writer	 *w;		/* NULL: --template, or the
 						   templates failed */
 	struct rw_file		 *files;
+	char			**why;		/* could not be read: why */
+	size_t			  nbad;		/* how many */
 	/* Kept in input order by report_emit, of those that could be read: */
 	struct report_input	 *in;
 	char			**pages;
@@ -998,6 +1402,13 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 		return;
 	wk->cls[i] = pipeline_file(wk->paths[i], wk->max_size, wk->rules[i],
 	    cc, &wk->fs[i]);
+	if (wk->cls[i] == NULL && wk->w != NULL) {
+		/* Unreadable: an entry of its own, with the reason and no
+		 * page, so that it does not vanish from the report. */
+		wk->why[i] = xstrdup(read_last_error());
+		wk->cls[i] = doc_parse(wk->paths[i], "", 0);
+		wk->files[i].error = xstrdup(wk->why[i]);
+	}
 	if (wk->cls[i] == NULL || wk->w == NULL)
 		return;
 	/* The name it gets unless an earlier page took it. */
@@ -1021,6 +1432,7 @@ report_emit(size_t i, void *arg)
 		return;
 	wk->pages[wk->n] = report_page_name(wk->paths[i], wk->pages, wk->n);
 	findings_tally(&wk->fs[i], wk->tally);
+	wk->nbad += wk->why[i] != NULL;
 	in->cl = wk->cls[i];
 	in->fs = &wk->fs[i];
 	in->page = wk->pages[wk->n];
@@ -1066,6 +1478,8 @@ report_main(int argc, char *argv[])
 	a.ro.generated_at = when;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
+	a.ro.inputs = fl.v;
+	a.ro.ninputs = fl.n;
 	for (i = 0; i < fl.n; i++) {
 		struct stat sb;
 		if (stat(fl.v[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
@@ -1085,6 +1499,7 @@ report_main(int argc, char *argv[])
 	wk.cls = xcalloc(nf, sizeof(*wk.cls));
 	wk.fs = xcalloc(nf, sizeof(*wk.fs));
 	wk.files = xcalloc(nf, sizeof(*wk.files));
+	wk.why = xcalloc(nf, sizeof(*wk.why));
 	wk.in = xcalloc(nf, sizeof(*wk.in));
 	wk.pages = xcalloc(nf, sizeof(*wk.pages));
 	for (i = 0; i < fl.n; i++)
@@ -1101,7 +1516,7 @@ report_main(int argc, char *argv[])
 		code = EXIT_TROUBLE;
 	if (!a.c.quiet) {
 		struct buf b = {0};
-		diag_summary(&b, wk.tally, wk.n);
+		diag_summary(&b, wk.tally, wk.n - wk.nbad);
 		if (!a.one && !code)
 			buf_printf(&b, "; report: %s/index.html", a.ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
@@ -1116,6 +1531,7 @@ out:
 		checklist_free(wk.cls[i]);
 		findings_clear(&wk.fs[i]);
 		report_file_free(NULL, &wk.files[i]);
+		free(wk.why[i]);
 	}
 	for (i = 0; i < wk.n; i++)
 		free(wk.pages[i]);
@@ -1123,6 +1539,7 @@ out:
 	free(wk.cls);
 	free(wk.fs);
 	free(wk.files);
+	free(wk.why);
 	free(wk.in);
 	free(wk.pages);
 	rules_ctx_free(rc);

@@ -23,9 +23,11 @@
 #include "buf.h"
 #include "diag.h"
 #include "embed.h"
+#include "frontmatter.h"
 #include "match.h"
 #include "model.h"
 #include "rule.h"
+#include "read.h"
 #include "rules.h"
 #include "value.h"
 #include "xalloc.h"
@@ -33,6 +35,11 @@
 #define RULES_DEFAULT	"deployment"
 #define RULES_SHIPPED	"shipped/"
 #define RULES_MAXDEPTH	16		/* extends chain */
+#define RULES_MAXSIZE	((size_t)1 << 20)	/* a rule file, default */
+#define RULES_MAXNEST	64		/* YAML nesting in a rule file */
+#define RULES_MAXERRS	10		/* errors shown per rule file */
+#define RULES_EXCERPT	40		/* bytes of quoted file text */
+#define RULES_MSGMAX	240		/* bytes of one message */
 
 struct re_entry {
 	char		*src;
@@ -60,6 +67,7 @@ struct rules_ctx {
 	size_t			 nre, recap;
 	struct cache		 dirs, cfgs;
 	char			*cwd;
+	size_t			 max_size;	/* of a rule file; 0: none */
 	pthread_mutex_t		 mu;
 };
 
@@ -73,6 +81,8 @@ struct load {
 	const char		*shown[RULES_MAXDEPTH];	/* names for messages */
 	size_t			 depth;
 	struct buf		 names;		/* top-level files, joined */
+	char			*root;		/* extends stay under it */
+	unsigned		 nerr;		/* errors in this file */
 	int			 err;
 };
 
@@ -243,31 +253,42 @@ cache_free(struct cache *c)
 	free(c->v);
 }
 
-/* Read a whole file; NULL with errno set on failure. */
+/* The repository root above the directory dir (absolute, canonical): the
+ * nearest directory holding .git; dir itself when there is none. */
 static char *
-rules_slurp(const char *path, size_t *len)
+rules_repo_root(const char *dir)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b = {0};
-	char tmp[8192];
-	size_t n;
+	struct stat st;
+	char *d = xstrdup(dir), *up;
 
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		buf_put(&b, tmp, n);
-	if (ferror(f)) {
-		int e = errno;
-		fclose(f);
-		buf_free(&b);
-		errno = e ? e : EIO;
-		return NULL;
+	for (;;) {
+		buf_reset(&b);
+		buf_printf(&b, "%s%s.git", d, strcmp(d, "/") ? "/" : "");
+		if (lstat(buf_cstr(&b), &st) == 0) {
+			buf_free(&b);
+			return d;
+		}
+		if (strcmp(d, "/") == 0)
+			break;
+		up = rules_dirname(d);
+		free(d);
+		d = up;
 	}
-	fclose(f);
-	*len = b.len;
-	if (b.data == NULL)
-		b.data = xstrdup("");
-	return b.data;
+	free(d);
+	buf_free(&b);
+	return xstrdup(dir);
+}
+
+/* Is the canonical path p root itself or under it? */
+static int
+rules_under(const char *root, const char *p)
+{
+	size_t n = strlen(root);
+
+	if (strcmp(root, "/") == 0)
+		return 1;
+	return strncmp(p, root, n) == 0 && (p[n] == '/' || p[n] == '\0');
 }
 
 /* The embedded set called name, with or without ".yml". */
@@ -287,6 +308,42 @@ rules_embedded(const char *name)
 
 /* --- YAML helpers ---------------------------------------------------- */
 
+/* Shorten every quoted 'text' in msg (text from the rule file) to one
+ * line of at most RULES_EXCERPT bytes: an error quotes a key or a
+ * value, never a file's contents. */
+static void
+rules_excerpts(char *msg)
+{
+	char *p = msg, *q, *end;
+
+	while ((p = strchr(p, '\'')) != NULL) {
+		p++;
+		/* The closing quote is the last one before ' ', ':' or the
+		 * end that follows a quote: quoted text may hold quotes. */
+		for (q = end = NULL; *p && (q = strchr(q ? q + 1 : p, '\''))
+		    != NULL; )
+			if (q[1] == '\0' || q[1] == ' ' || q[1] == ':' ||
+			    q[1] == ')' || q[1] == ',') {
+				end = q;
+				break;
+			}
+		if (end == NULL)
+			return;
+		size_t n = (size_t)(end - p), keep = strcspn(p, "\n\r");
+		if (keep > RULES_EXCERPT)
+			keep = RULES_EXCERPT;
+		while (keep > 0 && keep < n &&
+		    ((unsigned char)p[keep] & 0xc0) == 0x80)
+			keep--;	/* not inside a UTF-8 sequence */
+		if (n > keep + 3) {
+			memmove(p + keep + 3, end, strlen(end) + 1);
+			memcpy(p + keep, "...", 3);
+			p += keep + 4;
+		} else
+			p = end + 1;
+	}
+}
+
 static void
 load_err(struct load *ld, const yaml_node_t *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -297,12 +354,24 @@ load_err(struct load *ld, const yaml_node_t *n, const char *fmt, ...)
 	char msg[1024];
 	va_list ap;
 
+	ld->err = 1;
+	/* A file that is not a rule file at all (extends: /etc/passwd)
+	 * would be quoted line by line: a few errors are enough. */
+	if (++ld->nerr > RULES_MAXERRS) {
+		if (ld->nerr == RULES_MAXERRS + 1)
+			diag_error(ld->file, 0, 0, "more errors in this file "
+			    "not shown");
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	rules_excerpts(msg);
+	/* And whatever the quoting, no message says much. */
+	if (strlen(msg) > RULES_MSGMAX)
+		memcpy(msg + RULES_MSGMAX - 3, "...", 4);
 	diag_error(ld->file, n ? (int)n->start_mark.line + 1 : 0,
 	    n ? (int)n->start_mark.column + 1 : 0, "%s", msg);
-	ld->err = 1;
 }
 
 static yaml_node_t *
@@ -999,9 +1068,20 @@ load_doc(struct load *ld, const char *file, const char *dir,
 	yaml_parser_t parser;
 	yaml_document_t doc, *saved_doc = ld->doc;
 	const char *saved_file = ld->file;
+	unsigned saved_nerr = ld->nerr;
 	yaml_node_t *root, *v;
+	int dl, dc;
 
 	ld->file = file;
+	ld->nerr = 0;
+	if (!frontmatter_depth_ok(data, len, RULES_MAXNEST, &dl, &dc)) {
+		diag_error(file, dl, dc, "YAML nested more than %d deep",
+		    RULES_MAXNEST);
+		ld->err = 1;
+		ld->file = saved_file;
+		ld->nerr = saved_nerr;
+		return;
+	}
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
 	    len);
@@ -1022,6 +1102,7 @@ load_doc(struct load *ld, const char *file, const char *dir,
 		ld->err = 1;
 		yaml_parser_delete(&parser);
 		ld->file = saved_file;
+		ld->nerr = saved_nerr;
 		return;
 	}
 	ld->doc = &doc;
@@ -1053,6 +1134,7 @@ out:
 	yaml_parser_delete(&parser);
 	ld->doc = saved_doc;
 	ld->file = saved_file;
+	ld->nerr = saved_nerr;
 }
 
 /* Load a shipped name or a path (relative to dir) into ld->rs, with
@@ -1064,7 +1146,8 @@ load_source(struct load *ld, const char *ref, const char *dir,
 {
 	const struct embedded *e = NULL;
 	char *canon = NULL, *abs = NULL, *display = NULL, *fdir = NULL;
-	char *data = NULL;
+	char *data = NULL, msg[256];
+	struct input in;
 	size_t len = 0;
 	int rc = -1;
 
@@ -1081,9 +1164,38 @@ load_source(struct load *ld, const char *ref, const char *dir,
 	} else {
 		abs = rules_abspath(dir, ref);
 		display = rules_display(ld->ctx, abs);
-		canon = realpath(abs, NULL);
-		if (canon == NULL ||
-		    (data = rules_slurp(canon, &len)) == NULL) {
+		/* A config may not reach out of its repository (or its own
+		 * directory outside one): a pull request changing it could
+		 * otherwise read any file of the runner. The path is checked
+		 * as written (nothing outside is even looked at), then as
+		 * resolved (links). */
+		if (from == NULL || ld->root == NULL ||
+		    rules_under(ld->root, abs))
+			canon = realpath(abs, NULL);
+		if (from != NULL && ld->root != NULL &&
+		    !rules_under(ld->root, canon ? canon : abs)) {
+			char *rd = rules_display(ld->ctx, ld->root);
+			load_err(ld, from, "extends: %s is outside %s (a "
+			    "config may extend files under it only; name "
+			    "others with --rules)", display, rd);
+			free(rd);
+			goto out;
+		}
+		if (canon != NULL && read_rules(canon, ld->ctx->max_size, &in,
+		    msg, sizeof(msg)) == 0) {
+			data = in.data;
+			len = in.len;
+		} else if (canon != NULL) {
+			if (from != NULL)
+				load_err(ld, from, "extends: %s: %s", display,
+				    msg);
+			else {
+				diag_error(display, 0, 0, "%s", msg);
+				ld->err = 1;
+			}
+			goto out;
+		}
+		if (canon == NULL) {
 			int err = errno;
 
 			if (strchr(ref, '/') == NULL &&
@@ -1123,6 +1235,10 @@ load_source(struct load *ld, const char *ref, const char *dir,
 			goto out;
 		}
 		fdir = rules_dirname(canon);
+		if (ld->depth == 0) {
+			free(ld->root);
+			ld->root = rules_repo_root(fdir);
+		}
 	}
 	for (size_t i = 0; i < ld->depth; i++)
 		if (strcmp(ld->stack[i], canon) == 0) {
@@ -1179,6 +1295,7 @@ rules_build(struct rules_ctx *ctx, const char *const *refs, size_t n,
 		file = buf_cstr(&ld.names);
 	rs->file = arena_strndup(&rs->arena, file, strlen(file));
 	buf_free(&ld.names);
+	free(ld.root);
 	if (ld.err) {
 		free(rs->v);
 		free(rs->ov);
@@ -1211,6 +1328,7 @@ rules_ctx_new(const struct rules_opts *o)
 	char *cwd = getcwd(NULL, 0);
 
 	ctx->cwd = cwd ? cwd : xstrdup("/");
+	ctx->max_size = o != NULL ? o->max_size : RULES_MAXSIZE;
 	pthread_mutex_init(&ctx->mu, NULL);
 	if (o != NULL && o->nrulesets > 0) {
 		ctx->fixed = rules_build(ctx, o->rulesets, o->nrulesets,

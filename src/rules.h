@@ -17,6 +17,8 @@ struct rules_opts {
 	int		  no_config;	/* --no-config */
 	const char	**rulesets;	/* --rules NAME|FILE, repeatable */
 	size_t		  nrulesets;
+	size_t		  max_size;	/* --max-rules-size: bytes of a rule
+					   file; 0: no limit */
 };
 
 /* What a listing or a SARIF tool.driver.rules entry shows of one rule.

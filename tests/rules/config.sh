@@ -7,7 +7,7 @@
 cd "$TOP" || exit 1
 d=$tmp/cfg
 rm -rf "$d"
-mkdir -p "$d/a/b" "$d/c" "$d/templates/x" "$d/none"
+mkdir -p "$d/a/b" "$d/c" "$d/templates/x" "$d/none" "$d/.git"
 
 # expect NAME FILE: compare $d/got with FILE's contents (a heredoc).
 expect() {

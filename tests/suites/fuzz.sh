@@ -17,7 +17,7 @@ replay() {
 	fi
 }
 
-for t in markdown rules template; do
+for t in markdown rules template report; do
 	if [ ! -x "$BUILD/fuzz-replay-$t" ]; then
 		[ "$t" = template ] && [ ! -f src/template.h ] && continue
 		echo "not ok fuzz/$t: $BUILD/fuzz-replay-$t not built"
@@ -30,6 +30,7 @@ for t in markdown rules template; do
 	markdown) set -- samples/*.md tests/parse/*.md ;;
 	rules) set -- rules/*.yml ;;
 	template) set -- templates/*.mustache ;;
+	report) set -- samples/*.md ;;
 	esac
 	[ -f "$1" ] && replay "$t/seeds" "$t" "$@"
 done

@@ -208,7 +208,7 @@ check report-first 0 "$T" report --no-config -q --fail-on never \
 for f in index.html report.json summary.md badge.svg; do
 	cp "$tmp/rep/$f" "$tmp/rep.$f.prev"
 	check "report-$f-enospc" 2 inject INJECT_FUNC=write INJECT_ERRNO=ENOSPC \
-	    INJECT_PATH="rep/$f" -- "$T" report --no-config -q --fail-on never \
+	    INJECT_PATH="$f" -- "$T" report --no-config -q --fail-on never \
 	    -o "$tmp/rep" "$A" "$B" "$C"
 	has "report-$f-enospc-msg" "$tmp/stderr" "$f: error: write failed: No space left on device"
 	if cmp -s "$tmp/rep/$f" "$tmp/rep.$f.prev"; then
@@ -270,3 +270,385 @@ printf '<a href="javascript:x" onclick="y">x</a>\n' >"$tmp/bad.html"
 if python3 tests/hostile/safe_html.py "$tmp/bad.html" >/dev/null; then
 	echo "not ok hostile/xss-checker-catches"
 else echo "ok hostile/xss-checker-catches"; fi
+
+# --- issue 12: hostile repositories and CI runners ----------------------
+
+# Rule files go through the checklist reader: regular files only, a size
+# cap (--max-rules-size, 1 MiB by default), and extends: stays inside the
+# repository (or the config's directory outside one).
+R=$tmp/repo
+mkdir -p "$R/.git" "$R/sub"
+printf '# T\n\n- [x] one\n' >"$R/sub/a.md"
+# rulecfg NAME WANT-EXIT TEXT CONFIG-LINE: lint with that .ticklist.yml.
+rulecfg() {
+	printf '%s\n' "$4" >"$R/sub/.ticklist.yml"
+	check "$1" "$2" timeout 20 "$T" lint -q "$R/sub/a.md"
+	has "$1-msg" "$tmp/stderr" "$3"
+}
+rulecfg extends-dev-zero 2 "outside" "extends: /dev/zero"
+rulecfg extends-shadow 2 "outside" "extends: /etc/shadow"
+lacks extends-shadow-no-content "$tmp/stderr" "root:"
+rulecfg extends-passwd 2 "outside" "extends: /etc/passwd"
+# Outside is refused before it is looked at: no existence oracle.
+rulecfg extends-missing-outside 2 "outside" "extends: /nonexistent/secret.yml"
+lacks extends-passwd-no-content "$tmp/stderr" "root:"
+rulecfg extends-dotdot 2 "outside" "extends: ../../../../../../../etc/passwd"
+ln -s /etc/passwd "$R/sub/link.yml"
+rulecfg extends-link-out 2 "outside" "extends: link.yml"
+ln -s /dev/zero "$R/zero.yml"
+rulecfg extends-dev-link 2 "outside" "extends: ../zero.yml"
+mkfifo "$R/fifo.yml"
+rulecfg extends-fifo 2 "not a regular file" "extends: ../fifo.yml"
+head -c 1100000 /dev/zero | tr '\0' '#' >"$R/big.yml"
+rulecfg extends-too-big 2 "file too big: 1100000 bytes (--max-rules-size is 1048576)" \
+    "extends: ../big.yml"
+check rules-size-option 0 "$T" lint -q --fail-on never --max-rules-size 2M \
+    "$R/sub/a.md"
+printf 'extends: deployment\n' >"$R/base.yml"
+printf 'extends: ../base.yml\n' >"$R/sub/.ticklist.yml"
+check extends-in-repo-ok 0 "$T" lint -q --fail-on never "$R/sub/a.md"
+has extends-in-repo-findings "$tmp/stdout" "missing-section"
+# Outside a repository the config's own directory is the limit.
+mkdir -p "$tmp/norepo/sub"
+printf 'extends: deployment\n' >"$tmp/norepo/base.yml"
+printf 'extends: ../base.yml\n' >"$tmp/norepo/sub/.ticklist.yml"
+cp "$R/sub/a.md" "$tmp/norepo/sub/a.md"
+check extends-norepo 2 "$T" lint -q "$tmp/norepo/sub/a.md"
+has extends-norepo-msg "$tmp/stderr" "outside $tmp/norepo/sub"
+# Named on the command line, a file may be anywhere; -c of a device, a
+# FIFO or a big file is refused like a checklist.
+check rules-cmdline-anywhere 0 "$T" lint -q --fail-on never -r "$tmp/norepo/base.yml" "$R/sub/a.md"
+check config-dev-zero 2 timeout 20 "$T" lint -q -c /dev/zero "$R/sub/a.md"
+has config-dev-zero-msg "$tmp/stderr" "not a regular file"
+check config-fifo 2 timeout 20 "$T" lint -q -c "$R/fifo.yml" "$R/sub/a.md"
+check rules-fifo 2 timeout 20 "$T" lint -q -r "$R/fifo.yml" "$R/sub/a.md"
+check config-big 2 "$T" lint -q -c "$R/big.yml" "$R/sub/a.md"
+has config-big-msg "$tmp/stderr" "file too big"
+mkfifo "$R/sub/.ticklist.yaml"
+rm -f "$R/sub/.ticklist.yml"
+check discovered-fifo 2 timeout 20 "$T" lint -q "$R/sub/a.md"
+rm -f "$R/sub/.ticklist.yaml"
+# A file that is not a rule file: a few errors, each quoting at most a
+# short excerpt of one line.
+i=0
+while [ $i -lt 50 ]; do
+	printf 'user%d: SECRET%dxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n' $i $i
+	i=$((i + 1))
+done >"$R/secrets.yml"
+printf '"%s": 1\n' "$(printf 'K%.0s' $(seq 1 80))" >>"$R/secrets.yml"
+check config-secrets 2 "$T" lint -q -c "$R/secrets.yml" "$R/sub/a.md"
+lacks config-secrets-no-values "$tmp/stderr" "SECRET"
+lacks config-secrets-capped "$tmp/stderr" "user20"
+has config-secrets-note "$tmp/stderr" "more errors in this file not shown"
+printf 'rules:\n  - id: %s\n    kind: pattern\n' "$(printf 'x%.0s' $(seq 1 200))" >"$R/long.yml"
+check config-long-quote 2 "$T" lint -q -c "$R/long.yml" "$R/sub/a.md"
+if awk 'length > 300 { bad = 1 } END { exit bad }' "$tmp/stderr"; then
+	echo "ok hostile/config-long-quote-short"
+else echo "not ok hostile/config-long-quote-short"; head -3 "$tmp/stderr"; fi
+
+# Terminals and CI logs: no control character, bidi override or
+# workflow command ("::" at a line's start) from a file or its name.
+mkdir "$tmp/term"
+printf -- '---\ntitle: "ok\\n::error::from front matter"\n---\n# T\n\n## \033[31mred \342\200\256\n- [ ] x TBD\n' \
+    >"$tmp/term/$(printf 'a\033[2J\r.md')"
+printf '# ::error::title\n\n##  ::warning::section\n- [ ] x TBD\n' \
+    >"$tmp/term/::error::b.md"
+printf '# \302\240::error::nbsp\n\n- [ ] x\n' >"$tmp/term/c.md"
+printf 'rules:\n  - id: p\n    kind: pattern\n    pattern: x\n    message: "m\\e[31m\\n::error::forged"\n' \
+    >"$tmp/term/msg.yml"
+# clean NAME FILE: no ESC, CR, C1 or bidi byte, no line starting "::".
+clean() {
+	if LC_ALL=C grep -q "$(printf '[\033\r\001]')" "$2" ||
+	    grep -q "$(printf '\342\200\256')" "$2" ||
+	    grep -Eq '^[[:space:]]*::' "$2" ||
+	    grep -q "$(printf '^\302\240::')" "$2"; then
+		echo "not ok hostile/$1"; cat -A "$2" | head -10
+	else echo "ok hostile/$1"; fi
+}
+check term-status 0 "$T" status "$tmp/term"
+clean term-status-clean "$tmp/stdout"
+has term-status-title "$tmp/stdout" 'ok\n::error::from front matter'
+has term-status-esc "$tmp/stdout" '\e[31mred'
+check term-lint 0 "$T" lint --fail-on never -r "$tmp/term/msg.yml" "$tmp/term"
+clean term-lint-clean "$tmp/stdout"
+clean term-lint-stderr-clean "$tmp/stderr"
+has term-lint-msg "$tmp/stdout" 'm\e[31m\n::error::forged'
+has term-lint-name "$tmp/stdout" 'a\e[2J\r.md:'
+check term-diag 2 "$T" lint -q "$tmp/term/$(printf 'n\033[2Jo\n::error::x.md')"
+clean term-diag-clean "$tmp/stderr"
+
+# -o never replaces an input; an empty -o is a usage error.
+mkdir "$tmp/o"
+cp "$A" "$tmp/o/a.md"
+cp "$tmp/o/a.md" "$tmp/o/a.orig"
+check output-is-input 2 "$T" lint --no-config -o "$tmp/o/a.md" "$tmp/o/a.md"
+has output-is-input-msg "$tmp/stderr" "a.md: error: is also an input"
+check output-is-input-walk 2 "$T" status -o "$tmp/o/a.md" "$tmp/o"
+ln "$tmp/o/a.md" "$tmp/o/hard.txt"
+check output-is-input-link 2 "$T" status -o "$tmp/o/hard.txt" "$tmp/o/a.md"
+if cmp -s "$tmp/o/a.md" "$tmp/o/a.orig"; then echo "ok hostile/output-input-intact"
+else echo "not ok hostile/output-input-intact"; fi
+check output-empty 2 "$T" lint --no-config -o "" "$tmp/o/a.md"
+has output-empty-msg "$tmp/stderr" "-o: empty path"
+check report-output-empty 2 "$T" report --no-config -o "" "$tmp/o/a.md"
+has report-output-empty-msg "$tmp/stderr" "empty report directory"
+# The pre-commit hooks: a staged file named "-oREADME.md" stays a file
+# name (entry + args + file names, as pre-commit runs them).
+mkdir "$tmp/pc"
+printf 'readme\n' >"$tmp/pc/README.md"
+cp "$A" "$tmp/pc/-oREADME.md"
+python3 -c '
+import sys, yaml, shlex
+for h in yaml.safe_load(open(sys.argv[1])):
+    print(" ".join([h["entry"]] + [shlex.quote(a) for a in h.get("args", [])]))
+' .pre-commit-hooks.yaml >"$tmp/pc.cmds"
+n=0
+while read -r cmd; do
+	n=$((n + 1))
+	mkdir -p "$tmp/pcbin"
+	ln -sf "$T" "$tmp/pcbin/ticklist"
+	(cd "$tmp/pc" && PATH="$tmp/pcbin:$PATH" eval "$cmd -oREADME.md") \
+	    >/dev/null 2>&1
+	if [ "$(cat "$tmp/pc/README.md")" = readme ]; then
+		echo "ok hostile/pre-commit-hook-$n"
+	else echo "not ok hostile/pre-commit-hook-$n: README.md replaced"
+		printf 'readme\n' >"$tmp/pc/README.md"; fi
+done <"$tmp/pc.cmds"
+[ $n -ge 2 ] && echo "ok hostile/pre-commit-hooks-read" ||
+    echo "not ok hostile/pre-commit-hooks-read"
+
+# The report folder: a manifest of what ticklist wrote; nothing else is
+# replaced, nothing written through a link or into a non-regular file;
+# all or nothing; stale pages and leftovers of killed runs removed.
+RI=$tmp/rin RO=$tmp/rout
+mkdir -p "$RI"
+printf '# A\n\n- [x] one\n' >"$RI/a.md"
+printf '# B\n\n- [ ] two\n' >"$RI/b.md"
+# rep NAME WANT-EXIT: report RI into RO.
+rep() {
+	check "$1" "$2" timeout 60 "$T" report --no-config -q --fail-on never \
+	    -o "$RO" "$RI"
+}
+rep report-fresh 0
+has report-manifest "$RO/.ticklist.manifest" "rin_b.html"
+cp -p "$RO/index.html" "$tmp/index.prev"
+# A checklist deleted: its page goes; leftovers of a killed run go.
+rm "$RI/b.md"
+: >"$RO/.ticklist-AbC123"
+: >"$RO/.ticklist-AbC123.index.html"
+: >"$RO/index.html.ticklist-Zz9Zz9"
+printf 'mine\n' >"$RO/notes.html"
+rep report-stale 0
+if [ ! -e "$RO/rin_b.html" ]; then echo "ok hostile/report-stale-page-removed"
+else echo "not ok hostile/report-stale-page-removed"; fi
+if [ -z "$(ls -a "$RO" | grep -e '^\.ticklist-' -e '\.ticklist-')" ]; then
+	echo "ok hostile/report-leftovers-removed"
+else echo "not ok hostile/report-leftovers-removed: $(ls -a "$RO" | tr '\n' ' ')"; fi
+has report-foreign-kept "$RO/notes.html" "mine"
+lacks report-manifest-updated "$RO/.ticklist.manifest" "rin_b.html"
+printf '# B\n\n- [ ] two\n' >"$RI/b.md"
+rep report-again 0
+# snapshot: the report as it is, to compare after a refused run.
+snap() { (cd "$RO" && find . -type f -exec cksum {} + | sort) >"$tmp/snap.$1"; }
+same() {
+	snap after
+	if cmp -s "$tmp/snap.before" "$tmp/snap.after"; then echo "ok hostile/$1"
+	else echo "not ok hostile/$1"; diff "$tmp/snap.before" "$tmp/snap.after" | head; fi
+}
+# A file ticklist did not write is never replaced; the run names it.
+pa=$(grep 'rin_a\.html$' "$RO/.ticklist.manifest")
+pc=$(echo "$pa" | sed 's/rin_a\.html$/rin_c.html/')
+printf 'hand written\n' >"$RO/$pc"
+printf '# C\n\n- [ ] c\n' >"$RI/c.md"
+snap before
+rep report-foreign-refused 2
+has report-foreign-msg "$tmp/stderr" "$pc: error: was not written by ticklist"
+same report-foreign-all-or-nothing
+has report-foreign-intact "$RO/$pc" "hand written"
+rm "$RI/c.md" "$RO/$pc"
+# Links and non-regular files: refused by name, nothing written.
+for f in badge.svg summary.md; do
+	mv "$RO/$f" "$tmp/$f.keep"
+	ln -s /dev/null "$RO/$f"
+	snap before
+	rep "report-link-$f" 2
+	has "report-link-$f-msg" "$tmp/stderr" "$f: error: is a symbolic link"
+	same "report-link-$f-whole"
+	rm "$RO/$f"
+	mkfifo "$RO/$f"
+	rep "report-fifo-$f" 2
+	has "report-fifo-$f-msg" "$tmp/stderr" "$f: error: is not a regular file"
+	rm "$RO/$f"
+	mv "$tmp/$f.keep" "$RO/$f"
+done
+rm "$RO/$pa"
+ln -s "$tmp/victim" "$RO/$pa"
+printf 'victim\n' >"$tmp/victim"
+rep report-link-page 2
+has report-link-page-victim "$tmp/victim" "victim"
+rm "$RO/$pa"
+rep report-recovers 0
+# report -o . . : neither a checklist named summary.md nor an index.html
+# someone wrote is replaced.
+mkdir "$tmp/dot"
+printf '# S\n\n- [ ] s\n' >"$tmp/dot/summary.md"
+printf '<p>site</p>\n' >"$tmp/dot/index.html"
+cp "$tmp/dot/summary.md" "$tmp/dot.summary"
+check report-dot 2 sh -c "cd '$tmp/dot' && '$T' report --no-config -q -o . ."
+has report-dot-input-msg "$tmp/stderr" "summary.md: error: is also an input"
+has report-dot-index-msg "$tmp/stderr" "index.html: error: was not written by ticklist"
+has report-dot-index-intact "$tmp/dot/index.html" "<p>site</p>"
+if cmp -s "$tmp/dot/summary.md" "$tmp/dot.summary"; then echo "ok hostile/report-dot-input-intact"
+else echo "not ok hostile/report-dot-input-intact"; fi
+# Page names stay under NAME_MAX: a 300-character path.
+long=$tmp/long/$(printf 'd%.0s' $(seq 1 120))/$(printf 'e%.0s' $(seq 1 120))
+mkdir -p "$long"
+cp "$RI/a.md" "$long/$(printf 'f%.0s' $(seq 1 80)).md"
+cp "$RI/a.md" "$long/$(printf 'f%.0s' $(seq 1 79))g.md"
+check report-long-name 0 "$T" report --no-config -q --fail-on never \
+    -o "$tmp/longout" "$tmp/long"
+if [ "$(ls "$tmp/longout" | awk 'length > 200' | wc -l)" = 0 ] &&
+    [ "$(ls "$tmp/longout" | grep -c '_long_.*-[0-9a-f]\{8\}\.html$')" = 2 ]; then
+	echo "ok hostile/report-long-name-capped"
+else echo "not ok hostile/report-long-name-capped"; ls "$tmp/longout"; fi
+# A second run into the same folder waits for the first (flock).
+if command -v flock >/dev/null 2>&1; then
+	flock "$RO/.ticklist.lock" sleep 3 &
+	i=0	# until the holder has it
+	while flock -n "$RO/.ticklist.lock" true && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	rep report-lock-waits 0
+	has report-lock-msg "$tmp/stderr" "another ticklist report is writing there; waiting"
+	wait
+fi
+# No input and no file outside the report folder is opened for writing.
+if command -v strace >/dev/null 2>&1; then
+	ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" strace -f -qq \
+	    -e trace=open,openat,creat,truncate,rename,renameat,renameat2,unlink,unlinkat \
+	    -o "$tmp/strace.rep" "$T" report --no-config -q -o "$RO" "$RI" \
+	    >/dev/null 2>&1
+	if grep -q "$RO/index.html" "$tmp/strace.rep"; then
+		echo "ok hostile/report-strace-sees"
+	else echo "not ok hostile/report-strace-sees"; fi
+	if grep -E 'O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|creat\(|truncate\(|rename|unlink' \
+	    "$tmp/strace.rep" | grep -v -F "\"$RO/"; then
+		echo "not ok hostile/report-writes-only-its-folder"
+	else echo "ok hostile/report-writes-only-its-folder"; fi
+fi
+
+# A checklist that cannot be read, or is too big for its page, stays in
+# the report with its reason ("error"); the other pages are written and
+# the run exits 2.
+mkdir -p "$tmp/bad"
+printf '# A\n\n- [ ] a\n' >"$tmp/bad/a.md"
+printf '# B\n\0\n- [ ] b\n' >"$tmp/bad/bin.md"
+check report-unreadable 2 "$T" report --no-config -q --fail-on never \
+    -o "$tmp/badout" "$tmp/bad"
+has report-unreadable-msg "$tmp/stderr" "bin.md:2: error: binary file"
+if python3 - "$tmp/badout/report.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+e = {c["file"].rsplit("/", 1)[-1]: c for c in d["checklists"]}
+assert e["bin.md"]["error"].startswith("binary file"), e["bin.md"]
+assert e["bin.md"]["page"] is None
+assert "error" not in e["a.md"] and e["a.md"]["page"]
+assert d["summary"]["files"] == 2
+PY
+then echo "ok hostile/report-unreadable-json"
+else echo "not ok hostile/report-unreadable-json"; fi
+has report-unreadable-index "$tmp/badout/index.html" "binary file (NUL byte at offset 4)"
+has report-unreadable-summary "$tmp/badout/summary.md" "binary file"
+if [ "$(ls "$tmp/badout" | grep -c '\.html$')" = 2 ]; then
+	echo "ok hostile/report-unreadable-other-page"
+else echo "not ok hostile/report-unreadable-other-page: $(ls "$tmp/badout")"; fi
+# Too big for its page: a page template whose output grows as the fourth
+# power of the tasks stops on the big checklist only.
+mkdir -p "$tmp/tpl" "$tmp/big4"
+printf '{{#checklist}}{{#tasks}}{{#tasks}}{{#tasks}}{{#tasks}}x{{/tasks}}{{/tasks}}{{/tasks}}{{/tasks}}{{/checklist}}\n' \
+    >"$tmp/tpl/checklist.html.mustache"
+printf '# Small\n\n- [ ] a\n- [ ] b\n' >"$tmp/big4/small.md"
+{ printf '# Big\n\n'; i=0; while [ $i -lt 300 ]; do echo "- [ ] t$i"; i=$((i + 1)); done; } \
+    >"$tmp/big4/big.md"
+check report-page-too-big 2 timeout 60 "$T" report --no-config -q \
+    --fail-on never --templates "$tmp/tpl" -o "$tmp/big4out" "$tmp/big4"
+has report-page-too-big-msg "$tmp/stderr" "big.md: error: page not written"
+has report-page-too-big-json "$tmp/big4out/report.json" '"error": "page not written: rendering failed"'
+if [ -f "$tmp/big4out/index.html" ] &&
+    [ "$(ls "$tmp/big4out" | grep -c 'small\.html$')" = 1 ] &&
+    [ "$(ls "$tmp/big4out" | grep -c 'big\.html$')" = 0 ]; then
+	echo "ok hostile/report-page-too-big-others"
+else echo "not ok hostile/report-page-too-big-others: $(ls "$tmp/big4out")"; fi
+
+# YAML nesting is capped before libyaml loads it (front matter, rules).
+python3 -c '
+import sys
+n = 100000
+open(sys.argv[1], "w").write("---\nx: " + "[" * n + "]" * n + "\n---\n# T\n\n- [ ] a\n")
+open(sys.argv[2], "w").write("rules: " + "[" * n + "]" * n + "\n")
+' "$tmp/deep.md" "$tmp/deep.yml"
+check deep-front-matter 1 timeout 10 "$T" lint --no-config "$tmp/deep.md"
+# (front matter that does not load is read as Markdown, as before)
+has deep-front-matter-as-text "$tmp/stdout" "deep.md:2:1: warning: section"
+check deep-front-matter-report 1 timeout 20 "$T" report --no-config -q \
+    -o "$tmp/deepout" "$tmp/deep.md"
+check deep-rules 2 timeout 10 "$T" lint -c "$tmp/deep.yml" "$tmp/deep.md"
+has deep-rules-msg "$tmp/stderr" "deep.yml:1:"
+has deep-rules-msg2 "$tmp/stderr" "YAML nested more than 64 deep"
+
+# Small fixes: an empty directory (no qsort of nothing), help and
+# --version into /dev/full.
+mkdir "$tmp/emptydir"
+check empty-dir 0 "$T" status "$tmp/emptydir"
+if [ -e /dev/full ]; then
+	for a in help --version "help lint" "help report" "lint --help" \
+	    "report --help"; do
+		n=$(echo "$a" | tr ' ' '-')
+		check "dev-full-$n" 2 sh -c "'$T' $a >/dev/full"
+		has "dev-full-$n-msg" "$tmp/stderr" "No space left on device"
+	done
+fi
+
+# Suppression comments are matched in O(n log n): 30,000 disable/enable
+# pairs (with 60,000 findings) took minutes when every finding scanned
+# every directive.
+python3 -c '
+import sys
+L = ["# T", ""]
+for i in range(30000):
+    L += ["<!-- ticklist-disable placeholder -->", "- [ ] item TBD %d" % i,
+          "<!-- ticklist-enable placeholder -->", "- [ ] other TBD %d" % i]
+open(sys.argv[1], "w").write("\n".join(L) + "\n")
+' "$tmp/supp.md"
+check suppress-30k 0 timeout 60 "$T" lint --no-config -q --fail-on never "$tmp/supp.md"
+# Items on lines 4, 8, ... are disabled; those on 6, 10, ... are not.
+if [ "$(grep -c '\[placeholder\]' "$tmp/stdout")" = 30000 ] &&
+    awk -F: '/\[placeholder\]/ && $2 % 4 != 2 { bad = 1 } END { exit bad }' \
+    "$tmp/stdout"; then
+	echo "ok hostile/suppress-30k-right"
+else echo "not ok hostile/suppress-30k-right"; fi
+
+# Two runs into one folder at once do not interleave: the lock makes one
+# wait, and the folder ends as one run's report (every page it links
+# exists, the manifest names exactly the pages there).
+mkdir -p "$tmp/two1" "$tmp/two2"
+for i in 1 2 3 4 5 6; do
+	printf '# One %d\n\n- [ ] x\n' $i >"$tmp/two1/one$i.md"
+	printf '# Two %d\n\n- [x] y\n' $i >"$tmp/two2/two$i.md"
+done
+"$T" report --no-config -q --fail-on never -o "$tmp/two" "$tmp/two1" \
+    >/dev/null 2>&1 &
+"$T" report --no-config -q --fail-on never -o "$tmp/two" "$tmp/two2" \
+    >/dev/null 2>&1
+wait
+(cd "$tmp/two" && ls *.html | grep -v '^index\.html$' | sort) >"$tmp/two.files"
+grep -v '^#' "$tmp/two/.ticklist.manifest" | grep '\.html$' |
+    grep -v '^index\.html$' | sort >"$tmp/two.manifest"
+grep -o 'href="[^"]*\.html"' "$tmp/two/index.html" | sed 's/href="//; s/"$//' |
+    sort >"$tmp/two.links"
+if cmp -s "$tmp/two.files" "$tmp/two.manifest" &&
+    cmp -s "$tmp/two.files" "$tmp/two.links" &&
+    [ "$(wc -l <"$tmp/two.files")" = 6 ]; then
+	echo "ok hostile/report-two-runs-one-report"
+else echo "not ok hostile/report-two-runs-one-report"
+	paste "$tmp/two.files" "$tmp/two.manifest" "$tmp/two.links"; fi

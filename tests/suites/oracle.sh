@@ -1,8 +1,11 @@
 #!/bin/sh
-# oracle.sh: task item and checked counts agree with GitHub's task-list
-# extension (cmark-gfm -e tasklist) on every seed and corpus file.
-# Items inside blockquotes are left out of the comparison: cmark-gfm 0.29
-# misses them, ticklist counts them. N/A items ([-], [~]) are ours only.
+# oracle.sh: ticklist agrees with GitHub's parser (cmark-gfm -e tasklist
+# -e table) on every seed and corpus file: task counts and checked counts,
+# each task's line, column, state and parent, headings, and every GFM
+# table (rows, cells, cell text). Items inside blockquotes
+# are left out of the counts: cmark-gfm 0.29 misses them, ticklist counts
+# them. N/A items ([-], [~]) are ours only. Skips without ../shared; fails
+# on an empty corpus.
 T=$TOP/$BUILD/ticklist
 if ! command -v cmark-gfm >/dev/null 2>&1; then
 	echo "not ok oracle: cmark-gfm not installed (make deps)"
@@ -12,10 +15,12 @@ if [ ! -d "$SHARED/seeds" ] || [ ! -d "$SHARED/corpus/real" ]; then
 	echo "skip oracle/*: ../shared is absent"
 	exit 0
 fi
-n=0
-for f in "$SHARED"/seeds/* "$SHARED"/corpus/real/*.md; do
-	[ -f "$f" ] || continue
-	n=$((n + 1))
+files=$(ls "$SHARED"/seeds/* "$SHARED"/corpus/real/*.md 2>/dev/null)
+if [ -z "$files" ]; then
+	echo "not ok oracle: no seed or corpus file in $SHARED"
+	exit 0
+fi
+for f in $files; do
 	name=oracle/$(basename "$f")
 	g=$(cmark-gfm -e tasklist "$f" 2>/dev/null)
 	gi=$(printf '%s' "$g" | grep -o 'type="checkbox"' | wc -l)
@@ -30,5 +35,10 @@ for f in "$SHARED"/seeds/* "$SHARED"/corpus/real/*.md; do
 		echo "not ok $name: cmark-gfm $gi items $gc checked, ticklist $oi items $oc checked"
 	fi
 done
-# An empty corpus is a failure, never a pass.
-[ "$n" -gt 0 ] || echo "not ok oracle/corpus: no file in $SHARED/seeds or corpus/real"
+# Every task: the same line, column, state and parent task; every
+# heading: the same level, line and text.
+# shellcheck disable=SC2086
+python3 "$TOP/tests/fidelity/oracle.py" "$T" $files
+# Every table: the same rows and cell text as cmark-gfm -e table.
+# shellcheck disable=SC2086
+python3 "$TOP/tests/fidelity/tables.py" "$T" $files | sed 's|^ok tables/|ok oracle/tables/|; s|^not ok tables|not ok oracle/tables|; s|^ok tables:|ok oracle/tables:|'
