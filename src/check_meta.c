@@ -201,24 +201,60 @@ check_invalid_waiver(struct check_state *st, const struct rule *r)
 			    cl->waivers[i].problem, cl->waivers[i].rules);
 }
 
+/* Live waivers by first line, with the largest last line so far: a
+ * finding's line is covered only by waivers at or before it in this
+ * order, and the scan back stops where no earlier one reaches it. */
+struct waive_at {
+	const struct waiver	*w;
+	int			 reach;
+};
+
+static int
+check_waive_cmp(const void *a, const void *b)
+{
+	const struct waive_at *x = a, *y = b;
+
+	return (x->w->first > y->w->first) - (x->w->first < y->w->first);
+}
+
 /* Compact out the findings a live waiver covers, as check_suppress
- * does for disable comments. */
+ * does for disable comments: O(log n) a finding plus the waivers that
+ * overlap its line. */
 void
 check_waive(const struct checklist *cl, struct findings *out, size_t first)
 {
 	long today;
-	size_t i, j, k;
+	size_t i, j, k, n = 0, lo, hi;
+	struct waive_at *v;
 
 	if (cl->nwaivers == 0)
 		return;
 	today = when_today();
+	v = xcalloc(cl->nwaivers, sizeof(*v));
+	for (i = 0; i < cl->nwaivers; i++)
+		if (cl->waivers[i].problem == NULL &&
+		    cl->waivers[i].until_ymd >= today &&
+		    cl->waivers[i].last >= cl->waivers[i].first)
+			v[n++].w = &cl->waivers[i];
+	if (n > 0)
+		qsort(v, n, sizeof(*v), check_waive_cmp);
+	for (i = 0; i < n; i++)
+		v[i].reach = i > 0 && v[i - 1].reach > v[i].w->last ?
+		    v[i - 1].reach : v[i].w->last;
 	for (i = k = first; i < out->n; i++) {
 		struct finding *f = &out->v[i];
-		for (j = 0; j < cl->nwaivers; j++)
-			if (cl->waivers[j].until_ymd >= today &&
-			    itemmeta_waives(&cl->waivers[j], f->rule, f->line))
-				break;
-		if (j < cl->nwaivers) {
+		int drop = 0;
+
+		for (lo = 0, hi = n; lo < hi; ) {	/* first after line */
+			size_t mid = (lo + hi) / 2;
+			if (v[mid].w->first <= f->line)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (j = lo; j > 0 && v[j - 1].reach >= f->line && !drop; j--)
+			drop = itemmeta_waives(v[j - 1].w, f->rule, f->line);
+		if (drop) {
 			free(f->message);
 			free(f->section);
 			free(f->key);
@@ -227,6 +263,7 @@ check_waive(const struct checklist *cl, struct findings *out, size_t first)
 		out->v[k++] = *f;
 	}
 	out->n = k;
+	free(v);
 }
 
 /*

@@ -464,7 +464,8 @@ itemmeta_next_line(const struct checklist *cl, int l)
 static void
 itemmeta_waivers(struct checklist *cl)
 {
-	size_t n = 0, i, j;
+	size_t n = 0, i;
+	int end;
 
 	for (i = 0; i < cl->nfacts; i++)
 		n += cl->facts[i].kind == FACT_DIRECTIVE &&
@@ -473,29 +474,31 @@ itemmeta_waivers(struct checklist *cl)
 	if (n == 0)
 		return;
 	cl->waivers = arena_alloc(&cl->arena, n * sizeof(*cl->waivers));
-	for (i = 0; i < cl->nfacts; i++) {
+	cl->nwaivers = n;
+	/* Backwards, so a -begin finds the next -end in one pass. */
+	end = (int)cl->nlines;
+	for (i = cl->nfacts; i-- > 0; ) {
 		const struct fact *f = &cl->facts[i];
 		struct waiver *w;
 
-		if (f->kind != FACT_DIRECTIVE || (f->dir != DIR_WAIVE &&
-		    f->dir != DIR_WAIVE_BEGIN))
+		if (f->kind != FACT_DIRECTIVE)
 			continue;
-		w = &cl->waivers[cl->nwaivers++];
+		if (f->dir == DIR_WAIVE_END) {
+			end = f->line - 1;
+			continue;
+		}
+		if (f->dir != DIR_WAIVE && f->dir != DIR_WAIVE_BEGIN)
+			continue;
+		w = &cl->waivers[--n];
 		memset(w, 0, sizeof(*w));
 		w->line = f->line;
 		itemmeta_waiver_text(cl, w, f->text ? f->text : "");
-		if (f->dir == DIR_WAIVE) {
+		if (f->dir == DIR_WAIVE)
 			w->first = w->last = itemmeta_next_line(cl, f->line);
-			continue;
+		else {
+			w->first = f->line + 1;
+			w->last = end;
 		}
-		w->first = f->line + 1;
-		w->last = (int)cl->nlines;
-		for (j = i + 1; j < cl->nfacts; j++)
-			if (cl->facts[j].kind == FACT_DIRECTIVE &&
-			    cl->facts[j].dir == DIR_WAIVE_END) {
-				w->last = cl->facts[j].line - 1;
-				break;
-			}
 	}
 }
 

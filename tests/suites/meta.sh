@@ -35,6 +35,22 @@ SOURCE_DATE_EPOCH=1796299200 lint | grep -q overdue && ok today-sde-after ||
 [ $? -eq 2 ] && grep -q "today: expected YYYY-MM-DD, not '2026-02-30'" "$tmp/err" &&
     ok today-bad || fail today-bad "$tmp/err"
 
+# Many waivers stay cheap: 20,000 unterminated -begin blocks and 20,000
+# one-line waivers over 20,000 placeholders (each pairing is a bound, not
+# a timing: the run must finish at all within a generous limit).
+python3 - "$tmp/many.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("# T\n\n")
+    for i in range(20000):
+        f.write("<!-- ticklist-waive-begin placeholder until 2099-01-01: r -->\n")
+        f.write("<!-- ticklist-waive placeholder until 2099-01-01: r -->\n")
+        f.write("- [ ] item %d TBD\n" % i)
+PY
+printf 'rules:\n  - {id: placeholder, kind: placeholder}\n' >"$tmp/ph.yml"
+if out=$(timeout 60 "$T" lint -q --fail-on never -c "$tmp/ph.yml" "$tmp/many.md") &&
+    [ -z "$out" ]; then ok many-waivers; else fail many-waivers; fi
+
 # --- the pinned tasks ----------------------------------------------------
 cat >"$tmp/tasks.md" <<'M'
 # T
