@@ -1,7 +1,7 @@
 # ticklist: plain Makefile. `make` builds build/ticklist.
 # Local flags go in Makefile.local (not committed).
 
-PKGS	 = libcmark yaml-0.1 libpcre2-8
+PKGS	 = libcmark yaml-0.1 libpcre2-8 libgit2
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
@@ -16,7 +16,7 @@ WARN	+= -Werror
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml -lpcre2-8)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml -lpcre2-8 -lgit2)
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	      $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen
 ALL_LIBS    = $(PKG_LIBS) -lpthread -lm

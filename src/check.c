@@ -140,6 +140,13 @@ const struct rule_kind check_kinds[] = {
 	  "items added are reported as info.",
 	  "Restore the template's item, or mark it N/A with a reason.",
 	  check_template_drift },
+	/* A file chosen as a checklist with no task item and no field. */
+	{ "empty-checklist", 0, 0, SEV_WARNING, 0,
+	  "no task item or field: not a checklist",
+	  "A file selected as a checklist (by files:) with no task item and "
+	  "no field.",
+	  "Add task items, or leave the file out of files:.",
+	  check_empty_checklist },
 };
 const size_t check_nkinds = sizeof(check_kinds) / sizeof(check_kinds[0]);
 
@@ -303,15 +310,96 @@ check_in_section(struct check_state *st, const struct rule *r, int section)
 	return check_section_match(st, r, section);
 }
 
+/* Count backtick runs in src[a..z), skipping escaped characters. */
+static size_t
+check_tick_runs(const char *src, size_t a, size_t z)
+{
+	size_t i, runs = 0;
+
+	for (i = a; i < z; i++) {
+		if (src[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (src[i] != '`')
+			continue;
+		runs++;
+		while (i + 1 < z && src[i + 1] == '`')
+			i++;
+	}
+	return runs;
+}
+
+int
+check_pos_in_code(const struct checklist *cl, int line, int col,
+    struct code_pos *cp)
+{
+	size_t n;
+
+	if (cl->src == NULL || cl->lines == NULL || line < 1 ||
+	    (size_t)line > cl->nlines)
+		return 0;
+	n = cl->srclen;
+	if (cp->line != line || col < cp->col) {
+		int l = line;
+
+		/* Back to the first line of the paragraph: a span may cross
+		 * lines, never a blank line or the start of a list item or
+		 * heading. */
+		while (l > 1) {
+			const char *p = cl->src + cl->lines[l - 1];
+
+			p += strspn(p, " \t");
+			if (*p == '-' || *p == '*' || *p == '+' || *p == '#' ||
+			    *p == '>' || *p == '|' || (*p >= '0' && *p <= '9'))
+				break;
+			p = cl->src + cl->lines[l - 2];
+			p += strspn(p, " \t");
+			if (*p == '\n' || *p == '\r' || *p == '\0')
+				break;
+			l--;
+		}
+		cp->runs = check_tick_runs(cl->src, cl->lines[l - 1],
+		    cl->lines[line - 1]);
+		cp->line = line;
+		cp->col = 1;
+		cp->z = cl->lines[line - 1];
+		cp->tick = 0;
+	}
+	/* Go on from where the last call on this line stopped: fields come
+	 * in column order, so a line is scanned once. */
+	while (cp->z < n && cp->col < col && cl->src[cp->z] != '\n') {
+		char ch = cl->src[cp->z];
+
+		if (ch == '`') {
+			if (!cp->tick)
+				cp->runs++;
+			cp->tick = 1;
+		} else
+			cp->tick = 0;
+		if (ch == '\\' && cp->z + 1 < n && cl->src[cp->z + 1] != '\n') {
+			cp->z++;
+			cp->col++;
+		}
+		cp->z++;
+		while (cp->z < n && ((unsigned char)cl->src[cp->z] & 0xc0) ==
+		    0x80)
+			cp->z++;
+		cp->col++;
+	}
+	return cp->runs % 2;
+}
+
 /* Is offset off of block b inside an inline code span? Judged on the
- * source line, as the model keeps no inline nodes: an odd number of
- * backtick runs before it. Spans across lines are not seen. */
+ * source, as the model keeps no inline nodes: an odd number of backtick
+ * runs before it, counted from the start of the block for a paragraph or
+ * an item (a span may cross lines), else from the start of its line. */
 static int
 check_in_code_span(const struct checklist *cl, const struct block *b,
     size_t off)
 {
-	const struct seg *sg;
-	size_t lo = 0, hi = b->nseg, i, a, z, runs = 0;
+	const struct seg *sg, *first;
+	size_t lo = 0, hi = b->nseg, a, z;
 
 	if (cl->src == NULL || cl->lines == NULL)
 		return 0;
@@ -331,18 +419,11 @@ check_in_code_span(const struct checklist *cl, const struct block *b,
 	z = a + (size_t)(sg->bcol - 1) + (off - sg->off);
 	if (z > cl->srclen)
 		z = cl->srclen;
-	for (i = a; i < z; i++) {
-		if (cl->src[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (cl->src[i] != '`')
-			continue;
-		runs++;
-		while (i + 1 < z && cl->src[i + 1] == '`')
-			i++;
-	}
-	return runs % 2;
+	first = &cl->segs[b->seg0];
+	if ((b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_ITEM) &&
+	    first->line >= 1 && first->line < sg->line)
+		a = cl->lines[first->line - 1] + (size_t)(first->bcol - 1);
+	return check_tick_runs(cl->src, a, z) % 2;
 }
 
 int
@@ -674,6 +755,57 @@ check_suppress(const struct checklist *cl, struct findings *out,
 	free(ids.v);
 }
 
+/* A suppression comment naming a rule id neither this set nor a shipped
+ * set has (a typo: "placeholdr") suppresses nothing: say so, once per id
+ * and file (and for at most eight ids: a storm of comments is not a
+ * storm of warnings). */
+static void
+check_unknown_ids(const struct rules *rs, const struct checklist *cl)
+{
+	char seen[8][128];
+	size_t nseen = 0, k2;
+
+	for (size_t i = 0; i < cl->nfacts; i++) {
+		const struct fact *d = &cl->facts[i];
+		const char *p = d->text ? d->text : "";
+		size_t k, j;
+
+		/* Waivers are checked by invalid-waiver: their text is
+		 * not a list of ids. */
+		if (d->kind != FACT_DIRECTIVE || d->dir >= DIR_WAIVE)
+			continue;
+		for (;; p += k) {
+			char id[128];
+
+			p += strspn(p, " \t\r\n,");
+			if (*p == '\0')
+				break;
+			k = strcspn(p, " \t\r\n,");
+			if (k >= sizeof(id))
+				continue;
+			memcpy(id, p, k);
+			id[k] = '\0';
+			for (j = 0; j < rs->n; j++)
+				if (strcmp(rs->v[j].info.id, id) == 0)
+					break;
+			if (j < rs->n)
+				continue;
+			for (k2 = 0; k2 < nseen; k2++)
+				if (strcmp(seen[k2], id) == 0)
+					break;
+			if (k2 < nseen)
+				continue;
+			if (nseen == sizeof(seen) / sizeof(seen[0]))
+				return;
+			memcpy(seen[nseen++], id, k + 1);
+			if (!rules_shipped_id(id))
+				diag_warn(cl->file, d->line, d->col, "unknown "
+				    "rule id '%s' in a ticklist-disable comment: "
+				    "it suppresses nothing", id);
+		}
+	}
+}
+
 void
 check_run(struct check_ctx *c, const struct rules *rs,
     const struct checklist *cl, struct findings *out)
@@ -701,6 +833,7 @@ check_run(struct check_ctx *c, const struct rules *rs,
 		if (st.sev[i] != SEV_OFF)
 			rs->v[i].kind->check(&st, &rs->v[i]);
 	c->msg = st.msg;
+	check_unknown_ids(rs, cl);
 	check_suppress(cl, out, first);
 	check_waive(cl, out, first);
 	findings_sort(out);

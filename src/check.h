@@ -16,4 +16,17 @@ void			 check_ctx_free(struct check_ctx *);
 void			 check_run(struct check_ctx *, const struct rules *,
 			    const struct checklist *, struct findings *out);
 
+/* Where the last check_pos_in_code call stopped; zero it before the
+ * first call, and reuse it for positions in line and column order. */
+struct code_pos {
+	int	 line, col;
+	size_t	 z, runs;
+	int	 tick;
+};
+/* 1 if line, col (code points) of cl's source is inside an inline code
+ * span, judged from the start of its paragraph: a field written in
+ * backticks is an example, not a field. cl->src must still be set. */
+int			 check_pos_in_code(const struct checklist *,
+			    int line, int col, struct code_pos *);
+
 #endif

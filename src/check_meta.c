@@ -531,9 +531,10 @@ drift_compare(struct check_state *st, const struct rule *r,
 }
 
 /* The template a checklist names: front matter "template", relative to
- * the checklist's directory. Returns a malloc'd path or NULL. */
+ * the checklist's directory; else its checklists: entry's (rs->template,
+ * absolute). Returns a malloc'd path or NULL. */
 static char *
-drift_path(const struct checklist *cl)
+drift_path(const struct checklist *cl, const struct rules *rs)
 {
 	const char *t = NULL, *slash;
 	char *p;
@@ -541,6 +542,8 @@ drift_path(const struct checklist *cl)
 	for (size_t i = 0; i < cl->nmeta; i++)
 		if (strcmp(cl->meta[i].key, "template") == 0)
 			t = cl->meta[i].value;
+	if ((t == NULL || *t == '\0') && rs->template != NULL)
+		return xstrdup(rs->template);
 	if (t == NULL || *t == '\0')
 		return NULL;
 	slash = strrchr(cl->file, '/');
@@ -556,7 +559,7 @@ drift_path(const struct checklist *cl)
 void
 check_template_drift(struct check_state *st, const struct rule *r)
 {
-	char *path = drift_path(st->cl);
+	char *path = drift_path(st->cl, st->rs);
 	struct input in;
 	struct checklist *tcl;
 

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
+#include "check.h"
 #include "model.h"
 #include "rule.h"
 #include "when.h"
@@ -26,6 +28,55 @@ check_pat_name(const struct rule_pat *p)
 	return p->hint != NULL ? p->hint : p->src;
 }
 
+/* A paragraph that is a label introducing what follows ("**Approvals**:",
+ * "Sign-off:"): short, ending in a colon. */
+static int
+check_label_block(const struct block *b)
+{
+	size_t n = b->len;
+
+	while (n > 0 && (b->text[n - 1] == ' ' || b->text[n - 1] == '\n'))
+		n--;
+	return b->kind == BLOCK_PARAGRAPH && n > 1 && n <= 80 &&
+	    (b->text[n - 1] == ':' || (n >= 3 &&
+	    memcmp(b->text + n - 3, "\xef\xbc\x9a", 3) == 0)) &&
+	    memchr(b->text, '\n', n) == NULL;
+}
+
+/* 1 if p names something in cl other than a heading: a field's label, a
+ * label paragraph, a table (a sign-off table names its columns) or a task
+ * item ("- [ ] Rollback plan documented" covers rollback): a section is
+ * missing only when nothing in the checklist speaks of it. */
+static int
+check_section_elsewhere(struct check_state *st, const struct rule *r,
+    const struct rule_pat *p)
+{
+	const struct checklist *cl = st->cl;
+
+	if (p->level != 0)
+		return 0;
+	for (size_t i = 0; i < cl->nfields; i++) {
+		const struct field *f = &cl->fields[i];
+
+		if (f->label != NULL && check_matches(st, r, p->re, f->label,
+		    strlen(f->label), f->line, f->col))
+			return 1;
+	}
+	for (size_t i = 0; i < cl->nblocks; i++) {
+		const struct block *b = &cl->blocks[i];
+
+		if ((b->kind == BLOCK_TABLE || b->kind == BLOCK_ITEM ||
+		    check_label_block(b)) &&
+		    check_matches(st, r, p->re, b->text, b->len, b->line,
+		    b->col))
+			return 1;
+	}
+	return 0;
+}
+
+/* Each required section must be named by a heading (at the pattern's
+ * level, if it gives one) or, without a level, by a field label, a label
+ * paragraph, a table or a task item. */
 void
 check_required_sections(struct check_state *st, const struct rule *r)
 {
@@ -46,7 +97,7 @@ check_required_sections(struct check_state *st, const struct rule *r)
 			    strlen(sec->title), sec->line, sec->col))
 				break;
 		}
-		if (s == cl->nsections)
+		if (s == cl->nsections && !check_section_elsewhere(st, r, p))
 			check_emit(st, r, check_title_line(cl), 1,
 			    check_title_line(cl), 1, p->src, strlen(p->src),
 			    NULL, name);
@@ -139,15 +190,33 @@ check_label(const struct field *f)
 	    "signature";
 }
 
+/* A value a tool fills in ("[AUTO-FILLED]", "[auto-generated]") is no
+ * blank for a person to fill. */
+static int
+check_auto_value(const char *v)
+{
+	for (; v != NULL && *v != '\0'; v++)
+		if (strncasecmp(v, "auto", 4) == 0 && (v[4] == '-' ||
+		    v[4] == ' ' || strncasecmp(v + 4, "fill", 4) == 0 ||
+		    strncasecmp(v + 4, "matic", 5) == 0 ||
+		    strncasecmp(v + 4, "generat", 7) == 0))
+			return 1;
+	return 0;
+}
+
 void
 check_fields(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
+	struct code_pos cp;
 
+	memset(&cp, 0, sizeof(cp));
 	for (size_t i = 0; i < cl->nfields; i++) {
 		const struct field *f = &cl->fields[i];
 
-		if (f->filled || !check_in_section(st, r, f->section))
+		if (f->filled || !check_in_section(st, r, f->section) ||
+		    check_auto_value(f->value) ||
+		    check_pos_in_code(cl, f->line, f->col, &cp))
 			continue;
 		check_emit(st, r, f->line, f->col, f->line, f->col, NULL, 0,
 		    check_label(f), check_title(st, f->section));
@@ -263,6 +332,30 @@ check_fields_rule(const struct check_state *st)
 	return 0;
 }
 
+/* Is section sec (or an ancestor) a sign-off section of r? The H1 that
+ * titles the checklist counts only for what sits directly under it:
+ * "# QA Sign-Off Template" does not make every section below it a
+ * sign-off. */
+static int
+check_signoff_in(struct check_state *st, const struct rule *r, int sec)
+{
+	const struct checklist *cl = st->cl;
+
+	if (r->section_re == NULL)
+		return 1;
+	for (int s = sec; s >= 0 && (size_t)s < cl->nsections;
+	    s = cl->sections[s].parent) {
+		const struct section *x = &cl->sections[s];
+
+		if (s == cl->title_section && s != sec)
+			return 0;
+		if (check_matches(st, r, r->section_re, x->title,
+		    strlen(x->title), x->line, x->col))
+			return 1;
+	}
+	return 0;
+}
+
 void
 check_signoff(struct check_state *st, const struct rule *r)
 {
@@ -270,13 +363,15 @@ check_signoff(struct check_state *st, const struct rule *r)
 	char m[512];
 	long ymd, today = when_today();
 	int blanks = !check_fields_rule(st);
+	struct code_pos cp;
 	size_t i;
 
+	memset(&cp, 0, sizeof(cp));
 	for (i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
 
 		if (it->state != ITEM_OPEN ||
-		    !check_in_section(st, r, it->section))
+		    !check_signoff_in(st, r, it->section))
 			continue;
 		snprintf(m, sizeof(m), "'%s' is not checked",
 		    it->text ? it->text : "");
@@ -288,7 +383,8 @@ check_signoff(struct check_state *st, const struct rule *r)
 		char v[128];
 		size_t n;
 
-		if (!check_in_section(st, r, f->section))
+		if (!check_signoff_in(st, r, f->section) ||
+		    check_pos_in_code(cl, f->line, f->col, &cp))
 			continue;
 		if (!f->filled || f->value == NULL) {
 			if (!blanks)

@@ -106,7 +106,44 @@ dup_hash(const struct dup_key *k, const char *text)
 	return (unsigned)(h >> 32);
 }
 
-/* The same text twice among the items of one section under one parent:
+/* Do items a and b start with the same three words (ASCII case
+ * folded)? */
+static int
+dup_same_start(const char *a, const char *b)
+{
+	int words = 0;
+
+	for (;; a++, b++) {
+		char ca = *a >= 'A' && *a <= 'Z' ? *a + 32 : *a;
+		char cb = *b >= 'A' && *b <= 'Z' ? *b + 32 : *b;
+
+		if (ca != cb)
+			return 0;
+		if (ca == '\0' || (ca == ' ' && ++words == 3))
+			return 1;
+	}
+}
+
+/* Twins a < b are the same step of a procedure repeated for another
+ * target when the items before them are parallel too ("Visit the Quay
+ * tags page ..." for two repositories, then "Click the gear ..." after
+ * each): not a duplicate. */
+static int
+dup_parallel(const struct checklist *cl, size_t a, size_t b)
+{
+	const struct item *pa, *pb;
+
+	if (a == 0 || b == 0 || a + 1 == b)
+		return 0;
+	pa = &cl->items[a - 1];
+	pb = &cl->items[b - 1];
+	return pa->parent == cl->items[a].parent &&
+	    pb->parent == cl->items[b].parent && pa->text != NULL &&
+	    pb->text != NULL && dup_same_start(pa->text, pb->text);
+}
+
+/* The same text twice among the items of one group (one section, one
+ * parent, one run of items between labels) that is not a repeated step:
  * each item's key goes into a hash table in item order, and an item whose
  * key is there already is a later twin of the first one with it. */
 void
@@ -115,8 +152,9 @@ check_duplicate_item(struct check_state *st, const struct rule *r)
 	const struct checklist *cl = st->cl;
 	struct dup_key *k;
 	struct buf text = {0};
-	size_t i, n = 0, cap, mask, *tab;
+	size_t i, n = 0, cap, mask, *tab, bi = 0;
 	char line[32];
+	int group = 0;
 
 	if (cl->nitems < 2)
 		return;
@@ -130,10 +168,19 @@ check_duplicate_item(struct check_state *st, const struct rule *r)
 		struct dup_key *x = &k[n];
 		size_t h, j;
 
+		/* A block between items, not indented into the one before
+		 * ("Quay release:", a table), starts a new group. */
+		while (bi < cl->nblocks && cl->blocks[bi].line < it->line) {
+			const struct block *b = &cl->blocks[bi++];
+
+			if (b->kind != BLOCK_ITEM && b->kind != BLOCK_HEADING &&
+			    b->col <= it->col)
+				group++;
+		}
 		if (it->text == NULL || it->text[0] == '\0')
 			continue;
 		x->section = it->section;
-		x->parent = it->parent;
+		x->parent = it->parent >= 0 ? it->parent : -2 - group;
 		x->item = i;
 		x->off = text.len;
 		if ((x->len = dup_norm(&text, it->text)) == 0)
@@ -152,6 +199,8 @@ check_duplicate_item(struct check_state *st, const struct rule *r)
 			tab[h] = ++n;
 			continue;
 		}
+		if (dup_parallel(cl, k[j - 1].item, i))
+			continue;
 		snprintf(line, sizeof(line), "%d", cl->items[k[j - 1].item].line);
 		check_emit(st, r, it->line, it->col, it->line, it->col,
 		    it->text, strlen(it->text), line,
@@ -162,7 +211,40 @@ check_duplicate_item(struct check_state *st, const struct rule *r)
 	free(k);
 }
 
-/* A heading with no block, item or subsection under it. */
+/* Headings that may stand alone: metadata ("Date: November 21, 2025",
+ * "Status: READY"), a section marked optional, and a question a form
+ * leaves for its reader to answer ("What happens if ...?"). */
+static int
+empty_exempt(const char *t)
+{
+	static const char *const optional[] = { "optional", "opcional",
+	    "optionnel", "facultati", "\xe5\x8f\xaf\xe9\x80\x89" /* 可选 */,
+	    "\xe4\xbb\xbb\xe6\x84\x8f" /* 任意 */, NULL };
+	const char *colon = strchr(t, ':');
+	size_t n = strlen(t);
+	char low[256];
+
+	if (colon != NULL && colon > t && colon - t <= 40 && colon[1] == ' ' &&
+	    colon[2] != '\0')
+		return 1;
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	if (n > 0 && (t[n - 1] == '?' || (n >= 3 &&
+	    memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0)))	/* ？ */
+		return 1;
+	if (n >= sizeof(low))
+		n = sizeof(low) - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]);
+	low[n] = '\0';
+	for (size_t i = 0; optional[i] != NULL; i++)
+		if (strstr(low, optional[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* A heading with no block, item or subsection under it; not metadata,
+ * an optional section or an open question (empty_exempt). */
 void
 check_empty_section(struct check_state *st, const struct rule *r)
 {
@@ -187,7 +269,7 @@ check_empty_section(struct check_state *st, const struct rule *r)
 		const struct section *s = &cl->sections[i];
 
 		if (has[i] || s->first_child >= 0 || s->content > 0 ||
-		    s->own.items + s->own.na > 0)
+		    s->own.items + s->own.na > 0 || empty_exempt(s->title))
 			continue;
 		check_emit(st, r, s->line, s->col, s->line, s->col, s->title,
 		    strlen(s->title), NULL, s->title);
@@ -238,4 +320,17 @@ check_na_reason_fn(struct check_state *st, const struct rule *r)
 		check_emit(st, r, it->line, it->col, it->line, it->col, t,
 		    strlen(t), NULL, check_title(st, it->section));
 	}
+}
+
+/* A file read as a checklist that has no task item (open, checked or
+ * N/A) and no field: one finding at its title line. */
+void
+check_empty_checklist(struct check_state *st, const struct rule *r)
+{
+	const struct checklist *cl = st->cl;
+	int line = cl->title_line > 0 ? cl->title_line : 1;
+
+	if (cl->nitems > 0 || cl->nfields > 0)
+		return;
+	check_emit(st, r, line, 1, line, 1, NULL, 0, NULL, cl->title);
 }

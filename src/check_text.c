@@ -1,12 +1,15 @@
 /* check_text.c: checkers over the plain text of blocks: pattern and
  * placeholder rules (one regex each, the placeholder list compiled into a
  * single alternation by the loader) and mojibake. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "model.h"
 #include "rule.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 /* A one-letter variable standing where a number belongs, and the units
  * that show it is one. */
@@ -36,9 +39,11 @@ const char *const check_placeholders[] = {
 	/* TBD, FIXME and friends as words in capitals. */
 	"\\b(?:TBD|TBA|TBC|FIXME|XXX+)\\b",
 	/* TODO, but not where it names a thing ("All TODO comments"). */
-	"\\bTODO\\b(?!\\s+(?:comments?|items?|markers?|lists?|tags?)\\b)",
+	"\\bTODO\\b(?!(?<=\\(TODO)\\))"
+	    "(?!\\s+(?:comments?|items?|markers?|lists?|tags?)\\b)",
 	/* Error rate > X%, Y seconds, under X seconds, < Z ms, N requests/s */
-	"(?<![\\w.\\-/])" PH_VAR "(?![\\w.\\-/])" PH_WITH_UNIT,
+	"(?<![\\w.\\-/])(?<!\\bafter |\\bevery |\\beach |\\bfor |\\blast |"
+	    "\\bnext |\\bpast )" PH_VAR "(?![\\w.\\-/])" PH_WITH_UNIT,
 	/* A variable after a comparison, with or without a unit: "> X",
 	 * "under X seconds"; the match starts at the variable. */
 	"(?:[<>]=?|[\\x{2264}\\x{2265}]|\\b(?:under|over|below|above|within"
@@ -174,6 +179,148 @@ check_placeholder_next(const char *s, size_t n, size_t from, size_t *lo)
 	return i;
 }
 
+/* The enabled rule of kind fields that covers section sec, or NULL. */
+static const struct rule *
+check_blank_rule(struct check_state *st, int sec)
+{
+	for (size_t i = 0; i < st->rs->n; i++) {
+		const struct rule *f = &st->rs->v[i];
+
+		if (f->kind->check == check_fields && st->sev[i] != SEV_OFF &&
+		    check_in_section(st, f, sec))
+			return f;
+	}
+	return NULL;
+}
+
+/* Is a double quote (straight or curly) at p (before end)? Its length,
+ * or 0. */
+static size_t
+check_quote_at(const char *p, const char *end)
+{
+	if (*p == '"')
+		return 1;
+	if (end - p >= 3 && (memcmp(p, "\xe2\x80\x9c", 3) == 0 ||
+	    memcmp(p, "\xe2\x80\x9d", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/* Where the last check_quoted call stopped on its line. */
+struct quote_pos {
+	int		 line, col;
+	const char	*p, *end;
+	int		 before, total;
+};
+
+/* Is the character at line, col (code points, from 1) inside double
+ * quotes on its line ("[Listing Title] \xc2\xb7 RAY", "Hex vX.Y.Z -
+ * Description")? Quoted text shows a format; it is not a slot. Calls in
+ * column order scan a line once. */
+static int
+check_quoted(const struct checklist *cl, int line, int col,
+    struct quote_pos *qp)
+{
+	if (cl->src == NULL || cl->lines == NULL || line < 1 ||
+	    (size_t)line > cl->nlines)
+		return 0;
+	if (qp->line != line || col < qp->col) {
+		const char *p = cl->src + cl->lines[line - 1];
+
+		qp->end = memchr(p, '\n', cl->srclen - (size_t)(p -
+		    cl->src));
+		if (qp->end == NULL)
+			qp->end = cl->src + cl->srclen;
+		qp->total = 0;
+		for (const char *q = p; q < qp->end; q++)
+			qp->total += check_quote_at(q, qp->end) != 0;
+		qp->line = line;
+		qp->col = 1;
+		qp->p = p;
+		qp->before = 0;
+	}
+	for (; qp->p < qp->end && qp->col < col; qp->p++) {
+		qp->before += check_quote_at(qp->p, qp->end) != 0;
+		if (((unsigned char)*qp->p & 0xc0) != 0x80)
+			qp->col++;
+	}
+	/* Stop at the start of the character at col, as the loop above
+	 * counted continuation bytes into the character before. */
+	while (qp->p < qp->end && ((unsigned char)*qp->p & 0xc0) == 0x80)
+		qp->p++;
+	return qp->before % 2 == 1 && qp->total > qp->before;
+}
+
+/* Fields in (line, column) order, for the field a finding sits in. */
+static int
+check_field_cmp(const void *a, const void *b)
+{
+	const struct field *x = *(const struct field *const *)a;
+	const struct field *y = *(const struct field *const *)b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+/* The field nearest before line, col on that line, or NULL. */
+static const struct field *
+check_field_at(const struct field **v, size_t n, int line, int col)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid]->line < line || (v[mid]->line == line &&
+		    v[mid]->col <= col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && v[lo - 1]->line == line ? v[lo - 1] : NULL;
+}
+
+/* A blank holding a placeholder ("**Site:** [url]") is one finding, the
+ * blank field's: drop the placeholder findings from index first on that
+ * lie in the value of an unfilled field (the nearest field before them
+ * on their line) a fields rule reports, and those in quoted text
+ * (check_quoted). */
+static void
+check_drop_in_blanks(struct check_state *st, size_t first)
+{
+	const struct checklist *cl = st->cl;
+	struct findings *out = st->out;
+	const struct field **fv;
+	struct quote_pos qp;
+	size_t i, w = first;
+
+	if (out->n == first)
+		return;
+	memset(&qp, 0, sizeof(qp));
+	fv = xcalloc(cl->nfields ? cl->nfields : 1, sizeof(*fv));
+	for (i = 0; i < cl->nfields; i++)
+		fv[i] = &cl->fields[i];
+	qsort(fv, cl->nfields, sizeof(*fv), check_field_cmp);
+	for (i = first; i < out->n; i++) {
+		struct finding *f = &out->v[i];
+		const struct field *fd = check_field_at(fv, cl->nfields,
+		    f->line, f->col);
+
+		if ((fd != NULL && !fd->filled &&
+		    check_blank_rule(st, fd->section) != NULL) ||
+		    check_quoted(cl, f->line, f->col, &qp)) {
+			free(f->message);
+			free(f->section);
+			free(f->key);
+			continue;
+		}
+		out->v[w++] = *f;
+	}
+	out->n = w;
+	free(fv);
+}
+
 /* pattern and placeholder: every match in every block in scope. A
  * placeholder rule running the shipped list alone runs pcre2 only where
  * check_placeholder_next says a match may be. */
@@ -182,7 +329,7 @@ check_pattern(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
 	check_next_fn *next = NULL;
-	size_t k;
+	size_t k, first;
 
 	if (r->re == NULL)
 		return;
@@ -192,6 +339,7 @@ check_pattern(struct check_state *st, const struct rule *r)
 		if (k == r->npats)
 			next = check_placeholder_next;
 	}
+	first = st->out->n;
 	for (size_t i = 0; i < cl->nblocks; i++) {
 		const struct block *b = &cl->blocks[i];
 
@@ -200,14 +348,19 @@ check_pattern(struct check_state *st, const struct rule *r)
 			continue;
 		check_block_matches(st, r, r->re, next, b);
 	}
+	if (r->kind->keys & RKEY_DEFAULTS)
+		check_drop_in_blanks(st, first);
 }
 
-/* mojibake: each run in each block, with its repair as {label}. */
+/* mojibake: the first run on each line, with its repair as {label}: one
+ * encoding fault is one finding a line, however many characters it
+ * spoilt. */
 void
 check_mojibake(struct check_state *st, const struct rule *r)
 {
 	const struct checklist *cl = st->cl;
 	struct buf rep = {0};
+	int seen = 0;
 
 	for (size_t i = 0; i < cl->nblocks; i++) {
 		const struct block *b = &cl->blocks[i];
@@ -227,9 +380,12 @@ check_mojibake(struct check_state *st, const struct rule *r)
 				last--;
 			checklist_block_pos(cl, b, a, &l, &c);
 			checklist_block_pos(cl, b, last, &el, &ec);
+			from = z;
+			if (l == seen)
+				continue;	/* one finding a line */
+			seen = l;
 			check_emit(st, r, l, c, el, ec, b->text + a, z - a,
 			    buf_cstr(&rep), check_title(st, b->section));
-			from = z;
 		}
 	}
 	buf_free(&rep);

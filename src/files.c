@@ -1,15 +1,23 @@
 /* files.c: [read] directory walk. Iterative over an explicit stack of open
  * directories, so depth costs no C stack; loops are caught by remembering
- * the (device, inode) of every directory on the current path. */
+ * the (device, inode) of every directory on the current path. What git
+ * ignores (.gitignore, .git/info/exclude, the global excludes file) is
+ * asked of libgit2, so the semantics are git's own. */
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <git2.h>
+
+#include "buf.h"
 #include "diag.h"
 #include "files.h"
+#include "rules.h"
 #include "xalloc.h"
 
 static void
@@ -17,6 +25,19 @@ files_push(struct filelist *fl, char *s)
 {
 	fl->v = xgrow(fl->v, &fl->cap, fl->n + 1, sizeof(*fl->v));
 	fl->v[fl->n++] = s;
+}
+
+/* Record a file or directory a walk left out, and why (--show-files). */
+static void
+files_leave(struct filelist *fl, const char *path, const char *why)
+{
+	if (!fl->keep)
+		return;
+	fl->left = xgrow(fl->left, &fl->leftcap, fl->nleft + 1,
+	    sizeof(*fl->left));
+	fl->left[fl->nleft].path = xstrdup(path);
+	fl->left[fl->nleft].why = xstrdup(why);
+	fl->nleft++;
 }
 
 static int
@@ -69,13 +90,14 @@ frame_open(struct frame *f)
 	if (d == NULL)
 		return -1;
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;	/* ., .., and hidden entries */
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".github") != 0)
+			continue;	/* ., .., and hidden entries but
+					   .github (PR and issue templates) */
 		f->names = xgrow(f->names, &cap, f->n + 1, sizeof(*f->names));
 		f->names[f->n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	if (f->n > 0)	/* qsort(NULL, 0) is undefined */
+	if (f->n > 1)	/* qsort(NULL, 0) is undefined */
 		qsort(f->names, f->n, sizeof(*f->names), strp_cmp);
 	return 0;
 }
@@ -89,12 +111,106 @@ frame_close(struct frame *f)
 	free(f->path);
 }
 
+/* The repository a walk runs in, for its ignore rules. */
+struct files_git {
+	git_repository	*repo;		/* NULL: not in a work tree */
+	char		*root;		/* the walk root, relative to the work
+					   tree ("" at its top), with '/' */
+};
+
+/* Open the repository holding dir, unless --no-ignore. */
 static void
-files_walk(struct filelist *fl, const char *root, const struct stat *rst)
+files_git_open(struct filelist *fl, const char *dir, struct files_git *g)
 {
+	static int inited;
+	char *real;
+	const char *wd;
+	size_t n;
+
+	g->repo = NULL;
+	g->root = NULL;
+	if (fl->no_ignore)
+		return;
+	if (!inited) {
+		git_libgit2_init();
+		inited = 1;
+	}
+	if (git_repository_open_ext(&g->repo, dir, 0, NULL) != 0) {
+		g->repo = NULL;
+		return;
+	}
+	wd = git_repository_workdir(g->repo);
+	real = realpath(dir, NULL);
+	n = wd ? strlen(wd) : 0;
+	if (wd == NULL || real == NULL || strncmp(real, wd, n - 1) != 0) {
+		free(real);
+		git_repository_free(g->repo);
+		g->repo = NULL;
+		return;
+	}
+	if (real[n - 1] == '\0')
+		g->root = xstrdup("");
+	else {
+		g->root = xmalloc(strlen(real + n) + 2);
+		sprintf(g->root, "%s/", real + n);
+	}
+	free(real);
+}
+
+/* Does git ignore sub (a path below the walk root, a directory when dir
+ * is set)? */
+static int
+files_git_ignored(const struct files_git *g, const char *sub, int dir)
+{
+	struct buf b = {0};
+	int ign = 0;
+
+	if (g->repo == NULL)
+		return 0;
+	buf_printf(&b, "%s%s%s", g->root, sub, dir ? "/" : "");
+	if (git_ignore_path_is_ignored(&ign, g->repo, buf_cstr(&b)) != 0)
+		ign = 0;
+	buf_free(&b);
+	return ign;
+}
+
+static void
+files_git_close(struct files_git *g)
+{
+	if (g->repo != NULL)
+		git_repository_free(g->repo);
+	free(g->root);
+}
+
+/* Is dir a folder `ticklist report` wrote (its report.json names the
+ * tool)? Such a folder is output, never input. */
+static int
+files_is_report(const char *dir)
+{
+	char *p = path_join(dir, "report.json"), head[512];
+	FILE *f = fopen(p, "rb");
+	size_t n;
+
+	free(p);
+	if (f == NULL)
+		return 0;
+	n = fread(head, 1, sizeof(head) - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return strstr(head, "\"tool\":") != NULL &&
+	    strstr(head, "\"name\": \"ticklist\"") != NULL;
+}
+
+static void
+files_walk(struct filelist *fl, const char *root, const struct stat *rst,
+    const char *glob)
+{
+	struct files_git git;
+	size_t rootlen = strlen(root);
 	struct frame *st = NULL;
 	size_t sp = 0, cap = 0;
 
+	files_git_open(fl, root, &git);
 	st = xgrow(st, &cap, 1, sizeof(*st));
 	st[0].path = xstrdup(root);
 	st[0].dev = rst->st_dev;
@@ -104,6 +220,7 @@ files_walk(struct filelist *fl, const char *root, const struct stat *rst)
 		    strerror(errno));
 		free(st[0].path);
 		free(st);
+		files_git_close(&git);
 		return;
 	}
 	sp = 1;
@@ -111,6 +228,7 @@ files_walk(struct filelist *fl, const char *root, const struct stat *rst)
 		struct frame *f = &st[sp - 1];
 		struct stat sb;
 		char *name, *p;
+		const char *sub;
 		size_t k;
 
 		if (f->next == f->n) {
@@ -120,6 +238,7 @@ files_walk(struct filelist *fl, const char *root, const struct stat *rst)
 		}
 		name = f->names[f->next++];
 		p = path_join(f->path, name);
+		sub = p + rootlen + (root[rootlen - 1] != '/');
 		if (stat(p, &sb) == -1) {
 			struct stat lb;
 			if (lstat(p, &lb) == 0 && S_ISLNK(lb.st_mode))
@@ -134,7 +253,17 @@ files_walk(struct filelist *fl, const char *root, const struct stat *rst)
 			continue;
 		}
 		if (S_ISDIR(sb.st_mode)) {
-			if (strcmp(name, "node_modules") == 0) {
+			const char *why = NULL;
+
+			if (strcmp(name, "node_modules") == 0)
+				why = "node_modules";
+			else if (files_git_ignored(&git, sub, 1))
+				why = "ignored by git (.gitignore, "
+				    ".git/info/exclude or core.excludesFile)";
+			else if (files_is_report(p))
+				why = "a ticklist report folder";
+			if (why != NULL) {
+				files_leave(fl, p, why);
 				free(p);
 				free(name);
 				continue;
@@ -161,13 +290,56 @@ files_walk(struct filelist *fl, const char *root, const struct stat *rst)
 				free(p);
 			} else
 				sp++;
-		} else if (S_ISREG(sb.st_mode) && is_markdown(name))
-			files_push(fl, p);
-		else
+		} else if (S_ISREG(sb.st_mode) && is_markdown(name)) {
+			if (glob != NULL && !rules_glob_match(glob,
+			    strncmp(p, "./", 2) == 0 ? p + 2 : p))
+				free(p);
+			else if (files_git_ignored(&git, sub, 0)) {
+				files_leave(fl, p, "ignored by git (.gitignore, "
+				    ".git/info/exclude or core.excludesFile)");
+				free(p);
+			} else {
+				fl->found++;
+				/* A glob's files are named as the glob names
+				 * them: "*.md" gives "a.md", not "./a.md". */
+				if (glob != NULL && strncmp(p, "./", 2) == 0 &&
+				    strncmp(glob, "./", 2) != 0) {
+					char *q = xstrdup(p + 2);
+					free(p);
+					p = q;
+				}
+				files_push(fl, p);
+			}
+		} else
 			free(p);
 		free(name);
 	}
 	free(st);
+	files_git_close(&git);
+}
+
+/* Does path look like a glob (a star, a question mark or a bracket)? */
+static int
+files_is_glob(const char *path)
+{
+	return strpbrk(path, "*?[") != NULL;
+}
+
+/* Expand a glob given on the command line: walk the directory before
+ * its first wildcard, keep the Markdown files it matches. */
+static void
+files_glob(struct filelist *fl, const char *glob)
+{
+	const char *w = strpbrk(glob, "*?["), *sl;
+	struct stat sb;
+	char *dir;
+
+	for (sl = w; sl > glob && sl[-1] != '/'; sl--)
+		;
+	dir = sl > glob ? xstrndup(glob, (size_t)(sl - glob)) : xstrdup(".");
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+		files_walk(fl, dir, &sb, glob);
+	free(dir);
 }
 
 void
@@ -175,17 +347,28 @@ files_add(struct filelist *fl, const char *path)
 {
 	struct stat sb;
 
+	fl->found = 0;
 	if (strcmp(path, "-") == 0) {
 		files_push(fl, xstrdup(path));
 		return;
 	}
 	if (stat(path, &sb) == -1) {
+		if (files_is_glob(path)) {
+			files_glob(fl, path);
+			if (fl->found == 0)
+				diag_error(path, 0, 0, "no Markdown file "
+				    "matches this glob");
+			return;
+		}
 		diag_error(path, 0, 0, "%s", strerror(errno));
 		return;
 	}
-	if (S_ISDIR(sb.st_mode))
-		files_walk(fl, path, &sb);
-	else
+	if (S_ISDIR(sb.st_mode)) {
+		files_walk(fl, path, &sb, NULL);
+		if (fl->found == 0)
+			diag_error(path, 0, 0, "no Markdown file (*.md, "
+			    "*.markdown) in this directory");
+	} else
 		files_push(fl, xstrdup(path));	/* read_input judges it */
 }
 
@@ -195,5 +378,10 @@ files_free(struct filelist *fl)
 	for (size_t i = 0; i < fl->n; i++)
 		free(fl->v[i]);
 	free(fl->v);
+	for (size_t i = 0; i < fl->nleft; i++) {
+		free(fl->left[i].path);
+		free(fl->left[i].why);
+	}
+	free(fl->left);
 	memset(fl, 0, sizeof(*fl));
 }

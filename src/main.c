@@ -49,6 +49,8 @@ struct opts {
 	const char		*format;
 	const char		*output;
 	const char		*show;		/* rules --show NAME */
+	int			 no_ignore;	/* --no-ignore */
+	int			 show_files;	/* --show-files */
 	struct cliopt		 c;		/* the shared options */
 };
 
@@ -56,6 +58,7 @@ struct opts {
 struct job {
 	const char		*path;
 	const struct rules	*rules;
+	struct pipeline_sel	*sel;		/* NULL: no selection (tree) */
 	int			 error;		/* could not be read */
 	struct findings		 fs;
 	struct buf		 out;		/* rendered by the worker */
@@ -70,6 +73,7 @@ struct run_state {
 	struct buf			 ob;
 	unsigned			 tally[SEV__MAX];
 	size_t				 nread;
+	size_t				 nskipped;	/* not checklists */
 	int				 first;
 	int				 rcode;
 	int				 stream;	/* write ob to stdout
@@ -170,10 +174,19 @@ run_work(size_t i, struct check_ctx *cc, void *arg)
 
 	if (j->error)
 		return;		/* its rules failed to load */
-	cl = pipeline_file(j->path, o->c.max_size, o->cmd == CMD_LINT ?
-	    j->rules : NULL, cc, &j->fs);
+	if (j->sel != NULL) {
+		j->sel->judge_only = o->cmd != CMD_LINT;
+		cl = pipeline_checklist(j->path, o->c.max_size, j->sel, cc,
+		    &j->fs);
+	} else
+		cl = pipeline_file(j->path, o->c.max_size, o->cmd == CMD_LINT ?
+		    j->rules : NULL, cc, &j->fs);
 	if (cl == NULL) {
 		j->error = 1;
+		return;
+	}
+	if (j->sel != NULL && j->sel->skipped) {
+		checklist_free(cl);
 		return;
 	}
 	if (o->cmd == CMD_LINT) {
@@ -199,6 +212,8 @@ run_emit(size_t i, void *arg)
 
 	if (j->error) {
 		rs->rcode = EXIT_TROUBLE;
+	} else if (j->sel != NULL && j->sel->skipped) {
+		rs->nskipped++;
 	} else {
 		rs->nread++;
 		if (o->cmd == CMD_LINT) {
@@ -276,8 +291,15 @@ static const char *const help_text[CMD__MAX] = {
 	"  -q, --quiet          no summary line on stderr\n"
 	"      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
 	"      --max-rules-size N  refuse larger rule files (default 1M)\n"
+	"      --no-ignore      read files .gitignore excludes\n"
+	"      --show-files     print each file, checklist or not and why,\n"
+	"                       and its rules; then exit\n"
 	"      --today DATE     today for due, expiry and sign-off dates\n"
 	"                       (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)\n"
+	"\n"
+	"Without files: in the config, a Markdown file is a checklist when\n"
+	"it has a task item or a sign-off field; others are skipped.\n"
+	"A quoted glob ('docs/**/*.md') is expanded by ticklist.\n"
 	"\n"
 	"Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
 	"2 usage, configuration or I/O error.\n"
@@ -358,12 +380,14 @@ print_help(const char *cmd)
 static int
 parse_opts(int argc, char *argv[], struct opts *o)
 {
-	enum { O_SHOW = CLIOPT__NEXT };
+	enum { O_SHOW = CLIOPT__NEXT, O_NOIGNORE, O_SHOWFILES };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		CLIOPT_LONGOPTS,
 		{ "show", required_argument, NULL, O_SHOW },
+		{ "no-ignore", no_argument, NULL, O_NOIGNORE },
+		{ "show-files", no_argument, NULL, O_SHOWFILES },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -373,6 +397,16 @@ parse_opts(int argc, char *argv[], struct opts *o)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":f:o:h" CLIOPT_SHORT, longopts,
 	    NULL)) != -1) {
+		/* status prints progress: it has no findings to gate on,
+		 * colour or summary line, so it refuses what it would
+		 * ignore. */
+		if (o->cmd == CMD_STATUS && (c == CLIOPT_FAILON ||
+		    c == CLIOPT_COLOR || c == 'q')) {
+			diag_error(NULL, 0, 0, "status does not take %s",
+			    c == 'q' ? "-q" : c == CLIOPT_COLOR ? "--color" :
+			    "--fail-on");
+			return -1;
+		}
 		switch (cliopt_take(&o->c, c, optarg, argv[optind - 1])) {
 		case 1:
 			continue;
@@ -390,6 +424,12 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			break;
 		case O_SHOW:
 			o->show = optarg;
+			break;
+		case O_NOIGNORE:
+			o->no_ignore = 1;
+			break;
+		case O_SHOWFILES:
+			o->show_files = 1;
 			break;
 		case 'h':
 			exit(stdout_done(print_help(cmd_names[o->cmd])));
@@ -412,13 +452,67 @@ lint_summary(const unsigned *tally, size_t nfiles)
 	buf_free(&b);
 }
 
+/* "3 checklists, 12 other Markdown files skipped" on stderr. */
+static void
+skip_summary(size_t checklists, size_t skipped)
+{
+	fprintf(stderr, "%zu checklist%s, %zu other Markdown file%s skipped\n",
+	    checklists, checklists == 1 ? "" : "s", skipped,
+	    skipped == 1 ? "" : "s");
+}
+
+/* --show-files: each file with its verdict and the rules that apply, then
+ * what the walks and the config left out. */
+static int
+show_files(const struct opts *o, struct filelist *fl,
+    struct pipeline_sel *sel)
+{
+	struct buf b = {0};
+	int rcode = EXIT_CLEAN;
+
+	for (size_t i = 0; i < fl->n; i++) {
+		struct checklist *cl;
+
+		if (sel[i].rules == NULL) {
+			rcode = EXIT_TROUBLE;
+			continue;
+		}
+		sel[i].judge_only = 1;
+		if ((cl = pipeline_checklist(fl->v[i], o->c.max_size, &sel[i],
+		    NULL, NULL)) == NULL) {
+			rcode = EXIT_TROUBLE;
+			continue;
+		}
+		if (sel[i].skipped)
+			buf_printf(&b, "%s: skipped: no task item or sign-off "
+			    "field\n", fl->v[i]);
+		else if (sel[i].verdict == RULES_SELECTED)
+			buf_printf(&b, "%s: checklist (files: '%s'); rules: "
+			    "%s\n", fl->v[i], sel[i].why,
+			    rules_file(sel[i].used));
+		else
+			buf_printf(&b, "%s: checklist; rules: %s\n", fl->v[i],
+			    rules_file(sel[i].used));
+		checklist_free(cl);
+	}
+	for (size_t i = 0; i < fl->nleft; i++)
+		buf_printf(&b, "%s: %s\n", fl->left[i].path, fl->left[i].why);
+	if (output_write(o->output, b.data ? b.data : "", b.len) == -1)
+		rcode = EXIT_TROUBLE;
+	buf_free(&b);
+	if (diag_errors() > 0)
+		rcode = EXIT_TROUBLE;
+	return rcode;
+}
+
 static int
 run(struct opts *o, int argc, char *argv[])
 {
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
+	struct pipeline_sel *sel = NULL;
 	struct run_state rs;
-	size_t i;
+	size_t i, nleft = 0;
 	int tostdout;
 
 	memset(&rs, 0, sizeof(rs));
@@ -446,6 +540,8 @@ run(struct opts *o, int argc, char *argv[])
 		    cmd_names[o->cmd]);
 		return EXIT_TROUBLE;
 	}
+	fl.no_ignore = o->no_ignore;
+	fl.keep = o->show_files;
 	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
 	if (output_check(o->output, fl.v, fl.n) == -1) {
@@ -456,18 +552,32 @@ run(struct opts *o, int argc, char *argv[])
 		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
 		doc_set_html(0);	/* no output of lint shows it */
 	}
-	if (o->cmd == CMD_LINT && (rc = rules_ctx_new(&o->c.ropts)) == NULL) {
+	/* Which files are checklists needs the configs (a bad -c is an
+	 * error for status too); the tree dump shows any file as parsed. */
+	if ((rc = rules_ctx_new(&o->c.ropts)) == NULL) {
 		files_free(&fl);
 		return EXIT_TROUBLE;
+	}
+	/* Rules are resolved here, in order: discovery is cached and its
+	 * errors print before any output. */
+	if ((o->cmd == CMD_LINT || strcmp(o->format, "tree") != 0 ||
+	    o->show_files) && pipeline_select(&fl, rc, &sel, &nleft) == -1)
+		rs.rcode = EXIT_TROUBLE;
+	if (o->show_files) {
+		int code = show_files(o, &fl, sel);
+		free(sel);
+		rules_ctx_free(rc);
+		files_free(&fl);
+		return code != EXIT_CLEAN ? code : rs.rcode;
 	}
 	rs.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*rs.jobs));
 	for (i = 0; i < fl.n; i++) {
 		rs.jobs[i].path = fl.v[i];
-		/* Rules are resolved here, in order: discovery is cached and
-		 * its errors print before any output. */
-		if (rc != NULL && (rs.jobs[i].rules = rules_for_file(rc,
-		    fl.v[i])) == NULL)
-			rs.jobs[i].error = 1;
+		if (sel != NULL) {
+			rs.jobs[i].sel = &sel[i];
+			if ((rs.jobs[i].rules = sel[i].rules) == NULL)
+				rs.jobs[i].error = 1;
+		}
 	}
 	rs.orun.rules = rc;
 	rs.orun.color = o->c.color;
@@ -485,6 +595,8 @@ run(struct opts *o, int argc, char *argv[])
 		rs.rcode = EXIT_TROUBLE;
 	if (o->cmd == CMD_LINT && !o->c.quiet)
 		lint_summary(rs.tally, rs.nread);
+	if ((o->cmd == CMD_STATUS || !o->c.quiet) && rs.nskipped + nleft > 0)
+		skip_summary(rs.nread, rs.nskipped + nleft);
 	if (diag_errors() > 0)
 		rs.rcode = EXIT_TROUBLE;
 	if (rs.rcode == EXIT_CLEAN && o->cmd == CMD_LINT &&
@@ -492,6 +604,7 @@ run(struct opts *o, int argc, char *argv[])
 		rs.rcode = EXIT_FINDINGS;
 	buf_free(&rs.ob);
 	free(rs.jobs);
+	free(sel);
 	rules_ctx_free(rc);
 	files_free(&fl);
 	return rs.rcode;
@@ -524,9 +637,10 @@ run_rules(struct opts *o, int argc, char *argv[])
 		if ((rc = rules_ctx_new(&o->c.ropts)) == NULL)
 			return EXIT_TROUBLE;
 		if (argc == 1) {
-			/* Discovery starts from a file's directory. */
+			/* Discovery starts from a file's directory: a
+			 * name in DIR (not DIR/., which is DIR itself). */
 			dir = xmalloc(strlen(argv[0]) + 3);
-			sprintf(dir, "%s/.", argv[0]);
+			sprintf(dir, "%s/_", argv[0]);
 		}
 		if ((rs = rules_for_file(rc, dir ? dir : "-")) == NULL)
 			rcode = EXIT_TROUBLE;

@@ -1,18 +1,124 @@
 /* pipeline.c: read -> parse -> check for one file, the stages every
- * checked command runs; rendering stays with the caller. */
+ * checked command runs; rendering stays with the caller. Also which
+ * files are checklists: the config's files: and ignore: globs, and for
+ * the rest their content. */
+#include <ctype.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
 #include "check.h"
 #include "diag.h"
 #include "doc.h"
+#include "files.h"
 #include "itemmeta.h"
 #include "model.h"
 #include "pipeline.h"
 #include "read.h"
+#include "rules.h"
+#include "xalloc.h"
+
+/* Read, parse and, with rules, check path (see pipeline_file); with sel,
+ * decide first whether it is a checklist and which set applies. */
+static struct checklist *
+pipeline_run(const char *path, size_t max, const struct rules *rules,
+    struct pipeline_sel *sel, struct check_ctx *cc, struct findings *fs);
 
 struct checklist *
 pipeline_file(const char *path, size_t max, const struct rules *rules,
     struct check_ctx *cc, struct findings *fs)
+{
+	return pipeline_run(path, max, rules, NULL, cc, fs);
+}
+
+struct checklist *
+pipeline_checklist(const char *path, size_t max, struct pipeline_sel *sel,
+    struct check_ctx *cc, struct findings *fs)
+{
+	return pipeline_run(path, max, sel->rules, sel, cc, fs);
+}
+
+/* Does a field label name a sign-off or an approval? */
+static int
+pipeline_signoff_label(const char *l)
+{
+	static const char *const words[] = { "sign", "approv", "review",
+	    "verified by", "checked by", "authori", "accepted by", "abnahme",
+	    "freigabe", "\xe5\xae\xa1\xe6\x89\xb9" /* 审批 */,
+	    "\xe7\xad\xbe" /* 签 */, "\xe6\x89\xbf\xe8\xaa\x8d" /* 承認 */,
+	    "\xec\x8a\xb9\xec\x9d\xb8" /* 승인 */, NULL };
+	char low[128];
+	size_t n;
+
+	if (l == NULL)
+		return 0;
+	for (n = 0; l[n] != '\0' && n < sizeof(low) - 1; n++)
+		low[n] = (char)tolower((unsigned char)l[n]);
+	low[n] = '\0';
+	for (size_t i = 0; words[i] != NULL; i++)
+		if (strstr(low, words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/* A Markdown file is a checklist when it has a task item (open, checked
+ * or N/A) or a sign-off or approval field. */
+static int
+pipeline_is_checklist(const struct checklist *cl)
+{
+	struct code_pos cp;
+
+	memset(&cp, 0, sizeof(cp));
+	if (cl->nitems > 0)
+		return 1;
+	for (size_t i = 0; i < cl->nfields; i++) {
+		const struct field *f = &cl->fields[i];
+
+		/* Markup left in a label ("See **Approved By") was read
+		 * out of a code span: an example, not a field. */
+		if (pipeline_signoff_label(f->label) &&
+		    strpbrk(f->label, "*`") == NULL &&
+		    !check_pos_in_code(cl, f->line, f->col, &cp))
+			return 1;
+	}
+	return 0;
+}
+
+/* The set front matter names (`ticklist: {ruleset: NAME}` or
+ * `ticklist: {ruleset: NAME}` in block style), or rs. NULL after an
+ * error. */
+static const struct rules *
+pipeline_front_rules(const struct checklist *cl, const char *path,
+    const struct rules *rs)
+{
+	for (size_t i = 0; i < cl->nmeta; i++) {
+		const char *v = cl->meta[i].value, *p;
+		char name[256];
+		size_t n;
+
+		if (strcmp(cl->meta[i].key, "ticklist") != 0 || v == NULL ||
+		    (p = strstr(v, "ruleset:")) == NULL)
+			continue;
+		p += 8;
+		while (*p == ' ' || *p == '"' || *p == '\'')
+			p++;
+		n = strcspn(p, " ,}\"'\n");
+		if (n == 0 || n >= sizeof(name)) {
+			diag_error(path, 0, 0, "front matter: ticklist: "
+			    "{ruleset: NAME} needs a shipped name or a path");
+			return NULL;
+		}
+		memcpy(name, p, n);
+		name[n] = '\0';
+		return rules_named(rs, name, path);
+	}
+	return rs;
+}
+
+static struct checklist *
+pipeline_run(const char *path, size_t max, const struct rules *rules,
+    struct pipeline_sel *sel, struct check_ctx *cc, struct findings *fs)
 {
 	struct input in;
 	struct checklist *cl;
@@ -21,6 +127,20 @@ pipeline_file(const char *path, size_t max, const struct rules *rules,
 		return NULL;
 	cl = doc_parse(path, in.data, in.len);
 	itemmeta_attach(cl);
+	if (sel != NULL) {
+		sel->skipped = sel->verdict == RULES_AUTO &&
+		    !pipeline_is_checklist(cl);
+		sel->used = rules;
+		if (rules != NULL && !sel->skipped &&
+		    (rules = pipeline_front_rules(cl, path, rules)) == NULL) {
+			checklist_free(cl);
+			read_free(&in);
+			return NULL;
+		}
+		sel->used = rules;
+		if (sel->skipped || sel->judge_only)
+			rules = NULL;
+	}
 	if (rules != NULL) {
 		size_t first = fs->n;
 		check_run(cc, rules, cl, fs);
@@ -33,4 +153,49 @@ pipeline_file(const char *path, size_t max, const struct rules *rules,
 	cl->srclen = 0;
 	read_free(&in);
 	return cl;
+}
+
+int
+pipeline_select(struct filelist *fl, struct rules_ctx *rc,
+    struct pipeline_sel **selp, size_t *left)
+{
+	struct pipeline_sel *sel = xcalloc(fl->n ? fl->n : 1, sizeof(*sel));
+	size_t i, w = 0;
+	int rc_ = 0;
+
+	*left = 0;
+	for (i = 0; i < fl->n; i++) {
+		struct pipeline_sel s;
+		struct buf b = {0};
+
+		memset(&s, 0, sizeof(s));
+		s.rules = rules_select(rc, fl->v[i], &s.verdict, &s.why);
+		if (s.rules == NULL)
+			rc_ = -1;
+		if (s.verdict == RULES_IGNORED || s.verdict ==
+		    RULES_UNSELECTED) {
+			if (s.verdict == RULES_IGNORED)
+				buf_printf(&b, "ignored by '%s' (ignore: in %s)",
+				    s.why, rules_file(s.rules));
+			else
+				buf_printf(&b, "not in files: of %s",
+				    rules_file(s.rules));
+			if (fl->keep) {
+				fl->left = xgrow(fl->left, &fl->leftcap,
+				    fl->nleft + 1, sizeof(*fl->left));
+				fl->left[fl->nleft].path = fl->v[i];
+				fl->left[fl->nleft].why = xstrdup(buf_cstr(&b));
+				fl->nleft++;
+			} else
+				free(fl->v[i]);
+			buf_free(&b);
+			(*left)++;
+			continue;
+		}
+		fl->v[w] = fl->v[i];
+		sel[w++] = s;
+	}
+	fl->n = w;
+	*selp = sel;
+	return rc_;
 }

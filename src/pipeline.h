@@ -1,5 +1,6 @@
 /* pipeline.h: the per-file front of the pipeline, read -> parse -> check,
- * shared by the commands that need a checked model (lint, report).
+ * shared by the commands that need a checked model (lint, report), and
+ * the choice of which files are checklists (files:, ignore:, content).
  * main.c and report_cmd.c include it. */
 #ifndef TICKLIST_PIPELINE_H
 #define TICKLIST_PIPELINE_H
@@ -8,8 +9,10 @@
 
 struct check_ctx;
 struct checklist;
+struct filelist;
 struct findings;
 struct rules;
+struct rules_ctx;
 
 /*
  * Read path ("-" is stdin; max is the size limit in bytes, 0 none), parse
@@ -21,6 +24,36 @@ struct rules;
  */
 struct checklist	*pipeline_file(const char *path, size_t max,
 			    const struct rules *rules, struct check_ctx *cc,
+			    struct findings *fs);
+
+/* What pipeline_select decided for one file and pipeline_checklist then
+ * found in it. */
+struct pipeline_sel {
+	const struct rules	*rules;		/* the config's set for it */
+	int			 verdict;	/* RULES_AUTO or RULES_SELECTED */
+	const char		*why;		/* the files: glob, or NULL */
+	int			 judge_only;	/* in: parse and decide, no
+						   checks (--show-files) */
+	int			 skipped;	/* out: not a checklist */
+	const struct rules	*used;		/* out: the set checked with
+						   (front matter may name
+						   another) */
+};
+
+/* The set and verdict of each path of fl (rules_select): paths that
+ * ignore: matches, or that files: does not select, leave fl (into
+ * fl->left with the reason when fl->keep is set) and are counted in
+ * *left. sel gets one row per remaining path, in order (the caller frees
+ * it). -1 after a diag_error about a config (exit 2), else 0. */
+int	pipeline_select(struct filelist *fl, struct rules_ctx *rc,
+	    struct pipeline_sel **sel, size_t *left);
+
+/* pipeline_file for a file as pipeline_select judged it: a file no
+ * files: glob chose is a checklist when it has a task item or a sign-off
+ * field, else it is skipped unchecked (sel->skipped); front matter
+ * `ticklist: {ruleset: NAME}` picks the set to check with. */
+struct checklist	*pipeline_checklist(const char *path, size_t max,
+			    struct pipeline_sel *sel, struct check_ctx *cc,
 			    struct findings *fs);
 
 #endif

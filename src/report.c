@@ -16,6 +16,7 @@
 #include "itemmeta.h"
 #include "model.h"
 #include "report.h"
+#include "rules.h"
 #include "verdict.h"
 #include "ticklist.h"
 #include "value.h"
@@ -33,12 +34,15 @@ struct bucket {
  * and finding goes. Groups are section indices shifted by one, so that
  * group 0 is "no section" (top level). */
 struct rctx {
+	const struct report_input *in;	/* NULL for the plain status */
 	const struct checklist	*cl;
 	const struct findings	*fs;
 	struct bucket		 sec_items;	/* section+1 -> task items */
 	struct bucket		 sec_finds;	/* section+1 -> findings on no
 						   task item */
 	struct bucket		 item_finds;	/* item -> findings */
+	int			*f_item;	/* finding -> its task item or -1 */
+	int			*f_group;	/* finding -> its section group */
 };
 
 struct val *
@@ -118,10 +122,17 @@ report_rctx_init(struct rctx *rc, const struct checklist *cl,
 			gi[i] = (int)lo - 1;
 	}
 	report_bucket(&rc->item_finds, gi, nf, cl->nitems);
+	/* Where each finding sits, for links to it. g[i] may overlay gi[j]
+	 * for j <= i only: gi[i] is read before g[i] is written. */
+	rc->f_item = xcalloc(nf + 1, sizeof(int));
+	rc->f_group = xcalloc(nf + 1, sizeof(int));
 	for (i = 0; i < nf; i++) {
 		int line = fs->v[i].line;
 		size_t lo = 0, hi = cl->nsections;
+		rc->f_item[i] = gi[i];
 		if (gi[i] >= 0) {
+			rc->f_group[i] = report_group(cl,
+			    cl->items[gi[i]].section);
 			g[i] = -1;
 			continue;
 		}
@@ -132,7 +143,7 @@ report_rctx_init(struct rctx *rc, const struct checklist *cl,
 			else
 				hi = mid;
 		}
-		g[i] = report_group(cl, (int)lo - 1);
+		g[i] = rc->f_group[i] = report_group(cl, (int)lo - 1);
 	}
 	report_bucket(&rc->sec_finds, g, nf, ng);
 	free(g);
@@ -144,6 +155,8 @@ report_rctx_free(struct rctx *rc)
 	report_bucket_free(&rc->sec_items);
 	report_bucket_free(&rc->sec_finds);
 	report_bucket_free(&rc->item_finds);
+	free(rc->f_item);
+	free(rc->f_group);
 }
 
 /* Set first and last on an object pushed as element i of n. */
@@ -163,6 +176,18 @@ report_percent_text(struct val *o, const struct counts *c)
 
 	verdict_percent_text(t, verdict_permille(c));
 	val_put_str(o, "percent_text", t);
+}
+
+/* The colour class of a progress bar by threshold, as the badge's:
+ * "none" (no items), "p0" < 20 <= "p20" < 50 <= "p50" < 80 <= "p80" <
+ * 100 = "p100" (the verdict's percent). */
+static const char *
+report_tone(const struct counts *c)
+{
+	int p = verdict_permille(c);
+
+	return p < 0 ? "none" : p >= 1000 ? "p100" : p >= 800 ? "p80" :
+	    p >= 500 ? "p50" : p >= 200 ? "p20" : "p0";
 }
 
 /* Set key of o to the verdict's percent (one decimal, rounded down). */
@@ -196,6 +221,7 @@ report_counts(struct val *o, const struct counts *c, int tpl)
 	else
 		val_put_num(o, "progress", 0, 1);
 	report_percent_text(o, c);
+	val_put_str(o, "tone", report_tone(c));
 }
 
 /* A lint finding object, as `lint --format json` writes it, appended to
@@ -221,18 +247,90 @@ report_finding(struct val *arr, const struct finding *f, int tpl)
 	return o;
 }
 
-/* The findings of bucket group g as a list, with has_<name>. */
+/* The id of the element a finding of rc sits in: its task item "L<line>",
+ * its section "S<line>", or "top". */
+static void
+report_anchor(struct val *o, const struct rctx *rc, size_t fi)
+{
+	char tmp[24];
+	int it = rc->f_item[fi], g = rc->f_group[fi];
+
+	if (it >= 0)
+		snprintf(tmp, sizeof(tmp), "L%d", rc->cl->items[it].line);
+	else if (g > 0)
+		snprintf(tmp, sizeof(tmp), "S%d", rc->cl->sections[g - 1].line);
+	else
+		snprintf(tmp, sizeof(tmp), "top");
+	val_put_str(o, "anchor", tmp);
+}
+
+/* "src": the --source-url of line in rc's checklist, with {path} (the
+ * checklist's path, percent-encoded but for '/'), {line} and {commit}
+ * replaced; nothing without --source-url. */
+static void
+report_src(struct val *o, const struct rctx *rc, int line)
+{
+	const char *u = rc->in ? rc->in->source_url : NULL, *p;
+	struct buf b = {0};
+
+	if (u == NULL)
+		return;
+	while (*u != '\0') {
+		if (strncmp(u, "{path}", 6) == 0) {
+			for (p = rc->cl->file; *p != '\0'; p++) {
+				unsigned char c = (unsigned char)*p;
+				if ((c >= 'a' && c <= 'z') || (c >= 'A' &&
+				    c <= 'Z') || (c >= '0' && c <= '9') ||
+				    strchr("-._~/", c) != NULL)
+					buf_putc(&b, (char)c);
+				else
+					buf_printf(&b, "%%%02X", c);
+			}
+			u += 6;
+		} else if (strncmp(u, "{line}", 6) == 0) {
+			buf_printf(&b, "%d", line);
+			u += 6;
+		} else if (strncmp(u, "{commit}", 8) == 0) {
+			buf_puts(&b, rc->in->commit ? rc->in->commit : "HEAD");
+			u += 8;
+		} else
+			buf_putc(&b, *u++);
+	}
+	val_put_str(o, "src", buf_cstr(&b));
+	buf_free(&b);
+}
+
+/* Finding fi of rc as a template object appended to arr, with anchor. */
+static struct val *
+report_finding_at(struct val *arr, const struct rctx *rc, size_t fi)
+{
+	struct val *o = report_finding(arr, &rc->fs->v[fi], 1);
+
+	report_anchor(o, rc, fi);
+	report_src(o, rc, rc->fs->v[fi].line);
+	return o;
+}
+
+/* The findings of bucket group g as a list, with has_<name>; without
+ * those of severity error if noerr (the page lists them as blockers). */
 static void
 report_group_findings(struct val *o, const struct rctx *rc,
-    const struct bucket *b, size_t g, const char *name, const char *has)
+    const struct bucket *b, size_t g, const char *name, const char *has,
+    int noerr)
 {
 	struct val *arr = val_put_arr(o, name);
-	size_t n = b->start[g + 1] - b->start[g];
+	size_t n = b->start[g + 1] - b->start[g], k, m = 0;
 
-	for (size_t k = 0; k < n; k++)
-		report_ends(report_finding(arr, &rc->fs->v[
-		    b->idx[b->start[g] + k]], 1), k, n);
-	val_put_bool(o, has, n > 0);
+	for (k = 0; k < n; k++)
+		m += !noerr || rc->fs->v[b->idx[b->start[g] + k]].sev !=
+		    SEV_ERROR;
+	for (k = 0; k < n; k++) {
+		size_t fi = b->idx[b->start[g] + k];
+		if (noerr && rc->fs->v[fi].sev == SEV_ERROR)
+			continue;
+		report_ends(report_finding_at(arr, rc, fi), val_len(arr), m);
+	}
+	val_put_bool(o, has, m > 0);
 }
 
 /* The findings on line from column col up to (not including) end as
@@ -257,7 +355,7 @@ report_line_findings(struct val *o, const struct rctx *rc, int line,
 	    rc->fs->v[k].col < end; k++)
 		n++;
 	for (k = 0; k < n; k++)
-		report_ends(report_finding(arr, &rc->fs->v[lo + k], 1), k, n);
+		report_ends(report_finding_at(arr, rc, lo + k), k, n);
 	val_put_bool(o, "has_findings", n > 0);
 }
 
@@ -386,15 +484,53 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 		val_put_int(t, "line", it->line);
 		val_put_int(t, "column", it->col);
 		val_put_int(t, "depth", it->depth);
+		val_put_bool(t, "nested", it->depth > 0);
+		report_src(t, rc, it->line);
 		val_put_bool(t, "done", it->state == ITEM_DONE);
 		val_put_bool(t, "open", it->state == ITEM_OPEN);
 		val_put_bool(t, "na", it->state == ITEM_NA);
 		report_item_meta(t, rc->cl, ii, 1, today);
 		report_group_findings(t, rc, &rc->item_finds, ii, "findings",
-		    "has_findings");
+		    "has_findings", 0);
 		report_ends(t, k, n);
 	}
 	val_put_bool(o, "has_tasks", n > 0);
+}
+
+/* The number of findings of rc on lines first..last. */
+static size_t
+report_findings_in(const struct rctx *rc, int first, int last)
+{
+	size_t lo = 0, hi = rc->fs ? rc->fs->n : 0, k;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (rc->fs->v[mid].line < first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; rc->fs && k < rc->fs->n && rc->fs->v[k].line <= last;
+	    k++)
+		;
+	return k - lo;
+}
+
+/* A section folds (<details> closed) when it is finished or holds no
+ * task item at all (prose): fold, done, prose, subtree_findings. */
+static void
+report_fold(struct val *o, const struct rctx *rc, const struct section *s)
+{
+	int prose = s->total.items + s->total.na == 0;
+	int done = s->total.items > 0 && s->total.checked == s->total.items;
+	size_t nf = report_findings_in(rc, s->line, s->end_line > s->line ?
+	    s->end_line : s->line);
+
+	val_put_bool(o, "fold", prose || done);
+	val_put_bool(o, "done", done);
+	val_put_bool(o, "prose", prose);
+	val_put_int(o, "subtree_findings", (long long)nf);
+	val_put_bool(o, "has_subtree_findings", nf > 0);
 }
 
 /* Sections as a tree without recursion: an explicit stack of the arrays
@@ -430,7 +566,9 @@ report_sections(struct val *arr, const struct checklist *cl, int first,
 			report_tasks(o, rc, (size_t)i + 1);
 			report_group_findings(o, rc, &rc->sec_finds,
 			    (size_t)i + 1, "findings_here",
-			    "has_findings_here");
+			    "has_findings_here", 0);
+			report_fold(o, rc, s);
+			val_put_str(o, "bar_name", s->title);
 			val_put_bool(o, "first", stack[sp].first);
 			val_put_bool(o, "last", s->next_sibling < 0);
 			stack[sp].first = 0;
@@ -532,6 +670,371 @@ report_status(const struct checklist *cl)
 }
 
 
+/* What the index and the pages split warnings into, by rule kind. */
+enum report_kind {
+	RKIND_PLACEHOLDER, RKIND_FIELD, RKIND_STRUCTURE, RKIND_ENCODING,
+	RKIND_OTHER, RKIND__MAX
+};
+static const char *const report_kind_names[RKIND__MAX] = {
+	"placeholders", "blank-fields", "structure", "encoding", "other"
+};
+static const char *const report_kind_labels[RKIND__MAX] = {
+	"placeholders", "blank fields", "structure", "encoding", "other"
+};
+
+/* The kind of rule id in rs (NULL: the id is taken as the kind, which
+ * it is for the shipped sets). */
+static enum report_kind
+report_kind(const struct rules *rs, const char *rule)
+{
+	static const struct { const char *kind; enum report_kind k; } map[] = {
+		{ "placeholder", RKIND_PLACEHOLDER },
+		{ "fields", RKIND_FIELD }, { "signoff", RKIND_FIELD },
+		{ "mojibake", RKIND_ENCODING },
+		{ "invalid-utf8", RKIND_ENCODING },
+		{ "required-sections", RKIND_STRUCTURE },
+		{ "malformed-task", RKIND_STRUCTURE },
+		{ "duplicate-item", RKIND_STRUCTURE },
+		{ "empty-section", RKIND_STRUCTURE },
+		{ "inconsistent-check", RKIND_STRUCTURE },
+		/* The shipped sets' rule ids whose kind differs, for
+		 * findings read back from report.json (no rule set). */
+		{ "unfilled-field", RKIND_FIELD },
+		{ "missing-section", RKIND_STRUCTURE },
+	};
+	const char *kind = rule;
+	size_t i, n = rs ? rules_count(rs) : 0;
+
+	for (i = 0; i < n; i++) {
+		const struct rule_info *ri = rules_at(rs, i);
+		if (ri->id == rule || strcmp(ri->id, rule) == 0) {
+			kind = ri->kind;
+			break;
+		}
+	}
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i].kind, kind) == 0)
+			return map[i].k;
+	return RKIND_OTHER;
+}
+
+int
+report_kind_of(const struct rules *rs, const char *rule)
+{
+	return (int)report_kind(rs, rule);
+}
+
+void
+report_put_counts(struct val *o, const struct counts *c)
+{
+	report_counts(o, c, 1);
+}
+
+/* Warnings and infos of in by kind into kinds[RKIND__MAX]. */
+static void
+report_kind_tally(const struct report_input *in, unsigned *kinds)
+{
+	size_t i, n = in->fs ? in->fs->n : 0;
+
+	for (i = 0; i < n; i++)
+		if (in->fs->v[i].sev != SEV_ERROR)
+			kinds[report_kind(in->rules, in->fs->v[i].rule)]++;
+}
+
+/* "kinds": the non-zero kinds of kinds[] as [{kind, label, count}], with
+ * has_kinds. */
+static void
+report_kind_list(struct val *o, const unsigned *kinds)
+{
+	struct val *arr = val_put_arr(o, "kinds");
+
+	for (int k = 0; k < RKIND__MAX; k++) {
+		if (kinds[k] == 0)
+			continue;
+		struct val *e = val_push_obj(arr);
+		val_put_str(e, "kind", report_kind_names[k]);
+		val_put_str(e, "label", report_kind_labels[k]);
+		val_put_int(e, "count", kinds[k]);
+	}
+	val_put_bool(o, "has_kinds", val_len(arr) > 0);
+}
+
+/* A finding with its index, sorted to group identical ones. */
+struct report_fref {
+	const struct finding	*f;
+	size_t			 i;
+};
+
+/* Order for grouping: rule, message, then position. */
+static int
+report_fref_cmp(const void *a, const void *b)
+{
+	const struct report_fref *x = a, *y = b;
+	int c = strcmp(x->f->rule, y->f->rule);
+
+	if (c == 0)
+		c = strcmp(x->f->message, y->f->message);
+	if (c == 0)
+		c = x->i < y->i ? -1 : x->i > y->i;
+	return c;
+}
+
+/* A run of identical findings (same rule and message), or of one rule. */
+struct report_fgroup {
+	const struct report_fref	*first;
+	size_t				 n;
+};
+
+/* Order of groups: most severe, then largest, then first in the file
+ * (the first member of a run is its earliest finding). */
+static int
+report_fgroup_cmp(const void *a, const void *b)
+{
+	const struct report_fgroup *x = a, *y = b;
+
+	if (x->first->f->sev != y->first->f->sev)
+		return x->first->f->sev > y->first->f->sev ? -1 : 1;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return x->first->i < y->first->i ? -1 : x->first->i > y->first->i;
+}
+
+/* Runs of refs[0..n) equal in rule (and message, if msg) into g; their
+ * number. */
+static size_t
+report_runs(const struct report_fref *refs, size_t n, int msg,
+    struct report_fgroup *g)
+{
+	size_t i, j, ng = 0;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(refs[j].f->rule,
+		    refs[i].f->rule) == 0 && (!msg ||
+		    strcmp(refs[j].f->message, refs[i].f->message) == 0); j++)
+			;
+		g[ng].first = &refs[i];
+		g[ng++].n = j - i;
+	}
+	return ng;
+}
+
+/* Identical findings of rc once each: "finding_groups": [{rule,
+ * severity, message, anchor and line (of the first), count, multi,
+ * places: [{line, anchor}] when more than one}], most severe and
+ * largest first; "rule_groups": [{rule, severity, count, multi}] per
+ * rule of the findings below error (errors are the blockers, listed by
+ * themselves). */
+static void
+report_groups(struct val *o, const struct rctx *rc)
+{
+	size_t nf = rc->fs ? rc->fs->n : 0, i, j, ng;
+	struct report_fref *refs = xcalloc(nf + 1, sizeof(*refs));
+	struct report_fgroup *g = xcalloc(nf + 1, sizeof(*g));
+	struct val *arr = val_put_arr(o, "finding_groups");
+	struct val *rg = val_put_arr(o, "rule_groups");
+
+	for (i = 0; i < nf; i++) {
+		refs[i].f = &rc->fs->v[i];
+		refs[i].i = i;
+	}
+	qsort(refs, nf, sizeof(*refs), report_fref_cmp);
+	ng = report_runs(refs, nf, 1, g);
+	qsort(g, ng, sizeof(*g), report_fgroup_cmp);
+	for (i = 0; i < ng; i++) {
+		const struct finding *f = g[i].first->f;
+		struct val *e = val_push_obj(arr), *pl;
+		val_put_str(e, "rule", f->rule);
+		val_put_str(e, "severity", sev_name(f->sev));
+		val_put_str(e, "message", f->message);
+		report_anchor(e, rc, g[i].first->i);
+		val_put_int(e, "line", f->line);
+		val_put_int(e, "count", (long long)g[i].n);
+		val_put_bool(e, "multi", g[i].n > 1);
+		pl = val_put_arr(e, "places");
+		for (j = 0; j < g[i].n && g[i].n > 1; j++) {
+			struct val *p = val_push_obj(pl);
+			val_put_int(p, "line", g[i].first[j].f->line);
+			report_anchor(p, rc, g[i].first[j].i);
+			report_ends(p, j, g[i].n);
+		}
+	}
+	val_put_bool(o, "has_finding_groups", ng > 0);
+	for (j = 0; j < ng && g[j].n < 2; j++)
+		;
+	val_put_bool(o, "has_repeated", j < ng);
+	/* refs is still in rule order: runs of one rule. */
+	ng = report_runs(refs, nf, 0, g);
+	qsort(g, ng, sizeof(*g), report_fgroup_cmp);
+	for (i = 0; i < ng; i++) {
+		const struct finding *f = g[i].first->f;
+		if (f->sev == SEV_ERROR)
+			continue;
+		struct val *e = val_push_obj(rg);
+		val_put_str(e, "rule", f->rule);
+		val_put_str(e, "severity", sev_name(f->sev));
+		val_put_int(e, "count", (long long)g[i].n);
+		val_put_bool(e, "multi", g[i].n > 1);
+	}
+	val_put_bool(o, "has_rule_groups", val_len(rg) > 0);
+	free(refs);
+	free(g);
+}
+
+/* "task_items": every task item of cl in document order, {text, state,
+ * line}: what --baseline compares. */
+static void
+report_task_items(struct val *o, const struct checklist *cl)
+{
+	struct val *arr = val_put_arr(o, "task_items");
+
+	for (size_t i = 0; i < cl->nitems; i++) {
+		struct val *t = val_push_obj(arr);
+		val_put_str(t, "text", cl->items[i].text);
+		val_put_str(t, "state", state_names[cl->items[i].state]);
+		val_put_int(t, "line", cl->items[i].line);
+	}
+}
+
+#define REPORT_LEFT_MAX	12	/* open items listed a section */
+
+/* "left": the open task items of rc by section, in document order:
+ * [{title, anchor, open, tasks: [{line, text}] (the first
+ * REPORT_LEFT_MAX), more, has_more}], with has_left. Group 0 (before any
+ * section, or under the title) is titled "Top". */
+static void
+report_left(struct val *o, const struct rctx *rc)
+{
+	const struct bucket *b = &rc->sec_items;
+	const struct checklist *cl = rc->cl;
+	struct val *arr = val_put_arr(o, "left");
+	size_t g, k;
+	char tmp[24];
+
+	for (g = 0; g < cl->nsections + 1; g++) {
+		struct val *e = NULL, *tasks = NULL;
+		unsigned open = 0;
+		for (k = b->start[g]; k < b->start[g + 1]; k++) {
+			const struct item *it = &cl->items[b->idx[k]];
+			if (it->state != ITEM_OPEN)
+				continue;
+			if (e == NULL) {
+				e = val_push_obj(arr);
+				if (g == 0) {
+					val_put_str(e, "title", "Top");
+					val_put_str(e, "anchor", "top");
+				} else {
+					val_put_str(e, "title",
+					    cl->sections[g - 1].title);
+					snprintf(tmp, sizeof(tmp), "S%d",
+					    cl->sections[g - 1].line);
+					val_put_str(e, "anchor", tmp);
+				}
+				tasks = val_put_arr(e, "tasks");
+			}
+			if (open++ >= REPORT_LEFT_MAX)
+				continue;
+			struct val *t = val_push_obj(tasks);
+			val_put_int(t, "line", it->line);
+			val_put_str(t, "text", it->text);
+		}
+		if (e != NULL) {
+			val_put_int(e, "open", open);
+			val_put_int(e, "more", open > REPORT_LEFT_MAX ?
+			    open - REPORT_LEFT_MAX : 0);
+			val_put_bool(e, "has_more", open > REPORT_LEFT_MAX);
+		}
+	}
+	val_put_bool(o, "has_left", val_len(arr) > 0);
+}
+
+/* "section_rows": every section with task items (in its subtree), flat
+ * and in document order, for the summary table: {title, line, indent
+ * (0 for the top level), items, checked, na, open, percent_text,
+ * progress, tone, complete, bar_name}; has_section_rows. */
+static void
+report_section_rows(struct val *o, const struct checklist *cl)
+{
+	struct val *arr = val_put_arr(o, "section_rows");
+	size_t i;
+
+	for (i = 0; i < cl->nsections; i++) {
+		const struct section *s = &cl->sections[i];
+		int depth = 0, p;
+		if ((int)i == cl->title_section || s->total.items +
+		    s->total.na == 0)
+			continue;
+		for (p = s->parent; p >= 0; p = cl->sections[p].parent)
+			if (p != cl->title_section)
+				depth++;
+		struct val *r = val_push_obj(arr);
+		val_put_str(r, "title", s->title);
+		val_put_int(r, "line", s->line);
+		val_put_int(r, "indent", depth);
+		val_put_bool(r, "nested", depth > 0);
+		report_counts(r, &s->total, 1);
+		val_put_str(r, "bar_name", s->title);
+	}
+	val_put_bool(o, "has_section_rows", val_len(arr) > 0);
+}
+
+/* "lang": the language of the checklist's text from front matter (lang
+ * or language), when it looks like a BCP 47 tag; else "en". */
+static void
+report_lang(struct val *o, const struct checklist *cl)
+{
+	const char *lang = "en";
+
+	for (size_t i = 0; i < cl->nmeta; i++) {
+		const char *k = cl->meta[i].key, *v = cl->meta[i].value;
+		size_t n = v ? strlen(v) : 0, j;
+		if (strcmp(k, "lang") != 0 && strcmp(k, "language") != 0)
+			continue;
+		for (j = 0; j < n; j++)
+			if (!((v[j] >= 'a' && v[j] <= 'z') || (v[j] >= 'A' &&
+			    v[j] <= 'Z') || (v[j] >= '0' && v[j] <= '9') ||
+			    (v[j] == '-' && j > 0)))
+				break;
+		if (n >= 2 && n <= 35 && j == n &&
+		    ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' &&
+		    v[0] <= 'Z'))) {
+			lang = v;
+			break;
+		}
+	}
+	val_put_str(o, "lang", lang);
+}
+
+/* "ruleset_name": a shipped set by its name ("deployment" for
+ * "shipped/deployment.yml"), a config file by its path. */
+static void
+report_ruleset_name(struct val *o, const char *file)
+{
+	size_t n = strlen(file);
+	char *name;
+
+	if (strncmp(file, "shipped/", 8) != 0 || n <= 12 ||
+	    strcmp(file + n - 4, ".yml") != 0) {
+		val_put_str(o, "ruleset_name", file);
+		return;
+	}
+	name = xstrdup(file + 8);
+	name[n - 12] = '\0';
+	val_put_str(o, "ruleset_name", name);
+	free(name);
+}
+
+int
+report_rank(const struct report_input *in)
+{
+	struct verdict v;
+	int r;
+
+	verdict_make(&v, in->cl, in->fs, SEV_ERROR);
+	r = VSTATE_BLOCKED - (int)v.state;	/* most urgent first */
+	verdict_free(&v);
+	return r;
+}
+
 struct val *
 report_checklist_in(struct arena *a, const struct report_input *in)
 {
@@ -543,10 +1046,11 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 
 	verdict_make(&v, cl, in->fs, SEV_ERROR);
 	report_rctx_init(&rc, cl, in->fs);
+	rc.in = in;
 	report_status_x(o, cl, &rc, &v);
 	arr = val_put_arr(o, "findings");
 	for (i = 0; i < nf; i++)
-		report_ends(report_finding(arr, &in->fs->v[i], 1), i, nf);
+		report_ends(report_finding_at(arr, &rc, i), i, nf);
 	val_put_str(o, "page", in->page);
 	val_put_int(o, "errors", v.tally[SEV_ERROR]);
 	val_put_int(o, "warnings", v.tally[SEV_WARNING]);
@@ -554,9 +1058,13 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	val_put_int(o, "findings_count", (long long)nf);
 	val_put_bool(o, "has_findings", nf > 0);
 	arr = val_put_arr(o, "blockers");
-	for (i = 0; i < v.nblockers; i++)
-		report_ends(report_finding(arr, &in->fs->v[v.blockers[i]], 1),
-		    i, v.nblockers);
+	struct val *top = val_put_arr(o, "blockers_top");
+	for (i = 0; i < v.nblockers; i++) {
+		report_ends(report_finding_at(arr, &rc, v.blockers[i]), i,
+		    v.nblockers);
+		if (i < 2)
+			report_finding_at(top, &rc, v.blockers[i]);
+	}
 	val_put_bool(o, "blocked", v.state == VSTATE_BLOCKED);
 	val_put_bool(o, "is_complete", v.state == VSTATE_COMPLETE);
 	val_put_bool(o, "is_progress", v.state == VSTATE_PROGRESS);
@@ -564,6 +1072,27 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	val_put_str(o, "state", verdict_state_names[v.state]);
 	val_put_str(o, "state_label", verdict_state_labels[v.state]);
 	report_meta(o, cl);
+	val_put_int(o, "more_blockers", v.nblockers > 2 ?
+	    (long long)v.nblockers - 2 : 0);
+	val_put_bool(o, "has_more_blockers", v.nblockers > 2);
+	val_put_str(o, "ruleset", in->rules ? rules_file(in->rules) : "");
+	report_ruleset_name(o, in->rules ? rules_file(in->rules) : "");
+	val_put_bool(o, "has_ruleset", in->rules != NULL);
+	{
+		unsigned kinds[RKIND__MAX] = {0};
+		report_kind_tally(in, kinds);
+		report_kind_list(o, kinds);
+	}
+	report_groups(o, &rc);
+	report_task_items(o, cl);
+	if (in->baseline != NULL)
+		report_diff(o, in->baseline, 1, NULL);
+	if (in->history != NULL)
+		report_trend(o, in->history);
+	report_left(o, &rc);
+	report_section_rows(o, cl);
+	report_lang(o, cl);
+	val_put_str(o, "bar_name", cl->title);
 	val_put_bool(o, "has_fields", cl->nfields > 0);
 	arr = val_put_arr(o, "metadata_list");
 	for (i = 0; i < cl->nmeta; i++) {
@@ -576,7 +1105,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	val_put_bool(o, "has_sections", val_len(val_get(o, "sections")) > 0);
 	report_tasks(o, &rc, 0);
 	report_group_findings(o, &rc, &rc.sec_finds, 0, "findings_top",
-	    "has_findings_top");
+	    "has_findings_top", 1);
 	report_rctx_free(&rc);
 	verdict_free(&v);
 	return o;
@@ -621,6 +1150,23 @@ static const struct jview jv_section[] = {
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
 	JV("percent", NULL, 0), JV("sections", jv_section, 0), JV_END
 };
+static const struct jview jv_task_item[] = {
+	JV("text", NULL, 0), JV("state", NULL, 0), JV("line", NULL, 0), JV_END
+};
+static const struct jview jv_change_item[] = {
+	JV("text", NULL, 0), JV("line", NULL, 0), JV_END
+};
+static const struct jview jv_change_finding[] = {
+	JV("rule", NULL, 0), JV("severity", NULL, 0), JV("message", NULL, 0),
+	JV("line", NULL, 0), JV_END
+};
+static const struct jview jv_changes[] = {
+	JV("new_checklist", NULL, 0), JV("percent_before", NULL, 0),
+	JV("percent_delta", NULL, 0), JV("checked", jv_change_item, 0),
+	JV("reopened", jv_change_item, 0),
+	JV("new_findings", jv_change_finding, 0),
+	JV("fixed_findings", jv_change_finding, 0), JV_END
+};
 static const struct jview jv_signoff[] = {
 	JV("state", NULL, 0), JV("signed", NULL, 0), JV("required", NULL, 0),
 	JV_END
@@ -633,7 +1179,8 @@ static const struct jview jv_checklist[] = {
 	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0 },
 	JV("findings", jv_finding, 0), JV("page", NULL, 0),
 	JV("state", NULL, 0), JV("error", NULL, 0),
-	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0), JV_END
+	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0),
+	JV("task_items", jv_task_item, 0), JV("changes", jv_changes, 0), JV_END
 };
 #undef JV
 #undef JV_END
@@ -720,32 +1267,73 @@ report_json_element(struct buf *b, const struct val *checklist)
 	report_json_view(b, checklist, jv_checklist, 2);
 }
 
-/* Shields-style badge geometry: text widths estimated at 7 px a character
- * (Verdana 11 px averages about that), 10 px padding on each side; x in
- * tenths of a pixel, as the text is drawn at scale(.1). Colours by
- * threshold, shields' palette. */
-static void
-report_badge(struct val *sum, const struct counts *c)
-{
-	const struct val *pt = val_get(sum, "percent_text");
-	const char *value = val_strv(pt, NULL), *color;
-	int p = verdict_permille(c);
-	long lw = 9 * 7 + 10, vw = (long)strlen(value) * 7 + 10;
-	struct val *b = val_put_obj(sum, "badge");
+/* Advance widths of Verdana at 11 px in hundredths of a pixel for the
+ * printable ASCII characters 32..126, as shields.io measures badge text
+ * (anafanafo's verdana-11px-normal table, MIT). Other characters count
+ * as 'm', the widest lowercase letter, as shields does. */
+static const unsigned short report_verdana11[95] = {
+	387, 433, 505, 900, 699, 1184, 799, 295, 500, 500, 699, 900, 400,
+	500, 400, 500, 699, 699, 699, 699, 699, 699, 699, 699, 699, 699, 500,
+	500, 900, 900, 900, 600, 1100, 752, 754, 768, 848, 696, 632, 853, 827,
+	463, 500, 762, 612, 927, 823, 866, 663, 866, 765, 752, 678, 805, 752,
+	1088, 754, 677, 754, 500, 500, 500, 900, 699, 699, 661, 685, 573, 685,
+	655, 387, 685, 696, 302, 379, 651, 302, 1070, 696, 668, 685, 685, 469,
+	573, 433, 696, 651, 900, 651, 651, 578, 698, 500, 698, 900
+};
 
-	color = p < 0 ? "#9f9f9f" : p >= 1000 ? "#4c1" : p >= 800 ?
-	    "#97ca00" : p >= 500 ? "#dfb317" : p >= 200 ? "#fe7d37" :
-	    "#e05d44";
+/* The width of UTF-8 text s in Verdana 11 px, in tenths of a pixel,
+ * rounded up. */
+long
+report_text_width(const char *s)
+{
+	unsigned long w = 0;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c & 0xc0) == 0x80)
+			continue;	/* a continuation byte */
+		w += c >= 32 && c < 127 ? report_verdana11[c - 32] :
+		    report_verdana11['m' - 32];
+	}
+	return (long)((w + 9) / 10);
+}
+
+/* Shields-style badge geometry from real text widths, 5 px padding on
+ * each side; x and text widths in tenths of a pixel, as the text is
+ * drawn at scale(.1). Colour: red when any checklist is blocked (the
+ * value says so), else by threshold in shields' palette. */
+static void
+report_badge(struct val *sum, const struct report_totals *t)
+{
+	const struct counts *c = &t->c;
+	const struct val *pt = val_get(sum, "percent_text");
+	const char *color;
+	int p = verdict_permille(c);
+	struct val *b = val_put_obj(sum, "badge");
+	struct buf value = {0};
+	long ltw, vtw, lw, vw;
+
+	buf_puts(&value, val_strv(pt, NULL));
+	if (t->states[VSTATE_BLOCKED] > 0)
+		buf_puts(&value, " blocked");
+	color = t->states[VSTATE_BLOCKED] > 0 ? "#e05d44" : p < 0 ?
+	    "#9f9f9f" : p >= 1000 ? "#4c1" : p >= 800 ? "#97ca00" :
+	    p >= 500 ? "#dfb317" : p >= 200 ? "#fe7d37" : "#e05d44";
+	ltw = report_text_width("checklist");
+	vtw = report_text_width(buf_cstr(&value));
+	lw = (ltw + 9) / 10 + 10;
+	vw = (vtw + 9) / 10 + 10;
 	val_put_str(b, "label", "checklist");
-	val_put_str(b, "value", value);
+	val_put_str(b, "value", buf_cstr(&value));
 	val_put_str(b, "color", color);
 	val_put_int(b, "label_width", lw);
 	val_put_int(b, "value_width", vw);
 	val_put_int(b, "width", lw + vw);
 	val_put_int(b, "label_x", lw * 5);
 	val_put_int(b, "value_x", lw * 10 + vw * 5);
-	val_put_int(b, "label_text_width", (lw - 10) * 10);
-	val_put_int(b, "value_text_width", (vw - 10) * 10);
+	val_put_int(b, "label_text_width", ltw);
+	val_put_int(b, "value_text_width", vtw);
+	buf_free(&value);
 }
 
 void
@@ -767,6 +1355,62 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 	for (size_t i = 0; i < in->cl->nitems; i++)
 		t->overdue += report_overdue(in->cl, i, when_today());
 	verdict_free(&v);
+	report_kind_tally(in, t->kinds);
+	if (in->baseline != NULL) {
+		/* What report_diff compares, without the rest of the model. */
+		struct val *o = val_obj(), *arr;
+		val_put_str(o, "file", in->cl->file);
+		report_put_percent(o, "percent", in->cl->total.items,
+		    in->cl->total.checked);
+		report_task_items(o, in->cl);
+		arr = val_put_arr(o, "findings");
+		for (size_t i = 0; in->fs && i < in->fs->n; i++)
+			report_finding(arr, &in->fs->v[i], 0);
+		report_diff(o, in->baseline, 0, &t->ch);
+		val_free(o);
+	}
+}
+
+void
+report_put_source(struct val *head, const char *commit, const char *branch)
+{
+	struct val *s;
+
+	if (commit == NULL && branch == NULL)
+		return;
+	s = val_put_obj(head, "source");
+	if (commit != NULL)
+		val_put_str(s, "commit", commit);
+	if (branch != NULL)
+		val_put_str(s, "branch", branch);
+}
+
+/* The verdict strip of the index: "states" {blocked, in_progress,
+ * complete, empty} and "strip" [{state, label, count}]: blocked, in
+ * progress and ready always, "no tasks" when there are any. */
+static void
+report_strip(struct val *s, const struct report_totals *t)
+{
+	/* Most urgent first. */
+	static const enum vstate order[] = { VSTATE_BLOCKED,
+	    VSTATE_PROGRESS, VSTATE_COMPLETE, VSTATE_EMPTY };
+	static const char *const keys[] = { "blocked", "in_progress",
+	    "complete", "empty" };
+	static const char *const labels[] = { "blocked", "in progress",
+	    "ready", "no tasks" };
+	struct val *st = val_put_obj(s, "states"), *arr;
+	int r, n = t->states[VSTATE_EMPTY] ? 4 : 3;
+
+	for (r = 0; r < 4; r++)
+		val_put_int(st, keys[r], t->states[order[r]]);
+	arr = val_put_arr(s, "strip");
+	for (r = 0; r < n; r++) {
+		struct val *e = val_push_obj(arr);
+		val_put_str(e, "state", verdict_state_names[order[r]]);
+		val_put_str(e, "label", labels[r]);
+		val_put_int(e, "count", t->states[order[r]]);
+		report_ends(e, (size_t)r, (size_t)n);
+	}
 }
 
 /* The summary over all checklists, in o; tpl adds the template extras. */
@@ -789,7 +1433,10 @@ report_summary(struct val *s, const struct report_totals *t, int tpl)
 		val_put_int(s, "empty_count", t->states[VSTATE_EMPTY]);
 		val_put_int(s, "overdue", t->overdue);
 		val_put_bool(s, "has_overdue", t->overdue > 0);
-		report_badge(s, &t->c);
+		report_badge(s, t);
+		report_strip(s, t);
+		report_kind_list(s, t->kinds);
+		val_put_str(s, "bar_name", "All checklists");
 	}
 }
 
@@ -836,18 +1483,24 @@ report_cmp_counts(const struct counts *cx, const struct counts *cy)
 	return 0;
 }
 
-/* Dashboard order: least complete first, checklists without task items
- * last, ties in input order. */
+/* A checklist with its rank, to sort. */
+struct report_ranked {
+	const struct report_input	*in;
+	int				 rank;
+};
+
+/* Dashboard order: by state (blocked, in progress, complete, no task
+ * items), then least complete first, ties in input order. */
 static int
 report_cmp(const void *a, const void *b)
 {
-	const struct report_input *x = *(const struct report_input *const *)a;
-	const struct report_input *y = *(const struct report_input *const *)b;
-	int c = report_cmp_counts(&x->cl->total, &y->cl->total);
+	const struct report_ranked *x = a, *y = b;
+	int c = x->rank != y->rank ? (x->rank < y->rank ? -1 : 1) :
+	    report_cmp_counts(&x->in->cl->total, &y->in->cl->total);
 
 	if (c != 0)
 		return c;
-	return x < y ? -1 : x > y;
+	return x->in < y->in ? -1 : x->in > y->in;
 }
 
 struct val *
@@ -855,15 +1508,17 @@ report_model(const struct report_input *in, size_t n, const char *gen)
 {
 	struct val *o = report_head(NULL, in, n, gen, 1);
 	struct val *arr = val_put_arr(o, "checklists");
-	const struct report_input **order = xcalloc(n ? n : 1,
-	    sizeof(*order));
+	struct report_ranked *order = xcalloc(n ? n : 1, sizeof(*order));
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		order[i] = &in[i];
+	for (i = 0; i < n; i++) {
+		order[i].in = &in[i];
+		order[i].rank = report_rank(&in[i]);
+	}
 	qsort(order, n, sizeof(*order), report_cmp);
 	for (i = 0; i < n; i++)
-		report_ends(val_push(arr, report_checklist_in(NULL, order[i])), i, n);
+		report_ends(val_push(arr, report_checklist_in(NULL,
+		    order[i].in)), i, n);
 	val_put_bool(o, "has_checklists", n > 0);
 	free(order);
 	return o;

@@ -29,6 +29,8 @@
 #include "buf.h"
 #include "check.h"
 #include "cliopt.h"
+#include "report_git.h"
+#include "report_merge.h"
 #include "diag.h"
 #include "doc.h"
 #include "embed.h"
@@ -96,6 +98,13 @@ static const char report_help_text[] =
     "  -o, --output DIR     report directory (default ticklist-report)\n"
     "      --templates DIR  templates here replace shipped ones by file name\n"
     "      --template FILE  render this one template to stdout instead\n"
+    "      --source-url URL link items and findings to their source: URL\n"
+    "                       with {path}, {line} and {commit}\n"
+    "      --baseline FILE  show what changed since this earlier report.json\n"
+    "      --history FILE   an earlier report.json for the trend of each\n"
+    "                       checklist (repeatable, any order)\n"
+    "      --merge          PATHs are report.json files ([NAME=]PATH) of\n"
+    "                       several repositories: write one dashboard\n"
     "  -c, --config FILE    use this config instead of .ticklist.yml\n"
     "      --no-config      ignore .ticklist.yml files\n"
     "  -r, --rules NAME     use a shipped ruleset or rule file (repeatable)\n"
@@ -287,6 +296,7 @@ struct rw_file {
 struct rw_kept {
 	struct val		*obj;	/* pruned copy, in keep */
 	struct counts		 total;
+	int			 rank;	/* report_rank */
 	size_t			 i;	/* input number: its staged page */
 	char			*page;	/* its final page name */
 	int			 nopage;	/* not written (f->error) */
@@ -948,6 +958,9 @@ report_page_ctx(struct report_writer *w, struct arena *a,
 	struct val *ctx = report_head_in(a, w->stream ? NULL : &w->tot,
 	    w->o->generated_at, 1);
 
+	report_put_source(ctx, w->o->commit, w->o->branch);
+	if (!w->stream)
+		report_diff_summary(ctx, w->o->baseline, &w->tot.ch, 1);
 	val_set(ctx, "checklist", checklist);
 	return ctx;
 }
@@ -1033,6 +1046,7 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	 * heap between the big blocks each checklist frees. */
 	k->obj = val_copy_pruned(f->kept, &w->keep, report_keep_all, NULL);
 	k->total = in->cl->total;
+	k->rank = report_rank(in);
 	k->i = i;
 	k->page = xstrdup(in->page);
 	k->nopage = f->error != NULL;
@@ -1043,14 +1057,15 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	report_file_free(w, f);
 }
 
-/* Dashboard order of kept checklists: report_cmp_counts, then input
- * order (the kept array is in input order). */
+/* Dashboard order of kept checklists: report_rank, report_cmp_counts,
+ * then input order (the kept array is in input order). */
 static int
 report_kept_cmp(const void *a, const void *b)
 {
 	const struct rw_kept *x = *(const struct rw_kept *const *)a;
 	const struct rw_kept *y = *(const struct rw_kept *const *)b;
-	int c = report_cmp_counts(&x->total, &y->total);
+	int c = x->rank != y->rank ? (x->rank < y->rank ? -1 : 1) :
+	    report_cmp_counts(&x->total, &y->total);
 
 	if (c != 0)
 		return c;
@@ -1071,6 +1086,8 @@ report_writer_json(struct report_writer *w)
 	int rc = 0, saved = 0, fd;
 
 	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
+	report_put_source(head, w->o->commit, w->o->branch);
+	report_diff_summary(head, w->o->baseline, &w->tot.ch, 0);
 	val_json(&b, head, 2);
 	arena_free(&a);
 	b.len -= 2;		/* "\n}" */
@@ -1138,6 +1155,8 @@ report_writer_finish(struct report_writer *w)
 			order[i] = &w->kept[i];
 		qsort(order, w->nkept, sizeof(*order), report_kept_cmp);
 		model = report_head_in(&a, &w->tot, w->o->generated_at, 1);
+		report_put_source(model, w->o->commit, w->o->branch);
+		report_diff_summary(model, w->o->baseline, &w->tot.ch, 1);
 		arr = val_put_arr(model, "checklists");
 		for (i = 0; i < w->nkept; i++) {
 			struct val *o = order[i]->obj;
@@ -1225,6 +1244,7 @@ report_one(const struct report_opts *o, const char *file,
 	if (t == NULL || diag_errors() > errs)
 		goto out;
 	model = report_model(in, n, o->generated_at);
+	report_put_source(model, o->commit, o->branch);
 	if (template_render(t, model, template_esc_for_name(base ? base + 1 :
 	    file), &out) == 0)
 		rc = output_write(NULL, out.data ? out.data : "", out.len);
@@ -1312,17 +1332,26 @@ report_page_name(const char *path, char *const *names, size_t n)
 struct report_args {
 	struct report_opts	 ro;
 	const char		*one;		/* --template FILE */
+	const char		*baseline;	/* --baseline FILE */
+	int			 merge;		/* --merge */
+	const char		**history;	/* --history FILE... */
+	size_t			 nhist, caphist;
 	struct cliopt		 c;		/* the shared options */
 };
 
 static int
 report_args(int argc, char *argv[], struct report_args *a)
 {
-	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE };
+	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE, O_SOURCE_URL,
+	    O_BASELINE, O_HISTORY, O_MERGE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, O_TEMPLATES },
 		{ "template", required_argument, NULL, O_TEMPLATE },
+		{ "source-url", required_argument, NULL, O_SOURCE_URL },
+		{ "baseline", required_argument, NULL, O_BASELINE },
+		{ "history", required_argument, NULL, O_HISTORY },
+		{ "merge", no_argument, NULL, O_MERGE },
 		CLIOPT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -1356,6 +1385,20 @@ report_args(int argc, char *argv[], struct report_args *a)
 		case O_TEMPLATE:
 			a->one = optarg;
 			break;
+		case O_SOURCE_URL:
+			a->ro.source_url = optarg;
+			break;
+		case O_BASELINE:
+			a->baseline = optarg;
+			break;
+		case O_MERGE:
+			a->merge = 1;
+			break;
+		case O_HISTORY:
+			a->history = xgrow(a->history, &a->caphist,
+			    a->nhist + 1, sizeof(*a->history));
+			a->history[a->nhist++] = optarg;
+			break;
 		case 'h':
 			fputs(report_help_text, stdout);
 			if (fflush(stdout) == EOF || ferror(stdout)) {
@@ -1377,6 +1420,7 @@ struct report_work {
 	const struct rules	**rules;	/* NULL: config failed */
 	size_t			  max_size;
 	struct checklist	**cls;
+	struct pipeline_sel	 *sel;		/* which files are checklists */
 	struct findings		 *fs;
 	struct report_writer	 *w;		/* NULL: --template, or the
 						   templates failed */
@@ -1386,6 +1430,7 @@ struct report_work {
 	/* Kept in input order by report_emit, of those that could be read: */
 	struct report_input	 *in;
 	char			**pages;
+	const struct report_opts *ro;
 	size_t			  n;
 	unsigned		  tally[SEV__MAX];
 };
@@ -1400,8 +1445,13 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 
 	if (wk->rules[i] == NULL)
 		return;
-	wk->cls[i] = pipeline_file(wk->paths[i], wk->max_size, wk->rules[i],
-	    cc, &wk->fs[i]);
+	wk->cls[i] = pipeline_checklist(wk->paths[i], wk->max_size,
+	    &wk->sel[i], cc, &wk->fs[i]);
+	if (wk->cls[i] != NULL && wk->sel[i].skipped) {
+		checklist_free(wk->cls[i]);	/* not a checklist */
+		wk->cls[i] = NULL;
+		return;
+	}
 	if (wk->cls[i] == NULL && wk->w != NULL) {
 		/* Unreadable: an entry of its own, with the reason and no
 		 * page, so that it does not vanish from the report. */
@@ -1416,6 +1466,11 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 	in.cl = wk->cls[i];
 	in.fs = &wk->fs[i];
 	in.page = page;
+	in.rules = wk->sel[i].used ? wk->sel[i].used : wk->rules[i];
+	in.source_url = wk->ro->source_url;
+	in.commit = wk->ro->commit;
+	in.baseline = wk->ro->baseline;
+	in.history = wk->ro->history;
 	report_writer_work(wk->w, &in, i, &wk->files[i]);
 	free(page);
 }
@@ -1436,6 +1491,11 @@ report_emit(size_t i, void *arg)
 	in->cl = wk->cls[i];
 	in->fs = &wk->fs[i];
 	in->page = wk->pages[wk->n];
+	in->rules = wk->sel[i].used ? wk->sel[i].used : wk->rules[i];
+	in->source_url = wk->ro->source_url;
+	in->commit = wk->ro->commit;
+	in->baseline = wk->ro->baseline;
+	in->history = wk->ro->history;
 	wk->n++;
 	if (wk->w == NULL)
 		return;
@@ -1455,7 +1515,7 @@ report_main(int argc, char *argv[])
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
 	struct report_work wk;
-	size_t i, nf;
+	size_t i, nf, nleft = 0;
 	int code = EXIT_CLEAN, wrc = 0;
 
 	memset(&a, 0, sizeof(a));
@@ -1476,8 +1536,28 @@ report_main(int argc, char *argv[])
 	char when[21];
 	when_iso(when);
 	a.ro.generated_at = when;
+	if (a.merge) {
+		code = report_merge(&a.ro, argv + optind, (size_t)(argc -
+		    optind)) == -1 ? EXIT_TROUBLE : EXIT_CLEAN;
+		cliopt_free(&a.c);
+		return code;
+	}
+	report_git(".", &a.ro.commit, &a.ro.branch);
+	if ((a.baseline != NULL && (a.ro.baseline = report_past_load(
+	    &a.baseline, 1)) == NULL) || (a.nhist > 0 && (a.ro.history =
+	    report_past_load(a.history, a.nhist)) == NULL)) {
+		code = EXIT_TROUBLE;
+		goto out;
+	}
+	wk.ro = &a.ro;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
+	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
+		code = EXIT_TROUBLE;
+		goto out;
+	}
+	if (pipeline_select(&fl, rc, &wk.sel, &nleft) == -1)
+		code = EXIT_TROUBLE;
 	a.ro.inputs = fl.v;
 	a.ro.ninputs = fl.n;
 	for (i = 0; i < fl.n; i++) {
@@ -1487,10 +1567,6 @@ report_main(int argc, char *argv[])
 			a.ro.max_input = (size_t)sb.st_size;
 		else if (strcmp(fl.v[i], "-") == 0)
 			a.ro.max_input = a.c.max_size;
-	}
-	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
-		code = EXIT_TROUBLE;
-		goto out;
 	}
 	nf = fl.n ? fl.n : 1;
 	wk.paths = fl.v;
@@ -1503,7 +1579,7 @@ report_main(int argc, char *argv[])
 	wk.in = xcalloc(nf, sizeof(*wk.in));
 	wk.pages = xcalloc(nf, sizeof(*wk.pages));
 	for (i = 0; i < fl.n; i++)
-		wk.rules[i] = rules_for_file(rc, fl.v[i]);
+		wk.rules[i] = wk.sel[i].rules;
 	/* Templates compile before any checklist is read; if they fail,
 	 * the checklists are still checked for the summary line. */
 	if (a.one == NULL && (wk.w = report_writer_new(&a.ro)) == NULL)
@@ -1521,6 +1597,11 @@ report_main(int argc, char *argv[])
 			buf_printf(&b, "; report: %s/index.html", a.ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
 		buf_free(&b);
+		if (fl.n + nleft > wk.n && fl.n + nleft - wk.n > 0)
+			fprintf(stderr, "%zu checklist%s, %zu other Markdown "
+			    "file%s skipped\n", wk.n, wk.n == 1 ? "" : "s",
+			    fl.n + nleft - wk.n, fl.n + nleft - wk.n == 1 ?
+			    "" : "s");
 	}
 	if (diag_errors() > 0)
 		code = EXIT_TROUBLE;
@@ -1536,6 +1617,7 @@ out:
 	for (i = 0; i < wk.n; i++)
 		free(wk.pages[i]);
 	free(wk.rules);
+	free(wk.sel);
 	free(wk.cls);
 	free(wk.fs);
 	free(wk.files);
@@ -1543,6 +1625,11 @@ out:
 	free(wk.in);
 	free(wk.pages);
 	rules_ctx_free(rc);
+	free(a.ro.commit);
+	free(a.ro.branch);
+	report_past_free(a.ro.baseline);
+	report_past_free(a.ro.history);
+	free(a.history);
 	files_free(&fl);
 	cliopt_free(&a.c);
 	return code;

@@ -25,6 +25,12 @@ struct report_opts {
 					   template output limit */
 	char *const	*inputs;	/* the input paths: never replaced */
 	size_t		 ninputs;
+	const char	*source_url;	/* --source-url TEMPLATE, or NULL */
+	char		*commit;	/* of the checkout (report_git), or NULL */
+	char		*branch;
+	/* --baseline and --history, loaded (report_past_load), or NULL. */
+	struct report_past *baseline;
+	struct report_past *history;
 };
 
 /*

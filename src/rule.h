@@ -82,11 +82,29 @@ struct override {
 	size_t		  n;
 };
 
+/* An entry of checklists: the set for the files its globs match. */
+struct kindset {
+	const char		**globs;	/* relative to rules.base */
+	size_t			  nglobs;
+	const struct rules	 *rs;
+};
+
 struct rules {
 	struct rule	*v;
 	size_t		 n, cap;
 	struct override	*ov;
 	size_t		 nov, ovcap;
+	/* Which files are checklists (files:, ignore:) and the sets of
+	 * some of them (checklists:), globs relative to base. */
+	const char	**files, **ignore;
+	size_t		  nfiles, nignore;
+	struct kindset	 *kinds;
+	size_t		  nkinds;
+	const char	 *base;		/* absolute directory of the config */
+	/* A checklists: entry's template (absolute), for template-drift
+	 * when a checklist names none in its front matter, or NULL. */
+	const char	 *template;
+	struct rules_ctx *ctx;		/* to load front matter's sets */
 	const char	*file;		/* config file, or shipped name */
 	const char	*cwd;		/* to make relative paths absolute */
 	struct arena	 arena;		/* every string and array above */
@@ -109,6 +127,9 @@ struct check_state {
 /* Effective severities for the checklist at path: each rule's, then the
  * overrides whose globs match it (rules.c). sev has rules_count() rows. */
 void	rules_file_sev(const struct rules *, const char *path, enum sev *sev);
+
+/* 1 if id is the id of a rule of a shipped set (rules.c). */
+int	rules_shipped_id(const char *id);
 
 /* The kind table; check_kind() finds a row by name, or NULL. */
 extern const struct rule_kind	check_kinds[];
@@ -166,7 +187,7 @@ rule_check_fn	check_required_sections, check_pattern, check_fields,
 		check_signoff, check_completion, check_required_items,
 		check_malformed_task, check_duplicate_item, check_empty_section,
 		check_inconsistent_check, check_mojibake, check_invalid_utf8,
-		check_na_reason_fn;
+		check_na_reason_fn, check_empty_checklist;
 /* check_meta.c */
 rule_check_fn	check_overdue, check_evidence, check_stale_review,
 		check_expired_waiver, check_invalid_waiver,

@@ -32,7 +32,7 @@
 #include "value.h"
 #include "xalloc.h"
 
-#define RULES_DEFAULT	"deployment"
+#define RULES_DEFAULT	"recommended"
 #define RULES_SHIPPED	"shipped/"
 #define RULES_MAXDEPTH	16		/* extends chain */
 #define RULES_MAXSIZE	((size_t)1 << 20)	/* a rule file, default */
@@ -65,7 +65,7 @@ struct rules_ctx {
 	struct rules		*sets;	/* every set, owned */
 	struct re_entry		*re;
 	size_t			 nre, recap;
-	struct cache		 dirs, cfgs;
+	struct cache		 dirs, cfgs, named;
 	char			*cwd;
 	size_t			 max_size;	/* of a rule file; 0: none */
 	pthread_mutex_t		 mu;
@@ -84,10 +84,16 @@ struct load {
 	char			*root;		/* extends stay under it */
 	unsigned		 nerr;		/* errors in this file */
 	int			 err;
+	int			 extends;	/* the document has extends */
 };
 
 static const char *const rules_topkeys[] = {
-	"extends", "severity", "rules", "overrides", NULL
+	"extends", "severity", "rules", "overrides", "files", "ignore",
+	"checklists", NULL
+};
+static const char *const rules_kindsetkeys[] = {
+	"files", "extends", "severity", "rules", "overrides", "template",
+	NULL
 };
 static const char *const rules_commonkeys[] = {
 	"id", "kind", "severity", "message", "description", "help", NULL
@@ -441,7 +447,10 @@ load_keys(struct load *ld, yaml_node_t *n, const char *const *keys,
 				break;
 		if (*kk != NULL)
 			continue;
-		rules_didyoumean(&b, s, keys);
+		if (keys == rules_topkeys && strcmp(s, "exclude") == 0)
+			buf_puts(&b, " (did you mean 'ignore'?)");
+		else
+			rules_didyoumean(&b, s, keys);
 		load_err(ld, k, "unknown key '%s' in %s%s", s, what,
 		    buf_cstr(&b));
 		buf_free(&b);
@@ -512,6 +521,23 @@ rules_find(const struct rules *rs, const char *id)
 	return NULL;
 }
 
+/* Is id the id of a rule in a shipped set? (A config that changes its
+ * severity without extends gets a hint.) */
+int
+rules_shipped_id(const char *id)
+{
+	for (const struct embedded *e = embedded_rules; e->name != NULL; e++) {
+		const char *p = e->data, *end = e->data + e->len;
+		size_t n = strlen(id);
+
+		for (; (size_t)(end - p) > 6 + n; p++)
+			if (memcmp(p, "- id: ", 6) == 0 &&
+			    memcmp(p + 6, id, n) == 0 && p[6 + n] == '\n')
+				return 1;
+	}
+	return 0;
+}
+
 /* Index of id in rs for a severity map, or -1 after an error. */
 static int
 load_rule_index(struct load *ld, const yaml_node_t *k, const char *id)
@@ -526,6 +552,9 @@ load_rule_index(struct load *ld, const yaml_node_t *k, const char *id)
 	for (size_t i = 0; i < ld->rs->n; i++)
 		ids[i] = ld->rs->v[i].info.id;
 	rules_didyoumean(&b, id, ids);
+	if (!ld->extends && b.len == 0 && rules_shipped_id(id))
+		buf_puts(&b, " (hint: to change the severity of a shipped "
+		    "rule, add extends: recommended, or another shipped set)");
 	load_err(ld, k, "unknown rule id '%s'%s", id, buf_cstr(&b));
 	free(ids);
 	buf_free(&b);
@@ -1034,6 +1063,239 @@ load_overrides(struct load *ld, yaml_node_t *n, const char *base)
 
 static int load_source(struct load *, const char *ref, const char *dir,
     const yaml_node_t *from);
+static void load_extends(struct load *, yaml_node_t *, const char *);
+
+/* Every mapping of the document: a key given twice is an error (libyaml
+ * keeps both, and the second would silently win). */
+static void
+load_dupkeys(struct load *ld)
+{
+	yaml_node_t *n;
+
+	for (n = ld->doc->nodes.start; n < ld->doc->nodes.top; n++) {
+		yaml_node_pair_t *p, *q;
+
+		if (n->type != YAML_MAPPING_NODE)
+			continue;
+		for (p = n->data.mapping.pairs.start;
+		    p < n->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = load_node(ld, p->key);
+
+			if (k->type != YAML_SCALAR_NODE)
+				continue;
+			for (q = n->data.mapping.pairs.start; q < p; q++) {
+				yaml_node_t *j = load_node(ld, q->key);
+
+				if (j->type == YAML_SCALAR_NODE && strcmp(
+				    (const char *)j->data.scalar.value,
+				    (const char *)k->data.scalar.value) == 0) {
+					load_err(ld, k, "duplicate key '%s' "
+					    "(first on line %zu)",
+					    (const char *)k->data.scalar.value,
+					    j->start_mark.line + 1);
+					break;
+				}
+			}
+		}
+	}
+}
+
+/* Does mapping n say only which files are checklists (files:, ignore:,
+ * checklists:), no rules? Then it checks them with the default set: a
+ * config that selects files and checks nothing would be a silent pass. */
+static int
+load_only_selection(struct load *ld, yaml_node_t *n)
+{
+	static const char *const rulekeys[] = { "extends", "rules",
+	    "severity", "overrides", NULL };
+
+	for (size_t i = 0; rulekeys[i] != NULL; i++)
+		if (load_get(ld, n, rulekeys[i]) != NULL)
+			return 0;
+	return load_get(ld, n, "files") != NULL ||
+	    load_get(ld, n, "ignore") != NULL ||
+	    load_get(ld, n, "checklists") != NULL;
+}
+
+/* A glob or a list of globs into the set's arena; NULL after an error. */
+static const char **
+load_globs(struct load *ld, yaml_node_t *n, const char *what, size_t *count)
+{
+	const char **v;
+	size_t m = 1;
+
+	if (n->type == YAML_SEQUENCE_NODE)
+		m = (size_t)(n->data.sequence.items.top -
+		    n->data.sequence.items.start);
+	else if (n->type != YAML_SCALAR_NODE) {
+		load_err(ld, n, "%s must be a glob or a list of globs", what);
+		return NULL;
+	}
+	v = arena_alloc(&ld->rs->arena, (m + 1) * sizeof(*v));
+	*count = 0;
+	for (size_t i = 0; i < m; i++) {
+		yaml_node_t *e = n->type == YAML_SEQUENCE_NODE ? load_node(ld,
+		    n->data.sequence.items.start[i]) : n;
+		const char *g = load_scalar(ld, e, "a glob");
+
+		if (g == NULL)
+			return NULL;
+		if (g[0] == '\0' || g[0] == '/') {
+			load_err(ld, e, "%s: '%s' must be a glob relative to "
+			    "the config file", what, g);
+			return NULL;
+		}
+		v[(*count)++] = load_strdup(ld, g);
+	}
+	v[*count] = NULL;
+	return v;
+}
+
+/* template: PATH of a checklists entry, relative to the config's
+ * directory dir: the template its checklists are compared with by
+ * template-drift when their front matter names none. */
+static void
+load_template(struct load *ld, yaml_node_t *n, const char *dir)
+{
+	const char *t = load_scalar(ld, n, "template");
+	struct buf b = {0};
+
+	if (t == NULL)
+		return;
+	if (*t == '\0') {
+		load_err(ld, n, "template must be a path");
+		return;
+	}
+	if (t[0] == '/')
+		buf_printf(&b, "%s", t);
+	else
+		buf_printf(&b, "%s/%s", dir, t);
+	ld->rs->template = arena_strndup(&ld->rs->arena, b.data, b.len);
+	buf_free(&b);
+}
+
+/* checklists: [{files: GLOBS, extends: ..., severity: ..., rules: ...,
+ * overrides: ..., template: PATH}]: each entry is a set of its own, for
+ * the files its globs match. */
+static void
+load_kinds(struct load *ld, yaml_node_t *n, const char *dir)
+{
+	struct rules *rs = ld->rs;
+	size_t m, k = 0;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		load_err(ld, n, "checklists must be a list of mappings of files "
+		    "and extends");
+		return;
+	}
+	m = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	rs->kinds = arena_alloc(&rs->arena, (m ? m : 1) * sizeof(*rs->kinds));
+	for (size_t i = 0; i < m; i++) {
+		yaml_node_t *e = load_node(ld, n->data.sequence.items.start[i]);
+		yaml_node_t *f, *v;
+		struct rules *sub;
+		struct load sl;
+		const char **globs;
+		size_t ng = 0;
+
+		if (e->type != YAML_MAPPING_NODE) {
+			load_err(ld, e, "a checklists entry must be a mapping "
+			    "of files and extends");
+			continue;
+		}
+		load_keys(ld, e, rules_kindsetkeys, "a checklists entry");
+		if ((f = load_get(ld, e, "files")) == NULL) {
+			load_err(ld, e, "a checklists entry needs files");
+			continue;
+		}
+		if ((globs = load_globs(ld, f, "files", &ng)) == NULL)
+			continue;
+		if (ng == 0) {
+			load_err(ld, f, "a checklists entry needs at least one "
+			    "glob in files");
+			continue;
+		}
+		sub = xcalloc(1, sizeof(*sub));
+		sub->cwd = arena_strndup(&sub->arena, ld->ctx->cwd,
+		    strlen(ld->ctx->cwd));
+		{
+			struct buf nb = {0};
+
+			buf_printf(&nb, "%s (checklists: '%s')", ld->file,
+			    globs[0]);
+			sub->file = arena_strndup(&sub->arena, nb.data,
+			    nb.len);
+			buf_free(&nb);
+		}
+		sub->ctx = ld->ctx;
+		sl = *ld;
+		sl.rs = sub;
+		sl.err = 0;
+		memset(&sl.names, 0, sizeof(sl.names));
+		sl.extends = load_get(ld, e, "extends") != NULL;
+		if ((v = load_get(ld, e, "extends")) != NULL)
+			load_extends(&sl, v, dir);
+		else if (load_only_selection(ld, e))
+			load_source(&sl, RULES_DEFAULT, dir, e);
+		if ((v = load_get(ld, e, "rules")) != NULL) {
+			if (v->type != YAML_SEQUENCE_NODE)
+				load_err(&sl, v, "rules must be a list");
+			else
+				for (yaml_node_item_t *it =
+				    v->data.sequence.items.start;
+				    it < v->data.sequence.items.top; it++)
+					load_rule(&sl, load_node(ld, *it));
+		}
+		if ((v = load_get(ld, e, "severity")) != NULL)
+			load_severity_map(&sl, v);
+		if ((v = load_get(ld, e, "overrides")) != NULL)
+			load_overrides(&sl, v, dir);
+		if ((v = load_get(ld, e, "template")) != NULL)
+			load_template(&sl, v, dir);
+		buf_free(&sl.names);
+		if (sl.err) {
+			ld->err = 1;
+			free(sub->v);
+			free(sub->ov);
+			arena_free(&sub->arena);
+			free(sub);
+			continue;
+		}
+		sub->next = ld->ctx->sets;
+		ld->ctx->sets = sub;
+		rs->kinds[k].globs = globs;
+		rs->kinds[k].nglobs = ng;
+		rs->kinds[k].rs = sub;
+		k++;
+	}
+	rs->nkinds = k;
+}
+
+/* files:, ignore: and checklists: of the document at root, relative to
+ * dir (an outer config's replace an extended one's). */
+static void
+load_selection(struct load *ld, yaml_node_t *root, const char *dir)
+{
+	struct rules *rs = ld->rs;
+	yaml_node_t *v;
+	int any = 0;
+
+	if ((v = load_get(ld, root, "files")) != NULL) {
+		rs->files = load_globs(ld, v, "files", &rs->nfiles);
+		any = 1;
+	}
+	if ((v = load_get(ld, root, "ignore")) != NULL) {
+		rs->ignore = load_globs(ld, v, "ignore", &rs->nignore);
+		any = 1;
+	}
+	if ((v = load_get(ld, root, "checklists")) != NULL) {
+		load_kinds(ld, v, dir);
+		any = 1;
+	}
+	if (any)
+		rs->base = load_strdup(ld, dir);
+}
 
 /* extends: NAME|PATH or a list of them, loaded in order. */
 static void
@@ -1071,6 +1333,7 @@ load_doc(struct load *ld, const char *file, const char *dir,
 	unsigned saved_nerr = ld->nerr;
 	yaml_node_t *root, *v;
 	int dl, dc;
+	int saved_extends = ld->extends;
 
 	ld->file = file;
 	ld->nerr = 0;
@@ -1115,8 +1378,13 @@ load_doc(struct load *ld, const char *file, const char *dir,
 		goto out;
 	}
 	load_keys(ld, root, rules_topkeys, "a rule file");
+	load_dupkeys(ld);
+	saved_extends = ld->extends;
+	ld->extends = load_get(ld, root, "extends") != NULL;
 	if ((v = load_get(ld, root, "extends")) != NULL)
 		load_extends(ld, v, dir);
+	else if (load_only_selection(ld, root))
+		load_source(ld, RULES_DEFAULT, dir, root);
 	if ((v = load_get(ld, root, "rules")) != NULL) {
 		if (v->type != YAML_SEQUENCE_NODE)
 			load_err(ld, v, "rules must be a list");
@@ -1129,6 +1397,8 @@ load_doc(struct load *ld, const char *file, const char *dir,
 		load_severity_map(ld, v);
 	if ((v = load_get(ld, root, "overrides")) != NULL)
 		load_overrides(ld, v, dir);
+	load_selection(ld, root, dir);
+	ld->extends = saved_extends;
 out:
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
@@ -1289,6 +1559,7 @@ rules_build(struct rules_ctx *ctx, const char *const *refs, size_t n,
 	ld.ctx = ctx;
 	ld.rs = rs;
 	rs->cwd = arena_strndup(&rs->arena, ctx->cwd, strlen(ctx->cwd));
+	rs->ctx = ctx;
 	for (size_t i = 0; i < n; i++)
 		load_source(&ld, refs[i], dir, NULL);
 	if (file == NULL)
@@ -1382,13 +1653,49 @@ rules_ctx_free(struct rules_ctx *ctx)
 	free(ctx->re);
 	cache_free(&ctx->dirs);
 	cache_free(&ctx->cfgs);
+	cache_free(&ctx->named);
 	pthread_mutex_destroy(&ctx->mu);
 	free(ctx->cwd);
 	free(ctx);
 }
 
+/* Does discovery stop at dir? At a repository root (dir holds .git)
+ * and at the user's home: a config above them is not the project's. */
+static int
+rules_stop(const char *dir)
+{
+	const char *home = getenv("HOME");
+	struct buf b = {0};
+	struct stat st;
+	int stop;
+
+	if (home != NULL && home[0] == '/') {
+		char *h = rules_abspath("/", home);
+		stop = strcmp(h, dir) == 0;
+		free(h);
+		if (stop)
+			return 1;
+	}
+	buf_printf(&b, "%s/.git", dir);
+	stop = lstat(buf_cstr(&b), &st) == 0;
+	buf_free(&b);
+	return stop;
+}
+
+/* A config in a directory anyone may write to (the sticky /tmp, say) is
+ * not trusted: anyone could drop `rules: []` there. */
+static int
+rules_untrusted(const char *dir, const struct stat *cfg)
+{
+	struct stat st;
+
+	(void)cfg;
+	return stat(dir, &st) == 0 && (st.st_mode & S_IWOTH) != 0;
+}
+
 /* The set for directory dir (absolute): its own config, else its
- * parent's answer; every directory on the way is cached. */
+ * parent's answer, stopping at a repository root or the home directory;
+ * every directory on the way is cached. */
 static const struct rules *
 rules_discover(struct rules_ctx *ctx, const char *dir)
 {
@@ -1409,6 +1716,11 @@ rules_discover(struct rules_ctx *ctx, const char *dir)
 		if (stat(buf_cstr(&path), &st) == 0 && !S_ISDIR(st.st_mode))
 			break;
 	}
+	if (i < 2 && rules_untrusted(dir, &st)) {
+		diag_warn(buf_cstr(&path), 0, 0, "not read: its directory is "
+		    "writable by everyone (a shared folder such as /tmp)");
+		i = 2;
+	}
 	if (i < 2) {
 		const char *ref = buf_cstr(&path);
 		char *display = rules_display(ctx, ref);
@@ -1419,7 +1731,7 @@ rules_discover(struct rules_ctx *ctx, const char *dir)
 			cache_put(&ctx->cfgs, ref, rs);
 		}
 		free(display);
-	} else if (strcmp(dir, "/") == 0)
+	} else if (strcmp(dir, "/") == 0 || rules_stop(dir))
 		rs = rules_default(ctx);
 	else {
 		char *up = rules_dirname(dir);
@@ -1431,22 +1743,30 @@ rules_discover(struct rules_ctx *ctx, const char *dir)
 	return rs;
 }
 
+/* The absolute directory of path ("-": the current directory). */
+static char *
+rules_path_dir(const struct rules_ctx *ctx, const char *path)
+{
+	char *abs, *dir;
+
+	if (strcmp(path, "-") == 0)
+		return xstrdup(ctx->cwd);
+	abs = rules_abspath(ctx->cwd, path);
+	dir = rules_dirname(abs);
+	free(abs);
+	return dir;
+}
+
 const struct rules *
 rules_for_file(struct rules_ctx *ctx, const char *path)
 {
 	const struct rules *rs;
-	char *abs, *dir;
+	char *dir;
 
 	if (ctx->fixed != NULL)
 		return ctx->fixed;
 	pthread_mutex_lock(&ctx->mu);
-	if (strcmp(path, "-") == 0)
-		dir = xstrdup(ctx->cwd);
-	else {
-		abs = rules_abspath(ctx->cwd, path);
-		dir = rules_dirname(abs);
-		free(abs);
-	}
+	dir = rules_path_dir(ctx, path);
 	rs = rules_discover(ctx, dir);
 	free(dir);
 	pthread_mutex_unlock(&ctx->mu);
@@ -1635,6 +1955,100 @@ rules_file_sev(const struct rules *rs, const char *path, enum sev *sev)
 			sev[o->idx[j]] = o->sev[j];
 	}
 	free(abs);
+}
+
+/* path relative to base (absolute), or NULL when it is not below it;
+ * points into abs. */
+static const char *
+rules_rel(const char *base, const char *abs)
+{
+	size_t bl = strlen(base);
+
+	if (strcmp(base, "/") == 0)
+		return abs + 1;
+	if (strncmp(abs, base, bl) == 0 && abs[bl] == '/')
+		return abs + bl + 1;
+	return NULL;
+}
+
+const struct rules *
+rules_select(struct rules_ctx *ctx, const char *path, int *verdict,
+    const char **why)
+{
+	const struct rules *rs = rules_for_file(ctx, path);
+	const char *rel;
+	char *abs;
+	size_t i, j;
+
+	*verdict = RULES_AUTO;
+	*why = NULL;
+	if (rs == NULL || rs->base == NULL || strcmp(path, "-") == 0)
+		return rs;
+	abs = rules_abspath(ctx->cwd, path);
+	if ((rel = rules_rel(rs->base, abs)) == NULL) {
+		free(abs);
+		return rs;
+	}
+	for (i = 0; i < rs->nignore; i++)
+		if (rules_glob_path(rs->ignore[i], rel)) {
+			*verdict = RULES_IGNORED;
+			*why = rs->ignore[i];
+			free(abs);
+			return rs;
+		}
+	if (rs->nfiles > 0) {
+		*verdict = RULES_UNSELECTED;
+		for (i = 0; i < rs->nfiles; i++)
+			if (rules_glob_path(rs->files[i], rel)) {
+				*verdict = RULES_SELECTED;
+				*why = rs->files[i];
+				break;
+			}
+	}
+	for (i = 0; i < rs->nkinds; i++)
+		for (j = 0; j < rs->kinds[i].nglobs; j++)
+			if (rules_glob_path(rs->kinds[i].globs[j], rel)) {
+				if (*verdict == RULES_UNSELECTED) {
+					*verdict = RULES_SELECTED;
+					*why = rs->kinds[i].globs[j];
+				}
+				free(abs);
+				return rs->kinds[i].rs;
+			}
+	free(abs);
+	return rs;
+}
+
+const struct rules *
+rules_named(const struct rules *from, const char *name, const char *path)
+{
+	struct rules_ctx *ctx = from->ctx;
+	const struct rules *rs;
+	struct buf key = {0};
+	char *dir;
+	int found;
+
+	if (ctx == NULL)
+		return from;
+	pthread_mutex_lock(&ctx->mu);
+	dir = rules_path_dir(ctx, path);
+	buf_printf(&key, "%s\n%s", dir, name);
+	rs = cache_get(&ctx->named, buf_cstr(&key), &found);
+	if (!found) {
+		rs = rules_build(ctx, &name, 1, dir, NULL);
+		cache_put(&ctx->named, buf_cstr(&key), rs);
+	}
+	buf_free(&key);
+	free(dir);
+	pthread_mutex_unlock(&ctx->mu);
+	return rs;
+}
+
+/* The glob matcher of overrides and files:, for command-line globs. */
+int
+rules_glob_match(const char *glob, const char *path)
+{
+	return rules_glob(glob, path);
 }
 
 /* --- listings -------------------------------------------------------- */

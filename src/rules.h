@@ -49,6 +49,29 @@ void			 rules_ctx_free(struct rules_ctx *);
  * Thread-safe (a mutex guards the cache). */
 const struct rules	*rules_for_file(struct rules_ctx *, const char *path);
 
+/* Whether a file is a checklist, as its config says: */
+enum {
+	RULES_AUTO,		/* no files: in the config; judged by content */
+	RULES_SELECTED,		/* matched by files: or a checklists: entry */
+	RULES_UNSELECTED,	/* files: is set and no glob matches */
+	RULES_IGNORED		/* matched by ignore: */
+};
+/* The set for path as rules_for_file() finds it, refined by the config's
+ * checklists: entries; in *verdict what its files: and ignore: globs
+ * (relative to the config) say, in *why the glob that decided (owned by
+ * the set) or NULL. "-" is always RULES_AUTO. NULL after a diag_error. */
+const struct rules	*rules_select(struct rules_ctx *, const char *path,
+			    int *verdict, const char **why);
+/* The set a checklist's front matter names (`ticklist: {ruleset: NAME}`):
+ * a shipped name or a path relative to the checklist's directory, loaded
+ * once per run in from's context. NULL after a diag_error naming it.
+ * Thread-safe. */
+const struct rules	*rules_named(const struct rules *from,
+			    const char *name, const char *path);
+/* 1 if glob matches path whole: '*' and '?' within a name, a double star
+ * across directories (the syntax of files: and overrides). */
+int			 rules_glob_match(const char *glob, const char *path);
+
 /* The rules of a set in order, for `ticklist rules` and SARIF. */
 size_t			 rules_count(const struct rules *);
 const struct rule_info	*rules_at(const struct rules *, size_t i);

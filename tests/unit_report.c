@@ -79,8 +79,7 @@ main(int argc, char *argv[])
 		n++;
 	}
 	if (dir != NULL) {
-		struct report_opts o = { dir, NULL, "2026-01-01T00:00:00Z", 0,
-		    NULL, 0 };
+		struct report_opts o = { .dir = dir, .generated_at = "2026-01-01T00:00:00Z" };
 		rc = report_write(&o, in, n) == -1 ? 2 : 0;
 	} else {
 		for (i = 0; i < n; i++) {

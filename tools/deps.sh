@@ -1,7 +1,7 @@
 #!/bin/sh
 # deps.sh: check build and test dependencies; install the missing Debian
 # packages with apt-get when run as root, else print the exact command.
-# Build: libcmark-dev yaml-0.1 libpcre2-dev pkg-config.
+# Build: libcmark-dev yaml-0.1 libpcre2-dev libgit2-dev pkg-config.
 # Tests: cmark-gfm (task-list oracle), python3-jsonschema, xmllint,
 # mandoc, pre-commit, chromium, clang, valgrind.
 missing=""
@@ -14,6 +14,7 @@ need_cmd make make
 need_pkg libcmark libcmark-dev
 need_pkg yaml-0.1 libyaml-dev
 need_pkg libpcre2-8 libpcre2-dev
+need_pkg libgit2 libgit2-dev
 if [ "${TICKLIST_DEPS:-all}" != build ]; then
 	need_cmd cmark-gfm cmark-gfm
 	need_cmd xmllint libxml2-utils
@@ -41,5 +42,5 @@ else
 	echo "deps: missing:$missing" >&2
 	echo "deps: run as root: apt-get update && $cmd" >&2
 	# Build dependencies are required; test tools are optional here.
-	pkg-config --exists libcmark yaml-0.1 libpcre2-8 || exit 1
+	pkg-config --exists libcmark yaml-0.1 libpcre2-8 libgit2 || exit 1
 fi

@@ -79,7 +79,7 @@ static void
 fuzz_report(const struct checklist *cl, const struct findings *fs)
 {
 	static const char at[] = "2024-01-01T00:00:00Z";
-	struct report_input ri = { cl, fs, "fuzz.html" };
+	struct report_input ri = { .cl = cl, .fs = fs, .page = "fuzz.html" };
 	struct val *v[3];
 	struct buf b = {0};
 

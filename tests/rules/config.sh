@@ -49,17 +49,13 @@ expect discovery-nearest-wins "$d/want"
 
 # The findings follow: a/x.md warning, a/b/y.md error (severity map over
 # extends), templates/ and *.draft.md off (overrides), c/ is release with
-# placeholder lowered to info.
+# placeholder lowered to info (release requires no sections).
 (cd "$d" && "$T" lint -q --fail-on never -j 1 a/x.md a/b/y.md c/z.md \
     templates/x/t.md a/notes.draft.md) >"$d/got" 2>&1
 cat >"$d/want" <<'W'
 a/x.md:3:13: warning: placeholder 'TBD' left unfilled [ph]
 a/b/y.md:3:13: error: placeholder 'TBD' left unfilled [ph]
 c/z.md:1:1: error: T is 0.0% (0 of 1 checked, 100% required) complete [completion]
-c/z.md:1:1: error: missing section: Monitoring or Observability [missing-section]
-c/z.md:1:1: error: missing section: Rollback or Recovery [missing-section]
-c/z.md:1:1: error: missing section: Security [missing-section]
-c/z.md:1:1: error: missing section: Sign-off or Approval [missing-section]
 c/z.md:3:13: info: placeholder 'TBD' left unfilled [placeholder]
 W
 expect discovery-findings "$d/want"
@@ -77,13 +73,13 @@ expect override-globs "$d/want"
 cat >"$d/want" <<W
 a/x.md: c/.ticklist.yaml
 a/x.md: shipped/deployment.yml, .ticklist.yml
-a/b/y.md: shipped/deployment.yml
+a/b/y.md: shipped/recommended.yml
 W
 expect options-win "$d/want"
 
 # No config anywhere up the tree: the shipped default.
 (cd "$d/none" && "$RT" many x.md) >"$d/got" 2>&1
-if grep -q 'shipped/deployment.yml\|\.ticklist\.y' "$d/got"; then
+if grep -q 'shipped/recommended.yml\|\.ticklist\.y' "$d/got"; then
 	echo "ok rules/config/default-when-none"
 else echo "not ok rules/config/default-when-none"; cat "$d/got"; fi
 
@@ -161,12 +157,12 @@ if python3 -m json.tool "$d/got" >/dev/null 2>&1; then
 else echo "not ok rules/config/list-json-valid"; fi
 "$RT" info -n >"$d/got" 2>&1
 expect sarif-info tests/rules/info.out
-for s in deployment release; do
+for s in recommended deployment release security-review pr-template; do
 	"$RT" show $s >"$d/got" 2>&1
 	expect "show-$s" "rules/$s.yml"
 done
 "$RT" show nope >"$d/got" 2>&1
-printf "ticklist: error: no shipped rule set 'nope' (shipped: deployment release)\n" >"$d/want"
+printf "ticklist: error: no shipped rule set 'nope' (shipped: deployment pr-template recommended release security-review)\n" >"$d/want"
 expect show-unknown "$d/want"
 
 # Threads: many files over nested configs give the same findings with
@@ -239,7 +235,7 @@ expect glob-forms "$d/want"
 printf "ticklist: error: --rules: no shipped rule set or file 'relase' (did you mean 'release'?)\nexit 2\n" >"$d/want"
 expect rules-unknown-name "$d/want"
 (cd "$d" && "$T" lint -q --rules zzz a/x.md; echo "exit $?") >"$d/got" 2>&1
-printf "ticklist: error: --rules: no shipped rule set or file 'zzz' (shipped: deployment, release)\nexit 2\n" >"$d/want"
+printf "ticklist: error: --rules: no shipped rule set or file 'zzz' (shipped: deployment, pr-template, recommended, release, security-review)\nexit 2\n" >"$d/want"
 expect rules-unknown-name-list "$d/want"
 
 # invalid-utf8 at the byte's line and column; the text around it is still

@@ -53,7 +53,7 @@ for p in r/tests_report_hostile r/index f/tests_report_hostile f/index; do
 	if grep -q '<title>pwned</title>' "$d"; then fail "$n-title-intact"
 	else ok "$n-title-intact"; fi
 done
-if grep -q 'role="progressbar"' "$tmp/r-index.dom"; then ok progressbar-in-dom
+if grep -q '<progress class="t-[a-z0-9]*" max="100" value="[0-9.]*" aria-label="Progress of ' "$tmp/r-index.dom"; then ok progressbar-in-dom
 else fail progressbar-in-dom; fi
 if grep -q '&lt;img src=x onerror=' "$tmp/r-tests_report_hostile.dom"; then
 	ok hostile-text-shown-as-text
@@ -113,4 +113,93 @@ EOF
 	if [ -n "$sw" ] && [ "$sw" -le 360 ]; then ok "fits-360-$p"
 	else echo "not ok browser/fits-360-$p: scrollWidth ${sw:-unknown}"; fi
 done
+# The status page (issue 15) on a fixture with 3- and 4-digit counts,
+# RTL text, grouped findings and 60 more rows: screenshots at 360, 1280
+# and 1920 px in both schemes, printed PDFs; layout measured by a probe
+# page (tests/browser/probe.html, outside the report) in a frame of each
+# width: no sideways scrolling, no numeric or header cell on two lines,
+# the verdict strip above the fold at 1280x800; the printed index fits
+# 30 rows an A4 page.
+fx=$tmp/fx
+mkdir -p "$fx/many"
+{
+	printf '# Big rollout\n\n## Security\n\n'
+	i=0
+	while [ $i -lt 1234 ]; do
+		if [ $((i % 3)) = 0 ]; then printf -- '- [x] Host %d patched\n' $i
+		else printf -- '- [ ] Host %d patched\n' $i; fi
+		i=$((i + 1))
+	done
+	printf '\n## Monitoring\n\n'
+	i=0
+	while [ $i -lt 150 ]; do printf -- '- [x] Probe %d green\n' $i; i=$((i + 1)); done
+	printf '\n## Rollback\n\n- [ ] Rehearsed\n\n## Sign-off\n\n- [ ] Approved\n'
+} >"$fx/big.md"
+i=0
+while [ $i -lt 60 ]; do
+	printf '# Service %d launch\n\n## Security\n\n- [x] Audit\n- [ ] Keys\n' $i >"$fx/many/s$i.md"
+	i=$((i + 1))
+done
+cp tests/report/status-page.md "$fx/rtl.md"
+"$T" report -q --fail-on never -o "$fx/r" "$fx/big.md" "$fx/rtl.md" "$fx/many" ||
+    fail fixture-report
+rows=$(grep -c '<tr>' "$fx/r/index.html")
+cp tests/browser/probe.html "$fx/r/"
+big=$(cd "$fx/r" && ls | grep 'big\.html$')
+rtl=$(cd "$fx/r" && ls | grep 'rtl\.html$')
+for scheme in light dark; do
+	dark=
+	[ $scheme = dark ] && dark="--force-dark-mode --blink-settings=preferredColorScheme=0"
+	# shellcheck disable=SC2086
+	$C 800 900 $dark --allow-file-access-from-files --dump-dom \
+	    "file://$fx/r/probe.html?pages=index.html,$big,$rtl&ws=360,1280,1920&h=800" |
+	    sed -n '/<pre id="out">/,/<\/pre>/p' | sed 's/<[^>]*>//g' | grep . >"$tmp/probe.txt"
+	lines=$(wc -l <"$tmp/probe.txt")
+	if [ "$lines" = 9 ]; then ok "probe-ran-$scheme"
+	else echo "not ok browser/probe-ran-$scheme: $lines of 9 frames measured"; fi
+	while read -r p w res; do
+		n=$(basename "$p" .html | sed 's/.*_//')-$w-$scheme
+		case " $res" in
+		*' overflow=0 '*) ok "no-overflow-$n" ;;
+		*) echo "not ok browser/no-overflow-$n: $res" ;;
+		esac
+		case " $res" in
+		*' wrapped=0 '*) ok "no-wrap-$n" ;;
+		*) echo "not ok browser/no-wrap-$n: $res" ;;
+		esac
+		if [ "$w" = 1280 ]; then
+			f=$(echo "$res" | sed -n 's/.*fold=\([0-9-]*\).*/\1/p')
+			if [ -n "$f" ] && [ "$f" -gt 0 ] && [ "$f" -le 800 ]; then
+				ok "verdict-above-fold-$n"
+			else echo "not ok browser/verdict-above-fold-$n: $res"; fi
+		fi
+	done <"$tmp/probe.txt"
+	for w in 360 1280 1920; do
+		for p in index.html "$big" "$rtl"; do
+			n=$(basename "$p" .html | sed 's/.*_//')-$w-$scheme
+			# shellcheck disable=SC2086
+			shot "status-$n" $w 1200 "$fx/r/$p" $dark
+		done
+	done
+done
+# pdf_pages FILE: the page count of a PDF (Chromium writes one /Type
+# /Page object a page).
+pdf_pages() { python3 -c 'import re,sys; print(len(re.findall(rb"/Type\s*/Page(?![s])", open(sys.argv[1],"rb").read())))' "$1"; }
+for p in index.html "$rtl" "$big"; do
+	n=$(basename "$p" .html | sed 's/.*_//')
+	$C 1280 900 --no-pdf-header-footer --print-to-pdf="$shots/status-$n.pdf" \
+	    "file://$fx/r/$p" >/dev/null
+	if head -c 5 "$shots/status-$n.pdf" 2>/dev/null | grep -q '%PDF-'; then
+		ok "print-pdf-$n"
+	else fail "print-pdf-$n"; fi
+done
+np=$(pdf_pages "$shots/status-index.pdf")
+want=$(( (rows + 29) / 30 ))
+if [ "$rows" -ge 60 ] && [ -n "$np" ] && [ "$np" -ge 1 ] && [ "$np" -le "$want" ]; then
+	ok "print-index-30-rows-a-page"
+else echo "not ok browser/print-index-30-rows-a-page: $rows rows on $np pages, want <= $want"; fi
+
+# Contrast of every text colour pair of the stylesheet, light and dark.
+python3 tests/browser/contrast.py templates/style.css.mustache | sed 's|^\(not \)*ok contrast/|&|; s|^ok |ok browser/|; s|^not ok |not ok browser/|'
+
 echo "# screenshots: $shots"

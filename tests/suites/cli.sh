@@ -79,7 +79,7 @@ stderr_has max-file-size-msg "file too big"
 # Directory walk.
 mkdir -p "$tmp/tree/b" "$tmp/tree/a" "$tmp/tree/.hidden" "$tmp/tree/node_modules"
 for d in a b .hidden node_modules; do printf '# %s\n\n- [ ] t\n' "$d" >"$tmp/tree/$d/x.md"; done
-printf '# top\n' >"$tmp/tree/z.markdown"
+printf '# top\n\n- [ ] t\n' >"$tmp/tree/z.markdown"
 printf 'not markdown\n' >"$tmp/tree/notes.txt"
 ln -s .. "$tmp/tree/a/loop"
 ln -s nowhere.md "$tmp/tree/b/dangling.md"
@@ -103,7 +103,7 @@ fi
 
 # ticklist rules
 check rules-list 0 "$T" rules --no-config
-if grep -q '^missing-section  *required-sections  *error  *shipped/deployment.yml:' "$tmp/stdout"; then
+if grep -q '^placeholder  *placeholder  *warning  *shipped/recommended.yml:' "$tmp/stdout"; then
 	echo "ok cli/rules-list-row"
 else echo "not ok cli/rules-list-row"; cat "$tmp/stdout"; fi
 check rules-json 0 "$T" rules --no-config --format json
@@ -111,7 +111,7 @@ if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert any(r["id
 	echo "ok cli/rules-json-valid"
 else echo "not ok cli/rules-json-valid"; fi
 check rules-show 0 "$T" rules --show release
-if grep -q '^extends: deployment' "$tmp/stdout"; then echo "ok cli/rules-show-release"
+if grep -q '^extends: recommended' "$tmp/stdout"; then echo "ok cli/rules-show-release"
 else echo "not ok cli/rules-show-release"; fi
 check rules-show-unknown 2 "$T" rules --show nope
 stderr_has rules-show-unknown-msg "no shipped rule set 'nope'"
@@ -146,7 +146,7 @@ else echo "not ok cli/lint-jobs-identical"; fi
 
 # The summary line on stderr.
 check summary-line 1 "$T" lint samples/
-if tail -n 1 "$tmp/stderr" | grep -qx '5 errors, 24 warnings, 4 infos in 6 files'; then
+if tail -n 1 "$tmp/stderr" | grep -qx '5 errors, 20 warnings, 4 infos in 6 files'; then
 	echo "ok cli/summary-line-text"
 else echo "not ok cli/summary-line-text"; tail -n 1 "$tmp/stderr"; fi
 check summary-quiet 1 "$T" lint -q samples/
@@ -178,3 +178,125 @@ check missing-arg-report 2 "$T" report -o
 stderr_has missing-arg-report-msg "option -o needs an argument"
 check unknown-option-report 2 "$T" report --frob samples/
 stderr_has unknown-option-report-msg "unknown option: --frob"
+
+# Which files are checklists (issue 13). A repository with a README,
+# ordinary docs, a PR template, a release and a deployment checklist, a
+# git-ignored copy and a report folder.
+p=$tmp/proj
+mkdir -p "$p/docs/deploy" "$p/dist" "$p/.github" "$p/.hidden"
+(cd "$p" && git init -q .)
+printf 'dist/\n' >"$p/.gitignore"
+printf '# Project\n\nSee `**Approved By:** ____` in the docs.\n\n## Security\n' \
+    >"$p/README.md"
+for i in 1 2 3; do printf '# Guide %s\n\nProse only.\n' "$i" >"$p/docs/guide$i.md"; done
+printf '# Deploy\n\n## Steps\n\n- [ ] Ship TBD\n' >"$p/docs/deploy/go.md"
+printf '# PR\n\n- [ ] Tests added\n' >"$p/.github/PULL_REQUEST_TEMPLATE.md"
+printf '# Release\n\n- [x] Tag [Version]\n' >"$p/RELEASE.md"
+cp "$p/docs/deploy/go.md" "$p/dist/copy.md"
+cp "$p/docs/deploy/go.md" "$p/.hidden/x.md"
+check sel-lint 0 sh -c 'cd "$1" && "$2" lint .' - "$p" "$T"
+stderr_has sel-summary "3 checklists, 4 other Markdown files skipped"
+if ! grep -q 'dist/\|hidden\|README\|guide' "$tmp/stdout" &&
+    grep -q 'docs/deploy/go.md:5:12: warning: placeholder' "$tmp/stdout"; then
+	echo "ok cli/sel-only-checklists"
+else echo "not ok cli/sel-only-checklists"; cat "$tmp/stdout"; fi
+check sel-show-files 0 sh -c 'cd "$1" && "$2" lint --show-files .' - "$p" "$T"
+for want in './README.md: skipped: no task item or sign-off field' \
+    './.github/PULL_REQUEST_TEMPLATE.md: checklist; rules: shipped/recommended.yml' \
+    './dist: ignored by git'; do
+	if grep -q -F -- "$want" "$tmp/stdout"; then echo "ok cli/sel-show: $want"
+	else echo "not ok cli/sel-show: $want"; cat "$tmp/stdout"; fi
+done
+check sel-no-ignore 0 sh -c 'cd "$1" && "$2" lint --no-ignore .' - "$p" "$T"
+t_has() { if grep -q -F -- "$2" "$3"; then echo "ok cli/$1"; else echo "not ok cli/$1"; cat "$3"; fi; }
+t_has sel-no-ignore-reads-dist 'dist/copy.md' "$tmp/stdout"
+# A report folder is output, never input.
+(cd "$p" && "$T" report -q -o ticklist-report . >/dev/null 2>&1)
+printf '# Fake\n\n- [ ] TBD\n' >"$p/ticklist-report/extra.md"
+check sel-report-skipped 0 sh -c 'cd "$1" && "$2" lint --show-files .' - "$p" "$T"
+t_has sel-report-folder './ticklist-report: a ticklist report folder' "$tmp/stdout"
+rm -rf "$p/ticklist-report"
+# Globs on the command line, expanded by ticklist; none matching is an
+# error naming the glob, as is a directory without Markdown.
+check sel-glob 0 sh -c 'cd "$1" && "$2" lint "docs/**/*.md"' - "$p" "$T"
+t_has sel-glob-match 'docs/deploy/go.md:5:12' "$tmp/stdout"
+check sel-glob-none 2 sh -c 'cd "$1" && "$2" lint "nope/**/*.md"' - "$p" "$T"
+stderr_has sel-glob-none-msg 'nope/**/*.md: error: no Markdown file matches this glob'
+mkdir -p "$tmp/nomd"
+check sel-dir-none 2 "$T" lint "$tmp/nomd"
+stderr_has sel-dir-none-msg 'no Markdown file (*.md, *.markdown) in this directory'
+# Named files that are not checklists: a clean pass (pre-commit).
+check sel-named-prose 0 sh -c 'cd "$1" && "$2" lint -- README.md docs/guide1.md' - "$p" "$T"
+stderr_has sel-named-prose-summary '0 checklists, 2 other Markdown files skipped'
+# files:, ignore: and checklists: in the config, and front matter.
+cat >"$p/.ticklist.yml" <<'Y'
+files: ['docs/**', 'RELEASE*.md', 'NOTES.md']
+ignore: ['docs/guide2.md']
+checklists:
+  - files: ['docs/deploy/**']
+    extends: deployment
+Y
+printf -- '---\nticklist: {ruleset: release}\n---\n# Notes\n\n- [x] v1 X.Y.Z\n' >"$p/NOTES.md"
+check sel-config 1 sh -c 'cd "$1" && "$2" lint .' - "$p" "$T"
+for want in 'docs/deploy/go.md:1:1: error: missing section: Security [missing-section]' \
+    'docs/guide1.md:1:1: warning: no task item or field: not a checklist [empty-checklist]' \
+    "NOTES.md:6:10: error: placeholder 'X.Y.Z' left unfilled [placeholder]" \
+    "RELEASE.md:3:11: warning: placeholder '[Version]' left unfilled [placeholder]"; do
+	t_has "sel-config: $want" "$want" "$tmp/stdout"
+done
+if grep -q 'guide2\|README\|PULL_REQUEST' "$tmp/stdout"; then
+	echo "not ok cli/sel-config-left-out"; cat "$tmp/stdout"
+else echo "ok cli/sel-config-left-out"; fi
+# ignore: applies to named paths too (pre-commit passes names).
+check sel-ignore-named 0 sh -c 'cd "$1" && "$2" lint -- docs/guide2.md' - "$p" "$T"
+stderr_has sel-ignore-named-summary '0 checklists, 1 other Markdown file skipped'
+check sel-show-config 0 sh -c 'cd "$1" && "$2" lint --show-files .' - "$p" "$T"
+t_has sel-show-ignored "./docs/guide2.md: ignored by 'docs/guide2.md' (ignore: in .ticklist.yml)" "$tmp/stdout"
+t_has sel-show-front "./NOTES.md: checklist (files: 'NOTES.md'); rules: shipped/release.yml" "$tmp/stdout"
+t_has sel-show-unselected "./README.md: not in files: of .ticklist.yml" "$tmp/stdout"
+# ticklist rules DIR shows the config that applies in DIR.
+check rules-dir 0 "$T" rules --format json "$p"
+t_has rules-dir-config "\"config\": \"$p/.ticklist.yml\"" "$tmp/stdout"
+
+# No silent passes.
+mkdir -p "$tmp/sp"
+printf 'rules: []\nrules: []\n' >"$tmp/sp/dup.yml"
+check dup-yaml-key 2 "$T" lint -c "$tmp/sp/dup.yml" samples/release.md
+stderr_has dup-yaml-key-msg "dup.yml:2:1: error: duplicate key 'rules' (first on line 1)"
+printf 'severity:\n  placeholder: off\n' >"$tmp/sp/sev.yml"
+check sev-no-extends 2 "$T" lint -c "$tmp/sp/sev.yml" samples/release.md
+stderr_has sev-no-extends-hint "hint: to change the severity of a shipped rule, add extends: recommended, or another shipped set"
+printf '# T\n\n<!-- ticklist-disable-next-line placeholdr -->\n- [ ] TBD\n' >"$tmp/sp/sup.md"
+check suppress-unknown-id 0 "$T" lint --no-config "$tmp/sp/sup.md"
+stderr_has suppress-unknown-id-msg "sup.md:3:1: warning: unknown rule id 'placeholdr' in a ticklist-disable comment"
+check status-refuses-fail-on 2 "$T" status --fail-on warning samples/
+stderr_has status-refuses-msg "status does not take --fail-on"
+check status-refuses-quiet 2 "$T" status -q samples/
+# Discovery stops at the repository root and at $HOME; a config in a
+# folder anyone may write to is not read.
+mkdir -p "$tmp/up/repo/sub" "$tmp/up/repo/.git" "$tmp/home/proj" "$tmp/ww/proj"
+printf 'rules: []\n' >"$tmp/up/.ticklist.yml"
+printf '# T\n\n- [ ] TBD\n' >"$tmp/up/repo/sub/x.md"
+check discovery-stops-at-git 0 "$T" lint "$tmp/up/repo/sub/x.md"
+t_has discovery-stops-at-git-finding '[placeholder]' "$tmp/stdout"
+printf 'rules: []\n' >"$tmp/.ticklist.yml"
+cp "$tmp/up/repo/sub/x.md" "$tmp/home/proj/x.md"
+check discovery-stops-at-home 0 env HOME="$tmp/home" "$T" lint "$tmp/home/proj/x.md"
+t_has discovery-stops-at-home-finding '[placeholder]' "$tmp/stdout"
+rm -f "$tmp/.ticklist.yml"
+printf 'rules: []\n' >"$tmp/ww/.ticklist.yml"
+chmod 777 "$tmp/ww"
+cp "$tmp/up/repo/sub/x.md" "$tmp/ww/proj/x.md"
+check discovery-world-writable 0 "$T" lint "$tmp/ww/proj/x.md"
+t_has discovery-world-writable-finding '[placeholder]' "$tmp/stdout"
+stderr_has discovery-world-writable-msg 'not read: its directory is writable by everyone'
+check status-bad-config 2 "$T" status -c "$tmp/sp/nosuch.yml" samples/
+check status-tree-bad-config 2 "$T" status --format tree -c "$tmp/sp/nosuch.yml" samples/release.md
+printf "exclude: ['x/**']\n" >"$tmp/sp/excl.yml"
+check exclude-key 2 "$T" lint -c "$tmp/sp/excl.yml" samples/release.md
+stderr_has exclude-key-hint "unknown key 'exclude' in a rule file (did you mean 'ignore'?)"
+# A glob's files are named as the glob names them.
+check sel-glob-names 1 sh -c 'cd "$1" && "$2" lint "*.md"' - "$p" "$T"
+t_has sel-glob-names-plain "RELEASE.md:3:11: warning: placeholder" "$tmp/stdout"
+if grep -q '^\./' "$tmp/stdout"; then echo "not ok cli/sel-glob-names-no-dot"
+else echo "ok cli/sel-glob-names-no-dot"; fi

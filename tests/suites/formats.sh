@@ -127,7 +127,7 @@ mkdir -p "$tmp/init"
 t init-writes sh -c 'cd "$1" && "$2" init' - "$tmp/init" "$T"
 t init-is-yaml python3 -c 'import sys, yaml
 d = yaml.safe_load(open(sys.argv[1]))
-assert d == {"extends": "deployment"}, d' "$tmp/init/.ticklist.yml"
+assert d == {"extends": "recommended"}, d' "$tmp/init/.ticklist.yml"
 t init-commented grep -q '^# rules:' "$tmp/init/.ticklist.yml"
 echo "mine" >"$tmp/init/keep.yml"
 t init-no-overwrite sh -c '"$1" init "$2/keep.yml"; test $? = 2' - "$T" \
@@ -144,10 +144,14 @@ t init-help sh -c '"$1" help init | grep -q "never overwritten"' - "$T"
 # commented examples once uncommented.
 t init-config-loads "$T" lint -q --config "$tmp/init/.ticklist.yml" \
     --fail-on never samples/release.md
-sed -E 's/^# ((severity|rules|overrides):|  )/\1/' "$tmp/init/.ticklist.yml" \
+sed -E 's/^# ((severity|rules|overrides|files|ignore|checklists):|  )/\1/' \
+    "$tmp/init/.ticklist.yml" \
     >"$tmp/init/full.yml"
 t init-examples-load sh -c '"$1" rules -c "$2" | grep -q "^security-done "' \
     - "$T" "$tmp/init/full.yml"
+t init-shows-selection sh -c 'grep -q "^checklists:" "$1" &&
+    grep -q "^files:" "$1" && grep -q "ruleset: release" "$1"' - \
+    "$tmp/init/full.yml"
 
 # 4. make install / uninstall into a DESTDIR.
 d=$tmp/dest
@@ -200,9 +204,13 @@ mkdir -p "$r"
 } >"$r/.pre-commit-config.yaml"
 precommit() {
 	(cd "$r" && PATH="$TOP/$BUILD:$PATH" PRE_COMMIT_HOME="$tmp/pch" \
-	    pre-commit run --files "$@") \
+	    pre-commit run ${STAGE:+--hook-stage "$STAGE"} --files "$@") \
 	    >"$tmp/pc.out" 2>&1
 }
+# The project's checklists are deployment checklists; the release hook is
+# a manual stage (for CI), run with --hook-stage manual.
+printf 'checklists:\n  - files: ["*.md"]\n    extends: deployment\n' \
+    >"$r/.ticklist.yml"
 cat >"$r/good.md" <<'MD'
 # Deploy 1.2
 
@@ -232,8 +240,25 @@ t pre-commit-config-valid sh -c 'cd "$1" && pre-commit validate-config \
 t pre-commit-hooks-valid pre-commit validate-manifest .pre-commit-hooks.yaml
 if precommit good.md; then echo "ok formats/pre-commit-passes-good"
 else echo "not ok formats/pre-commit-passes-good"; tail -20 "$tmp/pc.out"; fi
-t pre-commit-ran-both sh -c 'grep -c -E "^ticklist( release gate)?\.+Passed" \
-    "$1" | grep -qx 2' - "$tmp/pc.out"
+t pre-commit-ran-everyday sh -c 'grep -c -E "^ticklist\.+Passed" \
+    "$1" | grep -qx 1 && ! grep -q "release gate" "$1"' - "$tmp/pc.out"
+STAGE=manual precommit good.md
+t pre-commit-release-manual sh -c 'grep -q -E \
+    "^ticklist release gate\.+Passed" "$1"' - "$tmp/pc.out"
+# Staged Markdown that is not a checklist passes cleanly, and a file
+# named like an option is a file (the entries end with --).
+r2=$tmp/repo2
+mkdir -p "$r2"
+cp "$r/.pre-commit-config.yaml" "$r2/"
+printf '# Notes\n\nJust prose.\n' >"$r2/-oREADME.md"
+printf '# Readme\n' >"$r2/README.md"
+(cd "$r2" && git init -q . && git add -- . >/dev/null 2>&1)
+if (cd "$r2" && PATH="$TOP/$BUILD:$PATH" PRE_COMMIT_HOME="$tmp/pch" \
+    pre-commit run --all-files --verbose) >"$tmp/pc.out" 2>&1 &&
+    grep -qx '# Readme' "$r2/README.md" &&
+    grep -q '0 checklists, 2 other Markdown files skipped' "$tmp/pc.out"
+then echo "ok formats/pre-commit-non-checklists-pass"
+else echo "not ok formats/pre-commit-non-checklists-pass"; tail "$tmp/pc.out"; fi
 # The hooks really run the binary on the file: one it cannot read blocks.
 if precommit binary.md; then
 	echo "not ok formats/pre-commit-blocks-unreadable"; tail "$tmp/pc.out"
@@ -253,6 +278,9 @@ if "$T" help rules >/dev/null 2>&1; then
 	fi
 	# An open item passes the everyday hook but not the release gate.
 	precommit open.md
+	cp "$tmp/pc.out" "$tmp/pc.every"
+	STAGE=manual precommit open.md
+	cat "$tmp/pc.every" >>"$tmp/pc.out"
 	if grep -q -E '^ticklist\.+Passed' "$tmp/pc.out" &&
 	    grep -q -E '^ticklist release gate\.+Failed' "$tmp/pc.out" &&
 	    grep -q '\[completion\]' "$tmp/pc.out"; then

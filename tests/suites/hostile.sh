@@ -260,7 +260,7 @@ else echo "not ok hostile/env-independent"; diff "$tmp/env1" "$tmp/env2" | head;
 # Safe output: a checklist full of hostile text (tests/hostile/xss.md)
 # renders as inert text: no script, event attribute or active URL in any
 # page or the badge, a strict CSP, and the text itself still shown.
-check xss-report 1 "$T" report --no-config -q -o "$tmp/xss" tests/hostile/xss.md
+check xss-report 1 "$T" report --rules deployment -q -o "$tmp/xss" tests/hostile/xss.md
 if python3 tests/hostile/safe_html.py "$tmp"/xss/*.html "$tmp/xss/badge.svg" \
     >"$tmp/safe.out"; then echo "ok hostile/xss-inert"
 else echo "not ok hostile/xss-inert"; head -20 "$tmp/safe.out"; fi
@@ -587,10 +587,12 @@ n = 100000
 open(sys.argv[1], "w").write("---\nx: " + "[" * n + "]" * n + "\n---\n# T\n\n- [ ] a\n")
 open(sys.argv[2], "w").write("rules: " + "[" * n + "]" * n + "\n")
 ' "$tmp/deep.md" "$tmp/deep.yml"
-check deep-front-matter 1 timeout 10 "$T" lint --no-config "$tmp/deep.md"
-# (front matter that does not load is read as Markdown, as before)
-has deep-front-matter-as-text "$tmp/stdout" "deep.md:2:1: warning: section"
-check deep-front-matter-report 1 timeout 20 "$T" report --no-config -q \
+check deep-front-matter 1 timeout 10 "$T" lint --no-config -r deployment \
+    "$tmp/deep.md"
+# (front matter that does not load is left out; the Markdown after it is
+# still checked)
+has deep-front-matter-body-checked "$tmp/stdout" "deep.md:4:1: error: missing section"
+check deep-front-matter-report 1 timeout 20 "$T" report --no-config -q -r deployment \
     -o "$tmp/deepout" "$tmp/deep.md"
 check deep-rules 2 timeout 10 "$T" lint -c "$tmp/deep.yml" "$tmp/deep.md"
 has deep-rules-msg "$tmp/stderr" "deep.yml:1:"
@@ -599,7 +601,8 @@ has deep-rules-msg2 "$tmp/stderr" "YAML nested more than 64 deep"
 # Small fixes: an empty directory (no qsort of nothing), help and
 # --version into /dev/full.
 mkdir "$tmp/emptydir"
-check empty-dir 0 "$T" status "$tmp/emptydir"
+check empty-dir 2 "$T" status "$tmp/emptydir"
+has empty-dir-named "$tmp/stderr" "emptydir: error: no Markdown file"
 if [ -e /dev/full ]; then
 	for a in help --version "help lint" "help report" "lint --help" \
 	    "report --help"; do

@@ -143,6 +143,22 @@ printf 'rules:\n  - {id: template-drift, kind: template-drift}\n' >"$tmp/mt.yml"
 [ $? -eq 2 ] && grep -q '^mt/nope/missing.md: error: cannot open' "$tmp/err" &&
     ok drift-missing-template || fail drift-missing-template "$tmp/err"
 
+# template: in a checklists: entry of the config, relative to the
+# config file: the copies its globs match are compared with it.
+mkdir -p "$tmp/ct/docs" "$tmp/ct/tpl"
+printf '# T\n\n- [ ] Tests pass\n- [ ] Docs updated\n' >"$tmp/ct/tpl/t.md"
+printf '# T\n\n- [x] Tests pass\n' >"$tmp/ct/docs/c.md"
+cat >"$tmp/ct/.ticklist.yml" <<'Y'
+checklists:
+  - files: ['docs/*.md']
+    template: tpl/t.md
+    rules:
+      - {id: template-drift, kind: template-drift}
+Y
+(cd "$tmp/ct/docs" && "$T" lint -q --fail-on never c.md) >"$tmp/got" 2>&1
+grep -q "^c.md:1:1: warning: template item (t.md:4) is missing: 'Docs updated' \[template-drift\]$" "$tmp/got" &&
+    ok drift-config-template || fail drift-config-template "$tmp/got"
+
 # The PR template pair shipped in samples/pr.
 "$T" lint -q --fail-on never samples/pr >"$tmp/got" 2>&1
 if diff -u tests/meta/samples-pr.out "$tmp/got" >"$tmp/diff"; then

@@ -13,8 +13,10 @@ G=$TOP/tests/report
 cd "$TOP" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-SOURCE_DATE_EPOCH=1767225600	# 2026-01-01T00:00:00Z
-export SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH=1798761600	# 2027-01-01T00:00:00Z: after every date in the samples
+# Goldens must not depend on the commit the tree is at: no git checkout.
+GIT_DIR=/nonexistent
+export SOURCE_DATE_EPOCH GIT_DIR
 
 ok() { echo "ok report/$1"; }
 fail() { echo "not ok report/$1"; [ -n "$2" ] && cat "$2" | head -30; }
@@ -76,7 +78,8 @@ if python3 - "$tmp/s/report.json" "$tmp/status.json" >"$tmp/out" 2>&1 <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
 got = [{k: v for k, v in c.items()
-        if k not in ("findings", "page", "state", "waivers", "overdue")}
+        if k not in ("findings", "page", "state", "waivers", "overdue",
+                     "task_items")}
        for c in r["checklists"]]
 assert got == s["checklists"], "checklists differ from status"
 sm = r["summary"]
@@ -84,7 +87,7 @@ assert sm["files"] == len(s["checklists"])
 for k in ("items", "checked", "na"):
     assert sm[k] == sum(c[k] for c in s["checklists"]), k
 assert sm["percent"] == (1000 * sm["checked"] // sm["items"]) / 10
-assert r["generated_at"] == "2026-01-01T00:00:00Z"
+assert r["generated_at"] == "2027-01-01T00:00:00Z"
 EOF
 then ok json-agrees-with-status; else fail json-agrees-with-status "$tmp/out"; fi
 if python3 - "$tmp/s/report.json" "$tmp/lint.json" >"$tmp/out" 2>&1 <<'EOF'
@@ -127,30 +130,203 @@ for page in "$tmp/s"/*.html; do
 	n=$(basename "$page" .html)
 	has "$n-csp" "$page" "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 	has "$n-viewport" "$page" '<meta name="viewport" content="width=device-width, initial-scale=1">'
-	has "$n-progressbar" "$page" 'role="progressbar" aria-label="Checked" aria-valuemin="0" aria-valuemax="100" aria-valuenow="'
+	has "$n-progressbar" "$page" '"><progress class="t-'
+	has "$n-progressbar-named" "$page" '" aria-label="Progress of '
 	has "$n-dark" "$page" '@media (prefers-color-scheme:dark)'
 	has "$n-print" "$page" '@media print'
-	has "$n-narrow" "$page" '@media (max-width:56rem)'
+	has "$n-narrow" "$page" '@media screen and (max-width:56rem)'
 	hasnt "$n-no-script" "$page" '<script'
 	hasnt "$n-no-external" "$page" '<link'
 	hasnt "$n-no-src" "$page" ' src='
 done
 has index-least-complete-first "$tmp/s/index.html" 'samples_deployment.html'
-if [ "$(grep -o 'href="samples_[a-z-]*.html"' "$tmp/s/index.html" | tr '\n' ' ')" = 'href="samples_deployment.html" href="samples_ops-review.html" href="samples_go-live-quoted.html" href="samples_release.html" ' ]; then
+if [ "$(grep -o 'href="samples_[a-z-]*.html"' "$tmp/s/index.html" | tr '\n' ' ')" = 'href="samples_ops-review.html" href="samples_go-live-quoted.html" href="samples_deployment.html" href="samples_release.html" ' ]; then
 	ok index-order
 else fail index-order; fi
 
 # Badge: well-formed SVG, colour by threshold.
 if xmllint --noout "$tmp/s/badge.svg" 2>"$tmp/out"; then ok badge-xml
 else fail badge-xml "$tmp/out"; fi
-has badge-yellow "$tmp/s/badge.svg" 'fill="#dfb317"'
+has badge-blocked-red "$tmp/s/badge.svg" 'fill="#e05d44"'
+has badge-blocked-says "$tmp/s/badge.svg" '>56.6% blocked</text>'
+# Real Verdana 11 px widths: "checklist" is 47.6 px (476 tenths), "64%
+# blocked" 82.9 px; 7 px a character would give 630 and 910.
+has badge-label-width "$tmp/s/badge.svg" 'textLength="476">checklist</text>'
+has badge-value-width "$tmp/s/badge.svg" 'textLength="829">56.6% blocked</text>'
+check badge-progress 0 "$T" report --fail-on never -q -o "$tmp/d" samples/deployment.md
+has badge-orange "$tmp/d/badge.svg" 'fill="#fe7d37"'
 check badge-complete 0 "$T" report --fail-on never -q -o "$tmp/c" samples/release.md
 has badge-green "$tmp/c/badge.svg" 'fill="#4c1"'
 has badge-100 "$tmp/c/badge.svg" '>100%</text>'
 printf '# Empty\n\nNo tasks.\n' >"$tmp/empty.md"
-check badge-empty 0 "$T" report --fail-on never -q -o "$tmp/z" "$tmp/empty.md"
-has badge-grey "$tmp/z/badge.svg" 'fill="#9f9f9f"'
+# A file without tasks is a checklist only when files: selects it.
+mkdir -p "$tmp/ze"
+printf 'extends: deployment\nfiles: ["*.md"]\n' >"$tmp/ze/.ticklist.yml"
+cp "$tmp/empty.md" "$tmp/ze/empty.md"
+check badge-empty 0 "$T" report --fail-on never -q -o "$tmp/z" "$tmp/ze/empty.md"
+# Blocked (by missing sections) wins over no tasks; without rules, grey.
+has badge-empty-blocked "$tmp/z/badge.svg" 'fill="#e05d44"'
+printf 'rules: []\n' >"$tmp/norules.yml"
+check badge-empty-norules 0 "$T" report --fail-on never -q -c "$tmp/norules.yml" -o "$tmp/z2" "$tmp/empty.md"
+has badge-grey "$tmp/z2/badge.svg" 'fill="#9f9f9f"'
 has empty-percent-null "$tmp/z/report.json" '"percent": null'
+
+# The status page (issue 15): the verdict strip and blockers first, what
+# is left, sections folded, findings grouped, text direction and language.
+check status-page 0 "$T" report --fail-on never -q -o "$tmp/sp" tests/report/status-page.md samples/
+spi=$tmp/sp/index.html
+spp=$tmp/sp/tests_report_status-page.html
+has strip-blocked "$spi" '<span class="v state-blocked"><b>3</b> blocked</span>'
+has strip-progress "$spi" '<b>2</b> in progress</span>'
+has strip-ready "$spi" '<b>2</b> ready</span>'
+has index-blocker-links "$spi" '<a class="blk" href="tests_report_status-page.html#top" title="missing section: Security" dir="auto">missing section: Security</a>'
+has index-more-blockers "$spi" '+2 more</a>'
+has index-grouped "$spi" 'mojibake&nbsp;&times;4</span>'
+has index-kinds "$spi" 'encoding <b>4</b>'
+has index-ruleset "$spi" 'rules: deployment</span>'
+# State first (blocked by percent: 57% after 60%? no: least complete
+# first within a state), then in progress, then complete.
+if [ "$(grep -o 'href="[a-z_-]*.html"' "$spi" | tr '\n' ' ')" = 'href="samples_ops-review.html" href="tests_report_status-page.html" href="samples_go-live-quoted.html" href="samples_pr_template.html" href="samples_deployment.html" href="samples_pr_add-export.html" href="samples_release.html" ' ]; then
+	ok index-state-order
+else fail index-state-order; grep -o 'href="[a-z_-]*.html"' "$spi"; fi
+# Page order: verdict, blockers, what's left, sections, checklist.
+order=$(grep -n -o -E 'id="(verdict|blockers|left|top)"|<caption>Sections' "$spp" | cut -d: -f2 | tr '\n' ' ')
+if [ "$order" = 'id="verdict" id="blockers" id="left" <caption>Sections id="top" ' ]; then
+	ok page-verdict-first
+else echo "not ok report/page-verdict-first: $order"; fi
+has left-links "$spp" '<li><a href="#L19" dir="auto">Pager rota'
+has left-section "$spp" '<a href="#S16" dir="auto">Monitoring</a> <span class="muted">2 open</span>'
+has fold-finished "$spp" '<details class="sec" id="S11">'
+has fold-prose "$spp" '<details class="sec" id="S22">'
+has open-unfinished "$spp" '<details class="sec" id="S16" open>'
+has task-anchor "$spp" 'id="L19"'
+has section-row "$spp" '<a href="#S30" dir="auto">Rollback</a>'
+has grouped-once "$spp" 'lines <a href="#L18">18</a>, <a href="#L19">19</a>, <a href="#L20">20</a>, <a href="#L32">32</a>'
+has lang-from-front-matter "$spp" '<div class="body" lang="ar">'
+has dir-auto "$spp" '<h1 dir="auto" lang="ar">'
+has bar-named "$spp" 'aria-label="Progress of قائمة الإطلاق"'
+has bar-tone "$spp" '<progress class="t-p50" max="100" value="57.1"'
+has section-bar-tone "$spp" '<span class="mb t-p20" style="--p:33.3%"></span> 33.3%'
+has section-summary "$spp" '<span class="pct">1/3 &middot; 33.3%</span>'
+# Page size (issue 15): the generated 10 KB checklists of the benchmark
+# give pages of at most 8 times their size (about 11 before).
+if [ -x "$B/bench-gen" ]; then
+	"$B/bench-gen" -n 10 -s 10K -o "$tmp/g10" >/dev/null
+	"$T" report -q --fail-on never -o "$tmp/g10r" "$tmp/g10"
+	in=$(cat "$tmp/g10"/*.md | wc -c)
+	out=$(cat "$tmp/g10r"/*checklist-*.html | wc -c)
+	if [ "$in" -gt 50000 ] && [ "$out" -gt 0 ] && [ "$out" -le $((in * 8)) ]; then
+		ok "page-size-8x # $out bytes of HTML for $in of Markdown"
+	else echo "not ok report/page-size-8x: $out bytes of HTML for $in of Markdown"; fi
+else echo "ok report/page-size-8x # skip: no $B/bench-gen"; fi
+# Each finding once: a blocker is listed with the verdict, not again
+# beside the title.
+n=$(grep -c 'missing section: Security' "$spp")
+if [ "$n" = 1 ]; then ok blocker-once; else echo "not ok report/blocker-once: $n times"; fi
+has no-lang-default "$tmp/sp/samples_release.html" '<div class="body" lang="en">'
+
+# --source-url links items and findings to their source lines; commit and
+# branch come from .git (a fake checkout here), shown in the footer and
+# report.json; without a checkout, HEAD and no "source".
+mkdir -p "$tmp/repo/.git/refs/heads" "$tmp/repo/docs"
+printf 'ref: refs/heads/release\n' >"$tmp/repo/.git/HEAD"
+oid=0123456789abcdef0123456789abcdef01234567
+printf '%s\n' "$oid" >"$tmp/repo/.git/refs/heads/release"
+cp samples/go-live-quoted.md "$tmp/repo/docs/go live.md"
+(cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out \
+    --source-url 'https://example.com/o/r/blob/{commit}/{path}#L{line}' "docs/go live.md") &&
+	ok source-url-run || fail source-url-run
+sg=$tmp/repo/out/docs_go-live.html
+has source-url-item "$sg" '<a class="line" href="https://example.com/o/r/blob/'"$oid"'/docs/go%20live.md#L6">6</a>'
+has source-url-finding "$sg" 'href="https://example.com/o/r/blob/'"$oid"'/docs/go%20live.md#L17">17:'
+has source-footer "$tmp/repo/out/index.html" 'from branch <b>release</b>, commit <code>'"$oid"'</code>'
+has source-json "$tmp/repo/out/report.json" '"commit": "'"$oid"'"'
+has source-json-branch "$tmp/repo/out/report.json" '"branch": "release"'
+# Packed refs, detached HEAD.
+rm "$tmp/repo/.git/refs/heads/release"
+printf '# pack-refs with: peeled\n%s refs/heads/release\n' "$oid" >"$tmp/repo/.git/packed-refs"
+(cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out2 "docs/go live.md")
+has source-packed "$tmp/repo/out2/report.json" '"commit": "'"$oid"'"'
+printf '%s\n' "$oid" | tr 0 f >"$tmp/repo/.git/HEAD"
+(cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out3 "docs/go live.md")
+has source-detached "$tmp/repo/out3/report.json" '"commit": "f123456789abcdeff123456789abcdeff1234567"'
+hasnt source-detached-no-branch "$tmp/repo/out3/report.json" '"branch"'
+# A HEAD naming something outside refs/ is ignored.
+printf 'ref: ../../etc/passwd\n' >"$tmp/repo/.git/HEAD"
+(cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out4 "docs/go live.md")
+hasnt source-bad-ref "$tmp/repo/out4/report.json" '"source"'
+"$T" report -q --fail-on never --source-url 'u/{path}@{commit}#{line}' -o "$tmp/su" samples/release.md
+has source-url-no-git "$tmp/su/samples_release.html" 'href="u/samples/release.md@HEAD#5"'
+hasnt source-none "$tmp/su/report.json" '"source"'
+
+# --baseline: what changed since an earlier report.json; --history: a
+# trend per checklist. One item checked, one reopened, a finding added,
+# one checklist new; all in report.json "changes" (schema-valid),
+# summary.md, the index and the page.
+mkdir -p "$tmp/bl/in"
+cp samples/go-live-quoted.md samples/deployment.md "$tmp/bl/in/"
+(cd "$tmp/bl" && "$T" report -q --fail-on never -o old in)
+sed -i 's/^\* \[ \] DNS switched/* [x] DNS switched/; s/^> - \[x\] Stakeholders informed/> - [ ] Stakeholders informed/' "$tmp/bl/in/go-live-quoted.md"
+echo '- [ ] Smoke test TBD' >>"$tmp/bl/in/deployment.md"
+cp samples/release.md "$tmp/bl/in/"
+check baseline-run 0 sh -c "cd '$tmp/bl' && '$T' report -q --fail-on never --baseline old/report.json --history old/report.json -o new in"
+bj=$tmp/bl/new/report.json
+if python3 - "$bj" schemas/report.schema.json >"$tmp/out" 2>&1 <<'EOF'
+import json, sys, jsonschema
+r = json.load(open(sys.argv[1]))
+jsonschema.validate(r, json.load(open(sys.argv[2])))
+c = r["changes"]
+assert (c["checked"], c["reopened"], c["new_findings"], c["fixed_findings"],
+        c["added_checklists"], c["removed_checklists"]) == (1, 1, 1, 0, 1, 0), c
+by = {x["file"]: x["changes"] for x in r["checklists"]}
+g = by["in/go-live-quoted.md"]
+assert [i["text"] for i in g["checked"]] == ["DNS switched"], g
+assert [i["text"] for i in g["reopened"]] == ["Stakeholders informed"], g
+assert g["percent_delta"] == 0.0 and not g["new_checklist"], g
+d = by["in/deployment.md"]
+assert [f["message"] for f in d["new_findings"]] == ["placeholder 'TBD' left unfilled"], d
+assert by["in/release.md"]["new_checklist"], by
+EOF
+then ok baseline-json; else fail baseline-json "$tmp/out"; fi
+has baseline-summary-md "$tmp/bl/new/summary.md" '1 newly checked, 1 reopened, 1 new findings, 0 fixed, 1 new checklists.'
+has baseline-index "$tmp/bl/new/index.html" '<b>1</b> newly checked'
+has baseline-page-checked "$tmp/bl/new/in_go-live-quoted.html" '<p class="lg">Newly checked</p><ul><li><a href="#L10" dir="auto">DNS switched</a>'
+has history-trend "$tmp/bl/new/in_go-live-quoted.html" '<svg class="trend" viewBox="0 0 100 20"'
+has history-trend-points "$tmp/bl/new/in_go-live-quoted.html" 'points="0.0,8.2 100.0,8.2"'
+hasnt no-baseline-no-changes "$tmp/bl/old/report.json" '"changes"'
+printf '{"version": 1, "checklists": [],}' >"$tmp/bad.json"
+check baseline-bad-json 2 "$T" report -q -o "$tmp/bb" --baseline "$tmp/bad.json" samples/release.md
+has baseline-bad-json-where "$tmp/stderr" 'bad.json:1:33: error: invalid JSON'
+printf '{"version": 2, "checklists": []}' >"$tmp/v2.json"
+check baseline-bad-version 2 "$T" report -q -o "$tmp/bb" --baseline "$tmp/v2.json" samples/release.md
+deep=$(python3 -c 'print("["*100 + "]"*100)')
+printf '%s' "$deep" >"$tmp/deep.json"
+check history-too-deep 2 "$T" report -q -o "$tmp/bb" --history "$tmp/deep.json" samples/release.md
+has history-too-deep-says "$tmp/stderr" 'nested too deep'
+
+# --merge: one dashboard from two repositories' reports; pages copied
+# under DIR/NAME/ (their links keep working), names kept, states counted.
+mkdir -p "$tmp/mg/alpha" "$tmp/mg/beta"
+"$T" report -q --fail-on never -o "$tmp/mg/alpha/r" samples/go-live-quoted.md
+"$T" report -q --fail-on never -o "$tmp/mg/beta/r" samples/release.md samples/deployment.md
+check merge-run 0 "$T" report --merge "alpha=$tmp/mg/alpha/r/report.json" "beta=$tmp/mg/beta/r/report.json" -o "$tmp/mg/dash"
+has merge-strip "$tmp/mg/dash/index.html" '<b>1</b> blocked</span>'
+has merge-repo "$tmp/mg/dash/index.html" '<b>beta</b>: samples/release.md'
+has merge-link "$tmp/mg/dash/index.html" 'href="alpha/samples_go-live-quoted.html"'
+if cmp -s "$tmp/mg/alpha/r/samples_go-live-quoted.html" "$tmp/mg/dash/alpha/samples_go-live-quoted.html" &&
+    [ -f "$tmp/mg/dash/beta/index.html" ]; then ok merge-pages-copied
+else fail merge-pages-copied; fi
+has merge-summary-md "$tmp/mg/dash/summary.md" '20 of 31 tasks checked in 3 checklists'
+has merge-badge "$tmp/mg/dash/badge.svg" 'blocked</text>'
+# The name defaults to the report's directory; two of one name clash.
+check merge-default-names 0 "$T" report --merge "$tmp/mg/alpha/r/report.json" -o "$tmp/mg/d2"
+has merge-default-name "$tmp/mg/d2/index.html" '<b>r</b>: samples/go-live-quoted.md'
+check merge-name-clash 2 "$T" report --merge "$tmp/mg/alpha/r/report.json" "$tmp/mg/beta/r/report.json" -o "$tmp/mg/d3"
+has merge-name-clash-says "$tmp/stderr" "repository name 'r' is taken"
+# A page name from a report.json is never a path.
+sed 's|"page": "samples_go-live-quoted.html"|"page": "../../evil.html"|' "$tmp/mg/alpha/r/report.json" >"$tmp/mg/evil.json"
+check merge-bad-page 2 "$T" report --merge "x=$tmp/mg/evil.json" -o "$tmp/mg/d4"
+has merge-bad-page-says "$tmp/stderr" "bad page name '../../evil.html'"
 
 # Overrides: a whole template, a partial only, and a layout block.
 mkdir -p "$tmp/tpl"

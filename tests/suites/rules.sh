@@ -11,7 +11,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export T RT tmp
 
-# Spec files: "#### NAME" starts a case; "==== config" (optional),
+# Spec files: "#### NAME" starts a case; "==== config" (optional; the
+# case file is selected by files: unless the config says otherwise),
 # "==== input" and "==== expect" start its parts; "==== end" ends it.
 # Expected lines are findings without the file name ("line:col: ...").
 for spec in tests/rules/spec/*.txt; do
@@ -30,6 +31,9 @@ for spec in tests/rules/spec/*.txt; do
 		d=$tmp/spec
 		if [ -f "$d/$name.config" ]; then
 			cp "$d/$name.config" "$d/c.yml"
+			# The case is a checklist even without a task item.
+			grep -q '^files:' "$d/c.yml" ||
+			    printf "files: ['case.md']\n" >>"$d/c.yml"
 			set -- --config "$d/c.yml"
 		else
 			set -- --no-config
