@@ -22,9 +22,10 @@ _ticklist() {
 		--max-rules-size) return;;
 		--stdin-filename) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		--print-config) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--today) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--format --fail-on --output --config --no-config --rules --jobs --color --quiet --max-file-size --max-rules-size --fix --diff --stdin-filename --print-config --no-ignore --show-files --help -f -o -c -r -j -q' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--format --fail-on --output --config --no-config --rules --jobs --color --quiet --max-file-size --max-rules-size --fix --diff --stdin-filename --print-config --no-ignore --show-files --today --help -f -o -c -r -j -q' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	status)
@@ -57,7 +58,7 @@ _ticklist() {
 		esac
 		case $cur in
 		-*) COMPREPLY=($(compgen -W '--config --no-config --rules --output --help -c -r -o' -- "$cur"));;
-		*) COMPREPLY=($(compgen -W 'box-contradicts-text box-style completion duplicate-item empty-checklist empty-section fields inconsistent-check invalid-utf8 malformed-task mojibake na-without-reason not-ready pattern placeholder required-items required-sections signoff unfilled-field unselected-choice' -- "$cur"));;
+		*) COMPREPLY=($(compgen -W 'box-contradicts-text box-style completion duplicate-item empty-checklist empty-section evidence-required expired-waiver fields inconsistent-check invalid-utf8 invalid-waiver malformed-task mojibake na-without-reason not-ready overdue pattern placeholder required-items required-sections signoff stale-review template-drift unfilled-field unselected-choice' -- "$cur"));;
 		esac;;
 	report)
 		case $prev in
@@ -73,9 +74,10 @@ _ticklist() {
 		--max-file-size) return;;
 		--max-rules-size) return;;
 		--jobs|-j) return;;
+		--today) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--output --templates --template --source-url --baseline --history --merge --config --no-config --rules --fail-on --quiet --max-file-size --max-rules-size --jobs --help -o -c -r -q -j' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--output --templates --template --source-url --baseline --history --merge --config --no-config --rules --fail-on --quiet --max-file-size --max-rules-size --jobs --today --help -o -c -r -q -j' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	init)

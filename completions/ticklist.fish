@@ -18,6 +18,7 @@ complete -c ticklist -n '__fish_seen_subcommand_from lint' -l stdin-filename -r 
 complete -c ticklist -n '__fish_seen_subcommand_from lint' -l print-config -r -F -d 'print the effective rules for FILE, with where each came from, as YAML'
 complete -c ticklist -n '__fish_seen_subcommand_from lint' -l no-ignore -d 'read files .gitignore excludes'
 complete -c ticklist -n '__fish_seen_subcommand_from lint' -l show-files -d 'print each file, checklist or not and why, and its rules; then exit'
+complete -c ticklist -n '__fish_seen_subcommand_from lint' -l today -r -F -d 'today for due, expiry and sign-off dates (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)'
 complete -c ticklist -n '__fish_seen_subcommand_from lint' -l help -d 'print this help'
 complete -c ticklist -n '__fish_seen_subcommand_from lint' -F
 complete -c ticklist -n '__fish_seen_subcommand_from status' -l format -s f -r -a 'text json tree' -d 'text (default), json, or tree (a debug dump of the parsed model)'
@@ -38,7 +39,7 @@ complete -c ticklist -n '__fish_seen_subcommand_from explain' -l no-config -d 'i
 complete -c ticklist -n '__fish_seen_subcommand_from explain' -l rules -s r -r -a 'deployment pr-template recommended release security-review' -d 'a shipped ruleset or rule file (repeatable)'
 complete -c ticklist -n '__fish_seen_subcommand_from explain' -l output -s o -r -F -d 'write the output to FILE (atomically)'
 complete -c ticklist -n '__fish_seen_subcommand_from explain' -l help -d 'print this help'
-complete -c ticklist -n '__fish_seen_subcommand_from explain' -a 'box-contradicts-text box-style completion duplicate-item empty-checklist empty-section fields inconsistent-check invalid-utf8 malformed-task mojibake na-without-reason not-ready pattern placeholder required-items required-sections signoff unfilled-field unselected-choice'
+complete -c ticklist -n '__fish_seen_subcommand_from explain' -a 'box-contradicts-text box-style completion duplicate-item empty-checklist empty-section evidence-required expired-waiver fields inconsistent-check invalid-utf8 invalid-waiver malformed-task mojibake na-without-reason not-ready overdue pattern placeholder required-items required-sections signoff stale-review template-drift unfilled-field unselected-choice'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l output -s o -r -F -d 'report directory (default ticklist-report)'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l templates -r -F -d 'templates here replace shipped ones by file name'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l template -r -F -d 'render this one template to stdout instead'
@@ -54,6 +55,7 @@ complete -c ticklist -n '__fish_seen_subcommand_from report' -l quiet -s q -d 'n
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l max-file-size -r -d 'refuse larger inputs (default 64M; 0: none)'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l max-rules-size -r -d 'refuse larger rule files (default 1M)'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l jobs -s j -r -d 'worker threads (default: the number of CPUs)'
+complete -c ticklist -n '__fish_seen_subcommand_from report' -l today -r -F -d 'today for due, expiry and sign-off dates (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l help -d 'print this help'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -F
 complete -c ticklist -n '__fish_seen_subcommand_from init' -l help -d 'print this help'

@@ -209,6 +209,75 @@ const struct rule_kind check_kinds[] = {
 	  "wrong whichever one is right.",
 	  "- [ ] Security audit passed: \xe2\x9c\x85",
 	  "- [x] Security audit passed: \xe2\x9c\x85" },
+	/* An open item past its due date (due:2026-12-01). */
+	{ "overdue", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "'{match}' is overdue (due {label})",
+	  "Open items past their due date (due:2026-12-01, (due 2026-12-01) "
+	  "or a calendar emoji and the date); today is --today, else "
+	  "SOURCE_DATE_EPOCH, else the clock.",
+	  "Do the item, or move its due date.", check_overdue,
+	  0,
+	  "A due date nobody acts on is a deadline missed in silence: the "
+	  "report shows what is late before the release does.",
+	  "- [ ] Rotate the keys due:2020-01-01",
+	  "- [x] Rotate the keys due:2020-01-01" },
+	/* A checked item without a link, #123 or a commit. */
+	{ "evidence-required", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "'{match}' is checked without evidence",
+	  "Checked items must carry evidence: a URL or link, #123, "
+	  "owner/repo#123 or a commit SHA (an approval is its own evidence).",
+	  "Add a link to the proof (a PR, a run, a report) to the item.",
+	  check_evidence,
+	  0,
+	  "A checkbox is only an assertion; a link to the proof lets a "
+	  "reviewer check it.",
+	  "- [x] Penetration test passed",
+	  "- [x] Penetration test passed: https://example.com/report/42" },
+	/* A review or expiry date in the past. */
+	{ "stale-review", RKEY_SECTION, 0, SEV_WARNING, 0,
+	  "{label} date {match} has passed",
+	  "A 'Next Review:', 'Review by:', 'Expires:' or 'Valid until:' date, "
+	  "or front matter review_by or expires, in the past.",
+	  "Review the checklist and set the next date.", check_stale_review,
+	  0,
+	  "A checklist past its review date may describe a process that has "
+	  "changed.",
+	  "Next Review: 2020-01-01",
+	  "Next Review: 2099-01-01" },
+	/* A ticklist-waive comment past its date. */
+	{ "expired-waiver", 0, 0, SEV_ERROR, 0,
+	  "waiver of {match} expired on {label}",
+	  "A ticklist-waive comment whose date has passed: the findings it "
+	  "waived are reported again.",
+	  "Fix what was waived, or renew the waiver with a new date and "
+	  "reason.", check_expired_waiver,
+	  0,
+	  "An exemption that never ends is a permanent hole; a dated one "
+	  "comes back for review.",
+	  "<!-- ticklist-waive placeholder until 2020-01-01: vendor form -->",
+	  "<!-- ticklist-waive placeholder until 2099-01-01: vendor form -->" },
+	/* A ticklist-waive comment without a date, a reason or a rule. */
+	{ "invalid-waiver", 0, 0, SEV_WARNING, 0,
+	  "{match} (write: ticklist-waive RULE until YYYY-MM-DD: why)",
+	  "A ticklist-waive comment without a rule, an expiry date or a "
+	  "reason; it waives nothing.",
+	  "Name the rule, the date it ends and why.", check_invalid_waiver,
+	  0,
+	  "A waiver without a date or a reason cannot be reviewed or expire.",
+	  "<!-- ticklist-waive placeholder -->",
+	  "<!-- ticklist-waive placeholder until 2099-01-01: vendor form -->" },
+	/* Items and sections of the template missing or reworded. */
+	{ "template-drift", 0, 0, SEV_WARNING, 0, "{label} '{match}'",
+	  "Items and sections of the template the checklist was copied from "
+	  "(front matter 'template: PATH') that are missing or reworded; "
+	  "items added are reported as info.",
+	  "Restore the template's item, or mark it N/A with a reason.",
+	  check_template_drift,
+	  0,
+	  "A copy that drops the items it could not satisfy passes as green; "
+	  "comparing with its template shows what went missing.",
+	  "(the template's item 'Backups restored' is missing)",
+	  "- [ ] Backups restored" },
 	/* A file chosen as a checklist with no task item and no field. */
 	{ "empty-checklist", 0, 0, SEV_WARNING, 0,
 	  "no task item or field: not a checklist",
@@ -844,7 +913,9 @@ check_unknown_ids(const struct rules *rs, const struct checklist *cl)
 		const char *p = d->text ? d->text : "";
 		size_t k, j;
 
-		if (d->kind != FACT_DIRECTIVE)
+		/* Waivers are checked by invalid-waiver: their text is
+		 * not a list of ids. */
+		if (d->kind != FACT_DIRECTIVE || d->dir >= DIR_WAIVE)
 			continue;
 		for (;; p += k) {
 			char id[128];
@@ -907,5 +978,6 @@ check_run(struct check_ctx *c, const struct rules *rs,
 	c->msg = st.msg;
 	check_unknown_ids(rs, cl);
 	check_suppress(cl, out, first);
+	check_waive(cl, out, first);
 	findings_sort(out);
 }

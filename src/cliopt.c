@@ -6,6 +6,7 @@
 
 #include "cliopt.h"
 #include "diag.h"
+#include "when.h"
 #include "xalloc.h"
 
 void
@@ -111,6 +112,13 @@ cliopt_take(struct cliopt *o, int c, const char *arg, const char *opt)
 		if (cliopt_size(arg, &o->ropts.max_size) == -1) {
 			diag_error(NULL, 0, 0, "--max-rules-size: bad size "
 			    "'%s'", arg);
+			return -1;
+		}
+		return 1;
+	case CLIOPT_TODAY:
+		if (when_set_today(arg) == -1) {
+			diag_error(NULL, 0, 0, "--today: expected YYYY-MM-DD, "
+			    "not '%s'", arg);
 			return -1;
 		}
 		return 1;

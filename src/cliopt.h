@@ -1,5 +1,6 @@
 /* cliopt.h: the command-line options lint, status and report share
- * (--fail-on, -c, --no-config, -r, -j, --color, -q, --max-file-size),
+ * (--fail-on, -c, --no-config, -r, -j, --color, -q, --max-file-size,
+ * --today),
  * parsed in one place. main.c and report_cmd.c include it. */
 #ifndef TICKLIST_CLIOPT_H
 #define TICKLIST_CLIOPT_H
@@ -26,6 +27,7 @@ enum {
 	CLIOPT_COLOR,
 	CLIOPT_MAXSIZE,
 	CLIOPT_MAXRULES,
+	CLIOPT_TODAY,
 	CLIOPT__NEXT		/* first code free for a command's own */
 };
 
@@ -40,7 +42,8 @@ enum {
 	{ "colour", required_argument, NULL, CLIOPT_COLOR }, \
 	{ "quiet", no_argument, NULL, 'q' }, \
 	{ "max-file-size", required_argument, NULL, CLIOPT_MAXSIZE }, \
-	{ "max-rules-size", required_argument, NULL, CLIOPT_MAXRULES }
+	{ "max-rules-size", required_argument, NULL, CLIOPT_MAXRULES }, \
+	{ "today", required_argument, NULL, CLIOPT_TODAY }
 /* Their short letters for getopt's optstring. */
 #define CLIOPT_SHORT	"c:r:j:q"
 

@@ -374,6 +374,9 @@ doc_directives(struct walker *w, const char *s, size_t n, int line)
 		{ "ticklist-disable-file", DIR_DISABLE_FILE },
 		{ "ticklist-disable", DIR_DISABLE },
 		{ "ticklist-enable", DIR_ENABLE },
+		{ "ticklist-waive-begin", DIR_WAIVE_BEGIN },
+		{ "ticklist-waive-end", DIR_WAIVE_END },
+		{ "ticklist-waive", DIR_WAIVE },
 	};
 	const char *p = s, *end = s + n, *counted = s;
 	int l = line;

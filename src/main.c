@@ -354,6 +354,8 @@ static const char *const help_text[CMD__MAX] = {
 	"      --no-ignore      read files .gitignore excludes\n"
 	"      --show-files     print each file, checklist or not and why,\n"
 	"                       and its rules; then exit\n"
+	"      --today DATE     today for due, expiry and sign-off dates\n"
+	"                       (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)\n"
 	"\n"
 	"Without files: in the config, a Markdown file is a checklist when\n"
 	"it has a task item or a sign-off field; others are skipped.\n"

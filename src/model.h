@@ -111,6 +111,9 @@ enum directive {
 	DIR_ENABLE,
 	DIR_DISABLE_NEXT_LINE,
 	DIR_DISABLE_FILE,
+	DIR_WAIVE,		/* ticklist-waive: text "RULE until DATE: why" */
+	DIR_WAIVE_BEGIN,
+	DIR_WAIVE_END,
 	DIR__MAX
 };
 
@@ -177,6 +180,8 @@ struct approval {
 #define APPROVAL_HAS_SIG	4u
 #define APPROVAL_HAS_DECISION	8u
 #define APPROVAL_HAS_BOX	16u
+struct itemmeta;
+struct waiver;
 
 struct meta {
 	const char	*key;
@@ -204,6 +209,10 @@ struct checklist {
 	 * (approvals_build); arrays in the arena. */
 	struct approval	*approvals; size_t napprovals;
 	struct counts	 after_release;
+	/* Owner, due date and evidence per item, and the waiver comments
+	 * (itemmeta.h); NULL until itemmeta_attach(). */
+	struct itemmeta	*imeta;
+	struct waiver	*waivers; size_t nwaivers;
 
 	/* The source while the file is being processed (checks use it to map
 	 * byte columns); NULL after checklist_drop_source(). */

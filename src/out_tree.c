@@ -13,7 +13,8 @@ static const char *const facts[FACT__MAX] = {
 	"malformed-box", "invalid-utf8", "directive"
 };
 static const char *const dirs[DIR__MAX] = {
-	"disable", "enable", "disable-next-line", "disable-file"
+	"disable", "enable", "disable-next-line", "disable-file",
+	"waive", "waive-begin", "waive-end"
 };
 static const char *const kinds[BLOCK__MAX] = {
 	"heading", "item", "paragraph", "table", "field", "code"

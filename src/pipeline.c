@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
+#include "itemmeta.h"
 #include "model.h"
 #include "pipeline.h"
 #include "read.h"
@@ -138,6 +139,7 @@ pipeline_run(const char *path, const char *name, size_t max,
 		return NULL;
 	cl = doc_parse(name, in.data, in.len);
 	approvals_build(cl);
+	itemmeta_attach(cl);
 	if (sel != NULL) {
 		sel->skipped = sel->verdict == RULES_AUTO &&
 		    !pipeline_is_checklist(cl);

@@ -14,12 +14,14 @@
 #include "buf.h"
 #include "diag.h"
 #include "esc.h"
+#include "itemmeta.h"
 #include "model.h"
 #include "report.h"
 #include "rules.h"
 #include "verdict.h"
 #include "ticklist.h"
 #include "value.h"
+#include "when.h"
 #include "xalloc.h"
 
 /* Buckets: the members of each of n groups in input order, by a counting
@@ -89,22 +91,6 @@ report_group(const struct checklist *cl, int sec)
 	return sec < 0 || sec == cl->title_section ? 0 : sec + 1;
 }
 
-/* Last line of an item's first paragraph: findings on these lines are
- * shown beside it. */
-static int
-report_item_end(const struct checklist *cl, const struct item *it)
-{
-	int end = it->line;
-
-	if (it->block < 0 || (size_t)it->block >= cl->nblocks)
-		return end;
-	const struct block *b = &cl->blocks[it->block];
-	for (size_t k = b->seg0; k < b->seg0 + b->nseg && k < cl->nsegs; k++)
-		if (cl->segs[k].line > end)
-			end = cl->segs[k].line;
-	return end;
-}
-
 /* Place task items in sections and findings on task items (the one whose
  * first paragraph holds the finding's line) or else in the innermost
  * section at that line. Items and sections are in document order, so a
@@ -133,7 +119,7 @@ report_rctx_init(struct rctx *rc, const struct checklist *cl,
 			else
 				hi = mid;
 		}
-		if (lo > 0 && line <= report_item_end(cl, &cl->items[lo - 1]))
+		if (lo > 0 && line <= itemmeta_item_end(cl, &cl->items[lo - 1]))
 			gi[i] = (int)lo - 1;
 	}
 	report_bucket(&rc->item_finds, gi, nf, cl->nitems);
@@ -377,6 +363,108 @@ report_line_findings(struct val *o, const struct rctx *rc, int line,
 static const char *const state_names[ITEM__MAX] = { "open", "done", "na" };
 static const char *const state_labels[ITEM__MAX] = { "open", "done", "n/a" };
 
+/* Is item i open and past its due date (today as YYYYMMDD)? */
+static int
+report_overdue(const struct checklist *cl, size_t i, long today)
+{
+	return cl->imeta != NULL && cl->items[i].state == ITEM_OPEN &&
+	    cl->imeta[i].due != NULL && cl->imeta[i].due_ymd < today;
+}
+
+/* Owner, due date and evidence of item i into task object t (null when
+ * absent); tpl adds overdue, has_owner, has_due and has_evidence. */
+static void
+report_item_meta(struct val *t, const struct checklist *cl, size_t i,
+    int tpl, long today)
+{
+	const struct itemmeta *m = cl->imeta ? &cl->imeta[i] : NULL;
+	struct val *ev;
+
+	val_put_str(t, "owner", m ? m->owner : NULL);
+	val_put_str(t, "due", m ? m->due : NULL);
+	ev = val_put_arr(t, "evidence");
+	for (size_t k = 0; m != NULL && k < m->nevidence; k++)
+		val_push_str(ev, m->evidence[k]);
+	if (!tpl)
+		return;
+	val_put_bool(t, "overdue", report_overdue(cl, i, today));
+	val_put_bool(t, "has_owner", m && m->owner);
+	val_put_bool(t, "has_due", m && m->due);
+	val_put_bool(t, "has_evidence", m && m->nevidence);
+}
+
+/* Every task item in source order as key (the pinned "tasks" of status
+ * JSON and report.json): text, line, column, state, section, owner, due,
+ * evidence. */
+static void
+report_task_list(struct val *o, const char *key, const struct checklist *cl)
+{
+	struct val *arr = val_put_arr(o, key);
+	long today = when_today();
+
+	for (size_t i = 0; i < cl->nitems; i++) {
+		const struct item *it = &cl->items[i];
+		struct val *t = val_push_obj(arr);
+		val_put_str(t, "text", it->text);
+		val_put_int(t, "line", it->line);
+		val_put_int(t, "column", it->col);
+		val_put_str(t, "state", it->state == ITEM_OPEN ? "open" :
+		    it->state == ITEM_DONE ? "done" : "na");
+		val_put_str(t, "section", it->section >= 0 ?
+		    cl->sections[it->section].title : NULL);
+		report_item_meta(t, cl, i, 0, today);
+	}
+}
+
+/* The waivers of cl as "waivers" ({rule, line, lines: [first, last],
+ * until, reason, expired, problem}), the number of overdue items as
+ * "overdue", of expired waivers as "expired_waivers", and for templates
+ * has_waivers, first, last_line and one_line on each waiver, and the
+ * overdue items as "overdue_tasks". */
+static void
+report_meta(struct val *o, const struct checklist *cl)
+{
+	long today = when_today();
+	struct val *arr = val_put_arr(o, "waivers"), *w, *lines;
+	size_t i, n = 0, expired = 0;
+
+	for (i = 0; i < cl->nwaivers; i++) {
+		const struct waiver *wv = &cl->waivers[i];
+		int ex = wv->problem == NULL && wv->until_ymd < today;
+		w = val_push_obj(arr);
+		val_put_str(w, "rule", wv->rules);
+		val_put_int(w, "line", wv->line);
+		lines = val_put_arr(w, "lines");
+		val_push_int(lines, wv->first);
+		val_push_int(lines, wv->last);
+		val_put_int(w, "first", wv->first);
+		val_put_int(w, "last_line", wv->last);
+		val_put_bool(w, "one_line", wv->first == wv->last);
+		val_put_str(w, "until", wv->until);
+		val_put_str(w, "reason", wv->reason);
+		val_put_bool(w, "expired", ex);
+		val_put_str(w, "problem", wv->problem);
+		report_ends(w, i, cl->nwaivers);
+		expired += ex;
+	}
+	val_put_bool(o, "has_waivers", cl->nwaivers > 0);
+	val_put_int(o, "expired_waivers", (long long)expired);
+	val_put_bool(o, "has_expired_waivers", expired > 0);
+	arr = val_put_arr(o, "overdue_tasks");
+	for (i = 0; i < cl->nitems; i++) {
+		if (!report_overdue(cl, i, today))
+			continue;
+		w = val_push_obj(arr);
+		val_put_str(w, "text", cl->items[i].text);
+		val_put_int(w, "line", cl->items[i].line);
+		val_put_str(w, "owner", cl->imeta[i].owner);
+		val_put_str(w, "due", cl->imeta[i].due);
+		n++;
+	}
+	val_put_int(o, "overdue", (long long)n);
+	val_put_bool(o, "has_overdue", n > 0);
+}
+
 /* The task items of bucket group g as "tasks", with has_tasks. */
 static void
 report_tasks(struct val *o, const struct rctx *rc, size_t g)
@@ -384,6 +472,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 	const struct bucket *b = &rc->sec_items;
 	struct val *arr = val_put_arr(o, "tasks");
 	size_t n = b->start[g + 1] - b->start[g];
+	long today = when_today();
 
 	for (size_t k = 0; k < n; k++) {
 		size_t ii = b->idx[b->start[g] + k];
@@ -401,6 +490,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 		val_put_bool(t, "done", it->state == ITEM_DONE);
 		val_put_bool(t, "open", it->state == ITEM_OPEN);
 		val_put_bool(t, "na", it->state == ITEM_NA);
+		report_item_meta(t, rc->cl, ii, 1, today);
 		report_group_findings(t, rc, &rc->item_finds, ii, "findings",
 		    "has_findings", 0);
 		report_ends(t, k, n);
@@ -593,6 +683,9 @@ report_status_x(struct val *o, const struct checklist *cl,
 		}
 	}
 	report_signoff(o, cl, &v->signoff, rc != NULL);
+	/* The templates' "tasks" are a section's own: all of them go into
+	 * report.json's "tasks" from "all_tasks". */
+	report_task_list(o, rc != NULL ? "all_tasks" : "tasks", cl);
 	return o;
 }
 
@@ -1010,6 +1103,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	val_put_bool(o, "is_empty", v.state == VSTATE_EMPTY);
 	val_put_str(o, "state", verdict_state_names[v.state]);
 	val_put_str(o, "state_label", verdict_state_labels[v.state]);
+	report_meta(o, cl);
 	val_put_int(o, "more_blockers", v.nblockers > 2 ?
 	    (long long)v.nblockers - 2 : 0);
 	val_put_bool(o, "has_more_blockers", v.nblockers > 2);
@@ -1073,6 +1167,16 @@ static const struct jview jv_field[] = {
 	JV("label", NULL, 0), JV("value", NULL, 0), JV("filled", NULL, 0),
 	JV("line", NULL, 0), JV("column", NULL, 0), JV_END
 };
+static const struct jview jv_task[] = {
+	JV("text", NULL, 0), JV("line", NULL, 0), JV("column", NULL, 0),
+	JV("state", NULL, 0), JV("section", NULL, 0), JV("owner", NULL, 0),
+	JV("due", NULL, 0), JV("evidence", NULL, 1), JV_END
+};
+static const struct jview jv_waiver[] = {
+	JV("rule", NULL, 0), JV("line", NULL, 0), JV("lines", NULL, 1),
+	JV("until", NULL, 0), JV("reason", NULL, 0), JV("expired", NULL, 0),
+	JV_END
+};
 static const struct jview jv_section[] = {
 	JV("title", NULL, 0), JV("level", NULL, 0), JV("line", NULL, 0),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
@@ -1083,7 +1187,7 @@ static const struct jview jv_approval[] = {
 	JV("decision", NULL, 0), JV("line", NULL, 0), JV("column", NULL, 0),
 	JV("signed", NULL, 0), JV_END
 };
-static const struct jview jv_task[] = {
+static const struct jview jv_task_item[] = {
 	JV("text", NULL, 0), JV("state", NULL, 0), JV("line", NULL, 0), JV_END
 };
 static const struct jview jv_change_item[] = {
@@ -1110,9 +1214,11 @@ static const struct jview jv_checklist[] = {
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
 	JV("fields", jv_field, 0), JV("approvals", jv_approval, 0),
 	JV("signoff", jv_signoff, 0), JV("after_release", NULL, 1),
+	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0 },
 	JV("findings", jv_finding, 0), JV("page", NULL, 0),
 	JV("state", NULL, 0), JV("error", NULL, 0),
-	JV("task_items", jv_task, 0), JV("changes", jv_changes, 0), JV_END
+	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0),
+	JV("task_items", jv_task_item, 0), JV("changes", jv_changes, 0), JV_END
 };
 #undef JV
 #undef JV_END
@@ -1284,6 +1390,8 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 	t->warnings += v.tally[SEV_WARNING];
 	t->infos += v.tally[SEV_INFO];
 	t->states[v.state]++;
+	for (size_t i = 0; i < in->cl->nitems; i++)
+		t->overdue += report_overdue(in->cl, i, when_today());
 	verdict_free(&v);
 	report_kind_tally(in, t->kinds);
 	if (in->baseline != NULL) {
@@ -1361,6 +1469,8 @@ report_summary(struct val *s, const struct report_totals *t, int tpl)
 		val_put_int(s, "progress_count", t->states[VSTATE_PROGRESS]);
 		val_put_int(s, "complete_count", t->states[VSTATE_COMPLETE]);
 		val_put_int(s, "empty_count", t->states[VSTATE_EMPTY]);
+		val_put_int(s, "overdue", t->overdue);
+		val_put_bool(s, "has_overdue", t->overdue > 0);
 		report_badge(s, t);
 		report_strip(s, t);
 		report_kind_list(s, t->kinds);

@@ -78,10 +78,17 @@ struct val	*report_percent(unsigned items, unsigned checked);
  * Every finding object has anchor (the id of the element it sits in:
  * "L<line>" item, "S<line>" section, "top") and, with --source-url, src;
  * so do task items (src). Counts objects add tone (bar colour class).
+ * all_tasks (every task item as report.json's "tasks": text, line,
+ * column, state, section, owner, due, evidence), waivers [{rule, line,
+ * lines, until, reason, expired, problem, first, last_line, one_line}],
+ * has_waivers, expired_waivers, has_expired_waivers, overdue,
+ * has_overdue, overdue_tasks [{text, line, owner, due}] (itemmeta.h).
+ * summary adds overdue and has_overdue too.
  * summary adds states, strip [{state, label, count}], kinds, bar_name.
  * A section adds: hlevel (its heading level in a page, 2 to 6), tasks
  * (its own task items: state, state_label, text, html (safe HTML),
- * line, column, depth, nested, done, open, na, findings, has_findings),
+ * line, column, depth, nested, done, open, na, findings, has_findings,
+ * owner, due, evidence, overdue, has_owner, has_due, has_evidence),
  * has_tasks, findings_here (its findings on no task item),
  * has_findings_here, fold (finished or prose-only), done, prose,
  * subtree_findings, has_subtree_findings, bar_name.
@@ -110,6 +117,7 @@ struct report_totals {
 	unsigned	 states[VSTATE__MAX];	/* checklists by verdict */
 	unsigned	 kinds[5];	/* findings below error by kind */
 	struct report_changes ch;	/* against the baseline */
+	unsigned	 overdue;	/* open items past their due date */
 };
 void		 report_totals_add(struct report_totals *,
 		    const struct report_input *);

@@ -114,6 +114,8 @@ static const char report_help_text[] =
     "      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
     "      --max-rules-size N  refuse larger rule files (default 1M)\n"
     "  -j, --jobs N         worker threads (default: the number of CPUs)\n"
+    "      --today DATE     today for due, expiry and sign-off dates\n"
+    "                       (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)\n"
     "\n"
     "Templates: index.html.mustache, checklist.html.mustache (one page per\n"
     "checklist), summary.md.mustache, badge.svg.mustache and the partials\n"

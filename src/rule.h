@@ -115,6 +115,9 @@ struct rules {
 	struct kindset	 *kinds;
 	size_t		  nkinds;
 	const char	 *base;		/* absolute directory of the config */
+	/* A checklists: entry's template (absolute), for template-drift
+	 * when a checklist names none in its front matter, or NULL. */
+	const char	 *template;
 	struct rules_ctx *ctx;		/* to load front matter's sets */
 	const char	*file;		/* config file, or shipped name */
 	const char	*cwd;		/* to make relative paths absolute */
@@ -208,5 +211,13 @@ rule_check_fn	check_required_sections, check_pattern, check_fields,
 		check_inconsistent_check, check_mojibake, check_invalid_utf8,
 		check_na_reason_fn, check_box_style, check_unselected_choice,
 		check_box_contradicts, check_empty_checklist;
+/* check_meta.c */
+rule_check_fn	check_overdue, check_evidence, check_stale_review,
+		check_expired_waiver, check_invalid_waiver,
+		check_template_drift;
+/* Drop the findings from first on that a ticklist-waive comment of cl
+ * covers and whose date has not passed. */
+void	check_waive(const struct checklist *, struct findings *,
+	    size_t first);
 
 #endif

@@ -93,7 +93,8 @@ static const char *const rules_topkeys[] = {
 	"checklists", NULL
 };
 static const char *const rules_kindsetkeys[] = {
-	"files", "extends", "severity", "rules", "overrides", NULL
+	"files", "extends", "severity", "rules", "overrides", "template",
+	NULL
 };
 static const char *const rules_commonkeys[] = {
 	"id", "kind", "severity", "message", "description", "help", NULL
@@ -1174,9 +1175,32 @@ load_globs(struct load *ld, yaml_node_t *n, const char *what, size_t *count)
 	return v;
 }
 
+/* template: PATH of a checklists entry, relative to the config's
+ * directory dir: the template its checklists are compared with by
+ * template-drift when their front matter names none. */
+static void
+load_template(struct load *ld, yaml_node_t *n, const char *dir)
+{
+	const char *t = load_scalar(ld, n, "template");
+	struct buf b = {0};
+
+	if (t == NULL)
+		return;
+	if (*t == '\0') {
+		load_err(ld, n, "template must be a path");
+		return;
+	}
+	if (t[0] == '/')
+		buf_printf(&b, "%s", t);
+	else
+		buf_printf(&b, "%s/%s", dir, t);
+	ld->rs->template = arena_strndup(&ld->rs->arena, b.data, b.len);
+	buf_free(&b);
+}
+
 /* checklists: [{files: GLOBS, extends: ..., severity: ..., rules: ...,
- * overrides: ...}]: each entry is a set of its own, for the files its
- * globs match. */
+ * overrides: ..., template: PATH}]: each entry is a set of its own, for
+ * the files its globs match. */
 static void
 load_kinds(struct load *ld, yaml_node_t *n, const char *dir)
 {
@@ -1251,6 +1275,8 @@ load_kinds(struct load *ld, yaml_node_t *n, const char *dir)
 			load_severity_map(&sl, v);
 		if ((v = load_get(ld, e, "overrides")) != NULL)
 			load_overrides(&sl, v, dir);
+		if ((v = load_get(ld, e, "template")) != NULL)
+			load_template(&sl, v, dir);
 		buf_free(&sl.names);
 		if (sl.err) {
 			ld->err = 1;

@@ -322,6 +322,21 @@ val_push_obj(struct val *arr)
 	return val_push(arr, val_new_in(arr->u.c.a, VAL_OBJ));
 }
 
+struct val *
+val_push_str(struct val *arr, const char *s)
+{
+	return val_push(arr, val_str_in(arr->u.c.a, s, strlen(s)));
+}
+
+struct val *
+val_push_int(struct val *arr, long long i)
+{
+	struct val *v = val_new_in(arr->u.c.a, VAL_INT);
+
+	v->u.i = i;
+	return val_push(arr, v);
+}
+
 /* The heap arrays that members of a packed copy moved to. */
 static void
 val_free_packed(struct val *v)

@@ -67,6 +67,9 @@ struct val	*val_put_obj(struct val *obj, const char *key);
 struct val	*val_put_arr(struct val *obj, const char *key);
 /* Append a new empty object to an array and return it. */
 struct val	*val_push_obj(struct val *arr);
+/* Append a copy of string s (not NULL) to an array and return it. */
+struct val	*val_push_str(struct val *arr, const char *s);
+struct val	*val_push_int(struct val *arr, long long);
 /* A deep copy of v, leaving out every object member (at any depth) whose
  * key keep(key, arg) rejects, packed into one block: from arena a, or
  * (a NULL) from the heap, freed with val_free. */

@@ -1,5 +1,5 @@
 /* fuzz_markdown.c: libFuzzer target for the Markdown surface: bytes ->
- * doc_parse -> the tree dump and status JSON, then lint with the shipped
+ * doc_parse (and the item metadata) -> the tree dump and status JSON, then lint with the shipped
  * default rules through every lint backend (plain and coloured), and the
  * report models (report.json, the template model, a page) serialised.
  * Inputs with a NUL byte stop where read.c would refuse them. */
@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "fuzz.h"
+#include "itemmeta.h"
 #include "model.h"
 #include "out.h"
 #include "report.h"
@@ -111,6 +112,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	cl = doc_parse("fuzz.md", s, size);
+	itemmeta_attach(cl);	/* as pipeline.c does */
 	out_tree(&b, cl);
 	buf_reset(&b);
 	v = report_status(cl);

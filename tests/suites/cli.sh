@@ -38,7 +38,7 @@ else echo "not ok cli/status-json-valid"; fi
 check status-j1-same 0 "$T" status -j 1 --format json samples/
 golden status-j1-golden samples.status_json
 check lint-json 0 "$T" lint --format json --fail-on never samples/
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"]==1 and set(d["summary"])=={"files","errors","warnings","infos"} and d["summary"]["files"]==3' "$tmp/stdout"; then
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"]==1 and set(d["summary"])=={"files","errors","warnings","infos"} and d["summary"]["files"]==6' "$tmp/stdout"; then
 	echo "ok cli/lint-json-shape"
 else echo "not ok cli/lint-json-shape"; fi
 
@@ -146,7 +146,7 @@ else echo "not ok cli/lint-jobs-identical"; fi
 
 # The summary line on stderr.
 check summary-line 1 "$T" lint samples/
-if tail -n 1 "$tmp/stderr" | grep -qx '4 errors, 10 warnings in 3 files'; then
+if tail -n 1 "$tmp/stderr" | grep -qx '5 errors, 21 warnings, 4 infos in 6 files'; then
 	echo "ok cli/summary-line-text"
 else echo "not ok cli/summary-line-text"; tail -n 1 "$tmp/stderr"; fi
 check summary-quiet 1 "$T" lint -q samples/
