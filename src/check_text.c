@@ -553,11 +553,21 @@ check_status_tail(const char *t, size_t *n)
 	const char *best = NULL, *p;
 	size_t len = strlen(t);
 
-	for (size_t k = 0; seps[k] != NULL; k++)
-		for (p = strstr(t, seps[k]); p != NULL;
-		    p = strstr(p + 1, seps[k]))
-			if (best == NULL || p + strlen(seps[k]) > best)
-				best = p + strlen(seps[k]);
+	/* The last occurrence of each, found from the end: one pass per
+	 * separator, however long the text (a strstr loop is quadratic
+	 * where strstr measures its haystack, as ASan's does). */
+	for (size_t k = 0; seps[k] != NULL; k++) {
+		size_t sl = strlen(seps[k]);
+		for (size_t i = len >= sl ? len - sl + 1 : 0; i-- > 0; ) {
+			if (t[i] != seps[k][0] ||
+			    memcmp(t + i, seps[k], sl) != 0)
+				continue;
+			p = t + i;
+			if (best == NULL || p + sl > best)
+				best = p + sl;
+			break;
+		}
+	}
 	if (best == NULL)
 		return NULL;
 	while (*best == ' ' || *best == '*')
