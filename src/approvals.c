@@ -674,8 +674,11 @@ ap_sig_label(const char *label)
 			p++;
 		for (n = 0; isalpha((unsigned char)p[n]); n++)
 			;
-		if (n == 0)
+		if (n == 0) {
+			if (*p == '\0')
+				break;	/* the loop's p++ would pass the end */
 			continue;
+		}
 		for (k = 0; ok[k] != NULL; k++)
 			if (strlen(ok[k]) == n && strncasecmp(p, ok[k], n) == 0)
 				break;
