@@ -305,14 +305,6 @@ doc_block_pos(struct walker *w, const struct block *b, size_t off,
 	*col = doc_col(w, *line, *bcol);
 }
 
-double
-counts_percent(const struct counts *c)
-{
-	if (c->items == 0)
-		return -1;
-	return 100.0 * c->checked / c->items;
-}
-
 /* ---- building the model ---- */
 
 static struct fact *

@@ -229,8 +229,6 @@ int	 checklist_col(const struct checklist *, int line, int bcol);
 /* Map an offset in a block's text to a source line and column. */
 void	 checklist_block_pos(const struct checklist *, const struct block *,
 	    size_t off, int *line, int *col);
-/* Percent of items checked with one decimal, or -1 when there are none. */
-double	 counts_percent(const struct counts *);
 void	 checklist_free(struct checklist *);
 
 #endif
