@@ -18,12 +18,18 @@ endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml -lpcre2-8 -lgit2)
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	      $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen
+	      $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SRC_INC) -I$(BUILD)/gen
 ALL_LIBS    = $(PKG_LIBS) -lpthread -lm
 
-SRCS	 = $(wildcard src/*.c)
-LIBOBJS	 = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS))) \
+# src/ is one folder per stage (see README, "Layout"): every folder is on
+# the include path, objects are named after their source file.
+SRCDIRS	 = $(sort $(patsubst %/,%,$(dir $(wildcard src/*/*.c src/*/*.h))))
+SRC_INC	 = $(addprefix -I,$(SRCDIRS))
+SRCS	 = $(wildcard src/*/*.c)
+HDRS	 = $(wildcard src/*/*.h)
+LIBOBJS	 = $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(filter-out src/cli/main.c,$(SRCS)))) \
 	   $(BUILD)/obj/embedded.o
+vpath %.c $(SRCDIRS)
 RULES	 = $(sort $(wildcard rules/*.yml))
 TEMPLATES = $(sort $(wildcard templates/*.mustache))
 
@@ -41,10 +47,10 @@ $(BUILD)/gen/embedded.c: $(BUILD)/embed $(RULES) $(TEMPLATES) | $(BUILD)/gen
 	$(BUILD)/embed -a embedded_rules $(RULES) \
 	    -a embedded_templates $(TEMPLATES) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c src/embed.h
+$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c src/lib/embed.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
+$(BUILD)/obj/%.o: %.c $(HDRS) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libticklist.a: $(LIBOBJS)

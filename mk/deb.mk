@@ -2,10 +2,10 @@
 #
 # The version: `git describe` in a git checkout (a tag v1.2.3 gives 1.2.3,
 # 3 commits after it 1.2.3+3.gHASH; with no tag, TICKLIST_VERSION from
-# src/ticklist.h plus +gHASH; ".dirty" for uncommitted changes), else
+# src/lib/ticklist.h plus +gHASH; ".dirty" for uncommitted changes), else
 # TICKLIST_VERSION alone. $(BUILD)/gen/version.h carries it and the
 # commit to `ticklist --version`; it is rewritten only when they change.
-BASE_VERSION := $(shell sed -n 's/^\#define TICKLIST_VERSION[^"]*"\(.*\)"/\1/p' src/ticklist.h)
+BASE_VERSION := $(shell sed -n 's/^\#define TICKLIST_VERSION[^"]*"\(.*\)"/\1/p' src/lib/ticklist.h)
 GIT_DESC     := $(shell git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null)
 GIT_COMMIT   := $(shell git rev-parse --short=12 HEAD 2>/dev/null)
 GIT_DIRTY    := $(shell git diff --quiet HEAD -- 2>/dev/null || echo .dirty)

@@ -26,7 +26,7 @@ FUZZ_SECONDS	?= 60
 FUZZ_CC		= clang
 FUZZ_SAN	= -fsanitize=address,undefined -fno-omit-frame-pointer \
 		  -fno-sanitize-recover=undefined
-FUZZ_TARGETS	= markdown rules $(if $(wildcard src/template.h),template) report
+FUZZ_TARGETS	= markdown rules $(if $(wildcard src/5-render/template.h),template) report
 FUZZ_SHARED	= $(or $(SHARED),$(CURDIR)/../shared)
 
 TEST_PROGRAMS	+= $(patsubst %,$(BUILD)/fuzz-replay-%,$(FUZZ_TARGETS))

@@ -14,13 +14,13 @@ test-mustache: $(BUILD)/mustache-spec
 
 # libFuzzer target for templates (clang); FUZZTIME seconds of fuzzing.
 FUZZTIME ?= 60
-TEMPLATE_FUZZ_SRCS = tests/fuzz/fuzz_template.c src/template.c src/value.c \
-	src/arena.c \
-	src/buf.c src/esc.c src/diag.c src/xalloc.c src/utf8.c
-build-fuzz/fuzz-template: $(TEMPLATE_FUZZ_SRCS) $(wildcard src/*.h)
+TEMPLATE_FUZZ_SRCS = tests/fuzz/fuzz_template.c src/5-render/template.c src/lib/value.c \
+	src/lib/arena.c \
+	src/lib/buf.c src/lib/esc.c src/lib/diag.c src/lib/xalloc.c src/utf8.c
+build-fuzz/fuzz-template: $(TEMPLATE_FUZZ_SRCS) $(HDRS)
 	mkdir -p build-fuzz
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -Isrc -o $@ \
+	    -fsanitize=fuzzer,address,undefined $(SRC_INC) -o $@ \
 	    $(TEMPLATE_FUZZ_SRCS)
 fuzz-template: build-fuzz/fuzz-template
 	mkdir -p build-fuzz/corpus-template

@@ -3,6 +3,6 @@
 TEST_PROGRAMS += $(BUILD)/unit-perf
 
 $(BUILD)/unit-perf: tests/perf/unit_perf.c $(BUILD)/libticklist.a \
-    src/rule.h src/match.h src/doc.h
+    src/config/rule.h src/config/match.h src/2-parse/doc.h
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/perf/unit_perf.c \
 	    $(BUILD)/libticklist.a $(ALL_LIBS)

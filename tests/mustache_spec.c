@@ -1,5 +1,5 @@
 /* mustache_spec.c: runs Mustache spec files (mustache/spec YAML, and our
- * own tests/template/ files in the same shape) against src/template.c.
+ * own tests/template/ files in the same shape) against src/5-render/template.c.
  *
  * Usage: mustache-spec FILE.yml|DIR ...
  * Each test of each file prints "ok mustache/<file>/<name>" or

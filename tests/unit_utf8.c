@@ -1,4 +1,4 @@
-/* unit_utf8.c: unit tests for src/utf8.c. With no arguments it runs the
+/* unit_utf8.c: unit tests for src/lib/utf8.c. With no arguments it runs the
  * cases below and prints "ok utf8/NAME" or "not ok utf8/NAME" for each;
  * with --scan FILE... it prints every mojibake run found in each file as
  * "FILE:LINE:COL: RUN -> REPAIR" (and "FILE: invalid repair" should a

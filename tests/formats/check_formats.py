@@ -23,7 +23,7 @@ CWD = os.getcwd()
 
 
 def relpath(p):
-    """The path as the CI formats print it (out_relpath in src/out.c)."""
+    """The path as the CI formats print it (out_relpath in src/5-render/out.c)."""
     while p.startswith('./'):
         p = p[2:].lstrip('/')
     if p.startswith(CWD + '/') and len(p) > len(CWD) + 1:

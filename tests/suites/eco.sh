@@ -273,7 +273,7 @@ for f in ticklist.bash _ticklist ticklist.fish; do
 done
 # Every long option of the getopt tables is offered (but aliases).
 for o in $(sed -n 's/.*{ "\([a-z-]*\)", [a-z_]*argument.*/\1/p' \
-    src/main.c src/cliopt.h src/report_cmd.c | sort -u); do
+    src/cli/main.c src/cli/cliopt.h src/cli/report_cmd.c | sort -u); do
 	case $o in colour|man|help) continue;; esac
 	has "completions-offer-$o" completions/ticklist.bash "--$o"
 done

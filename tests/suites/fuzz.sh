@@ -19,7 +19,7 @@ replay() {
 
 for t in markdown rules template report; do
 	if [ ! -x "$BUILD/fuzz-replay-$t" ]; then
-		[ "$t" = template ] && [ ! -f src/template.h ] && continue
+		[ "$t" = template ] && [ ! -f src/5-render/template.h ] && continue
 		echo "not ok fuzz/$t: $BUILD/fuzz-replay-$t not built"
 		continue
 	fi

@@ -1,5 +1,5 @@
 #!/bin/sh
-# when.sh: the run's one notion of now (src/when.c). SOURCE_DATE_EPOCH is
+# when.sh: the run's one notion of now (src/lib/when.c). SOURCE_DATE_EPOCH is
 # read once: a bad value is the same clear error, exit 2, for every
 # command; a good one fixes report.json's generated_at, JUnit's timestamp
 # and the date that sign-off dates are compared with.
