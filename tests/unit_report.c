@@ -13,7 +13,7 @@
 #include "model.h"
 #include "pipeline.h"
 #include "report.h"
-#include "report_cmd.h"
+#include "report_write.h"
 #include "value.h"
 #include "xalloc.h"
 

@@ -17,7 +17,7 @@
 #include "output.h"
 #include "read.h"
 #include "report.h"
-#include "report_cmd.h"
+#include "report_write.h"
 #include "report_merge.h"
 #include "template.h"
 #include "value.h"

@@ -1,0 +1,1277 @@
+/* report_write.c: [render] writes the report directory: renders the
+ * Mustache templates (the shipped ones embedded in the binary, each
+ * replaceable by a file of the same name in --templates DIR) against the
+ * report model, stages every file hidden, checks that every rename can
+ * succeed, then renames them into place under a lock, keeping a manifest
+ * of what it wrote. Output files are fixed names or page names made of the
+ * input path's safe characters, so nothing is written outside the report
+ * directory, and nothing it did not write is ever replaced. */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "embed.h"
+#include "model.h"
+#include "output.h"
+#include "read.h"
+#include "report.h"
+#include "report_write.h"
+#include "rules.h"
+#include "template.h"
+#include "ticklist.h"
+#include "value.h"
+#include "when.h"
+#include "xalloc.h"
+
+/* The report directory's own files: the lock a run holds, and the names
+ * of the files ticklist wrote there. Hidden, never a page name. */
+#define REPORT_LOCK		".ticklist.lock"
+#define REPORT_MANIFEST		".ticklist.manifest"
+
+/* Longest page name before "-N.html": far below NAME_MAX (255). */
+#define REPORT_PAGE_MAX		160
+
+/* Output a template may write per byte of the largest input. */
+#define REPORT_OUT_PER_BYTE	32
+
+/* The outputs rendered from templates; report.json is written from the
+ * model directly, as the pinned JSON must not depend on a template. */
+static const struct {
+	const char	*tmpl;		/* template file name */
+	const char	*out;		/* output file name; NULL: one page per
+					   checklist, named by its page */
+} report_outputs[] = {
+	{ "index.html.mustache",	"index.html" },
+	{ "checklist.html.mustache",	NULL },
+	{ "summary.md.mustache",	"summary.md" },
+	{ "badge.svg.mustache",		"badge.svg" },
+};
+#define NOUTPUTS (sizeof(report_outputs) / sizeof(report_outputs[0]))
+
+/* Output names a page may not take. */
+static const char *const report_reserved[] = {
+	"index.html", "report.json", "summary.md", "badge.svg"
+};
+
+/* Template source lookup: --templates DIR first, then the shipped set.
+ * The bytes of a file read last stay in in until the next lookup. */
+struct loader {
+	const char	*dir;
+	struct input	 in;
+	int		 have_in;
+	struct buf	 name;		/* name + ".mustache" */
+	struct buf	 path;		/* where the source came from */
+};
+
+
+/* A template name may be a plain file name only: letters, digits, '.',
+ * '-' and '_', not starting with '.'. So a name can never leave DIR. */
+static int
+report_name_ok(const char *name)
+{
+	if (*name == '\0' || *name == '.')
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
+		    !(*p >= '0' && *p <= '9') && *p != '.' && *p != '-' &&
+		    *p != '_')
+			return 0;
+	return 1;
+}
+
+/* The source of template file fname, or NULL if there is none; a bad
+ * name or an unreadable override is a diag_error. */
+static const char *
+report_source(struct loader *ld, const char *fname, size_t *len)
+{
+	const struct embedded *e;
+	struct stat st;
+
+	if (ld->have_in) {
+		read_free(&ld->in);
+		ld->have_in = 0;
+	}
+	if (!report_name_ok(fname)) {
+		diag_error(fname, 0, 0, "bad template name: only letters, "
+		    "digits, '.', '-' and '_' are allowed");
+		return NULL;
+	}
+	buf_reset(&ld->path);
+	if (ld->dir != NULL) {
+		buf_printf(&ld->path, "%s/%s", ld->dir, fname);
+		if (stat(ld->path.data, &st) == 0) {
+			if (read_input(ld->path.data, 0, &ld->in) == -1)
+				return NULL;
+			ld->have_in = 1;
+			*len = ld->in.len;
+			return ld->in.data;
+		}
+		buf_reset(&ld->path);
+	}
+	if ((e = embedded_find(embedded_templates, fname)) == NULL)
+		return NULL;
+	buf_puts(&ld->path, fname);
+	*len = e->len;
+	return e->data;
+}
+
+/* The engine's loader: {{>name}} and {{<name}} load name.mustache. */
+static const char *
+report_load(const char *name, size_t *len, void *arg)
+{
+	struct loader *ld = arg;
+
+	buf_reset(&ld->name);
+	buf_printf(&ld->name, "%s.mustache", name);
+	return report_source(ld, ld->name.data, len);
+}
+
+/* Compile template file fname; NULL after diag_error()s. */
+static struct template *
+report_compile(struct template_set *set, struct loader *ld,
+    const char *fname)
+{
+	const char *src;
+	size_t len;
+	char *name;
+	struct template *t;
+
+	if ((src = report_source(ld, fname, &len)) == NULL) {
+		if (diag_errors() == 0)
+			diag_error(fname, 0, 0, "no such template");
+		return NULL;
+	}
+	/* The source stays valid: compile copies before loading partials. */
+	name = xstrdup(ld->path.data);
+	t = template_compile(set, name, src, len);
+	free(name);
+	return t;
+}
+
+/* Create dir and its parents, as mkdir -p. */
+static int
+report_mkdir(const char *dir)
+{
+	char *p, *s;
+	struct stat st;
+	int rc = 0;
+
+	if (*dir == '\0') {
+		diag_error(NULL, 0, 0, "-o: empty report directory (an unset "
+		    "variable?)");
+		return -1;
+	}
+	p = xstrdup(dir);
+	for (s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+			diag_error(p, 0, 0, "cannot create directory: %s",
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	if (rc == 0 && (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode))) {
+		diag_error(dir, 0, 0, "not a directory");
+		rc = -1;
+	}
+	free(p);
+	return rc;
+}
+
+/*
+ * The report is streamed: each checklist's page is rendered and written
+ * by the worker that checked it, and its model freed, so memory does not
+ * grow with the number of checklists. What index.html, summary.md,
+ * badge.svg and report.json need from each checklist is kept: the
+ * checklist's JSON bytes (appended to a temporary file in input order)
+ * and a copy of its template object reduced to the names those templates
+ * use (template_set_names: rendering never looks up any other).
+ *
+ * All or nothing: every file is first written beside its target under a
+ * hidden name of its own (see report_stage_path); only when everything
+ * has been written, and every target checked (report_commit_check: free,
+ * or a regular file of the manifest that is not an input), are they
+ * renamed into place, pages first and index.html last. A failure before
+ * that removes them and leaves the previous report as it was. Files are
+ * not fsync'ed: rename keeps a failed or interrupted run from leaving a
+ * half-written file, and a report can always be made again, while 2,000
+ * fsyncs cost seconds. A run killed by a signal leaves its staged files
+ * (.ticklist-*) behind; the next run, holding the directory's lock,
+ * removes them (report_clean).
+ *
+ * A page template that names "summary" (the totals of all checklists)
+ * cannot be rendered before the last checklist is read: then the
+ * checklists are kept and their pages rendered at the end.
+ */
+
+/* Output indices in report_outputs. */
+enum { OUT_INDEX, OUT_PAGE, OUT_SUMMARY, OUT_BADGE };
+
+
+/* What the index keeps of a checklist. */
+struct rw_kept {
+	struct val		*obj;	/* pruned copy, in keep */
+	struct counts		 total;
+	int			 rank;	/* report_rank */
+	size_t			 i;	/* input number: its staged page */
+	char			*page;	/* its final page name */
+	int			 nopage;	/* not written (f->error) */
+	struct report_input	 in;	/* when pages wait for the end */
+};
+
+struct report_writer {
+	const struct report_opts *o;
+	struct loader		 ld;
+	struct template_set	*pset;	/* the page and what it loads */
+	struct template_set	*iset;	/* index, summary, badge */
+	struct template		*t[NOUTPUTS];
+	const char		**inames;	/* names the iset uses */
+	size_t			 ninames;
+	int			 stream;	/* pages as checklists come */
+	int			 page_named;	/* pages use "page" */
+	char			*token;		/* of the staged files */
+	char			*partsname;	/* DIR/.TOKEN */
+	int			 lockfd;	/* DIR/.ticklist.lock, flock'ed */
+	char			**old;		/* the manifest's names, sorted */
+	size_t			 nold;
+	FILE			*parts;		/* report.json elements */
+	size_t			 nparts;
+	struct report_totals	 tot;
+	struct rw_kept		*kept;
+	size_t			 nkept, capkept;
+	struct arena		 keep;		/* the kept objects */
+	pthread_mutex_t		 mu;		/* guards spare */
+	struct buf		*spare;		/* buffers to reuse */
+	size_t			 nspare, capspare;
+	int			 failed;
+};
+
+/* Is name in the sorted names[0..n)? */
+static int
+report_named(const char **names, size_t n, const char *name)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(names[mid], name);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* val_copy_pruned's test: a key the index templates name. */
+static int
+report_keep(const char *key, void *arg)
+{
+	const struct report_writer *w = arg;
+
+	return report_named(w->inames, w->ninames, key);
+}
+
+/* val_copy_pruned's test for a copy already pruned. */
+static int
+report_keep_all(const char *key, void *arg)
+{
+	(void)key;
+	(void)arg;
+	return 1;
+}
+
+/* A buffer from the spares, empty: a page and a JSON element each take
+ * a few hundred KB, which would otherwise be grown and freed for every
+ * checklist (and leave the heap fragmented). */
+static void
+report_buf_take(struct report_writer *w, struct buf *b)
+{
+	pthread_mutex_lock(&w->mu);
+	if (w->nspare > 0)
+		*b = w->spare[--w->nspare];
+	else
+		memset(b, 0, sizeof(*b));
+	pthread_mutex_unlock(&w->mu);
+	buf_reset(b);
+}
+
+/* Give b back to the spares (w NULL: free it); b is emptied. */
+static void
+report_buf_give(struct report_writer *w, struct buf *b)
+{
+	if (w == NULL || b->data == NULL) {
+		buf_free(b);
+		return;
+	}
+	pthread_mutex_lock(&w->mu);
+	w->spare = xgrow(w->spare, &w->capspare, w->nspare + 1,
+	    sizeof(*w->spare));
+	w->spare[w->nspare++] = *b;
+	pthread_mutex_unlock(&w->mu);
+	memset(b, 0, sizeof(*b));
+}
+
+/* Where a file waits until the end: beside its target, hidden, as
+ * .TOKEN.NAME for the fixed outputs and as .TOKEN.I.html for the page of
+ * input I, whose name is only settled in input order. TOKEN is
+ * "ticklist-XXXXXX", unique to the run (mkstemp). */
+static void
+report_stage_path(const struct report_writer *w, struct buf *b,
+    const char *fixed, size_t i)
+{
+	buf_reset(b);
+	if (fixed != NULL)
+		buf_printf(b, "%s/.%s.%s", w->o->dir, w->token, fixed);
+	else
+		buf_printf(b, "%s/.%s.%zu.html", w->o->dir, w->token, i);
+}
+
+/* Write all of p[0..n) to fd: 0, or the errno of the failure. */
+static int
+report_write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return errno;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Stage data as fixed or page i; diagnostics name the file it is for,
+ * DIR/shown. -1 after a diag_error. */
+static int
+report_stage_write(struct report_writer *w, const char *fixed, size_t i,
+    const char *shown, const char *data, size_t len)
+{
+	struct buf path = {0}, msg = {0};
+	int fd, rc = 0, saved = 0;
+
+	report_stage_path(w, &path, fixed, i);
+	buf_printf(&msg, "%s/%s", w->o->dir, shown);
+	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666)) == -1) {
+		diag_error(msg.data, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		rc = -1;
+		goto out;
+	}
+	saved = report_write_all(fd, data, len);
+	if (close(fd) == -1 && saved == 0)
+		saved = errno;
+	if (saved != 0) {
+		diag_error(msg.data, 0, 0, "write failed: %s",
+		    strerror(saved));
+		rc = -1;
+	}
+out:
+	buf_free(&path);
+	buf_free(&msg);
+	return rc;
+}
+
+/* Render template k against ctx and stage it (see report_stage_write):
+ * 0, -1 if it could not be written, -2 if rendering failed (too big). */
+static int
+report_stage_render(struct report_writer *w, int k, const struct val *ctx,
+    const char *fixed, size_t i, const char *shown)
+{
+	struct buf out;
+	int rc;
+
+	report_buf_take(w, &out);
+	rc = template_render(w->t[k], ctx, template_esc_for_name(
+	    report_outputs[k].tmpl), &out) == 0 ? 0 : -2;
+	if (rc == 0)
+		rc = report_stage_write(w, fixed, i, shown, out.data ?
+		    out.data : "", out.len);
+	report_buf_give(w, &out);
+	return rc;
+}
+
+/* The fixed outputs other than pages, as staged and committed. */
+static const char *const report_fixed[] = {
+	"report.json", "badge.svg", "summary.md", "index.html"
+};
+#define NFIXED (sizeof(report_fixed) / sizeof(report_fixed[0]))
+
+/* Remove whatever is still staged (all of it, unless committed). */
+static void
+report_stage_remove(struct report_writer *w)
+{
+	struct buf path = {0};
+	size_t i;
+
+	if (w->token == NULL)
+		return;
+	for (i = 0; i < w->nkept; i++) {
+		report_stage_path(w, &path, NULL, w->kept[i].i);
+		unlink(path.data);
+	}
+	for (i = 0; i < NFIXED; i++) {
+		report_stage_path(w, &path, report_fixed[i], 0);
+		unlink(path.data);
+	}
+	unlink(w->partsname);
+	buf_free(&path);
+}
+
+/* Move staged fixed or page i to DIR/final (report_commit_check has
+ * made sure that final is free, or a regular file ticklist wrote). */
+static int
+report_stage_commit(const struct report_writer *w, const char *fixed,
+    size_t i, const char *final)
+{
+	struct buf from = {0}, to = {0};
+	int rc = 0;
+
+	report_stage_path(w, &from, fixed, i);
+	buf_printf(&to, "%s/%s", w->o->dir, final);
+	if (rename(from.data, to.data) == -1) {
+		diag_error(to.data, 0, 0, "cannot write: %s", strerror(errno));
+		rc = -1;
+	}
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
+static void
+report_writer_free(struct report_writer *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	report_stage_remove(w);
+	if (w->parts != NULL)
+		fclose(w->parts);
+	free(w->token);
+	free(w->partsname);
+	for (i = 0; i < w->nold; i++)
+		free(w->old[i]);
+	free(w->old);
+	if (w->lockfd >= 0)
+		close(w->lockfd);	/* and the lock with it */
+	for (i = 0; i < w->nkept; i++)
+		free(w->kept[i].page);
+	for (i = 0; i < w->nspare; i++)
+		buf_free(&w->spare[i]);
+	free(w->spare);
+	pthread_mutex_destroy(&w->mu);
+	arena_free(&w->keep);
+	free(w->kept);
+	free(w->inames);
+	template_set_free(w->pset);
+	template_set_free(w->iset);
+	if (w->ld.have_in)
+		read_free(&w->ld.in);
+	buf_free(&w->ld.name);
+	buf_free(&w->ld.path);
+	free(w);
+}
+
+
+/* How long a run waits for another one writing the same directory. */
+#define REPORT_LOCK_WAIT_MS	60000
+
+/* Take DIR/.ticklist.lock (flock): a second run into the same directory
+ * waits for the first, then fails clearly. -1 after a diag_error. */
+static int
+report_lock(struct report_writer *w)
+{
+	struct buf path = {0};
+	struct stat st;
+	int waited = 0;
+
+	buf_printf(&path, "%s/" REPORT_LOCK, w->o->dir);
+	w->lockfd = open(path.data, O_RDWR | O_CREAT | O_NOFOLLOW |
+	    O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
+	if (w->lockfd == -1 || fstat(w->lockfd, &st) == -1 ||
+	    !S_ISREG(st.st_mode)) {
+		diag_error(path.data, 0, 0, "cannot open the lock file: %s",
+		    w->lockfd == -1 ? (errno == ELOOP ? "it is a symbolic "
+		    "link" : strerror(errno)) : "not a regular file");
+		buf_free(&path);
+		return -1;
+	}
+	while (flock(w->lockfd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			diag_error(path.data, 0, 0, "cannot lock: %s",
+			    strerror(errno));
+			buf_free(&path);
+			return -1;
+		}
+		if (waited == 0)
+			fprintf(stderr, "ticklist: %s: another ticklist "
+			    "report is writing there; waiting\n", w->o->dir);
+		if (waited >= REPORT_LOCK_WAIT_MS) {
+			diag_error(w->o->dir, 0, 0, "another ticklist report "
+			    "still holds %s after %d s: giving up", path.data,
+			    REPORT_LOCK_WAIT_MS / 1000);
+			buf_free(&path);
+			return -1;
+		}
+		struct timespec ts = { 0, 100 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+		waited += 100;
+	}
+	buf_free(&path);
+	return 0;
+}
+
+/* Is name one a killed run may have left: ".ticklist-*" (staged files
+ * and report.json parts), or an older version's "NAME.ticklist-XXXXXX"
+ * beside a fixed output? */
+static int
+report_leftover(const char *name)
+{
+	static const char *const fixed[] = {
+		"index.html", "report.json", "summary.md", "badge.svg"
+	};
+
+	if (strncmp(name, ".ticklist-", 10) == 0)
+		return 1;
+	for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++) {
+		size_t n = strlen(fixed[k]);
+		if (strncmp(name, fixed[k], n) == 0 &&
+		    strncmp(name + n, ".ticklist-", 10) == 0 &&
+		    strlen(name + n) == 16)
+			return 1;
+	}
+	return 0;
+}
+
+/* Under the lock no other run is writing: remove what killed runs left
+ * (regular files and links only). */
+static void
+report_clean(struct report_writer *w)
+{
+	DIR *d = opendir(w->o->dir);
+	struct dirent *e;
+	struct buf path = {0};
+	struct stat st;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!report_leftover(e->d_name))
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", w->o->dir, e->d_name);
+		if (lstat(path.data, &st) == 0 && (S_ISREG(st.st_mode) ||
+		    S_ISLNK(st.st_mode)))
+			unlink(path.data);
+	}
+	closedir(d);
+	buf_free(&path);
+}
+
+static int
+report_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A name a manifest may hold: a plain file name. */
+static int
+report_plain(const char *name)
+{
+	return *name != '\0' && *name != '.' && strchr(name, '/') == NULL;
+}
+
+/* Read DIR/.ticklist.manifest, the names of the files earlier runs
+ * wrote, into w->old (sorted). No manifest: none. -1 after a diag_error
+ * (a manifest that is a link, a device or unreadable). */
+static int
+report_manifest_read(struct report_writer *w)
+{
+	struct buf path = {0};
+	struct stat st;
+	struct input in;
+	size_t cap = 0;
+	char *p, *nl;
+
+	buf_printf(&path, "%s/" REPORT_MANIFEST, w->o->dir);
+	if (lstat(path.data, &st) == -1) {
+		buf_free(&path);
+		return errno == ENOENT ? 0 : -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(path.data, 0, 0, "not a regular file: refused "
+		    "(remove it)");
+		buf_free(&path);
+		return -1;
+	}
+	if (read_input(path.data, (size_t)64 << 20, &in) == -1) {
+		buf_free(&path);
+		return -1;
+	}
+	for (p = in.data; p < in.data + in.len; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(in.data + in.len - p))) ==
+		    NULL)
+			nl = in.data + in.len;
+		*nl = '\0';
+		if (*p == '#' || !report_plain(p))
+			continue;
+		w->old = xgrow(w->old, &cap, w->nold + 1, sizeof(*w->old));
+		w->old[w->nold++] = xstrdup(p);
+	}
+	if (w->nold > 0)
+		qsort(w->old, w->nold, sizeof(*w->old), report_strcmp);
+	read_free(&in);
+	buf_free(&path);
+	return 0;
+}
+
+/* Was name written by an earlier run (in the manifest)? */
+static int
+report_ours(const struct report_writer *w, const char *name)
+{
+	return w->nold > 0 && bsearch(&name, w->old, w->nold,
+	    sizeof(*w->old), report_strcmp) != NULL;
+}
+
+/* A device and inode pair, to tell whether a target is an input. */
+struct report_ino {
+	dev_t	dev;
+	ino_t	ino;
+};
+
+static int
+report_ino_cmp(const void *a, const void *b)
+{
+	const struct report_ino *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+/* Check one target DIR/name before anything is renamed: free, or a
+ * regular file an earlier run wrote that is not an input. -1 after a
+ * diag_error naming it. */
+static int
+report_target_ok(const struct report_writer *w, const char *name,
+    const struct report_ino *ins, size_t nins)
+{
+	struct buf path = {0};
+	struct stat st;
+	struct report_ino key;
+	const char *why = NULL;
+
+	buf_printf(&path, "%s/%s", w->o->dir, name);
+	if (lstat(path.data, &st) == -1) {
+		if (errno != ENOENT)
+			why = strerror(errno);
+	} else if (S_ISLNK(st.st_mode))
+		why = "is a symbolic link: refusing to write through it";
+	else if (!S_ISREG(st.st_mode))
+		why = "is not a regular file (a directory, device, FIFO or "
+		    "socket): refusing to write to it";
+	else {
+		key.dev = st.st_dev;
+		key.ino = st.st_ino;
+		if (nins > 0 && bsearch(&key, ins, nins, sizeof(*ins),
+		    report_ino_cmp) != NULL)
+			why = "is also an input: refusing to replace it";
+		else if (!report_ours(w, name))
+			why = "was not written by ticklist (not in "
+			    REPORT_MANIFEST "): refusing to replace it";
+	}
+	if (why != NULL)
+		diag_error(path.data, 0, 0, "%s", why);
+	buf_free(&path);
+	return why != NULL ? -1 : 0;
+}
+
+/* Before any rename: every target must be free or ours (see
+ * report_target_ok); all are checked, so every problem is named. */
+static int
+report_commit_check(const struct report_writer *w)
+{
+	struct report_ino *ins;
+	size_t nins = 0, i;
+	struct stat st;
+	int rc = 0;
+
+	ins = xcalloc(w->o->ninputs ? w->o->ninputs : 1, sizeof(*ins));
+	for (i = 0; i < w->o->ninputs; i++)
+		if (strcmp(w->o->inputs[i], "-") != 0 &&
+		    stat(w->o->inputs[i], &st) == 0) {
+			ins[nins].dev = st.st_dev;
+			ins[nins++].ino = st.st_ino;
+		}
+	qsort(ins, nins, sizeof(*ins), report_ino_cmp);
+	for (i = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage && report_target_ok(w, w->kept[i].page,
+		    ins, nins) == -1)
+			rc = -1;
+	for (i = 0; i < NFIXED; i++)
+		if (report_target_ok(w, report_fixed[i], ins, nins) == -1)
+			rc = -1;
+	free(ins);
+	return rc;
+}
+
+/* Write the manifest (staged, then renamed): the fixed outputs, the
+ * pages, and with old set the previous manifest's names too (written
+ * before the renames, so that a run killed among them leaves nothing
+ * the next run would take for a foreign file). */
+static int
+report_manifest_write(struct report_writer *w, int old)
+{
+	struct buf b = {0}, from = {0}, to = {0};
+	size_t i;
+	int rc;
+
+	buf_puts(&b, "# ticklist report: the files ticklist wrote here. A "
+	    "run replaces only these\n# and removes pages listed here that "
+	    "it no longer writes.\n");
+	for (i = 0; i < NFIXED; i++)
+		buf_printf(&b, "%s\n", report_fixed[i]);
+	for (i = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage)
+			buf_printf(&b, "%s\n", w->kept[i].page);
+	for (i = 0; old && i < w->nold; i++)
+		buf_printf(&b, "%s\n", w->old[i]);
+	rc = report_stage_write(w, REPORT_MANIFEST + 1, 0, REPORT_MANIFEST,
+	    b.data, b.len);
+	if (rc == 0) {
+		report_stage_path(w, &from, REPORT_MANIFEST + 1, 0);
+		buf_printf(&to, "%s/" REPORT_MANIFEST, w->o->dir);
+		if (rename(from.data, to.data) == -1) {
+			diag_error(to.data, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			unlink(from.data);
+			rc = -1;
+		}
+	}
+	buf_free(&b);
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
+/* After the renames: remove pages of the previous run this one did not
+ * write (a checklist deleted or renamed). Only page names (*.html) are
+ * removed, and only regular files. */
+static void
+report_remove_stale(struct report_writer *w)
+{
+	char **now = xcalloc(w->nkept ? w->nkept : 1, sizeof(*now));
+	struct buf path = {0};
+	struct stat st;
+	size_t i, n, nnow;
+
+	for (i = n = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage)
+			now[n++] = w->kept[i].page;
+	nnow = n;
+	qsort(now, nnow, sizeof(*now), report_strcmp);
+	for (i = 0; i < w->nold; i++) {
+		const char *name = w->old[i];
+		n = strlen(name);
+		if (n < 6 || strcmp(name + n - 5, ".html") != 0 ||
+		    strcmp(name, "index.html") == 0 ||
+		    bsearch(&name, now, nnow, sizeof(*now),
+		    report_strcmp) != NULL)
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", w->o->dir, name);
+		if (lstat(path.data, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(path.data);
+	}
+	free(now);
+	buf_free(&path);
+}
+
+/*
+ * Compile the templates (all of them before anything is written: a bad
+ * partial name is an error even though the engine renders it as empty),
+ * create the report and staging directories. NULL after diag_error()s.
+ */
+struct report_writer *
+report_writer_new(const struct report_opts *o)
+{
+	struct report_writer *w = xcalloc(1, sizeof(*w));
+	unsigned errs = diag_errors();
+	const char **pnames;
+	size_t npnames, k;
+	struct buf path = {0};
+	int rc = 0, fd = -1;
+
+	w->o = o;
+	w->lockfd = -1;
+	pthread_mutex_init(&w->mu, NULL);
+#ifdef __GLIBC__
+	/* Each checklist frees its model's chunks together; glibc would
+	 * hand them back to the kernel every time (brk) and fault the pages
+	 * in again for the next one: a quarter of the run on 2,000 files. */
+	mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
+	w->ld.dir = o->templates;
+	w->pset = template_set_new(report_load, &w->ld);
+	w->iset = template_set_new(report_load, &w->ld);
+	/* A page is some 10-20 times its checklist's size in HTML. */
+	template_set_limit(w->pset, REPORT_OUT_PER_BYTE * o->max_input);
+	for (k = 0; k < NOUTPUTS; k++)
+		if ((w->t[k] = report_compile(k == OUT_PAGE ? w->pset :
+		    w->iset, &w->ld, report_outputs[k].tmpl)) == NULL)
+			rc = -1;
+	/* Every path written is DIR/ and a name of at most some 200 bytes. */
+	if (strlen(o->dir) + REPORT_PAGE_MAX + 64 >= PATH_MAX) {
+		diag_error(NULL, 0, 0, "-o: report directory path too long "
+		    "(%zu bytes; PATH_MAX is %d)", strlen(o->dir), PATH_MAX);
+		goto fail;
+	}
+	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1 ||
+	    report_lock(w) == -1 || report_manifest_read(w) == -1)
+		goto fail;
+	report_clean(w);
+	w->ninames = template_set_names(w->iset, &w->inames);
+	npnames = template_set_names(w->pset, &pnames);
+	w->stream = !report_named(pnames, npnames, "summary");
+	w->page_named = report_named(pnames, npnames, "page");
+	free(pnames);
+	/* The report.json elements wait in DIR/.ticklist-XXXXXX, whose
+	 * name gives the token of every staged file. */
+	buf_printf(&path, "%s/.ticklist-XXXXXX", o->dir);
+	if ((fd = mkstemp(path.data)) == -1 ||
+	    (w->parts = fdopen(fd, "w+")) == NULL) {
+		diag_error(o->dir, 0, 0, "cannot create a temporary file: %s",
+		    strerror(errno));
+		if (fd != -1) {
+			close(fd);
+			unlink(path.data);
+		}
+		goto fail;
+	}
+	w->partsname = xstrdup(path.data);
+	w->token = xstrdup(strrchr(path.data, '/') + 2);
+	buf_free(&path);
+	return w;
+fail:
+	buf_free(&path);
+	report_writer_free(w);
+	return NULL;
+}
+
+/* The context of a page, in arena a: {version, generated_at, tool,
+ * summary (only when pages wait for the end: no page template names it
+ * otherwise), checklist}. */
+static struct val *
+report_page_ctx(struct report_writer *w, struct arena *a,
+    struct val *checklist)
+{
+	struct val *ctx = report_head_in(a, w->stream ? NULL : &w->tot,
+	    w->o->generated_at, 1);
+
+	report_put_source(ctx, w->o->commit, w->o->branch);
+	if (!w->stream)
+		report_diff_summary(ctx, w->o->baseline, &w->tot.ch, 1);
+	val_set(ctx, "checklist", checklist);
+	return ctx;
+}
+
+/* On a worker (or at emit): the model of one checklist, its element of
+ * report.json, what the index keeps of it and, when streaming, its staged
+ * page; the model is freed here. in->page is the name the page is
+ * believed to get. */
+void
+report_writer_work(struct report_writer *w, const struct report_input *in,
+    size_t i, struct report_file *f)
+{
+	struct arena a = { NULL };
+	struct val *tree;
+	val_free(f->kept);
+	if (f->json.data == NULL)
+		report_buf_take(w, &f->json);
+	buf_reset(&f->json);
+	free(f->page);
+	f->page = xstrdup(in->page);
+	f->rc = 0;
+	tree = report_checklist_in(&a, in);
+	if (f->error == NULL && w->stream) {
+		f->rc = report_stage_render(w, OUT_PAGE, report_page_ctx(w, &a,
+		    tree), NULL, i, in->page);
+		if (f->rc == -2) {
+			/* Too big for its page (or a template error): the
+			 * rest of the report is still written, this entry
+			 * says why it has none. */
+			diag_error(in->cl->file, 0, 0, "page not written: "
+			    "rendering failed (too big for the report's "
+			    "limits, or a template error above)");
+			f->error = xstrdup("page not written: rendering "
+			    "failed");
+			f->rc = 0;
+		}
+	}
+	if (f->error != NULL) {
+		val_put_strk(tree, "error", f->error);
+		val_put_strk(tree, "state", "error");
+		val_put_strk(tree, "state_label", "not in the report");
+		val_put_strk(tree, "page", NULL);	/* it has none */
+	}
+	report_json_element(&f->json, tree);
+	f->kept = val_copy_pruned(tree, NULL, report_keep, w);
+	arena_free(&a);
+}
+
+/* Free f; its buffer goes back to w's spares (w may be NULL). */
+void
+report_file_free(struct report_writer *w, struct report_file *f)
+{
+	val_free(f->kept);
+	report_buf_give(w, &f->json);
+	free(f->page);
+	free(f->error);
+	memset(f, 0, sizeof(*f));
+}
+
+/*
+ * In input order, on the calling thread: checklist i (in->page its final
+ * name) after report_writer_work. Redoes the work if the page got another
+ * name than the worker thought (a name taken by an earlier page), keeps
+ * what the index needs, appends the JSON element. When pages wait for the
+ * end, in->cl and in->fs must stay valid until report_writer_finish.
+ * f is emptied.
+ */
+void
+report_writer_emit(struct report_writer *w, const struct report_input *in,
+    size_t i, struct report_file *f)
+{
+	struct rw_kept *k;
+
+	if (strcmp(f->page, in->page) != 0)
+		report_writer_work(w, in, i, f);
+	if (f->rc == -1)
+		w->failed = 1;
+	report_totals_add(&w->tot, in);
+	w->kept = xgrow(w->kept, &w->capkept, w->nkept + 1,
+	    sizeof(*w->kept));
+	k = &w->kept[w->nkept++];
+	/* Long-lived and small: together, so that they do not pin the
+	 * heap between the big blocks each checklist frees. */
+	k->obj = val_copy_pruned(f->kept, &w->keep, report_keep_all, NULL);
+	k->total = in->cl->total;
+	k->rank = report_rank(in);
+	k->i = i;
+	k->page = xstrdup(in->page);
+	k->nopage = f->error != NULL;
+	k->in = *in;
+	if (fputs(w->nparts++ ? ",\n    " : "\n    ", w->parts) == EOF ||
+	    fwrite(f->json.data, 1, f->json.len, w->parts) != f->json.len)
+		w->failed = 1;
+	report_file_free(w, f);
+}
+
+/* Dashboard order of kept checklists: report_rank, report_cmp_counts,
+ * then input order (the kept array is in input order). */
+static int
+report_kept_cmp(const void *a, const void *b)
+{
+	const struct rw_kept *x = *(const struct rw_kept *const *)a;
+	const struct rw_kept *y = *(const struct rw_kept *const *)b;
+	int c = x->rank != y->rank ? (x->rank < y->rank ? -1 : 1) :
+	    report_cmp_counts(&x->total, &y->total);
+
+	if (c != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+/* report.json into the staging directory: the head, then the elements
+ * gathered in parts. Byte for byte what val_json of the whole tree
+ * writes. */
+static int
+report_writer_json(struct report_writer *w)
+{
+	struct val *head;
+	struct arena a = { NULL };
+	struct buf b = {0}, path = {0}, msg = {0};
+	char chunk[65536];
+	size_t n;
+	int rc = 0, saved = 0, fd;
+
+	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
+	report_put_source(head, w->o->commit, w->o->branch);
+	report_diff_summary(head, w->o->baseline, &w->tot.ch, 0);
+	val_json(&b, head, 2);
+	arena_free(&a);
+	b.len -= 2;		/* "\n}" */
+	buf_puts(&b, ",\n  \"checklists\": [");
+	report_stage_path(w, &path, "report.json", 0);
+	buf_printf(&msg, "%s/report.json", w->o->dir);
+	/* open and write(2), not stdio, like every other output. */
+	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666)) == -1) {
+		diag_error(msg.data, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		rc = -1;
+		goto out;
+	}
+	saved = report_write_all(fd, b.data, b.len);
+	if (saved == 0 && (fflush(w->parts) == EOF ||
+	    fseek(w->parts, 0, SEEK_SET) == -1))
+		saved = errno;
+	while (saved == 0 && (n = fread(chunk, 1, sizeof(chunk), w->parts)) >
+	    0)
+		saved = report_write_all(fd, chunk, n);
+	if (saved == 0 && ferror(w->parts))
+		saved = errno ? errno : EIO;
+	if (saved == 0)
+		saved = report_write_all(fd, w->nparts ? "\n  ]\n}\n" :
+		    "]\n}\n", w->nparts ? 7 : 4);
+	if (close(fd) == -1 && saved == 0)
+		saved = errno;
+	if (saved != 0) {
+		diag_error(msg.data, 0, 0, "write failed: %s",
+		    strerror(saved));
+		rc = -1;
+	}
+out:
+	buf_free(&b);
+	buf_free(&path);
+	buf_free(&msg);
+	return rc;
+}
+
+/* The pages that waited for the end, then index.html, summary.md,
+ * badge.svg and report.json; if all went well, everything is moved into
+ * the report directory. Frees w. */
+int
+report_writer_finish(struct report_writer *w)
+{
+	struct rw_kept **order = NULL;
+	struct arena a = { NULL };
+	struct val *model, *arr;
+	size_t i;
+	int rc = w->failed ? -1 : 0, k;
+
+	for (i = 0; i < w->nkept && rc == 0 && !w->stream; i++) {
+		if (w->kept[i].nopage)
+			continue;
+		struct val *ctx = report_page_ctx(w, &a, report_checklist_in(&a,
+		    &w->kept[i].in));
+		rc = report_stage_render(w, OUT_PAGE, ctx, NULL, w->kept[i].i,
+		    w->kept[i].page);
+		arena_free(&a);
+	}
+	if (rc == 0) {
+		order = xcalloc(w->nkept ? w->nkept : 1, sizeof(*order));
+		for (i = 0; i < w->nkept; i++)
+			order[i] = &w->kept[i];
+		qsort(order, w->nkept, sizeof(*order), report_kept_cmp);
+		model = report_head_in(&a, &w->tot, w->o->generated_at, 1);
+		report_put_source(model, w->o->commit, w->o->branch);
+		report_diff_summary(model, w->o->baseline, &w->tot.ch, 1);
+		arr = val_put_arr(model, "checklists");
+		for (i = 0; i < w->nkept; i++) {
+			struct val *o = order[i]->obj;
+			val_push(arr, o);
+			/* Two more members for each would copy its array: only
+			 * if a template asks for them. */
+			if (!report_named(w->inames, w->ninames, "first") &&
+			    !report_named(w->inames, w->ninames, "last"))
+				continue;
+			val_put_bool(o, "first", i == 0);
+			val_put_bool(o, "last", i + 1 == w->nkept);
+		}
+		val_put_bool(model, "has_checklists", w->nkept > 0);
+		for (k = 0; k < (int)NOUTPUTS && rc == 0; k++)
+			if (report_outputs[k].out != NULL)
+				rc = report_stage_render(w, k, model,
+				    report_outputs[k].out, 0,
+				    report_outputs[k].out);
+		free(order);
+		arena_free(&a);
+	}
+	if (rc == 0)
+		rc = report_writer_json(w);
+	/* Everything is staged: check that every rename can succeed, so
+	 * that a refusal leaves the previous report whole. */
+	if (rc == 0)
+		rc = report_commit_check(w);
+	if (rc == 0)
+		rc = report_manifest_write(w, 1);
+	/* Pages first, index.html last: it links to them. */
+	for (i = 0; i < w->nkept && rc == 0; i++)
+		if (!w->kept[i].nopage)
+			rc = report_stage_commit(w, NULL, w->kept[i].i,
+			    w->kept[i].page);
+	for (i = 0; i < NFIXED && rc == 0; i++)
+		rc = report_stage_commit(w, report_fixed[i], 0,
+		    report_fixed[i]);
+	if (rc == 0) {
+		report_remove_stale(w);
+		rc = report_manifest_write(w, 0);
+	}
+	report_writer_free(w);
+	return rc;
+}
+
+int
+report_write(const struct report_opts *o, const struct report_input *in,
+    size_t n)
+{
+	struct report_writer *w = report_writer_new(o);
+	struct report_file f;
+
+	if (w == NULL)
+		return -1;
+	memset(&f, 0, sizeof(f));
+	for (size_t i = 0; i < n; i++) {
+		report_writer_work(w, &in[i], i, &f);
+		report_writer_emit(w, &in[i], i, &f);
+	}
+	return report_writer_finish(w);
+}
+
+/* Render the user template file to stdout against the template model. */
+int
+report_write_one(const struct report_opts *o, const char *file,
+    const struct report_input *in, size_t n)
+{
+	struct loader ld = { o->templates, { NULL, 0 }, 0, {0}, {0} };
+	struct template_set *set = template_set_new(report_load, &ld);
+	struct input src;
+
+	template_set_limit(set, REPORT_OUT_PER_BYTE * o->max_input);
+	struct template *t = NULL;
+	struct val *model;
+	struct buf out = {0};
+	const char *base = strrchr(file, '/');
+	unsigned errs;
+	int rc = -1;
+
+	if (read_input(file, 0, &src) == -1)
+		goto out;
+	errs = diag_errors();
+	t = template_compile(set, file, src.data, src.len);
+	read_free(&src);
+	if (t == NULL || diag_errors() > errs)
+		goto out;
+	model = report_model(in, n, o->generated_at);
+	report_put_source(model, o->commit, o->branch);
+	if (template_render(t, model, template_esc_for_name(base ? base + 1 :
+	    file), &out) == 0)
+		rc = output_write(NULL, out.data ? out.data : "", out.len);
+	val_free(model);
+out:
+	buf_free(&out);
+	template_set_free(set);
+	if (ld.have_in)
+		read_free(&ld.in);
+	buf_free(&ld.name);
+	buf_free(&ld.path);
+	return rc;
+}
+
+char *
+report_page_name(const char *path, char *const *names, size_t n)
+{
+	struct buf b = {0}, u = {0};
+	const char *p = path, *end;
+	size_t len, i;
+	int taken, suffix = 1;
+
+	/* Leading "/", "./" and "../" say nothing about the checklist. */
+	for (;;) {
+		if (*p == '/')
+			p++;
+		else if (strncmp(p, "./", 2) == 0)
+			p += 2;
+		else if (strncmp(p, "../", 3) == 0)
+			p += 3;
+		else
+			break;
+	}
+	len = strlen(p);
+	end = p + len;
+	if (len > 3 && strcasecmp(end - 3, ".md") == 0)
+		end -= 3;
+	else if (len > 9 && strcasecmp(end - 9, ".markdown") == 0)
+		end -= 9;
+	for (; p < end; p++) {
+		char c = *p;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    (c == '.' && b.len > 0))
+			buf_putc(&b, c);
+		else if (c == '/')
+			buf_putc(&b, '_');
+		else
+			buf_putc(&b, '-');
+	}
+	if (b.len == 0 || strcmp(path, "-") == 0) {
+		buf_reset(&b);
+		buf_puts(&b, strcmp(path, "-") == 0 ? "stdin" : "checklist");
+	}
+	/* A long path keeps its start and gets a hash of the whole, so
+	 * the name stays far below NAME_MAX and different paths differ. */
+	if (b.len > REPORT_PAGE_MAX) {
+		uint32_t h = 2166136261u;	/* FNV-1a */
+		for (const char *q = path; *q; q++)
+			h = (h ^ (unsigned char)*q) * 16777619u;
+		b.len = REPORT_PAGE_MAX - 9;
+		buf_printf(&b, "-%08x", (unsigned)h);
+	}
+	for (;;) {
+		buf_reset(&u);
+		buf_puts(&u, buf_cstr(&b));
+		if (suffix > 1)
+			buf_printf(&u, "-%d", suffix);
+		buf_puts(&u, ".html");
+		taken = 0;
+		for (i = 0; i < n && !taken; i++)
+			taken = strcasecmp(names[i], u.data) == 0;
+		for (i = 0; i < sizeof(report_reserved) /
+		    sizeof(report_reserved[0]) && !taken; i++)
+			taken = strcasecmp(report_reserved[i], u.data) == 0;
+		if (!taken)
+			break;
+		suffix++;
+	}
+	buf_free(&b);
+	return u.data;
+}
+
+int
+report_writer_streams(const struct report_writer *w)
+{
+	return w->stream;
+}
