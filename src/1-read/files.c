@@ -122,7 +122,6 @@ struct files_git {
 static void
 files_git_open(struct filelist *fl, const char *dir, struct files_git *g)
 {
-	static int inited;
 	char *real;
 	const char *wd;
 	size_t n;
@@ -131,10 +130,8 @@ files_git_open(struct filelist *fl, const char *dir, struct files_git *g)
 	g->root = NULL;
 	if (fl->no_ignore)
 		return;
-	if (!inited) {
-		git_libgit2_init();
-		inited = 1;
-	}
+	/* Counted by libgit2 itself: no flag of ours. */
+	git_libgit2_init();
 	if (git_repository_open_ext(&g->repo, dir, 0, NULL) != 0) {
 		g->repo = NULL;
 		return;

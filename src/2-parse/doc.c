@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "cmem.h"
+#include "ctx.h"
 #include "doc.h"
 #include "esc.h"
 #include "frontmatter.h"
@@ -29,8 +30,6 @@
  * right above a table's header row as text). */
 enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV, FIX_CLOSE, FIX_ESC };
 
-/* Build item HTML (doc_set_html). */
-static int doc_html = 1;
 
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
@@ -715,7 +714,7 @@ doc_item_enter(struct walker *w, cmark_node *n)
 	it->state = b.mark == ' ' ? ITEM_OPEN : (b.mark == 'x' ||
 	    b.mark == 'X') ? ITEM_DONE : ITEM_NA;
 	it->text = "";
-	it->html = doc_html ? "" : NULL;
+	it->html = ctx_run()->html ? "" : NULL;
 	it->line = b.line;
 	it->col = checklist_col(cl, b.line, cmark_node_get_start_column(n));
 	it->box_col = checklist_col(cl, b.line, (int)b.k + 1);
@@ -2406,7 +2405,7 @@ doc_heading(struct walker *w, cmark_node *n)
 		struct buf h = {0};
 
 		it->text = s->title + (it_skip - skip);
-		if (doc_html) {
+		if (ctx_run()->html) {
 			esc_html(&h, it->text, strlen(it->text));
 			it->html = arena_strndup(&cl->arena, buf_cstr(&h), h.len);
 			buf_free(&h);
@@ -2515,7 +2514,7 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
 void
 doc_set_html(int on)
 {
-	doc_html = on != 0;
+	ctx_run()->html = on != 0;
 }
 
 static int
@@ -2587,7 +2586,7 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			if (*q == '\n')
 				*q = ' ';
 		it->text = txt;
-		it->html = !doc_html ? NULL :
+		it->html = !ctx_run()->html ? NULL :
 		    doc_item_html_plain(n, skip, txt) ? txt :
 		    doc_item_html(w, n, skip);
 	} else {

@@ -33,8 +33,4 @@ int			 check_pos_in_code(const struct checklist *,
 struct field;
 int			 check_field_blank(const struct field *);
 
-/* Set before any check runs (--fix, --diff): mojibake gives every run,
- * not the first on each line, so that each is repaired (check_text.c). */
-extern int	check_mojibake_all;
-
 #endif

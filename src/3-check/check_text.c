@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "ctx.h"
 #include "diag.h"
 #include "model.h"
 #include "rule.h"
@@ -389,9 +390,6 @@ check_pattern(struct check_state *st, const struct rule *r)
 		check_drop_in_blanks(st, first);
 }
 
-/* See rule.h. */
-int check_mojibake_all;
-
 /* mojibake: the first run on each line, with its repair as {label}: one
  * encoding fault is one finding a line, however many characters it
  * spoilt. */
@@ -421,7 +419,7 @@ check_mojibake(struct check_state *st, const struct rule *r)
 			checklist_block_pos(cl, b, a, &l, &c);
 			checklist_block_pos(cl, b, last, &el, &ec);
 			from = z;
-			if (l == seen && !check_mojibake_all)
+			if (l == seen && !ctx_run()->mojibake_all)
 				continue;	/* one finding a line */
 			seen = l;
 			check_emit(st, r, l, c, el, ec, b->text + a, z - a,

@@ -5,14 +5,15 @@
 
 #include "out.h"
 
-static const struct out_backend *const out_table[] = {
-	&out_text,	/* file:line:col: severity: message [rule] */
-	&out_json,	/* the pinned findings JSON */
-	&out_sarif,	/* SARIF 2.1.0 for code scanning */
-	&out_junit,	/* JUnit XML for CI test reports */
-	&out_github,	/* GitHub Actions annotations */
-	&out_gitlab,	/* GitLab Code Quality JSON */
-};
+/* text: file:line:col: severity: message [rule]; json: the pinned
+ * findings JSON; sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML
+ * for CI test reports; github: GitHub Actions annotations; gitlab: GitLab
+ * Code Quality JSON. One list makes both the table and out_names(). */
+#define OUT_FORMATS	X(text) X(json) X(sarif) X(junit) X(github) X(gitlab)
+
+#define X(n)	&out_##n,
+static const struct out_backend *const out_table[] = { OUT_FORMATS };
+#undef X
 
 const struct out_backend *
 out_find(const char *name)
@@ -26,16 +27,9 @@ out_find(const char *name)
 const char *
 out_names(void)
 {
-	static char names[256];
-
-	if (names[0] == '\0')
-		for (size_t i = 0; i < sizeof(out_table) / sizeof(out_table[0]);
-		    i++) {
-			if (i)
-				strcat(names, "|");
-			strcat(names, out_table[i]->name);
-		}
-	return names;
+#define X(n)	"|" #n
+	return OUT_FORMATS + 1;
+#undef X
 }
 
 /* Strip "./" prefixes, then the current directory of an absolute path

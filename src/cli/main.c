@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "check.h"
 #include "cliopt.h"
+#include "ctx.h"
 #include "diag.h"
 #include "doc.h"
 #include "esc.h"
@@ -707,7 +708,7 @@ run(struct opts *o, int argc, char *argv[])
 		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
 		buf_puts(&rs.ob, "{\"version\": 1,\n \"checklists\": [");
-	check_mojibake_all = o->fix || o->diff;
+	ctx_run()->mojibake_all = o->fix || o->diff;
 	pool_run(fl.n, o->c.jobs, run_work, run_emit, &rs);
 	if (rs.be && rs.be->end && !rs.fixout)
 		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
@@ -849,8 +850,10 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o;
+	struct ctx cx;		/* the run's context (ctx.h) */
 	int c, rc;
 
+	ctx_open(&cx);
 	/* A closed pipe is a write error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
 	if (argc < 2) {

@@ -60,7 +60,7 @@ fuzz_backends(const struct findings *fs)
 		unsigned tally[SEV__MAX] = {0};
 		for (int color = 0; be != NULL && color < 2; color++) {
 			struct out_run run = { fuzz_rc, color,
-			    "2024-01-01T00:00:00Z" };
+			    "2024-01-01T00:00:00Z", {0} };
 			struct out_file of = { "fuzz.md", fs, 0 };
 			buf_reset(&b);
 			findings_tally(fs, tally);
