@@ -26,63 +26,6 @@ struct sarif_rule {
 	const char	*kind;		/* for help.markdown, or NULL */
 };
 
-/* The built-in rules with their shipped default severities: what SARIF
- * says of a finding whose rule no rule set describes (findings made
- * outside the rule sets, and the unit tests, which have none). */
-static const struct sarif_rule sarif_builtin[] = {
-	{ "missing-section", "A required section is missing",
-	  "The checklist lacks a section its rule set requires, such as "
-	  "Security, Monitoring, Rollback or Sign-off.",
-	  "Add a heading that matches the required section, with its items, "
-	  "or change required-sections in the rule file.", SEV_ERROR,
-	  "required-sections" },
-	{ "placeholder", "Placeholder text is left in the checklist",
-	  "Text such as TBD, TODO, [Name], <name>, X% or Y seconds stands "
-	  "where a real value belongs.",
-	  "Replace the placeholder with the real value.", SEV_WARNING,
-	  "placeholder" },
-	{ "unfilled-field", "A field has no value",
-	  "A 'Label:' field (owner, approver, date, ...) is empty or holds "
-	  "only underscores or a placeholder.",
-	  "Fill in the field.", SEV_WARNING,
-	  "fields" },
-	{ "malformed-task", "A task box is malformed",
-	  "A list item looks like a task but its box is not [ ], [x], [X] "
-	  "or [-], for example [], [ x] or [*].",
-	  "Write the box as [ ], [x] or [-].", SEV_WARNING,
-	  "malformed-task" },
-	{ "mojibake", "Text was decoded with the wrong encoding",
-	  "UTF-8 text was decoded as cp1252, cp1254 or latin-1 and encoded "
-	  "again, so that a rocket emoji reads 'ðŸš€'; the message shows the "
-	  "repaired text.",
-	  "Replace the text with the repaired text from the message.",
-	  SEV_WARNING,
-	  "mojibake" },
-	{ "invalid-utf8", "The file is not valid UTF-8",
-	  "The file contains bytes that do not form valid UTF-8.",
-	  "Save the file as UTF-8.", SEV_ERROR,
-	  "invalid-utf8" },
-	{ "duplicate-item", "An item appears twice in a section",
-	  "The same item text appears more than once in one section.",
-	  "Remove or reword one of the items.", SEV_WARNING,
-	  "duplicate-item" },
-	{ "empty-section", "A section is empty",
-	  "A heading has nothing under it before the next heading of its "
-	  "level.",
-	  "Add the section's items or remove the heading.", SEV_WARNING,
-	  "empty-section" },
-	{ "inconsistent-check", "A checked item has open sub-items",
-	  "A task is checked while some of its sub-tasks are still open.",
-	  "Check the open sub-items or uncheck the parent.", SEV_WARNING,
-	  "inconsistent-check" },
-	{ "na-without-reason", "An N/A item gives no reason",
-	  "An item marked not applicable ([-]) does not say why, as in "
-	  "'[-] CDN configured - not used: API only'.",
-	  "Add the reason after the item text.", SEV_WARNING,
-	  "na-without-reason" },
-};
-#define SARIF_NBUILTIN	(sizeof(sarif_builtin) / sizeof(sarif_builtin[0]))
-
 /* The run being rendered: results so far, the files, and driver.rules
  * in the order rules were met (so ruleIndex is known at once). */
 struct sarif_run {
@@ -115,14 +58,22 @@ sarif_rule_add(struct sarif_run *s, const struct sarif_rule *d)
 	return s->nrules++;
 }
 
-/* The built-in description of id, or NULL. */
-static const struct sarif_rule *
-sarif_builtin_find(const char *id)
+/* The kind table's description of the rule id (rules_kind_info) as a
+ * driver.rules entry in *d: 1, or 0 when no kind has that id. */
+static int
+sarif_kind(const char *id, struct sarif_rule *d)
 {
-	for (size_t i = 0; i < SARIF_NBUILTIN; i++)
-		if (strcmp(sarif_builtin[i].id, id) == 0)
-			return &sarif_builtin[i];
-	return NULL;
+	struct rule_info ri;
+
+	if (!rules_kind_info(id, &ri))
+		return 0;
+	d->id = ri.id;
+	d->brief = ri.short_desc;
+	d->full = ri.full_desc;
+	d->help = ri.help;
+	d->sev = ri.sev;
+	d->kind = ri.kind;
+	return 1;
 }
 
 /* Every rule of the set that applies to path, as the rule engine
@@ -137,26 +88,25 @@ sarif_rules_of(struct sarif_run *s, struct out_run *r, const char *path)
 		return;
 	for (size_t i = 0; i < rules_count(rs); i++) {
 		const struct rule_info *ri = rules_at(rs, i);
-		const struct sarif_rule *bi = sarif_builtin_find(ri->id);
 		struct sarif_rule d = { ri->id, ri->short_desc, ri->full_desc,
-		    ri->help, ri->sev, ri->kind };
+		    ri->help, ri->sev, ri->kind }, k;
+		int isk = sarif_kind(ri->kind, &k);
 		if (d.brief == NULL || *d.brief == '\0')
-			d.brief = bi ? bi->brief : ri->id;
+			d.brief = isk ? k.brief : ri->id;
 		if (d.full == NULL || *d.full == '\0')
-			d.full = bi ? bi->full : d.brief;
+			d.full = isk ? k.full : d.brief;
 		if (d.help == NULL || *d.help == '\0')
-			d.help = bi ? bi->help : "See 'ticklist rules'.";
+			d.help = isk ? k.help : "See 'ticklist rules'.";
 		sarif_rule_add(s, &d);
 	}
 }
 
 /* The ruleIndex of a finding: its rule as the rule sets describe it,
- * else the built-in table, else a generic description. */
+ * else the kind table (the same texts), else a generic description. */
 static size_t
 sarif_rule_index(struct sarif_run *s, const struct finding *x)
 {
-	const struct sarif_rule *bi = sarif_builtin_find(x->rule);
-	struct sarif_rule d = { NULL, "A rule of the configuration",
+	struct sarif_rule k, d = { NULL, "A rule of the configuration",
 	    "A rule defined in a rule file or .ticklist.yml.",
 	    "'ticklist rules' lists the effective rules with the file and "
 	    "line that define them.", x->sev, NULL };
@@ -164,8 +114,8 @@ sarif_rule_index(struct sarif_run *s, const struct finding *x)
 	for (size_t i = 0; i < s->nrules; i++)
 		if (strcmp(s->rules[i].id, x->rule) == 0)
 			return i;
-	if (bi != NULL)
-		return sarif_rule_add(s, bi);
+	if (sarif_kind(x->rule, &k))
+		return sarif_rule_add(s, &k);
 	s->owned = xgrow(s->owned, &s->cap_owned, s->nowned + 1,
 	    sizeof(*s->owned));
 	d.id = s->owned[s->nowned++] = xstrdup(x->rule);

@@ -117,6 +117,25 @@ findings_sort(struct findings *fs)
 }
 
 void
+findings_drop(struct findings *fs, size_t first, const unsigned char *drop)
+{
+	size_t i, k;
+
+	for (i = k = first; i < fs->n; i++) {
+		struct finding *f = &fs->v[i];
+
+		if (drop[i - first]) {
+			free(f->message);
+			free(f->section);
+			free(f->key);
+			continue;
+		}
+		fs->v[k++] = *f;
+	}
+	fs->n = k;
+}
+
+void
 findings_clear(struct findings *fs)
 {
 	for (size_t i = 0; i < fs->n; i++) {

@@ -49,27 +49,29 @@ when_init(void)
 	return 0;
 }
 
-/* Days in month m (1-12) of year y. */
-static int
-when_mdays(int y, int m)
+long
+when_ymd(int y, int m, int d)
 {
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-	    31 };
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
-	return d[m - 1] + (m == 2 && leap);
+	if (y < 0 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && leap))
+		return 0;
+	return (long)y * 10000 + m * 100 + d;
 }
 
 int
 when_set_today(const char *date)
 {
 	int y, m, d, n = 0;
+	long ymd;
 
 	if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d,
-	    &n) != 3 || n != 10 || y < 1 || m < 1 || m > 12 || d < 1 ||
-	    d > when_mdays(y, m))
+	    &n) != 3 || n != 10 || y < 1 || (ymd = when_ymd(y, m, d)) == 0)
 		return -1;
-	ctx_run()->today = (long)y * 10000 + m * 100 + d;
+	ctx_run()->today = ymd;
 	return 0;
 }
 

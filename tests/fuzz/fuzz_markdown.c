@@ -121,7 +121,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_free(&b);
 	if (fuzz_rc != NULL && (rs = rules_for_file(fuzz_rc, "fuzz.md")) !=
 	    NULL) {
-		check_run(fuzz_cc, rs, cl, &fs);
+		check_run(fuzz_cc, rs, NULL, cl, &fs);
 		for (size_t i = 0; i < fs.n; i++)
 			fs.v[i].file = "fuzz.md";
 		fuzz_backends(&fs);
