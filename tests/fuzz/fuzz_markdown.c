@@ -45,18 +45,15 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* Render fs through every backend out_names() lists. */
+/* Render fs through every lint backend of the output table. */
 static void
 fuzz_backends(const struct findings *fs)
 {
-	char names[256], *save = NULL;
+	const struct out_format *of_row;
 	struct buf b = {0};
 
-	strncpy(names, out_names(), sizeof(names) - 1);
-	names[sizeof(names) - 1] = '\0';
-	for (char *n = strtok_r(names, "|", &save); n != NULL;
-	    n = strtok_r(NULL, "|", &save)) {
-		const struct out_backend *be = out_find(n);
+	for (size_t k = 0; (of_row = out_format_at("lint", k)) != NULL; k++) {
+		const struct out_backend *be = of_row->lint;
 		unsigned tally[SEV__MAX] = {0};
 		for (int color = 0; be != NULL && color < 2; color++) {
 			struct out_run run = { fuzz_rc, color,
