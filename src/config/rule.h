@@ -160,7 +160,7 @@ void	rules_file_sev_from(const struct rules *, const char *path,
  * "none" (rules.c). */
 void	rules_kind_keys(struct buf *, const struct rule_kind *k);
 
-/* 1 if id is the id of a rule of a shipped set (rules.c). */
+/* 1 if id is the id of a rule of a shipped set (rules_list.c). */
 int	rules_shipped_id(const char *id);
 
 /* The kind table; check_kind() finds a row by name, or NULL. */

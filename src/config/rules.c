@@ -486,23 +486,6 @@ rules_find(const struct rules *rs, const char *id)
 	return NULL;
 }
 
-/* Is id the id of a rule in a shipped set? (A config that changes its
- * severity without extends gets a hint.) */
-int
-rules_shipped_id(const char *id)
-{
-	for (const struct embedded *e = embedded_rules; e->name != NULL; e++) {
-		const char *p = e->data, *end = e->data + e->len;
-		size_t n = strlen(id);
-
-		for (; (size_t)(end - p) > 6 + n; p++)
-			if (memcmp(p, "- id: ", 6) == 0 &&
-			    memcmp(p + 6, id, n) == 0 && p[6 + n] == '\n')
-				return 1;
-	}
-	return 0;
-}
-
 /* Index of id in rs for a severity map, or -1 after an error. */
 static int
 load_rule_index(struct load *ld, const yaml_node_t *k, const char *id)

@@ -104,6 +104,23 @@ rules_list(const struct rules *rs, int json, struct buf *out)
 	}
 }
 
+/* Is id the id of a rule in a shipped set? (A config that changes its
+ * severity without extends gets a hint.) */
+int
+rules_shipped_id(const char *id)
+{
+	for (const struct embedded *e = embedded_rules; e->name != NULL; e++) {
+		const char *p = e->data, *end = e->data + e->len;
+		size_t n = strlen(id);
+
+		for (; (size_t)(end - p) > 6 + n; p++)
+			if (memcmp(p, "- id: ", 6) == 0 &&
+			    memcmp(p + 6, id, n) == 0 && p[6 + n] == '\n')
+				return 1;
+	}
+	return 0;
+}
+
 /* A YAML double-quoted scalar (JSON's escapes are YAML's). */
 static void
 rules_yq(struct buf *out, const char *s)
