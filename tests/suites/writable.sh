@@ -33,7 +33,8 @@ writable() {
 				if ($i ~ /^[.*]/) { sec = $i; break }
 			# Sanitizer and coverage instrumentation are not ours.
 			if (sec ~ /^\.(data|bss)/ && sec !~ /^\.data\.rel\.ro/ &&
-			    $NF !~ /^\./ && $NF !~ /^_*(asan|ubsan|gcov|llvm|sancov)/)
+			    $NF !~ /^\./ &&
+			    $NF !~ /^_+(odr_)?(asan|ubsan|gcov|llvm|sancov)/)
 				print f, sec, $NF
 		}'
 	done
