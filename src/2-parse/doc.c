@@ -2784,7 +2784,7 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
 /*
  * cmark's tree of a task list costs about 110 bytes per input byte (three
  * nodes and two buffers for "- [ ] x"), so a big document is parsed a
- * piece of about doc_piece bytes at a time, each tree walked and dropped
+ * piece of about DOC_PIECE_SIZE() bytes at a time, each tree walked and dropped
  * before the next: only the model grows with the input. A piece ends
  * before a line where the whole document's parse starts a new top-level
  * block too, so each piece gives the nodes the whole parse would:
@@ -2801,14 +2801,17 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
  * only matters to section content counts: doc_pieces joins them.
  */
 #define DOC_PIECE	(64 * 1024)
+/* The run's piece size: doc_set_piece's, else DOC_PIECE. */
+#define DOC_PIECE_SIZE() \
+	(ctx_run()->piece ? ctx_run()->piece : (size_t)DOC_PIECE)
 
-static size_t doc_piece = DOC_PIECE;
 static _Thread_local size_t doc_npieces;
 
+/* The piece size is the run's (ctx.h); 0 there: DOC_PIECE. */
 void
 doc_set_piece(size_t bytes)
 {
-	doc_piece = bytes ? bytes : DOC_PIECE;
+	ctx_run()->piece = bytes;
 }
 
 size_t
@@ -2879,7 +2882,7 @@ static void
 doc_pieces(struct walker *w, unsigned char *accept)
 {
 	const struct checklist *cl = w->cl;
-	size_t l = (size_t)w->line_off;
+	size_t l = (size_t)w->line_off, piece = DOC_PIECE_SIZE();
 	char bullet = 0;	/* of the last piece's last top-level list */
 
 	doc_npieces = 0;
@@ -2890,7 +2893,7 @@ doc_pieces(struct walker *w, unsigned char *accept)
 		cmark_node *doc, *first;
 		int tries = 0;
 
-		e = doc_piece_line(cl, l + 1, s + doc_piece);
+		e = doc_piece_line(cl, l + 1, s + piece);
 		for (;;) {
 			cmark_node *last;
 
@@ -2958,7 +2961,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	input = data + body;
 	inlen = len - body;
 	if (w.pipe == NULL && !w.boxcand && !w.htmlcand &&
-	    inlen > doc_piece && find_str(input, inlen, "]:") == NULL) {
+	    inlen > DOC_PIECE_SIZE() && find_str(input, inlen, "]:") == NULL) {
 		doc_pieces(&w, &accept);
 		goto walked;
 	}

@@ -13,6 +13,7 @@
 #ifndef TICKLIST_CTX_H
 #define TICKLIST_CTX_H
 
+#include <stddef.h>
 #include <time.h>
 
 struct ctx {
@@ -26,6 +27,8 @@ struct ctx {
 	int		 html;		/* the parser builds item HTML */
 	int		 mojibake_all;	/* mojibake: every run of a line,
 					   not the first (--fix, --diff) */
+	size_t		 piece;		/* bytes the parser takes at a time
+					   (doc_set_piece); 0: its default */
 
 	/* The run's time (when.c). */
 	int		 time_set;	/* when_init ran */
