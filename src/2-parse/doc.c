@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "cmem.h"
+#include "ctx.h"
 #include "doc.h"
 #include "esc.h"
 #include "frontmatter.h"
@@ -29,8 +30,6 @@
  * right above a table's header row as text). */
 enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV, FIX_CLOSE, FIX_ESC };
 
-/* Build item HTML (doc_set_html). */
-static int doc_html = 1;
 
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
@@ -734,7 +733,7 @@ doc_item_enter(struct walker *w, cmark_node *n)
 	it->state = b.mark == ' ' ? ITEM_OPEN : (b.mark == 'x' ||
 	    b.mark == 'X') ? ITEM_DONE : ITEM_NA;
 	it->text = "";
-	it->html = doc_html ? "" : NULL;
+	it->html = ctx_run()->html ? "" : NULL;
 	it->line = b.line;
 	it->col = checklist_col(cl, b.line, cmark_node_get_start_column(n));
 	it->box_col = checklist_col(cl, b.line, (int)b.k + 1);
@@ -2425,7 +2424,7 @@ doc_heading(struct walker *w, cmark_node *n)
 		struct buf h = {0};
 
 		it->text = s->title + (it_skip - skip);
-		if (doc_html) {
+		if (ctx_run()->html) {
 			esc_html(&h, it->text, strlen(it->text));
 			it->html = arena_strndup(&cl->arena, buf_cstr(&h), h.len);
 			buf_free(&h);
@@ -2534,7 +2533,7 @@ doc_item_html(struct walker *w, cmark_node *para, size_t skip)
 void
 doc_set_html(int on)
 {
-	doc_html = on != 0;
+	ctx_run()->html = on != 0;
 }
 
 static int
@@ -2611,7 +2610,7 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			txt = t;
 		}
 		it->text = txt;
-		it->html = !doc_html ? NULL :
+		it->html = !ctx_run()->html ? NULL :
 		    doc_item_html_plain(n, skip, txt) ? txt :
 		    doc_item_html(w, n, skip);
 	} else {
@@ -2785,7 +2784,7 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
 /*
  * cmark's tree of a task list costs about 110 bytes per input byte (three
  * nodes and two buffers for "- [ ] x"), so a big document is parsed a
- * piece of about doc_piece bytes at a time, each tree walked and dropped
+ * piece of about DOC_PIECE_SIZE() bytes at a time, each tree walked and dropped
  * before the next: only the model grows with the input. A piece ends
  * before a line where the whole document's parse starts a new top-level
  * block too, so each piece gives the nodes the whole parse would:
@@ -2802,14 +2801,17 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
  * only matters to section content counts: doc_pieces joins them.
  */
 #define DOC_PIECE	(64 * 1024)
+/* The run's piece size: doc_set_piece's, else DOC_PIECE. */
+#define DOC_PIECE_SIZE() \
+	(ctx_run()->piece ? ctx_run()->piece : (size_t)DOC_PIECE)
 
-static size_t doc_piece = DOC_PIECE;
 static _Thread_local size_t doc_npieces;
 
+/* The piece size is the run's (ctx.h); 0 there: DOC_PIECE. */
 void
 doc_set_piece(size_t bytes)
 {
-	doc_piece = bytes ? bytes : DOC_PIECE;
+	ctx_run()->piece = bytes;
 }
 
 size_t
@@ -2880,7 +2882,7 @@ static void
 doc_pieces(struct walker *w, unsigned char *accept)
 {
 	const struct checklist *cl = w->cl;
-	size_t l = (size_t)w->line_off;
+	size_t l = (size_t)w->line_off, piece = DOC_PIECE_SIZE();
 	char bullet = 0;	/* of the last piece's last top-level list */
 
 	doc_npieces = 0;
@@ -2891,7 +2893,7 @@ doc_pieces(struct walker *w, unsigned char *accept)
 		cmark_node *doc, *first;
 		int tries = 0;
 
-		e = doc_piece_line(cl, l + 1, s + doc_piece);
+		e = doc_piece_line(cl, l + 1, s + piece);
 		for (;;) {
 			cmark_node *last;
 
@@ -2959,7 +2961,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	input = data + body;
 	inlen = len - body;
 	if (w.pipe == NULL && !w.boxcand && !w.htmlcand &&
-	    inlen > doc_piece && find_str(input, inlen, "]:") == NULL) {
+	    inlen > DOC_PIECE_SIZE() && find_str(input, inlen, "]:") == NULL) {
 		doc_pieces(&w, &accept);
 		goto walked;
 	}

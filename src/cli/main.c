@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "check.h"
 #include "cliopt.h"
+#include "ctx.h"
 #include "diag.h"
 #include "doc.h"
 #include "esc.h"
@@ -358,7 +359,7 @@ run(struct opts *o, int argc, char *argv[])
 		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->fmt->head != NULL)
 		buf_puts(&rs.ob, o->fmt->head);
-	check_mojibake_all = o->c.fix || o->c.diff;
+	ctx_run()->mojibake_all = o->c.fix || o->c.diff;
 	pool_run(f.fl.n, o->c.jobs, run_work, run_emit, &rs);
 	if (rs.be && rs.be->end && !rs.fixout)
 		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
@@ -785,8 +786,10 @@ main(int argc, char *argv[])
 {
 	const struct command *cmd;
 	struct opts o;
+	struct ctx cx;		/* the run's context (ctx.h) */
 	int first, rc;
 
+	ctx_open(&cx);
 	/* A closed pipe is a write error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
 	if (argc < 2) {
