@@ -14,7 +14,6 @@
 #include "buf.h"
 #include "cmem.h"
 #include "doc.h"
-#include "esc.h"
 #include "frontmatter.h"
 #include "model.h"
 #include "table.h"
@@ -29,19 +28,21 @@
  * right above a table's header row as text). */
 enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV, FIX_CLOSE, FIX_ESC };
 
-/* Build item HTML (doc_set_html). */
-static int doc_html = 1;
-
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
-    CAP_TABLE };
+    CAP_TABLE, CAP_SPAN };
 
-/* A strong span in the flattened text of the current paragraph. Spans
- * are in start order and nest (cmark's tree), each knowing the span it is
- * inside, so lookups need not scan them all. */
-struct span {
-	size_t	start, end;
-	size_t	parent;		/* enclosing span or (size_t)-1 */
+/* An inline span (code, emphasis, strong, link) in the flattened text of
+ * the current paragraph. Spans are in start order and nest (cmark's
+ * tree), each knowing the span it is inside, so lookups need not scan them
+ * all. Field labels read the strong ones; a task item keeps them all
+ * (struct span of model.h) but those inside an image. */
+struct wspan {
+	size_t		 start, end;
+	size_t		 parent;	/* enclosing span or (size_t)-1 */
+	const char	*url;		/* a link's, in cmark's tree */
+	unsigned char	 kind;		/* enum span_kind */
+	unsigned char	 image;		/* inside an image */
 };
 
 /* One list item open on the walk: the task item it is, or -1. */
@@ -65,7 +66,7 @@ struct walker {
 	size_t		  nitems, capitems;
 	int		  quote;	/* blockquote depth */
 	struct buf	  text;		/* flattened text of the block */
-	struct span	 *spans;	/* strong spans in text */
+	struct wspan	 *spans;	/* inline spans in text */
 	size_t		  nspans, capspans;
 	size_t		  open_span;	/* innermost open span or -1 */
 	size_t		  seg0;		/* first seg of the block */
@@ -428,14 +429,44 @@ doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
 	return bcol;
 }
 
+/* Open a span of kind k at the end of w->text, inside the open one. */
+static void
+doc_span_open(struct walker *w, enum span_kind k, const char *url, int image)
+{
+	struct wspan *sp;
+
+	w->spans = xgrow(w->spans, &w->capspans, w->nspans + 1,
+	    sizeof(*w->spans));
+	sp = &w->spans[w->nspans];
+	sp->start = w->text.len;
+	sp->end = (size_t)-1;
+	sp->parent = w->open_span;
+	sp->url = url;
+	sp->kind = (unsigned char)k;
+	sp->image = image > 0;
+	w->open_span = w->nspans++;
+}
+
+/* Close the innermost open span at the end of w->text. */
+static void
+doc_span_close(struct walker *w)
+{
+	if (w->open_span == (size_t)-1)
+		return;
+	w->spans[w->open_span].end = w->text.len;
+	w->open_span = w->spans[w->open_span].parent;
+}
+
 /* Flatten the inlines of a paragraph or heading into w->text with a seg at
- * each source node, and strong spans for field labels. Iterative: cmark's
- * own iterator walks the inline tree, so nesting depth costs no stack. */
+ * each source node, and its inline spans (strong ones for field labels,
+ * all for task items). Iterative: cmark's own iterator walks the inline
+ * tree, so nesting depth costs no stack. */
 static void
 doc_flatten(struct walker *w, cmark_node *block)
 {
 	cmark_iter *it = cmark_iter_new(block);
 	cmark_event_type ev;
+	int image = 0;
 
 	buf_reset(&w->text);
 	w->nspans = 0;
@@ -446,36 +477,46 @@ doc_flatten(struct walker *w, cmark_node *block)
 		const char *lit;
 
 		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
+			/* A leaf: its span opens and closes here. */
+			doc_span_open(w, SPAN_CODE, NULL, image);
+			/* FALLTHROUGH */
+		case CMARK_NODE_TEXT:
 		case CMARK_NODE_HTML_INLINE:
 			lit = cmark_node_get_literal(n);
-			if (lit == NULL)
-				break;
-			doc_seg(w, w->text.len, cmark_node_get_start_line(n),
-			    doc_fix_col(w, cmark_node_get_start_line(n),
-			    cmark_node_get_start_column(n), lit));
-			buf_puts(&w->text, lit);
-			if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
-				doc_directives(w, lit, strlen(lit),
-				    node_line(w, n));
+			if (lit != NULL) {
+				doc_seg(w, w->text.len,
+				    cmark_node_get_start_line(n),
+				    doc_fix_col(w, cmark_node_get_start_line(n),
+				    cmark_node_get_start_column(n), lit));
+				buf_puts(&w->text, lit);
+				if (cmark_node_get_type(n) ==
+				    CMARK_NODE_HTML_INLINE)
+					doc_directives(w, lit, strlen(lit),
+					    node_line(w, n));
+			}
+			if (cmark_node_get_type(n) == CMARK_NODE_CODE)
+				doc_span_close(w);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
 			buf_putc(&w->text, '\n');
 			break;
+		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
-			if (ev == CMARK_EVENT_ENTER) {
-				w->spans = xgrow(w->spans, &w->capspans,
-				    w->nspans + 1, sizeof(*w->spans));
-				w->spans[w->nspans].start = w->text.len;
-				w->spans[w->nspans].end = (size_t)-1;
-				w->spans[w->nspans].parent = w->open_span;
-				w->open_span = w->nspans++;
-			} else if (w->open_span != (size_t)-1) {
-				w->spans[w->open_span].end = w->text.len;
-				w->open_span = w->spans[w->open_span].parent;
-			}
+		case CMARK_NODE_LINK:
+			if (ev == CMARK_EVENT_ENTER)
+				doc_span_open(w, cmark_node_get_type(n) ==
+				    CMARK_NODE_EMPH ? SPAN_EMPH :
+				    cmark_node_get_type(n) == CMARK_NODE_STRONG ?
+				    SPAN_STRONG : SPAN_LINK,
+				    cmark_node_get_type(n) == CMARK_NODE_LINK ?
+				    cmark_node_get_url(n) : NULL, image);
+			else
+				doc_span_close(w);
+			break;
+		case CMARK_NODE_IMAGE:
+			image += ev == CMARK_EVENT_ENTER ? 1 : -1;
 			break;
 		default:
 			break;
@@ -715,7 +756,7 @@ doc_item_enter(struct walker *w, cmark_node *n)
 	it->state = b.mark == ' ' ? ITEM_OPEN : (b.mark == 'x' ||
 	    b.mark == 'X') ? ITEM_DONE : ITEM_NA;
 	it->text = "";
-	it->html = doc_html ? "" : NULL;
+	it->span0 = cl->nspans;
 	it->line = b.line;
 	it->col = checklist_col(cl, b.line, cmark_node_get_start_column(n));
 	it->box_col = checklist_col(cl, b.line, (int)b.k + 1);
@@ -878,7 +919,8 @@ in_strong(const struct walker *w, size_t a, size_t b)
 			hi = mid;
 	}
 	for (i = lo - 1; lo > 0 && i != (size_t)-1; i = w->spans[i].parent)
-		if (w->spans[i].end >= b && w->spans[i].end != (size_t)-1)
+		if (w->spans[i].kind == SPAN_STRONG &&
+		    w->spans[i].end >= b && w->spans[i].end != (size_t)-1)
 			return 1;
 	return 0;
 }
@@ -1034,7 +1076,8 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 		for (size_t i = sk; i < w->nspans && w->spans[i].start <= le;
 		    i++) {
 			size_t a = w->spans[i].start, z = w->spans[i].end, q;
-			if (z > le || z == (size_t)-1)
+			if (w->spans[i].kind != SPAN_STRONG || z > le ||
+			    z == (size_t)-1)
 				continue;
 			q = z;
 			while (q < le && t[q] == ' ')
@@ -2403,154 +2446,59 @@ doc_heading(struct walker *w, cmark_node *n)
 		/* A task item's text underlined as a setext heading: the
 		 * heading is the task's text. */
 		struct item *it = &cl->items[oi->task];
-		struct buf h = {0};
 
 		it->text = s->title + (it_skip - skip);
-		if (doc_html) {
-			esc_html(&h, it->text, strlen(it->text));
-			it->html = arena_strndup(&cl->arena, buf_cstr(&h), h.len);
-			buf_free(&h);
-		}
 	}
 }
 
-/* ---- safe HTML of an item's inline content ---- */
-
-/* Emit literal text minus the first *skip bytes (the task box and the
- * blanks after it, counted as doc_flatten counts them), HTML-escaped. */
-static void
-doc_html_text(struct buf *b, const char *s, size_t n, size_t *skip)
-{
-	size_t k = *skip < n ? *skip : n;
-
-	*skip -= k;
-	esc_html(b, s + k, n - k);
-}
+/* ---- an item's inline spans ---- */
 
 /*
- * The inline content of an item's first paragraph as HTML that is safe to
- * put in a report: text escaped, `code` -> <code>, emphasis and strong ->
- * <em> and <strong>, links -> <a href> only when esc_url_allowed says so
- * (else their text alone), raw inline HTML shown as escaped text, images
- * as their alt text. skip is the length of the box prefix in the
- * flattened text. Links cannot nest in CommonMark, so one flag tracks an
- * open <a>. The result lives in the checklist's arena.
+ * Keep the spans of w->text that fall in a task item's text, which starts
+ * skip bytes in (after the box): their offsets rebased on it, parents
+ * renumbered. A span starting before skip is left out (a link made of the
+ * box by a [x]: reference definition is no link of the text), and so is
+ * what an image holds (the image is its alt text); what such a span
+ * encloses moves up to the span that encloses it. Links keep their URL in
+ * the arena.
  */
-static const char *
-doc_item_html(struct walker *w, cmark_node *para, size_t skip)
+static void
+doc_item_spans(struct walker *w, struct item *it, size_t skip)
 {
-	cmark_iter *it = cmark_iter_new(para);
-	cmark_event_type ev;
-	struct buf b = {0};
-	int open_a = 0, in_image = 0;
-	const char *html;
+	struct checklist *cl = w->cl;
+	size_t *map, i;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		int enter = ev == CMARK_EVENT_ENTER;
-		const char *lit, *url;
+	it->span0 = cl->nspans;
+	it->nspan = 0;
+	if (w->nspans == 0)
+		return;
+	/* map[i]: the model index of span i, or of the nearest span kept
+	 * around it, or -1. Parents come before their children. */
+	map = xmalloc(w->nspans * sizeof(*map));
+	for (i = 0; i < w->nspans; i++) {
+		const struct wspan *ws = &w->spans[i];
+		size_t up = ws->parent == (size_t)-1 ? (size_t)-1 :
+		    map[ws->parent];
+		struct span *sp;
 
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_HTML_INLINE:
-			if ((lit = cmark_node_get_literal(n)) != NULL)
-				doc_html_text(&b, lit, strlen(lit), &skip);
-			break;
-		case CMARK_NODE_CODE:
-			if ((lit = cmark_node_get_literal(n)) == NULL)
-				break;
-			buf_puts(&b, in_image ? "" : "<code>");
-			doc_html_text(&b, lit, strlen(lit), &skip);
-			buf_puts(&b, in_image ? "" : "</code>");
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			doc_html_text(&b, " ", 1, &skip);
-			break;
-		case CMARK_NODE_EMPH:
-			if (!in_image)
-				buf_puts(&b, enter ? "<em>" : "</em>");
-			break;
-		case CMARK_NODE_STRONG:
-			if (!in_image)
-				buf_puts(&b, enter ? "<strong>" : "</strong>");
-			break;
-		case CMARK_NODE_IMAGE:
-			in_image += enter ? 1 : -1;
-			break;
-		case CMARK_NODE_LINK:
-			if (!enter) {
-				if (open_a)
-					buf_puts(&b, "</a>");
-				open_a = 0;
-				break;
-			}
-			url = cmark_node_get_url(n);
-			/* A link made of the box (a [x]: reference
-			 * definition) is no link of the text. */
-			if (url != NULL && !in_image && skip == 0 &&
-			    esc_url_allowed(url, strlen(url))) {
-				buf_puts(&b, "<a href=\"");
-				esc_href(&b, url, strlen(url));
-				buf_puts(&b, "\">");
-				open_a = 1;
-			}
-			break;
-		default:
-			break;
+		if (ws->start < skip || ws->image || ws->end == (size_t)-1) {
+			map[i] = up;
+			continue;
 		}
+		cl->spans = xgrow(cl->spans, &cl->cap_[CAP_SPAN],
+		    cl->nspans + 1, sizeof(*cl->spans));
+		sp = &cl->spans[cl->nspans];
+		sp->kind = (enum span_kind)ws->kind;
+		sp->parent = up == (size_t)-1 ? -1 : (int)up;
+		sp->start = ws->start - skip;
+		sp->end = ws->end - skip;
+		sp->url = ws->url == NULL ? NULL :
+		    arena_strndup(&cl->arena, ws->url,
+		    strlen(ws->url));
+		map[i] = cl->nspans++;
+		it->nspan++;
 	}
-	cmark_iter_free(it);
-	html = arena_strndup(&w->cl->arena, buf_cstr(&b), b.len);
-	buf_free(&b);
-	return html;
-}
-
-/* Is the item's HTML its text itself? When the paragraph is one text
- * node whose literal after the box (skip bytes) is text, and text holds
- * nothing esc_html would change (& < > " ', control characters, invalid
- * UTF-8). Most items are such plain text; this spares them the walk and
- * the copy of doc_item_html. */
-
-void
-doc_set_html(int on)
-{
-	doc_html = on != 0;
-}
-
-static int
-doc_item_html_plain(cmark_node *para, size_t skip, const char *text)
-{
-	/* The bytes esc_html rewrites besides invalid UTF-8. */
-	static const unsigned char esc[128] = {
-		[0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1,
-		[7] = 1, [8] = 1, [11] = 1, [12] = 1, [14] = 1, [15] = 1,
-		[16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1, [21] = 1,
-		[22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1, [27] = 1,
-		[28] = 1, [29] = 1, [30] = 1, [31] = 1,
-		['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
-	};
-	cmark_node *t = cmark_node_first_child(para);
-	const unsigned char *p;
-	const char *lit;
-	size_t n;
-	int high = 0;
-
-	if (t == NULL || cmark_node_next(t) != NULL ||
-	    cmark_node_get_type(t) != CMARK_NODE_TEXT ||
-	    (lit = cmark_node_get_literal(t)) == NULL)
-		return 0;
-	n = strlen(lit);
-	if (strcmp(lit + (skip < n ? skip : n), text) != 0)
-		return 0;
-	for (p = (const unsigned char *)text; *p; p++) {
-		if (*p >= 0x80)
-			high = 1;
-		else if (esc[*p])
-			return 0;
-	}
-	n = (size_t)(p - (const unsigned char *)text);
-	return !high || utf8_invalid_find(text, n, 0) == n;
+	free(map);
 }
 
 static void
@@ -2587,9 +2535,7 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			if (*q == '\n')
 				*q = ' ';
 		it->text = txt;
-		it->html = !doc_html ? NULL :
-		    doc_item_html_plain(n, skip, txt) ? txt :
-		    doc_item_html(w, n, skip);
+		doc_item_spans(w, it, skip);
 	} else {
 		int l1 = cmark_node_get_end_line(n) + w->line_off;
 		struct tfound t;
@@ -2874,6 +2820,7 @@ checklist_free(struct checklist *cl)
 	free(cl->segs);
 	free(cl->facts);
 	free(cl->tables);
+	free(cl->spans);
 	free(cl->lines);
 	arena_free(&cl->arena);
 	free(cl);

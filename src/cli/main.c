@@ -658,10 +658,8 @@ run(struct opts *o, int argc, char *argv[])
 		files_free(&fl);
 		return EXIT_TROUBLE;
 	}
-	if (o->cmd == CMD_LINT) {
+	if (o->cmd == CMD_LINT)
 		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
-		doc_set_html(0);	/* no output of lint shows it */
-	}
 	/* Which files are checklists needs the configs (a bad -c is an
 	 * error for status too); the tree dump shows any file as parsed. */
 	if ((rc = rules_ctx_new(&o->c.ropts)) == NULL) {

@@ -1,6 +1,4 @@
-/* unit_perf.c: tests of the performance work. First, doc_set_html(0)
- * (lint) leaves item HTML out and doc_set_html(1) builds it. Then checks
- * that check_find with check_placeholder_next
+/* unit_perf.c: tests of the performance work. Checks that check_find with check_placeholder_next
  * finds exactly the matches plain pcre2 finds. The shipped placeholder
  * list is joined into one alternation as the rule loader joins it, then
  * run both ways over random strings built from the pieces placeholders
@@ -106,35 +104,9 @@ prefilter_run(int jit)
 	buf_free(&s);
 }
 
-/* An item's html is NULL after doc_set_html(0), its HTML after (1). */
-static void
-html_run(void)
-{
-	static const char md[] = "# T\n\n- [ ] plain item\n"
-	    "- [ ] `code` & <b>\n";
-	struct checklist *cl;
-	int ok;
-
-	doc_set_html(0);
-	cl = doc_parse("t.md", md, sizeof(md) - 1);
-	ok = cl->nitems == 2 && cl->items[0].html == NULL &&
-	    cl->items[1].html == NULL;
-	checklist_free(cl);
-	doc_set_html(1);
-	cl = doc_parse("t.md", md, sizeof(md) - 1);
-	ok = ok && cl->nitems == 2 && cl->items[0].html != NULL &&
-	    strcmp(cl->items[0].html, "plain item") == 0 &&
-	    cl->items[1].html != NULL &&
-	    strcmp(cl->items[1].html,
-	    "<code>code</code> &amp; &lt;b&gt;") == 0;
-	checklist_free(cl);
-	printf("%s doc-set-html\n", ok ? "ok" : "not ok");
-}
-
 int
 main(void)
 {
-	html_run();
 	prefilter_run(1);
 	prefilter_run(0);
 	return 0;

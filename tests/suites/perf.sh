@@ -1,7 +1,6 @@
 #!/bin/sh
-# perf.sh: tests of the performance work: item HTML only when asked for,
-# the placeholder prefilter finds what pcre2 finds (tests/perf/
-# unit_perf.c); streamed output equals the one-piece output.
+# perf.sh: tests of the performance work: the placeholder prefilter
+# finds what pcre2 finds (tests/perf/unit_perf.c); streamed output equals the one-piece output.
 BUILD=${BUILD:-build}
 TOP=${TOP:-.}
 bin=$BUILD/unit-perf
