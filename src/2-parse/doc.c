@@ -1447,19 +1447,54 @@ doc_block_start(const char *s, size_t n)
 	return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t';
 }
 
+static size_t doc_ancestors(struct walker *, cmark_node *, cmark_node **,
+    int *);
+
+/* Is s[0..n) a setext underline of '-' (dashes, then blanks only)? Where
+ * a paragraph's line is one, GitHub looks no further: it is never a
+ * table's delimiter row. */
+static int
+doc_dash_underline(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '-')
+		i++;
+	if (i == 0)
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i == n;
+}
+
 /* The underline of setext heading n (libcmark 0.30 may give a setext
  * heading the end of the block after it): the first line after its
- * start that is all '=' or all '-' after blanks and '>'. */
+ * start that continues its containers, indented less than 4 columns in
+ * them, and is all '=' or all '-' (a line indented more is the
+ * paragraph's text). */
 static int
 doc_setext_end(struct walker *w, cmark_node *n)
 {
 	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+	cmark_node *anc[64];
+	int ind[64];
+	size_t nanc = (size_t)-1;
 
 	for (int l = l0 + 1; l <= l1; l++) {
 		size_t left, i = 0, e;
+		int indent;
 		const char *p = doc_at(w->cl, l, 1, &left);
 		while (i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
 			i++;
+		if (i < left && (p[i] == '=' || p[i] == '-')) {
+			/* A candidate: where does it start in the
+			 * containers? */
+			if (nanc == (size_t)-1)
+				nanc = doc_ancestors(w, n, anc, ind);
+			if (doc_line_content(w->cl, l, anc, ind, nanc, &i,
+			    &indent) != 0 || indent >= 4)
+				continue;
+		}
 		e = left;
 		while (e > i && (p[e - 1] == ' ' || p[e - 1] == '\t'))
 			e--;
@@ -1549,7 +1584,7 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 		if (st[k] != 0 || indent[k] >= 4)
 			continue;
 		dp = doc_at(cl, d, (int)off[k] + 1, &dl);
-		if (!table_delim(dp, dl))
+		if (!table_delim(dp, dl) || doc_dash_underline(dp, dl))
 			continue;
 		hp = doc_at(cl, d - 1, (int)off[k - 1] + 1, &hl);
 		hn = table_row(hp, hl, &sp, 1);
@@ -1683,6 +1718,29 @@ doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
 
 static int doc_setext(struct walker *, cmark_node *);
 
+/* The line where the text of paragraph or setext heading n (lines l0 to
+ * l1, a heading's underline included) starts: after the link reference
+ * definitions cmark took from its start. (libcmark 0.30 gives such a
+ * block the start of its definitions and its inlines positions counted
+ * from there: count its lines instead.) */
+static int
+doc_text_line(cmark_node *n, int l0, int l1)
+{
+	cmark_iter *pi = cmark_iter_new(n);
+	int breaks = 0;
+
+	while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
+		cmark_node_type t = cmark_node_get_type(cmark_iter_get_node(pi));
+		breaks += (t == CMARK_NODE_SOFTBREAK ||
+		    t == CMARK_NODE_LINEBREAK) &&
+		    cmark_iter_get_event_type(pi) == CMARK_EVENT_ENTER;
+	}
+	cmark_iter_free(pi);
+	if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+		breaks++;	/* the underline */
+	return l1 - breaks > l0 ? l1 - breaks : l0;
+}
+
 /* Mark in cover[] the lines inside a block of cmark's tree (a definition
  * is not: cmark drops it). Setext headings end at their underline. */
 static void
@@ -1711,25 +1769,8 @@ doc_cover(struct walker *w, unsigned char *cover)
 			    cmark_node_get_end_line(n) + w->line_off;
 			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||
 			    (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-			    l1 > l0)) {
-				/* (libcmark 0.30 gives its inlines positions
-				 * from the definitions: count its lines.) */
-				cmark_iter *pi = cmark_iter_new(n);
-				int breaks = 0;
-				while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
-					cmark_node_type t = cmark_node_get_type(
-					    cmark_iter_get_node(pi));
-					breaks += (t == CMARK_NODE_SOFTBREAK ||
-					    t == CMARK_NODE_LINEBREAK) &&
-					    cmark_iter_get_event_type(pi) ==
-					    CMARK_EVENT_ENTER;
-				}
-				cmark_iter_free(pi);
-				if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
-					breaks++;	/* the underline */
-				if (l1 - breaks > l0)
-					l0 = l1 - breaks;
-			}
+			    l1 > l0))
+				l0 = doc_text_line(n, l0, l1);
 			/* (libcmark 0.30 ends an HTML block a line early
 			 * where its last line closes it.) */
 			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
@@ -2145,6 +2186,102 @@ doc_box_para(struct walker *w, cmark_node *n)
 	    b.k + 1 == (size_t)cmark_node_get_start_column(n);
 }
 
+/*
+ * Tables inside what cmark took as link reference definitions: a
+ * delimiter row on a line no block of doc covers ("[x]:" then ":-", the
+ * row being the definition's destination). GitHub's table extension sees
+ * the row while the paragraph is open, before definitions are read, so
+ * the line above is its header. The first line of the run of definitions
+ * gets its '[' escaped, so that cmark keeps the lines as a paragraph and
+ * the next pass finds the table there. Adds each to w->tf (no rewrite of
+ * its own: only the escape).
+ */
+static void
+doc_def_tables(struct walker *w, cmark_node *doc)
+{
+	const struct checklist *cl = w->cl;
+	unsigned char *cover = NULL;
+	struct table_span sp;
+
+	if (find_str(cl->src, cl->srclen, "]:") == NULL)
+		return;
+	for (size_t d = (size_t)w->line_off + 2; d <= cl->nlines; d++) {
+		size_t left, hl, i = 0, s;
+		const char *p, *hp;
+
+		if (!w->pipe[d - 1])
+			continue;
+		if (cover == NULL) {
+			cover = xcalloc(cl->nlines + 1, 1);
+			w->root = doc;
+			doc_cover(w, cover);
+		}
+		if (cover[d - 1] || cover[d - 2])
+			continue;
+		/* The run of uncovered, non-blank lines above the row. */
+		for (s = d - 1; s > (size_t)w->line_off + 1 && !cover[s - 2];
+		    s--) {
+			p = doc_at(cl, (int)s - 1, 1, &left);
+			while (left > 0 && (*p == ' ' || *p == '\t')) {
+				p++;
+				left--;
+			}
+			if (left == 0)
+				break;
+		}
+		/* Where its content starts: after blanks, '>' and list
+		 * markers. */
+		p = doc_at(cl, (int)s, 1, &left);
+		for (;;) {
+			size_t j = i;
+			while (j < left && (p[j] == ' ' || p[j] == '\t' ||
+			    p[j] == '>'))
+				j++;
+			if (j < left && (p[j] == '-' || p[j] == '*' ||
+			    p[j] == '+') && j + 1 < left && p[j + 1] == ' ')
+				j += 2;
+			else if (j < left && isdigit((unsigned char)p[j])) {
+				size_t k = j;
+				while (k < left && isdigit((unsigned char)p[k]))
+					k++;
+				if (k + 1 < left && (p[k] == '.' || p[k] == ')')
+				    && p[k + 1] == ' ')
+					j = k + 2;
+			}
+			if (j == i)
+				break;
+			i = j;
+		}
+		if (i >= left || p[i] != '[')
+			continue;
+		/* Header and delimiter row with as many cells (their
+		 * container prefixes taken as blanks and '>'). */
+		hp = doc_at(cl, (int)d - 1, 1, &hl);
+		p = doc_at(cl, (int)d, 1, &left);
+		while (left > 0 && (*p == ' ' || *p == '\t' || *p == '>')) {
+			p++;
+			left--;
+		}
+		while (hl > 0 && (*hp == ' ' || *hp == '\t' || *hp == '>')) {
+			hp++;
+			hl--;
+		}
+		if (d - 1 == s)
+			hp = doc_at(cl, (int)s, (int)i + 1, &hl);
+		if (doc_dash_underline(p, left) || table_row(hp, hl, &sp, 1) !=
+		    table_row(p, left, &sp, 1))
+			continue;
+		struct tfound t = {0};
+		t.hline = (int)d - 1;
+		t.eline = (int)d;
+		t.esc_line = (int)s;
+		t.esc_off = i;
+		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
+		w->tf[w->ntf++] = t;
+	}
+	free(cover);
+}
+
 /* Find the tables that cmark's tree gets wrong: a table that is not a
  * whole paragraph of its own. Each new one is added to w->tf for the
  * input to be rewritten; returns how many. */
@@ -2189,8 +2326,13 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		if (l1 == l0 || !doc_pipes(w, l0, l1) ||
 		    !doc_find_table(w, n, heading, doc_first_off(w, n), &t))
 			continue;
+		/* A table that is the whole paragraph is seen as it is,
+		 * unless its header is a link reference definition for
+		 * cmark: GitHub's table takes the line first (escaped
+		 * below, so that cmark keeps it as text too). */
 		if (!heading && t.hline == l0 && t.eline == l1 &&
-		    t.off[0] == t.cut && !doc_box_para(w, n)) {
+		    t.off[0] == t.cut && !doc_box_para(w, n) &&
+		    doc_text_line(n, l0, l1) == l0) {
 			free(t.off);
 			continue;
 		}
@@ -2200,11 +2342,13 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			free(t.off);
 			continue;
 		}
-		t.rewrite = 1;
+		t.rewrite = t.hline != l0 || t.eline != l1 ||
+		    t.off[0] != t.cut || heading || doc_box_para(w, n);
 		t.esc_line = 0;
-		if (t.hline > l0) {
+		if (t.hline > l0 || !t.rewrite) {
 			/* Text above the header: GitHub's paragraph, where
-			 * a "[x]: url" line defines nothing. */
+			 * a "[x]: url" line defines nothing; or the header
+			 * itself. */
 			size_t left, o = doc_first_off(w, n);
 			const char *p = doc_at(w->cl, l0, (int)o + 1, &left);
 			const char *q = left ? memchr(p, ']', left) : NULL;
@@ -2214,10 +2358,16 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 				t.esc_off = o;
 			}
 		}
+		if (!t.rewrite && t.esc_line == 0) {
+			free(t.off);
+			continue;
+		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
 	}
 	cmark_iter_free(it);
+	if (w->pipe != NULL)
+		doc_def_tables(w, doc);
 	/* A box replaced on a line that is no list item any more (a
 	 * paragraph's text since an item above it became empty): put it
 	 * back, with the line that ended its item. */
