@@ -2284,7 +2284,12 @@ doc_def_tables(struct walker *w, cmark_node *doc)
 
 /* Find the tables that cmark's tree gets wrong: a table that is not a
  * whole paragraph of its own. Each new one is added to w->tf for the
- * input to be rewritten; returns how many. */
+ * input to be rewritten; returns how many. A table that ends before its
+ * paragraph does changes what the lines after it are (a lazy line that
+ * continued the paragraph starts a block of its own, and the line after
+ * that may no longer open a list): the tables after it, up to the first
+ * top-level block that starts after a blank line, wait for the next pass,
+ * on the tree made without it. */
 static size_t
 doc_table_prepass(struct walker *w, cmark_node *doc)
 {
@@ -2292,6 +2297,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 	cmark_event_type ev;
 	size_t added = 0, ntf0 = w->ntf;
 	cmark_node *lastpara = NULL;
+	int settle = 0;		/* tables wait up to this blank line */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -2317,6 +2323,14 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
 		    !heading) || w->pipe == NULL)
 			continue;
+		if (settle != 0) {
+			cmark_node *top = n;
+			while (cmark_node_parent(top) != NULL &&
+			    cmark_node_parent(top) != doc)
+				top = cmark_node_parent(top);
+			if (settle < 0 || node_line(w, top) <= settle)
+				continue;
+		}
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		l0 = node_line(w, n);
 		if (heading && !doc_setext(w, n))
@@ -2364,6 +2378,21 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
+		if (t.rewrite && t.eline < l1 && settle == 0) {
+			/* The first blank line after the paragraph, or -1:
+			 * none, so every table after waits. */
+			settle = -1;
+			for (int b = l1 + 1; b <= (int)w->cl->nlines; b++) {
+				size_t left, i = 0;
+				const char *p = doc_at(w->cl, b, 1, &left);
+				while (i < left && (p[i] == ' ' || p[i] == '\t'))
+					i++;
+				if (i == left) {
+					settle = b;
+					break;
+				}
+			}
+		}
 	}
 	cmark_iter_free(it);
 	if (w->pipe != NULL)
