@@ -2152,11 +2152,14 @@ doc_lazy_html_check(struct walker *w, cmark_node *n, cmark_node *p)
 
 /* cmark-gfm 0.29 lets a lazy line that is one HTML tag start an HTML
  * block (libcmark 0.30 continues the paragraph): make such a line of
- * paragraph n a block start for libcmark too. */
+ * paragraph or setext heading n (above its underline) a block start for
+ * libcmark too. */
 static size_t
 doc_lazy_html_prepass(struct walker *w, cmark_node *n)
 {
-	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+	int l0 = node_line(w, n), l1 = cmark_node_get_type(n) ==
+	    CMARK_NODE_HEADING ? doc_setext_end(w, n) - 1 :
+	    cmark_node_get_end_line(n) + w->line_off;
 	cmark_node *anc[64];
 	int ind[64], l;
 	size_t nanc, added = 0;
@@ -2332,8 +2335,8 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			lastpara = n;
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_HTML_BLOCK)
 			doc_lazy_html_check(w, n, lastpara);
-		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_PARAGRAPH &&
-		    w->htmlcand)
+		if (ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_PARAGRAPH ||
+		    (heading && doc_setext(w, n))) && w->htmlcand)
 			added += doc_lazy_html_prepass(w, n);
 		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
 		    !heading) || w->pipe == NULL)
