@@ -312,11 +312,9 @@ run(struct opts *o, int argc, char *argv[])
 		pipeline_front_free(&f);
 		return EXIT_TROUBLE;
 	}
-	if (o->cmd == CMD_LINT) {
+	if (o->cmd == CMD_LINT)
 		match_set_jit(input_bytes(&f.fl, JIT_MIN_BYTES) >=
 		    JIT_MIN_BYTES);
-		doc_set_html(0);	/* no output of lint shows it */
-	}
 	for (i = 0; i < f.fl.n; i++)
 		stdin_in |= strcmp(f.fl.v[i], "-") == 0;
 	/* Which files are checklists needs the configs (a bad -c is an
