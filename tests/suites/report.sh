@@ -29,16 +29,50 @@ check() {
 	if [ "$got" = "$want" ]; then ok "$name"
 	else echo "not ok report/$name: exit $got, want $want"; cat "$tmp/stderr"; fi
 }
+# cutstyle FROM TO: copies the report in FROM to TO with the <style>
+# block of every HTML page cut out (a line "{{>style.css}}" stands for
+# it): the stylesheet has one golden, $G/style.css, not one per page.
+# Each cut block is written to TO.style/PAGE; all must equal the golden.
+cutstyle() {
+	rm -rf "$2" "$2.style" && mkdir -p "$2" "$2.style" || return 1
+	for f in "$1"/*; do
+		b=${f##*/}
+		case $b in
+		*.html) awk -v css="$2.style/$b" '
+			cut && $0 == "</style>" { cut = 0 }
+			cut { print > css; next }
+			{ print }
+			$0 == "<style>" { cut = 1; print "{{>style.css}}"; printf "" > css }
+			' "$f" >"$2/$b" ;;
+		*) cp "$f" "$2/$b" ;;
+		esac
+	done
+}
 # golden NAME GOLDEN-DIR OUT-DIR: every file of the golden dir equals
-# the output's, and the output has no other files.
+# the output's (HTML pages without their stylesheet, see cutstyle), and
+# the output has no other files; every page's stylesheet equals
+# $G/style.css.
 golden() {
+	cutstyle "$3" "$tmp/golden.$1" || { fail "$1"; return; }
 	if [ -n "$REGEN" ]; then
-		rm -rf "$2" && mkdir -p "$2" && cp "$3"/* "$2"/
-		return
+		rm -rf "$2" && mkdir -p "$2" && cp "$tmp/golden.$1"/* "$2"/
+		cp "$(ls "$tmp/golden.$1.style"/* | head -n 1)" "$G/style.css"
 	fi
 	# The report's own hidden files (lock, manifest) are not goldens.
-	if diff -ru -x '.ticklist.*' "$2" "$3" >"$tmp/diff" 2>&1; then ok "$1"
+	if diff -ru -x '.ticklist.*' "$2" "$tmp/golden.$1" >"$tmp/diff" 2>&1
+	then ok "$1"
 	else fail "$1" "$tmp/diff"; fi
+	n=0
+	for c in "$tmp/golden.$1.style"/*; do
+		[ -f "$c" ] || continue
+		n=$((n + 1))
+		if ! diff -u "$G/style.css" "$c" >"$tmp/diff" 2>&1; then
+			fail "$1-style ($c)" "$tmp/diff"
+			return
+		fi
+	done
+	if [ "$n" -gt 0 ]; then ok "$1-style ($n pages)"
+	else fail "$1-style (no page has a <style> block)"; fi
 }
 # has NAME FILE PATTERN / hasnt NAME FILE PATTERN (fixed strings).
 has() { if grep -q -F -- "$3" "$2"; then ok "$1"; else echo "not ok report/$1: $2 lacks '$3'"; fi; }
