@@ -1036,23 +1036,44 @@ report_lang(struct val *o, const struct checklist *cl)
 	val_put_str(o, "lang", lang);
 }
 
-/* "ruleset_name": a shipped set by its name ("deployment" for
- * "shipped/deployment.yml"), a config file by its path. */
+/* "ruleset_name": the set that decided, as rules_name() names it (a
+ * checklists: entry by its extends, front matter's or -r's set by its
+ * name or file), each shipped set of the ", "-joined list by its name
+ * ("deployment" for "shipped/deployment.yml" or "shipped/deployment");
+ * "ruleset_from": where it was chosen (rules_file()) when that is not the
+ * name (a checklists: entry), and has_ruleset_from. */
 static void
-report_ruleset_name(struct val *o, const char *file)
+report_ruleset_name(struct val *o, const struct rules *rs)
 {
-	size_t n = strlen(file);
-	char *name;
+	const char *name, *p, *e;
+	struct buf b = {0};
 
-	if (strncmp(file, "shipped/", 8) != 0 || n <= 12 ||
-	    strcmp(file + n - 4, ".yml") != 0) {
-		val_put_str(o, "ruleset_name", file);
-		return;
+	if (rs == NULL)
+		return;		/* no set: no name (has_ruleset is false) */
+	name = p = rules_name(rs);
+
+	while (*p != '\0') {
+		const char *q = p;
+		size_t n;
+
+		e = strstr(p, ", ");
+		n = e ? (size_t)(e - p) : strlen(p);
+		p = e ? e + 2 : p + n;
+		if (b.len)
+			buf_puts(&b, ", ");
+		if (n > 8 && strncmp(q, "shipped/", 8) == 0) {
+			q += 8;
+			n -= 8;
+			if (n > 4 && strncmp(q + n - 4, ".yml", 4) == 0)
+				n -= 4;
+		}
+		buf_put(&b, q, n);
 	}
-	name = xstrdup(file + 8);
-	name[n - 12] = '\0';
-	val_put_str(o, "ruleset_name", name);
-	free(name);
+	val_put_str(o, "ruleset_name", buf_cstr(&b));
+	val_put_str(o, "ruleset_from", name != rules_file(rs) ?
+	    rules_file(rs) : "");
+	val_put_bool(o, "has_ruleset_from", name != rules_file(rs));
+	buf_free(&b);
 }
 
 int
@@ -1108,7 +1129,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	    (long long)v.nblockers - 2 : 0);
 	val_put_bool(o, "has_more_blockers", v.nblockers > 2);
 	val_put_str(o, "ruleset", in->rules ? rules_file(in->rules) : "");
-	report_ruleset_name(o, in->rules ? rules_file(in->rules) : "");
+	report_ruleset_name(o, in->rules);
 	val_put_bool(o, "has_ruleset", in->rules != NULL);
 	{
 		unsigned kinds[RKIND__MAX] = {0};
@@ -1218,7 +1239,8 @@ static const struct jview jv_checklist[] = {
 	JV("findings", jv_finding, 0), JV("page", NULL, 0),
 	JV("state", NULL, 0), JV("error", NULL, 0),
 	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0),
-	JV("task_items", jv_task_item, 0), JV("changes", jv_changes, 0), JV_END
+	JV("task_items", jv_task_item, 0), JV("changes", jv_changes, 0),
+	{ "ruleset_name", "\"ruleset\": ", 11, NULL, 0 }, JV_END
 };
 #undef JV
 #undef JV_END

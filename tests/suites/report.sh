@@ -113,7 +113,7 @@ import json, sys
 r = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
 got = [{k: v for k, v in c.items()
         if k not in ("findings", "page", "state", "waivers", "overdue",
-                     "task_items")}
+                     "task_items", "ruleset")}
        for c in r["checklists"]]
 assert got == s["checklists"], "checklists differ from status"
 sm = r["summary"]
@@ -338,6 +338,19 @@ printf '%s' "$deep" >"$tmp/deep.json"
 check history-too-deep 2 "$T" report -q -o "$tmp/bb" --history "$tmp/deep.json" samples/release.md
 has history-too-deep-says "$tmp/stderr" 'nested too deep'
 
+# The ruleset that decided, by name: a checklists: entry by its extends
+# (not by the config file), front matter's set over the entry's, -r's.
+has ruleset-entry "$tmp/s/index.html" 'samples/deployment.md &middot; rules: deployment</span>'
+has ruleset-entry-page "$tmp/s/samples_release.html" 'rules: release (set in samples/.ticklist.yml (checklists: &#39;release.md&#39;))</p>'
+has ruleset-json "$tmp/s/report.json" '"ruleset": "release"'
+mkdir -p "$tmp/rs/in"
+cp samples/.ticklist.yml samples/deployment.md "$tmp/rs/in/"
+printf -- '---\nticklist: {ruleset: release}\n---\n# Go live\n\n- [x] done\n' >"$tmp/rs/in/go-live-x.md"
+(cd "$tmp/rs" && "$T" report -q --fail-on never -o out in/) >/dev/null 2>&1
+has ruleset-front-matter "$tmp/rs/out/index.html" 'in/go-live-x.md &middot; rules: release</span>'
+has ruleset-entry-copy "$tmp/rs/out/index.html" 'in/deployment.md &middot; rules: deployment</span>'
+(cd "$tmp/rs" && "$T" report -q --fail-on never -r release -o out2 in/deployment.md) >/dev/null 2>&1
+has ruleset-option "$tmp/rs/out2/index.html" 'in/deployment.md &middot; rules: release</span>'
 # --merge: one dashboard from two repositories' reports; pages copied
 # under DIR/NAME/ (their links keep working), names kept, states counted.
 mkdir -p "$tmp/mg/alpha" "$tmp/mg/beta"
@@ -352,6 +365,31 @@ if cmp -s "$tmp/mg/alpha/r/samples_go-live-quoted.html" "$tmp/mg/dash/alpha/samp
 else fail merge-pages-copied; fi
 has merge-summary-md "$tmp/mg/dash/summary.md" '20 of 31 tasks checked in 3 checklists'
 has merge-badge "$tmp/mg/dash/badge.svg" 'blocked</text>'
+# The merged report.json: the pinned shape (schema), the summary over
+# both, every checklist element as its own report has it plus its
+# repository, in input order, its page under DIR/REPOSITORY/.
+if python3 - "$tmp/mg" schemas/report.schema.json >"$tmp/out" 2>&1 <<'EOF'
+import json, os, sys, jsonschema
+d = sys.argv[1]
+m = json.load(open(d + "/dash/report.json"))
+jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(m)
+a = json.load(open(d + "/alpha/r/report.json"))
+b = json.load(open(d + "/beta/r/report.json"))
+assert [r["name"] for r in m["repositories"]] == ["alpha", "beta"], m["repositories"]
+assert [r["checklists"] for r in m["repositories"]] == [1, 2], m["repositories"]
+want = [dict(c, repository="alpha") for c in a["checklists"]] + \
+    [dict(c, repository="beta") for c in b["checklists"]]
+assert m["checklists"] == want, "checklists differ from the merged reports"
+s = m["summary"]
+assert (s["files"], s["items"], s["checked"]) == (3, 31, 20), s
+assert s["errors"] == a["summary"]["errors"] + b["summary"]["errors"], s
+for c in m["checklists"]:
+    assert os.path.isfile(os.path.join(d, "dash", c["repository"], c["page"])), c["page"]
+EOF
+then ok merge-json; else fail merge-json "$tmp/out"; fi
+has merge-ruleset "$tmp/mg/dash/index.html" 'samples/release.md &middot; rules: release</span>'
+check merge-twice 2 "$T" report --merge "$tmp/mg/dash/report.json" -o "$tmp/mg/d5"
+has merge-twice-says "$tmp/stderr" 'already a merged report'
 # The name defaults to the report's directory; two of one name clash.
 check merge-default-names 0 "$T" report --merge "$tmp/mg/alpha/r/report.json" -o "$tmp/mg/d2"
 has merge-default-name "$tmp/mg/d2/index.html" '<b>r</b>: samples/go-live-quoted.md'
