@@ -71,6 +71,7 @@ static const char report_help_text[] =
     "  -r, --rules NAME     use a shipped ruleset or rule file (repeatable)\n"
     "      --fail-on LEVEL  exit 1 when a finding is at or above LEVEL:\n"
     "                       error (default), warning, info, never\n"
+    "      --no-ignore      read files .gitignore excludes\n"
     "  -q, --quiet          no summary line on stderr\n"
     "      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
     "      --max-rules-size N  refuse larger rule files (default 1M)\n"
@@ -99,6 +100,7 @@ struct report_args {
 	const char		*one;		/* --template FILE */
 	const char		*baseline;	/* --baseline FILE */
 	int			 merge;		/* --merge */
+	int			 no_ignore;	/* --no-ignore */
 	const char		**history;	/* --history FILE... */
 	size_t			 nhist, caphist;
 	struct cliopt		 c;		/* the shared options */
@@ -108,7 +110,7 @@ static int
 report_args(int argc, char *argv[], struct report_args *a)
 {
 	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE, O_SOURCE_URL,
-	    O_BASELINE, O_HISTORY, O_MERGE };
+	    O_BASELINE, O_HISTORY, O_MERGE, O_NOIGNORE };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, O_TEMPLATES },
@@ -117,6 +119,7 @@ report_args(int argc, char *argv[], struct report_args *a)
 		{ "baseline", required_argument, NULL, O_BASELINE },
 		{ "history", required_argument, NULL, O_HISTORY },
 		{ "merge", no_argument, NULL, O_MERGE },
+		{ "no-ignore", no_argument, NULL, O_NOIGNORE },
 		CLIOPT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -158,6 +161,9 @@ report_args(int argc, char *argv[], struct report_args *a)
 			break;
 		case O_MERGE:
 			a->merge = 1;
+			break;
+		case O_NOIGNORE:
+			a->no_ignore = 1;
 			break;
 		case O_HISTORY:
 			a->history = xgrow(a->history, &a->caphist,
@@ -315,6 +321,7 @@ report_main(int argc, char *argv[])
 		goto out;
 	}
 	wk.ro = &a.ro;
+	fl.no_ignore = a.no_ignore;
 	for (int k = optind; k < argc; k++)
 		files_add(&fl, argv[k]);
 	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {

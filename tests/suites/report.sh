@@ -351,6 +351,18 @@ has ruleset-front-matter "$tmp/rs/out/index.html" 'in/go-live-x.md &middot; rule
 has ruleset-entry-copy "$tmp/rs/out/index.html" 'in/deployment.md &middot; rules: deployment</span>'
 (cd "$tmp/rs" && "$T" report -q --fail-on never -r release -o out2 in/deployment.md) >/dev/null 2>&1
 has ruleset-option "$tmp/rs/out2/index.html" 'in/deployment.md &middot; rules: release</span>'
+# --no-ignore: report reads what git ignores, as lint does.
+if command -v git >/dev/null 2>&1; then
+	mkdir -p "$tmp/ign/dist"
+	(cd "$tmp/ign" && unset GIT_DIR && git init -q . && printf 'dist/\n' >.gitignore)
+	printf '# Copy\n\n- [ ] x\n' >"$tmp/ign/dist/copy.md"
+	printf '# Main\n\n- [ ] y\n' >"$tmp/ign/main.md"
+	(cd "$tmp/ign" && unset GIT_DIR && "$T" report --no-config -q --fail-on never -o out .) >/dev/null 2>&1
+	has report-ignores-run "$tmp/ign/out/report.json" 'main.md"'
+	hasnt report-ignores "$tmp/ign/out/report.json" 'dist/copy.md"'
+	(cd "$tmp/ign" && unset GIT_DIR && "$T" report --no-config -q --fail-on never --no-ignore -o out2 .) >/dev/null 2>&1
+	has report-no-ignore "$tmp/ign/out2/report.json" 'dist/copy.md"'
+fi
 # --merge: one dashboard from two repositories' reports; pages copied
 # under DIR/NAME/ (their links keep working), names kept, states counted.
 mkdir -p "$tmp/mg/alpha" "$tmp/mg/beta"
