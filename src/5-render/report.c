@@ -232,6 +232,9 @@ report_finding(struct val *arr, const struct finding *f, int tpl)
 {
 	struct val *o = val_push_obj(arr);
 
+	/* Sized at once (val_reserve): a template object gets anchor, src,
+	 * first and last too. */
+	val_reserve(o, tpl ? 16 : 8);
 	val_put_str(o, "file", f->file);
 	val_put_int(o, "line", f->line);
 	val_put_int(o, "column", f->col);
@@ -325,6 +328,7 @@ report_group_findings(struct val *o, const struct rctx *rc,
 	for (k = 0; k < n; k++)
 		m += !noerr || rc->fs->v[b->idx[b->start[g] + k]].sev !=
 		    SEV_ERROR;
+	val_reserve(arr, m);
 	for (k = 0; k < n; k++) {
 		size_t fi = b->idx[b->start[g] + k];
 		if (noerr && rc->fs->v[fi].sev == SEV_ERROR)
@@ -355,6 +359,7 @@ report_line_findings(struct val *o, const struct rctx *rc, int line,
 	for (k = lo; rc->fs && k < rc->fs->n && rc->fs->v[k].line == line &&
 	    rc->fs->v[k].col < end; k++)
 		n++;
+	val_reserve(arr, n);
 	for (k = 0; k < n; k++)
 		report_ends(report_finding_at(arr, rc, lo + k), k, n);
 	val_put_bool(o, "has_findings", n > 0);
@@ -402,6 +407,7 @@ report_task_list(struct val *o, const char *key, const struct checklist *cl)
 	struct val *arr = val_put_arr(o, key);
 	long today = when_today();
 
+	val_reserve(arr, cl->nitems);
 	for (size_t i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
 		struct val *t = val_push_obj(arr);
@@ -474,10 +480,12 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 	size_t n = b->start[g + 1] - b->start[g];
 	long today = when_today();
 
+	val_reserve(arr, n);
 	for (size_t k = 0; k < n; k++) {
 		size_t ii = b->idx[b->start[g] + k];
 		const struct item *it = &rc->cl->items[ii];
 		struct val *t = val_push_obj(arr);
+		val_reserve(t, 24);	/* its members, at once */
 		val_put_str(t, "state", state_names[it->state]);
 		val_put_str(t, "state_label", state_labels[it->state]);
 		val_put_str(t, "text", it->text);
@@ -919,8 +927,10 @@ report_task_items(struct val *o, const struct checklist *cl)
 {
 	struct val *arr = val_put_arr(o, "task_items");
 
+	val_reserve(arr, cl->nitems);
 	for (size_t i = 0; i < cl->nitems; i++) {
 		struct val *t = val_push_obj(arr);
+		val_reserve(t, 3);
 		val_put_str(t, "text", cl->items[i].text);
 		val_put_str(t, "state", state_names[cl->items[i].state]);
 		val_put_int(t, "line", cl->items[i].line);
@@ -1102,6 +1112,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	rc.in = in;
 	report_status_x(o, cl, &rc, &v);
 	arr = val_put_arr(o, "findings");
+	val_reserve(arr, nf);
 	for (i = 0; i < nf; i++)
 		report_ends(report_finding_at(arr, &rc, i), i, nf);
 	val_put_str(o, "page", in->page);

@@ -155,6 +155,36 @@ val_hash(const char *key, size_t len)
 	    (uint32_t)(unsigned char)key[len - 1] << 24;
 }
 
+/* Room for cap entries in container c (cap above c->cap). */
+static void
+val_grow_to(struct val *c, uint32_t cap)
+{
+	struct vent *k;
+
+	if (c->kheap)
+		k = xrealloc(c->u.c.kids, cap * sizeof(*k));
+	else {
+		if (c->u.c.a != NULL)
+			k = arena_alloc(c->u.c.a, cap * sizeof(*k));
+		else {
+			k = xmalloc(cap * sizeof(*k));
+			c->kheap = 1;
+		}
+		if (c->n)
+			memcpy(k, c->u.c.kids, c->n * sizeof(*k));
+	}
+	c->u.c.kids = k;
+	c->cap = cap;
+}
+
+void
+val_reserve(struct val *c, size_t n)
+{
+	if ((c->type == VAL_ARR || c->type == VAL_OBJ) && n > c->cap &&
+	    n <= UINT32_MAX)
+		val_grow_to(c, (uint32_t)n);
+}
+
 /* Room for one more entry in container c. */
 static struct vent *
 val_room(struct val *c)
