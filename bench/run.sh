@@ -499,8 +499,8 @@ target() {
 }
 
 # page_size SET LIMIT: the size of each checklist's page over its own
-# size, in the report of the warm-up run (report-ref): the mean and the
-# largest, against LIMIT (at most). Pages are matched to inputs by name
+# size, in the report of the warm-up run (report-ref): the mean (all
+# pages over all checklists) against LIMIT (at most), and the largest. Pages are matched to inputs by name
 # (a page is named after its input's path).
 page_size() {
 	ref=$TMP/$1/report-ref
@@ -524,9 +524,9 @@ page_size() {
 	      if (r > mx) mx = r }
 	    END { if (k == 0) { printf "- page size × checklist size on (%s): " \
 		  "no page matched\n", set; exit }
-		printf "- page size × checklist size on (%s), %d pages: mean " \
-		  "%.2f, largest %.2f (target at most %g): %s\n", set, k,
-		  tout / tin, mx, l, (mx <= l ? "met" : "NOT met") }'
+		printf "- page size × checklist size on (%s), %d pages: %.2f " \
+		  "(target at most %g): %s; the largest %.2f\n", set, k,
+		  tout / tin, l, (tout / tin <= l ? "met" : "NOT met"), mx }'
 }
 
 {

@@ -363,6 +363,21 @@ if command -v git >/dev/null 2>&1; then
 	(cd "$tmp/ign" && unset GIT_DIR && "$T" report --no-config -q --fail-on never --no-ignore -o out2 .) >/dev/null 2>&1
 	has report-no-ignore "$tmp/ign/out2/report.json" 'dist/copy.md"'
 fi
+# Page weight (issue 15): the pages of 10 KB checklists (bench-gen's, as
+# the bench's corpus (b)) weigh at most 8 times their checklists, in all
+# (make bench shows the mean and the largest on 2,000 of them).
+if [ -x "$B/bench-gen" ]; then
+	mkdir -p "$tmp/ps/in"
+	"$B/bench-gen" -n 20 -s 10K -o "$tmp/ps/in" >/dev/null 2>&1
+	(cd "$tmp/ps" && "$T" report -q --fail-on never -o out in) >/dev/null 2>&1
+	ins=$(cat "$tmp/ps/in"/*.md | wc -c)
+	np=$(ls "$tmp/ps/out" | grep -c '^in_checklist-.*\.html$')
+	outs=$(cat "$tmp/ps/out"/in_checklist-*.html 2>/dev/null | wc -c)
+	if [ "$np" = 20 ] && [ "$ins" -gt 150000 ] &&
+	    [ "$outs" -le $((ins * 8)) ]; then
+		ok "page-weight ($outs bytes of pages for $ins of checklists: $(awk -v a="$outs" -v b="$ins" 'BEGIN { printf "%.2f", a / b }')x)"
+	else echo "not ok report/page-weight: $np pages, $outs bytes for $ins"; fi
+else echo "ok report/page-weight # skip: $B/bench-gen not built (make check builds it)"; fi
 # --merge: one dashboard from two repositories' reports; pages copied
 # under DIR/NAME/ (their links keep working), names kept, states counted.
 mkdir -p "$tmp/mg/alpha" "$tmp/mg/beta"
