@@ -644,6 +644,17 @@ report_manifest_read(struct report_writer *w)
 	return 0;
 }
 
+/* Drop the names report_manifest_read read. */
+static void
+report_manifest_forget(struct report_writer *w)
+{
+	for (size_t i = 0; i < w->nold; i++)
+		free(w->old[i]);
+	free(w->old);
+	w->old = NULL;
+	w->nold = 0;
+}
+
 /* Was name written by an earlier run (in the manifest)? */
 static int
 report_ours(const struct report_writer *w, const char *name)
@@ -835,20 +846,42 @@ report_put_hidden(const char *dir, const char *name, const char *final,
 	return rc;
 }
 
+/* Is DIR/name free, or a regular file of the manifest (w->old)? A
+ * journal only ever renames onto those, so one planted in DIR (a
+ * repository's own ".ticklist.journal" when DIR is its root) replaces
+ * nothing ticklist did not write. */
+static int
+report_journal_target(const struct report_writer *w, const char *name)
+{
+	struct buf path = {0};
+	struct stat st;
+	int ok;
+
+	buf_printf(&path, "%s/%s", w->o->dir, name);
+	ok = lstat(path.data, &st) == -1 ? errno == ENOENT :
+	    S_ISREG(st.st_mode) && report_ours(w, name);
+	buf_free(&path);
+	return ok;
+}
+
 /* Carry out DIR/.ticklist.journal if there is one (see above), then
  * remove it: renames in order (a staged file that is gone was renamed
  * already), stale pages removed (regular files only), the manifest
- * written. 0 (also when there is no journal), or -1 after a diag_error:
- * the journal stays for the next run. */
+ * written. The targets must be free or in the manifest w->old (read
+ * before: the manifest written before the journal lists the old and the
+ * new names). 0 (also when there is no journal; *done tells whether
+ * there was one), or -1 after a diag_error: the journal stays. */
 static int
-report_journal_apply(const char *dir)
+report_journal_apply(const struct report_writer *w, int *done)
 {
+	const char *dir = w->o->dir;
 	struct buf path = {0}, from = {0}, to = {0}, man = {0};
 	struct input in;
 	struct stat st;
 	char *p, *nl, *tab;
 	int rc = 0;
 
+	*done = 0;
 	buf_printf(&path, "%s/" REPORT_JOURNAL, dir);
 	if (lstat(path.data, &st) == -1) {
 		rc = errno == ENOENT ? 0 : -1;
@@ -894,6 +927,13 @@ report_journal_apply(const char *dir)
 				rc = -1;
 				break;
 			}
+			if (!report_journal_target(w, tab + 1)) {
+				diag_error(path.data, 0, 0, "would replace "
+				    "%s, which ticklist did not write: refused "
+				    "(remove the journal)", tab + 1);
+				rc = -1;
+				break;
+			}
 			buf_reset(&from);
 			buf_reset(&to);
 			buf_printf(&from, "%s/%s", dir, p + 2);
@@ -907,7 +947,8 @@ report_journal_apply(const char *dir)
 		case 'D':
 			buf_reset(&to);
 			buf_printf(&to, "%s/%s", dir, p + 2);
-			if (lstat(to.data, &st) == 0 && S_ISREG(st.st_mode))
+			if (report_ours(w, p + 2) && lstat(to.data, &st) == 0 &&
+			    S_ISREG(st.st_mode))
 				unlink(to.data);
 			break;
 		case 'M':
@@ -927,6 +968,7 @@ report_journal_apply(const char *dir)
 		    strerror(errno));
 		rc = -1;
 	}
+	*done = rc == 0;
 	read_free(&in);
 	buf_free(&path);
 	buf_free(&from);
@@ -1013,7 +1055,7 @@ report_writer_new(const struct report_opts *o)
 	const char **pnames;
 	size_t npnames, k;
 	struct buf path = {0};
-	int rc = 0, fd = -1;
+	int rc = 0, fd = -1, done = 0;
 
 	w->o = o;
 	w->lockfd = -1;
@@ -1040,10 +1082,13 @@ report_writer_new(const struct report_opts *o)
 		goto fail;
 	}
 	/* Under the lock, a journal a killed run left is carried out
-	 * first: its report is complete before this run starts. */
+	 * first: its report is complete before this run starts (and the
+	 * manifest it wrote is read again). */
 	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1 ||
-	    report_lock(w) == -1 || report_journal_apply(o->dir) == -1 ||
-	    report_manifest_read(w) == -1)
+	    report_lock(w) == -1 || report_manifest_read(w) == -1 ||
+	    report_journal_apply(w, &done) == -1 ||
+	    (done && (report_manifest_forget(w),
+	    report_manifest_read(w)) == -1))
 		goto fail;
 	report_clean(w);
 	w->ninames = template_set_names(w->iset, &w->inames);
@@ -1316,7 +1361,7 @@ report_writer_finish(struct report_writer *w)
 	 * last: it links to them), the stale pages, the manifest. */
 	if (rc == 0 && (rc = report_journal_write(w)) == 0) {
 		w->committed = 1;
-		rc = report_journal_apply(w->o->dir);
+		rc = report_journal_apply(w, &k);
 	}
 	report_writer_free(w);
 	return rc;

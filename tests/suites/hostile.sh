@@ -564,6 +564,17 @@ for nth in 1 2 3 5 8; do
 		else echo "not ok hostile/report-kill-manifest"; diff "$tmp/kman.want" "$tmp/kman"; fi
 	fi
 done
+# A journal planted in the report folder (a repository's own, with
+# -o .) renames nothing onto a file ticklist did not write.
+mkdir -p "$tmp/plant/out"
+printf '# A\n\n- [ ] a\n' >"$tmp/plant/a.md"
+printf 'mine\n' >"$tmp/plant/out/README.md"
+printf 'evil\n' >"$tmp/plant/out/.ticklist-x"
+printf 'R\t.ticklist-x\tREADME.md\n' >"$tmp/plant/out/.ticklist.journal"
+check report-journal-planted 2 "$T" report --no-config -q --fail-on never \
+    -o "$tmp/plant/out" "$tmp/plant/a.md"
+has report-journal-planted-msg "$tmp/stderr" "would replace README.md, which ticklist did not write"
+has report-journal-planted-intact "$tmp/plant/out/README.md" "mine"
 # report -o . . : neither a checklist named summary.md nor an index.html
 # someone wrote is replaced.
 mkdir "$tmp/dot"
