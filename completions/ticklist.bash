@@ -32,11 +32,16 @@ _ticklist() {
 		case $prev in
 		--format|-f) COMPREPLY=($(compgen -W 'text json tree' -- "$cur")); return;;
 		--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--config|-c) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--rules|-r) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
 		--jobs|-j) return;;
 		--max-file-size) return;;
+		--max-rules-size) return;;
+		--stdin-filename) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--today) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--format --output --jobs --max-file-size --help -f -o -j' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--format --output --config --no-config --rules --jobs --max-file-size --max-rules-size --stdin-filename --no-ignore --show-files --today --help -f -o -c -r -j' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	rules)
@@ -45,9 +50,11 @@ _ticklist() {
 		--show) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
 		--config|-c) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		--rules|-r) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
+		--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--max-rules-size) return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--format --show --config --no-config --rules --help -f -c -r' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--format --show --config --no-config --rules --output --max-rules-size --help -f -c -r -o' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	explain)
@@ -55,9 +62,11 @@ _ticklist() {
 		--config|-c) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		--rules|-r) COMPREPLY=($(compgen -W 'deployment pr-template recommended release security-review' -- "$cur")); return;;
 		--output|-o) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--stdin-filename) COMPREPLY=($(compgen -f -- "$cur")); return;;
+		--max-rules-size) return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--config --no-config --rules --output --help -c -r -o' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--config --no-config --rules --output --stdin-filename --max-rules-size --man --help -c -r -o' -- "$cur"));;
 		*) COMPREPLY=($(compgen -W 'box-contradicts-text box-style completion duplicate-item empty-checklist empty-section evidence-required expired-waiver fields inconsistent-check invalid-utf8 invalid-waiver malformed-task mojibake na-without-reason not-ready overdue pattern placeholder required-items required-sections signoff stale-review template-drift unfilled-field unselected-choice' -- "$cur"));;
 		esac;;
 	report)

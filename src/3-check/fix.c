@@ -389,7 +389,6 @@ fix_write(const char *path, const char *old, size_t nold, const char *data,
 {
 	struct stat st;
 	char *real, *tmp;
-	int fd, saved;
 
 	if ((real = realpath(path, NULL)) == NULL || stat(real, &st) == -1) {
 		diag_error(path, 0, 0, "cannot fix: %s", strerror(errno));
@@ -401,53 +400,21 @@ fix_write(const char *path, const char *old, size_t nold, const char *data,
 		free(real);
 		return -1;
 	}
-	tmp = xmalloc(strlen(real) + 16);
-	sprintf(tmp, "%s.fixXXXXXX", real);
-	if ((fd = mkstemp(tmp)) == -1) {
-		diag_error(path, 0, 0, "cannot create temporary file: %s",
-		    strerror(errno));
+	/* Staged beside it with its owner and mode (output.c), then once
+	 * more, as late as can be: an editor may have saved since. */
+	if ((tmp = output_stage(real, path, &st, data, len)) == NULL)
 		goto fail;
-	}
-	/* The owner too, when we may (root fixing a user's file); then the
-	 * mode, which a chown may have cleared set-id bits of. */
-	if (fchown(fd, st.st_uid, st.st_gid) == -1 && errno != EPERM) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		diag_error(path, 0, 0, "cannot keep the owner: %s",
-		    strerror(saved));
-		goto fail;
-	}
-	if (output_write_all(fd, data, len) == -1 ||
-	    fchmod(fd, st.st_mode & 07777) == -1 || fsync(fd) == -1) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		diag_error(path, 0, 0, "write failed: %s", strerror(saved));
-		goto fail;
-	}
-	if (close(fd) == -1) {
-		unlink(tmp);
-		diag_error(path, 0, 0, "write failed: %s", strerror(errno));
-		goto fail;
-	}
-	/* Once more, as late as can be: an editor may have saved since. */
 	if (!fix_unchanged(real, old, nold)) {
 		unlink(tmp);
+		free(tmp);
 		diag_error(path, 0, 0, "changed since it was read: not fixed");
 		goto fail;
 	}
-	if (rename(tmp, real) == -1) {
-		saved = errno;
-		unlink(tmp);
-		diag_error(path, 0, 0, "cannot write: %s", strerror(saved));
+	if (output_commit(real, path, tmp, 0) == -1)
 		goto fail;
-	}
-	free(tmp);
 	free(real);
 	return 0;
 fail:
-	free(tmp);
 	free(real);
 	return -1;
 }

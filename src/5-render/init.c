@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "init.h"
+#include "output.h"
 #include "ticklist.h"
 
 static const char init_starter[] =
@@ -73,92 +74,15 @@ static const char init_starter[] =
 "# A finding can also be silenced in the Markdown itself, as with\n"
 "# <!-- ticklist-disable-next-line placeholder --> above its line.\n";
 
-/* The text of `ticklist help init`. */
-void
-init_help(FILE *f)
-{
-	fputs("usage: ticklist init [PATH]\n"
-	    "Write a commented starter .ticklist.yml in the current directory,\n"
-	    "or at PATH (a file, or a directory to write .ticklist.yml in).\n"
-	    "An existing file is never overwritten.\n"
-	    "\n"
-	    "Exit status: 0 written, 2 when the file exists or could not be\n"
-	    "written.\n", f);
-}
-
-/* Create path exclusively and write the starter into it; a failed write
- * removes the partial file. */
-static int
-init_write(const char *path)
-{
-	size_t off = 0, len = sizeof(init_starter) - 1;
-	int fd;
-
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0666)) == -1) {
-		if (errno == EEXIST)
-			diag_error(path, 0, 0, "already exists; not "
-			    "overwriting it");
-		else
-			diag_error(path, 0, 0, "%s", strerror(errno));
-		return EXIT_TROUBLE;
-	}
-	while (off < len) {
-		ssize_t n = write(fd, init_starter + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n == 0)
-			errno = ENOSPC;
-		if (n <= 0)
-			goto fail;
-		off += (size_t)n;
-	}
-	if (fsync(fd) == -1 && errno != EINVAL)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	printf("wrote %s\n", path);
-	return EXIT_CLEAN;
-fail:
-	diag_error(path, 0, 0, "%s", strerror(errno));
-	if (fd != -1)
-		close(fd);
-	unlink(path);
-	return EXIT_TROUBLE;
-}
-
-/* Options, then the path: PATH, PATH/.ticklist.yml for a directory, or
- * ./.ticklist.yml. */
+/* Write the starter to PATH, PATH/.ticklist.yml for a directory, or
+ * ./.ticklist.yml: created whole or not at all, never over a file. */
 int
-init_main(int argc, char *argv[])
+init_run(const char *arg)
 {
-	const char *arg = NULL;
 	struct buf path = {0};
 	struct stat st;
-	int i, rc;
+	int rc = EXIT_CLEAN;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-h") == 0 ||
-		    strcmp(argv[i], "--help") == 0) {
-			init_help(stdout);
-			return EXIT_CLEAN;
-		}
-		if (strcmp(argv[i], "--") == 0 && i + 1 < argc) {
-			i++;
-		} else if (argv[i][0] == '-') {
-			diag_error(NULL, 0, 0, "unknown option: %s", argv[i]);
-			init_help(stderr);
-			return EXIT_TROUBLE;
-		}
-		if (arg != NULL) {
-			diag_error(NULL, 0, 0, "init takes one PATH");
-			init_help(stderr);
-			return EXIT_TROUBLE;
-		}
-		arg = argv[i];
-	}
 	if (arg == NULL)
 		buf_puts(&path, ".ticklist.yml");
 	else if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
@@ -166,7 +90,11 @@ init_main(int argc, char *argv[])
 		    arg[strlen(arg) - 1] == '/' ? "" : "/");
 	else
 		buf_puts(&path, arg);
-	rc = init_write(buf_cstr(&path));
+	if (output_create(buf_cstr(&path), init_starter,
+	    sizeof(init_starter) - 1) == -1)
+		rc = EXIT_TROUBLE;
+	else
+		printf("wrote %s\n", buf_cstr(&path));
 	buf_free(&path);
 	return rc;
 }

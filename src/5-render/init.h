@@ -3,14 +3,11 @@
 #ifndef TICKLIST_INIT_H
 #define TICKLIST_INIT_H
 
-#include <stdio.h>
-
-/* argv[0] is "init"; argv[1], if given, the file or directory to write
- * (default: .ticklist.yml in the current directory). An existing file is
- * never overwritten. Returns the exit status: 0 written, 2 on a usage
- * error, an existing file or a failed write (after a diag_error). */
-int	init_main(int argc, char *argv[]);
-/* The help text of the command. */
-void	init_help(FILE *);
+/* Write the starter to path, a file or a directory to write
+ * .ticklist.yml in (NULL: .ticklist.yml in the current directory),
+ * through output_create: an existing file is never overwritten. Returns
+ * the exit status: 0 written, 2 for an existing file or a failed write
+ * (after a diag_error). The help text is main.c's command table's. */
+int	init_run(const char *path);
 
 #endif

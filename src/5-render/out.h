@@ -1,6 +1,8 @@
-/* out.h: [render] lint output backends. Every format renders the same
- * findings list, so the format can never change what was found. A backend
- * is a row of begin/file/end callbacks chosen by name in out.c. */
+/* out.h: [render] the output table: every format of every view (lint
+ * findings, status, rule listings, report files) is one row of out.c,
+ * found by one lookup with one "unknown format" error. Every lint format
+ * renders the same findings list, so the format can never change what
+ * was found: a lint backend is a row of begin/file/end callbacks. */
 #ifndef TICKLIST_OUT_H
 #define TICKLIST_OUT_H
 
@@ -38,7 +40,44 @@ struct out_backend {
 			    const unsigned *tally, size_t nfiles);
 };
 
-/* The backend called name, or NULL. out_names() lists them "a|b|c". */
+struct checklist;
+struct rules;
+
+/* One row of the output table: a format of a view. Which members are set
+ * depends on the view. */
+struct out_format {
+	const char		 *view;		/* "lint", "status", "rules",
+						   "report" */
+	const char		 *name;		/* what --format names */
+	/* lint: the findings backend. */
+	const struct out_backend *lint;
+	/* status: one checklist, rendered on a worker; written between
+	 * head and tail (tail0 when there was none), first before the
+	 * first, sep before each other. */
+	void			(*status)(struct buf *, const struct checklist *);
+	const char		 *head, *first, *sep, *tail, *tail0;
+	int			  model_only;	/* any file, as parsed: no
+						   config, no checks */
+	/* rules: the listing of a rule set. */
+	void			(*rules)(struct buf *, const struct rules *);
+	/* report: the file written, from template file + ".mustache"
+	 * (NULL: a page per checklist, named after it). */
+	const char		 *file;
+	const char		 *template;
+};
+
+/* The row of view called name; NULL after a diag_error naming the valid
+ * ones ("unknown format 'x' (expected text, json or tree)"). */
+const struct out_format	*out_format(const char *view, const char *name);
+/* The i-th row of view (0, 1, ...), or NULL past the last. */
+const struct out_format	*out_format_at(const char *view, size_t i);
+/* Append the names of view's formats to b: sep between them, last
+ * before the last one ("|", "|"; or ", ", " or "). */
+void			 out_format_names(struct buf *b, const char *view,
+			    const char *sep, const char *last);
+
+/* The lint backend called name, or NULL. out_names() lists them
+ * "a|b|c". */
 const struct out_backend	*out_find(const char *name);
 const char			*out_names(void);
 
@@ -47,10 +86,11 @@ const char			*out_names(void);
  * Returns a pointer into path. */
 const char			*out_relpath(const char *path);
 
-struct checklist;
-
 /* The debug dump of a parsed model (status --format tree). */
 void	out_tree(struct buf *, const struct checklist *);
+/* status --format text and json: one checklist (out_status.c). */
+void	out_status_text(struct buf *, const struct checklist *);
+void	out_status_json(struct buf *, const struct checklist *);
 
 /* Backends (one file each). */
 extern const struct out_backend out_text, out_json;

@@ -54,22 +54,17 @@ enum cmd {
 	CMD_STATUS,
 	CMD_RULES,
 	CMD_EXPLAIN,
+	CMD_REPORT,
+	CMD_INIT,
 	CMD__MAX
 };
 
+/* A command line, parsed. */
 struct opts {
-	enum cmd		 cmd;
-	const char		*format;
-	const char		*output;
-	const char		*show;		/* rules --show NAME */
-	int			 fix;		/* lint --fix */
-	int			 diff;		/* lint --diff */
-	int			 man;		/* explain --man */
-	const char		*stdin_name;	/* --stdin-filename PATH */
-	const char		*print_config;	/* lint --print-config FILE */
-	int			 no_ignore;	/* --no-ignore */
-	int			 show_files;	/* --show-files */
-	struct cliopt		 c;		/* the shared options */
+	enum cmd			 cmd;
+	const char			*name;	/* the command's */
+	const struct out_format		*fmt;	/* its view's --format row */
+	struct cliopt			 c;
 };
 
 /* One input file's work, done by a worker, written by the main thread. */
@@ -111,81 +106,6 @@ struct run_state {
  * more than it saves (a pre-commit hook's few files). */
 #define JIT_MIN_BYTES	(128u * 1024u)
 
-/* Print s in exactly width code points: cut at a character boundary with
- * an ellipsis, or padded with spaces. */
-static void
-pad_title(struct buf *b, const char *s, size_t width)
-{
-	size_t n = strlen(s), i = 0, cp = 0;
-
-	while (i < n && cp < width) {
-		size_t len = utf8_valid_len(s + i, n - i);
-		if (cp == width - 1 && utf8_count(s + i, n - i) > 1)
-			break;
-		i += len ? len : 1;
-		cp++;
-	}
-	buf_put(b, s, i);
-	if (i < n) {
-		buf_puts(b, "\xe2\x80\xa6");	/* … */
-		cp++;
-	}
-	for (; cp < width; cp++)
-		buf_putc(b, ' ');
-}
-
-static void
-status_text(struct buf *b, const struct checklist *cl)
-{
-	static const char bar[] = "####################";
-	static const char dots[] = "--------------------";
-	const struct counts *c = &cl->total;
-	int pm = verdict_permille(c);
-	struct verdict v;
-	int fill = pm < 0 ? 0 : pm / 50;
-	char pt[8];
-	struct buf t = {0};
-
-	/* Titles and names come from files: escaped for the terminal. */
-	esc_term_start(b, cl->title, strlen(cl->title));
-	buf_puts(b, " (");
-	esc_term(b, cl->file, strlen(cl->file));
-	buf_puts(b, ")\n");
-	verdict_percent_text(pt, pm);
-	if (pm < 0)
-		buf_printf(b, "  no task items");
-	else
-		buf_printf(b, "  %u/%u checked  %6s  [%.*s%.*s]", c->checked,
-		    c->items, pt, fill, bar, 20 - fill, dots);
-	if (c->na)
-		buf_printf(b, "  %u n/a", c->na);
-	buf_putc(b, '\n');
-	verdict_make(&v, cl, NULL, SEV_ERROR);
-	if (v.signoff.state != SIGNOFF_NONE)
-		buf_printf(b, "  sign-off: %s, %u of %u signed\n",
-		    verdict_signoff_labels[v.signoff.state], v.signoff.signed_n,
-		    v.signoff.required);
-	verdict_free(&v);
-	for (size_t i = 0; i < cl->nsections; i++) {
-		const struct section *s = &cl->sections[i];
-		int top = s->parent < 0 ? (int)i != cl->title_section :
-		    s->parent == cl->title_section;
-		if (!top || s->total.items + s->total.na == 0)
-			continue;
-		pm = verdict_permille(&s->total);
-		fill = pm < 0 ? 0 : pm / 100;
-		verdict_percent_text(pt, pm < 0 ? 0 : pm);
-		buf_puts(b, "  ");
-		buf_reset(&t);
-		esc_term_start(&t, s->title, strlen(s->title));
-		pad_title(b, buf_cstr(&t), 36);
-		buf_printf(b, " %4u/%-4u %6s  [%.*s%.*s]\n",
-		    s->total.checked, s->total.items, pt,
-		    fill, bar, 10 - fill, dots);
-	}
-	buf_free(&t);
-}
-
 /* The per-file pipeline on a worker: read, parse, check, render. */
 static void
 run_work(size_t i, struct check_ctx *cc, void *arg)
@@ -197,7 +117,7 @@ run_work(size_t i, struct check_ctx *cc, void *arg)
 
 	if (j->error)
 		return;		/* its rules failed to load */
-	if ((o->fix || o->diff) && j->sel != NULL &&
+	if ((o->c.fix || o->c.diff) && j->sel != NULL &&
 	    strcmp(j->path, "-") != 0) {
 		/* A file is fixed only when it is a checklist, with the
 		 * set its front matter may name. */
@@ -207,12 +127,12 @@ run_work(size_t i, struct check_ctx *cc, void *arg)
 		if (cl != NULL && !j->sel->skipped) {
 			checklist_free(cl);
 			cl = fix_file(j->path, j->name, o->c.max_size,
-			    j->sel->used, cc, &j->fs, o->diff, &j->fx);
+			    j->sel->used, cc, &j->fs, o->c.diff, &j->fx);
 		}
-	} else if (o->fix || o->diff)
+	} else if (o->c.fix || o->c.diff)
 		/* stdin is read once: fixed with its config's set. */
 		cl = fix_file(j->path, j->name, o->c.max_size, j->rules, cc,
-		    &j->fs, o->diff, &j->fx);
+		    &j->fs, o->c.diff, &j->fx);
 	else if (j->sel != NULL) {
 		j->sel->judge_only = o->cmd != CMD_LINT;
 		cl = pipeline_checklist(j->path, o->c.max_size, j->sel, cc,
@@ -228,16 +148,9 @@ run_work(size_t i, struct check_ctx *cc, void *arg)
 		checklist_free(cl);
 		return;
 	}
-	if (o->cmd == CMD_LINT) {
-		/* the findings are in j->fs */
-	} else if (strcmp(o->format, "tree") == 0) {
-		out_tree(&j->out, cl);
-	} else if (strcmp(o->format, "json") == 0) {
-		struct val *v = report_status(cl);
-		val_json(&j->out, v, -1);
-		val_free(v);
-	} else
-		status_text(&j->out, cl);
+	if (o->fmt->status != NULL)
+		o->fmt->status(&j->out, cl);
+	/* lint: the findings are in j->fs */
 	checklist_free(cl);
 }
 
@@ -269,10 +182,8 @@ run_emit(size_t i, void *arg)
 			findings_tally(&j->fs, rs->tally);
 			rs->be->file(&rs->ob, &rs->orun, &of, rs->first);
 		} else {
-			if (strcmp(o->format, "json") == 0)
-				buf_puts(&rs->ob, rs->first ? "\n  " : ",\n  ");
-			else if (!rs->first)
-				buf_putc(&rs->ob, '\n');
+			buf_puts(&rs->ob, rs->first ? o->fmt->first :
+			    o->fmt->sep);
 			buf_put(&rs->ob, j->out.data ? j->out.data : "",
 			    j->out.len);
 		}
@@ -307,228 +218,6 @@ input_bytes(const struct filelist *fl, size_t cap)
 			total += (size_t)sb.st_size;
 	}
 	return total;
-}
-
-static void
-usage(FILE *f)
-{
-	fprintf(f,
-	    "usage: ticklist lint [--format %s] [--fail-on LEVEL] [options] "
-	    "PATH...\n"
-	    "       ticklist status [--format text|json] PATH...\n"
-	    "       ticklist rules [--format text|json] [--show NAME] [DIR]\n"
-	    "       ticklist explain RULE\n"
-	    "       ticklist init [PATH]\n"
-	    "       ticklist report [-o DIR] [--templates DIR] [--template FILE] "
-	    "PATH...\n"
-	    "       ticklist help [COMMAND]\n"
-	    "       ticklist --version\n", out_names());
-}
-
-static const char *const help_text[CMD__MAX] = {
-	"usage: ticklist lint [options] PATH...\n"
-	"Check checklists against the effective rules and print findings.\n"
-	"PATH may be a file, '-' for stdin, or a directory (searched for\n"
-	"*.md and *.markdown, hidden directories and node_modules skipped).\n"
-	"\n"
-	"  -f, --format FMT     output format (default text; listed below)\n"
-	"      --fail-on LEVEL  exit 1 when a finding is at or above LEVEL:\n"
-	"                       error (default), warning, info, never\n"
-	"  -o, --output FILE    write the output to FILE (atomically)\n"
-	"  -c, --config FILE    use this config instead of .ticklist.yml\n"
-	"      --no-config      ignore .ticklist.yml files\n"
-	"  -r, --rules NAME     use a shipped ruleset or rule file (repeatable)\n"
-	"  -j, --jobs N         worker threads (default: number of CPUs)\n"
-	"      --color WHEN     auto, always or never (default auto)\n"
-	"  -q, --quiet          no summary line on stderr\n"
-	"      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
-	"      --max-rules-size N  refuse larger rule files (default 1M)\n"
-	"      --fix            repair the findings whose repair is certain\n"
-	"                       (see 'ticklist explain RULE'), in place\n"
-	"      --diff           print the repairs as a unified diff; change\n"
-	"                       nothing\n"
-	"      --stdin-filename PATH  read stdin as if it were PATH (config,\n"
-	"                       overrides, reported name)\n"
-	"      --print-config FILE  print the effective rules for FILE, with\n"
-	"                       where each came from, as YAML\n"
-	"      --no-ignore      read files .gitignore excludes\n"
-	"      --show-files     print each file, checklist or not and why,\n"
-	"                       and its rules; then exit\n"
-	"      --today DATE     today for due, expiry and sign-off dates\n"
-	"                       (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)\n"
-	"\n"
-	"Without files: in the config, a Markdown file is a checklist when\n"
-	"it has a task item or a sign-off field; others are skipped.\n"
-	"A quoted glob ('docs/**/*.md') is expanded by ticklist.\n"
-	"\n"
-	"Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
-	"2 usage, configuration or I/O error.\n"
-	"Formats:",
-	"usage: ticklist status [options] PATH...\n"
-	"Print per-checklist progress: title, checked/items, percent and a\n"
-	"bar, then each top-level section.\n"
-	"\n"
-	"  -f, --format FMT     text (default), json, or tree (a debug dump\n"
-	"                       of the parsed model)\n"
-	"  -o, --output FILE    write the output to FILE (atomically)\n"
-	"  -j, --jobs N         worker threads (default: number of CPUs)\n"
-	"      --max-file-size N  refuse larger inputs (default 64M)\n"
-	"\n"
-	"Exit status: 0, or 2 when an input could not be read.\n",
-	"usage: ticklist rules [--format text|json] [-c FILE | --no-config |\n"
-	"                      -r NAME...] [DIR]\n"
-	"       ticklist rules --show NAME\n"
-	"List the effective rules for DIR (default: the current directory):\n"
-	"id, kind, severity, where defined (file:line) and description.\n"
-	"--show NAME prints a shipped ruleset to copy and change.\n"
-	"\n"
-	"  -f, --format FMT     text (default) or json\n"
-	"      --show NAME      print a shipped ruleset (deployment, release)\n"
-	"  -c, --config FILE    list the rules of this config\n"
-	"      --no-config      ignore .ticklist.yml files\n"
-	"  -r, --rules NAME     a shipped ruleset or rule file (repeatable)\n",
-	"usage: ticklist explain [-c FILE | --no-config | -r NAME...] RULE\n"
-	"What a rule checks, why it matters, an example finding and its fix,\n"
-	"its options and whether --fix fixes it. RULE is a rule id of the\n"
-	"effective rules (ticklist rules) or a kind.\n"
-	"\n"
-	"  -c, --config FILE    the rules of this config\n"
-	"      --no-config      ignore .ticklist.yml files\n"
-	"  -r, --rules NAME     a shipped ruleset or rule file (repeatable)\n"
-	"  -o, --output FILE    write the output to FILE (atomically)\n",
-};
-
-static const char *const cmd_names[CMD__MAX] = { "lint", "status",
-    "rules", "explain" };
-
-static int
-cmd_parse(const char *s)
-{
-	for (int i = 0; i < CMD__MAX; i++)
-		if (strcmp(s, cmd_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-/* rc, or 2 after a diag_error if what went to stdout was not all
- * written (help or --version into /dev/full or a closed pipe). */
-static int
-stdout_done(int rc)
-{
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		diag_error("<stdout>", 0, 0, "write failed: %s",
-		    strerror(errno));
-		return EXIT_TROUBLE;
-	}
-	return rc;
-}
-
-static int
-print_help(const char *cmd)
-{
-	int c;
-
-	if (cmd == NULL) {
-		usage(stdout);
-		return EXIT_CLEAN;
-	}
-	if (strcmp(cmd, "report") == 0) {
-		fputs(report_help(), stdout);
-		return EXIT_CLEAN;
-	}
-	if ((c = cmd_parse(cmd)) < 0) {
-		diag_error(NULL, 0, 0, "no such command: %s", cmd);
-		return EXIT_TROUBLE;
-	}
-	fputs(help_text[c], stdout);
-	if (c == CMD_LINT)
-		printf(" %s\n", out_names());
-	return EXIT_CLEAN;
-}
-
-static int
-parse_opts(int argc, char *argv[], struct opts *o)
-{
-	enum { O_SHOW = CLIOPT__NEXT, O_FIX, O_DIFF, O_STDIN_NAME,
-	    O_PRINT_CONFIG, O_MAN, O_NOIGNORE, O_SHOWFILES };
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		CLIOPT_LONGOPTS,
-		{ "show", required_argument, NULL, O_SHOW },
-		{ "fix", no_argument, NULL, O_FIX },
-		{ "diff", no_argument, NULL, O_DIFF },
-		{ "stdin-filename", required_argument, NULL, O_STDIN_NAME },
-		{ "print-config", required_argument, NULL, O_PRINT_CONFIG },
-		{ "man", no_argument, NULL, O_MAN },
-		{ "no-ignore", no_argument, NULL, O_NOIGNORE },
-		{ "show-files", no_argument, NULL, O_SHOWFILES },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:o:h" CLIOPT_SHORT, longopts,
-	    NULL)) != -1) {
-		/* status prints progress: it has no findings to gate on,
-		 * colour or summary line, so it refuses what it would
-		 * ignore. */
-		if (o->cmd == CMD_STATUS && (c == CLIOPT_FAILON ||
-		    c == CLIOPT_COLOR || c == 'q')) {
-			diag_error(NULL, 0, 0, "status does not take %s",
-			    c == 'q' ? "-q" : c == CLIOPT_COLOR ? "--color" :
-			    "--fail-on");
-			return -1;
-		}
-		switch (cliopt_take(&o->c, c, optarg, argv[optind - 1])) {
-		case 1:
-			continue;
-		case -1:
-			return -1;
-		default:
-			break;
-		}
-		switch (c) {
-		case 'f':
-			o->format = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case O_SHOW:
-			o->show = optarg;
-			break;
-		case O_FIX:
-			o->fix = 1;
-			break;
-		case O_DIFF:
-			o->diff = 1;
-			break;
-		case O_STDIN_NAME:
-			o->stdin_name = optarg;
-			break;
-		case O_PRINT_CONFIG:
-			o->print_config = optarg;
-			break;
-		case O_MAN:
-			o->man = 1;
-			break;
-		case O_NOIGNORE:
-			o->no_ignore = 1;
-			break;
-		case O_SHOWFILES:
-			o->show_files = 1;
-			break;
-		case 'h':
-			exit(stdout_done(print_help(cmd_names[o->cmd])));
-		default:
-			break;	/* ':' and '?' were cliopt_take's */
-		}
-	}
-	cliopt_color(&o->c, o->output);
-	return 0;
 }
 
 /* Print the lint summary line on stderr. */
@@ -587,7 +276,7 @@ show_files(const struct opts *o, struct filelist *fl,
 	}
 	for (size_t i = 0; i < fl->nleft; i++)
 		buf_printf(&b, "%s: %s\n", fl->left[i].path, fl->left[i].why);
-	if (output_write(o->output, b.data ? b.data : "", b.len) == -1)
+	if (output_write(o->c.output, b.data ? b.data : "", b.len) == -1)
 		rcode = EXIT_TROUBLE;
 	buf_free(&b);
 	if (diag_errors() > 0)
@@ -604,7 +293,7 @@ fix_echo(const struct opts *o)
 
 	if (read_input("-", o->c.max_size, &in) == -1)
 		return -1;
-	r = output_write(o->output, in.data ? in.data : "", in.len);
+	r = output_write(o->c.output, in.data ? in.data : "", in.len);
 	read_free(&in);
 	return r;
 }
@@ -625,36 +314,21 @@ run(struct opts *o, int argc, char *argv[])
 	rs.rcode = EXIT_CLEAN;
 	/* Standard output is written as it comes; a file named by -o is
 	 * replaced once, at the end. */
-	rs.stream = o->output == NULL || strcmp(o->output, "-") == 0;
+	rs.stream = o->c.output == NULL || strcmp(o->c.output, "-") == 0;
 	tostdout = rs.stream;
-	if (o->cmd == CMD_LINT) {
-		if ((rs.be = out_find(o->format)) == NULL) {
-			diag_error(NULL, 0, 0, "unknown format '%s' (expected "
-			    "%s)", o->format, out_names());
-			return EXIT_TROUBLE;
-		}
-	} else if (strcmp(o->format, "text") != 0 &&
-	    strcmp(o->format, "json") != 0 && strcmp(o->format, "tree") != 0) {
-		diag_error(NULL, 0, 0, "unknown format '%s' (expected text, "
-		    "json or tree)", o->format);
-		return EXIT_TROUBLE;
-	}
-	if ((o->fix || o->diff) && o->cmd != CMD_LINT) {
-		diag_error(NULL, 0, 0, "--fix and --diff are lint options");
-		return EXIT_TROUBLE;
-	}
-	if (argc == 0 && o->stdin_name != NULL)
+	rs.be = o->fmt->lint;
+	if (argc == 0 && o->c.stdin_name != NULL)
 		files_add(&fl, "-");	/* --stdin-filename alone reads stdin */
 	else if (argc == 0) {
 		diag_error(NULL, 0, 0, "no PATH given; try 'ticklist help %s'",
-		    cmd_names[o->cmd]);
+		    o->name);
 		return EXIT_TROUBLE;
 	}
-	fl.no_ignore = o->no_ignore;
-	fl.keep = o->show_files;
+	fl.no_ignore = o->c.no_ignore;
+	fl.keep = o->c.show_files;
 	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
-	if (output_check(o->output, fl.v, fl.n) == -1) {
+	if (output_check(o->c.output, fl.v, fl.n) == -1) {
 		files_free(&fl);
 		return EXIT_TROUBLE;
 	}
@@ -672,17 +346,16 @@ run(struct opts *o, int argc, char *argv[])
 	 * errors print before any output. */
 	for (i = 0; i < fl.n; i++)
 		stdin_in |= strcmp(fl.v[i], "-") == 0;
-	if ((o->cmd == CMD_LINT || strcmp(o->format, "tree") != 0 ||
-	    o->show_files) && pipeline_select(&fl, rc, o->stdin_name,
+	if ((!o->fmt->model_only || o->c.show_files) && pipeline_select(&fl, rc, o->c.stdin_name,
 	    &sel, &nleft) == -1)
 		rs.rcode = EXIT_TROUBLE;
 	for (i = 0; i < fl.n; i++)
 		stdin_in &= strcmp(fl.v[i], "-") != 0;
 	/* --fix on a stdin that ignore: or files: leave out: the text back
 	 * unchanged, so an editor's buffer is kept. */
-	if (stdin_in && o->fix && !o->show_files && fix_echo(o) == -1)
+	if (stdin_in && o->c.fix && !o->c.show_files && fix_echo(o) == -1)
 		rs.rcode = EXIT_TROUBLE;
-	if (o->show_files) {
+	if (o->c.show_files) {
 		int code = show_files(o, &fl, sel);
 		free(sel);
 		rules_ctx_free(rc);
@@ -692,9 +365,9 @@ run(struct opts *o, int argc, char *argv[])
 	rs.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*rs.jobs));
 	for (i = 0; i < fl.n; i++) {
 		rs.jobs[i].path = fl.v[i];
-		rs.jobs[i].name = strcmp(fl.v[i], "-") == 0 && o->stdin_name ?
-		    o->stdin_name : fl.v[i];
-		rs.fixout |= o->diff || (o->fix && strcmp(fl.v[i], "-") == 0);
+		rs.jobs[i].name = strcmp(fl.v[i], "-") == 0 && o->c.stdin_name ?
+		    o->c.stdin_name : fl.v[i];
+		rs.fixout |= o->c.diff || (o->c.fix && strcmp(fl.v[i], "-") == 0);
 		if (sel != NULL) {
 			rs.jobs[i].sel = &sel[i];
 			if ((rs.jobs[i].rules = sel[i].rules) == NULL)
@@ -705,30 +378,27 @@ run(struct opts *o, int argc, char *argv[])
 	rs.orun.color = o->c.color;
 	if (rs.be && rs.be->begin && !rs.fixout)
 		rs.be->begin(&rs.ob, &rs.orun);
-	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
-		buf_puts(&rs.ob, "{\"version\": 1,\n \"checklists\": [");
-	check_mojibake_all = o->fix || o->diff;
+	if (o->fmt->head != NULL)
+		buf_puts(&rs.ob, o->fmt->head);
+	check_mojibake_all = o->c.fix || o->c.diff;
 	pool_run(fl.n, o->c.jobs, run_work, run_emit, &rs);
 	if (rs.be && rs.be->end && !rs.fixout)
 		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
-	if (o->cmd == CMD_STATUS && strcmp(o->format, "json") == 0)
-		buf_puts(&rs.ob, rs.first ? "]}\n" : "\n ]}\n");
-	if ((rs.stream || !tostdout) && output_write(o->output,
+	if (o->fmt->head != NULL)
+		buf_puts(&rs.ob, rs.first ? o->fmt->tail0 : o->fmt->tail);
+	if ((rs.stream || !tostdout) && output_write(o->c.output,
 	    rs.ob.data ? rs.ob.data : "", rs.ob.len) == -1)
 		rs.rcode = EXIT_TROUBLE;
 	if (o->cmd == CMD_LINT && !o->c.quiet)
 		lint_summary(rs.tally, rs.nread);
-	if ((o->fix || o->diff) && !o->c.quiet)
-		fprintf(stderr, "%s %u finding%s in %u file%s\n", o->diff ?
+	if ((o->c.fix || o->c.diff) && !o->c.quiet)
+		fprintf(stderr, "%s %u finding%s in %u file%s\n", o->c.diff ?
 		    "--fix would fix" : "fixed", rs.nfixed, rs.nfixed == 1 ?
 		    "" : "s", rs.nfixfiles, rs.nfixfiles == 1 ? "" : "s");
 	if ((o->cmd == CMD_STATUS || !o->c.quiet) && rs.nskipped + nleft > 0)
 		skip_summary(rs.nread, rs.nskipped + nleft);
-	if (diag_errors() > 0)
-		rs.rcode = EXIT_TROUBLE;
-	if (rs.rcode == EXIT_CLEAN && o->cmd == CMD_LINT &&
-	    cliopt_failed(&o->c, rs.tally))
-		rs.rcode = EXIT_FINDINGS;
+	rs.rcode = cliopt_exit(&o->c, rs.rcode, o->cmd == CMD_LINT ?
+	    rs.tally : NULL);
 	buf_free(&rs.ob);
 	free(rs.jobs);
 	free(sel);
@@ -742,7 +412,7 @@ run(struct opts *o, int argc, char *argv[])
 static int
 write_result(const struct opts *o, struct buf *b, int rcode)
 {
-	if (rcode == EXIT_CLEAN && output_write(o->output, b->data ? b->data :
+	if (rcode == EXIT_CLEAN && output_write(o->c.output, b->data ? b->data :
 	    "", b->len) == -1)
 		rcode = EXIT_TROUBLE;
 	buf_free(b);
@@ -758,15 +428,10 @@ run_rules(struct opts *o, int argc, char *argv[])
 	const struct rules *rs;
 	struct buf b = {0};
 	char *dir = NULL;
-	int json = strcmp(o->format, "json") == 0, rcode = EXIT_CLEAN;
+	int rcode = EXIT_CLEAN;
 
-	if (!json && strcmp(o->format, "text") != 0) {
-		diag_error(NULL, 0, 0, "unknown format '%s' (expected text or "
-		    "json)", o->format);
-		return EXIT_TROUBLE;
-	}
-	if (o->show != NULL) {
-		if (rules_show(o->show, &b) == -1)
+	if (o->c.show != NULL) {
+		if (rules_show(o->c.show, &b) == -1)
 			rcode = EXIT_TROUBLE;
 	} else {
 		if (argc > 1) {
@@ -784,7 +449,7 @@ run_rules(struct opts *o, int argc, char *argv[])
 		if ((rs = rules_for_file(rc, dir ? dir : "-")) == NULL)
 			rcode = EXIT_TROUBLE;
 		else
-			rules_list(rs, json, &b);
+			o->fmt->rules(&b, rs);
 		free(dir);
 		rules_ctx_free(rc);
 	}
@@ -802,7 +467,7 @@ run_explain(struct opts *o, int argc, char *argv[])
 	struct buf b = {0};
 	int rcode = EXIT_CLEAN;
 
-	if (o->man) {
+	if (o->c.man) {
 		fix_explain_man(&b);
 	} else {
 		if (argc != 1) {
@@ -812,7 +477,7 @@ run_explain(struct opts *o, int argc, char *argv[])
 		}
 		if ((rc = rules_ctx_new(&o->c.ropts)) == NULL)
 			return EXIT_TROUBLE;
-		rs = rules_for_file(rc, o->stdin_name ? o->stdin_name : "-");
+		rs = rules_for_file(rc, o->c.stdin_name ? o->c.stdin_name : "-");
 		if (rs == NULL || fix_explain(rs, argv[0], &b) == -1)
 			rcode = EXIT_TROUBLE;
 		rules_ctx_free(rc);
@@ -830,26 +495,321 @@ run_print_config(struct opts *o, int argc)
 	struct buf b = {0};
 	int rcode = EXIT_CLEAN;
 
-	if (o->cmd != CMD_LINT || argc != 0) {
+	if (argc != 0) {
 		diag_error(NULL, 0, 0, "--print-config FILE is a lint option "
 		    "and takes no PATH");
 		return EXIT_TROUBLE;
 	}
 	if ((rc = rules_ctx_new(&o->c.ropts)) == NULL)
 		return EXIT_TROUBLE;
-	if ((rs = rules_for_file(rc, o->print_config)) == NULL)
+	if ((rs = rules_for_file(rc, o->c.print_config)) == NULL)
 		rcode = EXIT_TROUBLE;
 	else
-		rules_print_config(rs, o->print_config, &b);
+		rules_print_config(rs, o->c.print_config, &b);
 	rules_ctx_free(rc);
 	return write_result(o, &b, rcode);
+}
+
+/* `ticklist lint` and `ticklist status`: the per-file loop. */
+static int
+run_files(struct opts *o, int argc, char *argv[])
+{
+	if (o->cmd == CMD_LINT)
+		cliopt_color(&o->c, o->c.output);
+	if (o->c.print_config != NULL)
+		return run_print_config(o, argc);
+	return run(o, argc, argv);
+}
+
+/* `ticklist report`: report_cmd.c. */
+static int
+run_report(struct opts *o, int argc, char *argv[])
+{
+	return report_main(&o->c, argc, argv);
+}
+
+/* `ticklist init [PATH]`: init.c. */
+static int
+run_init(struct opts *o, int argc, char *argv[])
+{
+	(void)o;
+	if (argc > 1) {
+		diag_error(NULL, 0, 0, "init takes one PATH; try 'ticklist "
+		    "help init'");
+		return EXIT_TROUBLE;
+	}
+	return init_run(argc == 1 ? argv[0] : NULL);
+}
+
+/* The options of each command, in the order its help lists them. */
+static const struct cliopt_row lint_opts[] = {
+	{ 'f', NULL, NULL, NULL },
+	{ CLIOPT_FAILON, NULL, NULL, NULL },
+	{ 'o', NULL, NULL, NULL },
+	{ 'c', NULL, NULL, NULL },
+	{ CLIOPT_NOCONFIG, NULL, NULL, NULL },
+	{ 'r', NULL, NULL, NULL },
+	{ 'j', NULL, NULL, NULL },
+	{ CLIOPT_COLOR, NULL, NULL, NULL },
+	{ 'q', NULL, NULL, NULL },
+	{ CLIOPT_MAXSIZE, NULL, NULL, NULL },
+	{ CLIOPT_MAXRULES, NULL, NULL, NULL },
+	{ CLIOPT_FIX, NULL, NULL, NULL },
+	{ CLIOPT_DIFF, NULL, NULL, NULL },
+	{ CLIOPT_STDIN_NAME, NULL, NULL, NULL },
+	{ CLIOPT_PRINT_CONFIG, NULL, NULL, NULL },
+	{ CLIOPT_NOIGNORE, NULL, NULL, NULL },
+	{ CLIOPT_SHOWFILES, NULL, NULL, NULL },
+	{ CLIOPT_TODAY, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct cliopt_row status_opts[] = {
+	{ 'f', NULL, NULL, "text (default), json, or tree (a debug dump\n"
+	    "of the parsed model)" },
+	{ 'o', NULL, NULL, NULL },
+	{ 'c', NULL, NULL, "use this config to tell checklists from\n"
+	    "other files (instead of .ticklist.yml)" },
+	{ CLIOPT_NOCONFIG, NULL, NULL, NULL },
+	{ 'r', NULL, NULL, NULL },
+	{ 'j', NULL, NULL, NULL },
+	{ CLIOPT_MAXSIZE, NULL, NULL, NULL },
+	{ CLIOPT_MAXRULES, NULL, NULL, NULL },
+	{ CLIOPT_STDIN_NAME, NULL, NULL, NULL },
+	{ CLIOPT_NOIGNORE, NULL, NULL, NULL },
+	{ CLIOPT_SHOWFILES, NULL, NULL, NULL },
+	{ CLIOPT_TODAY, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct cliopt_row rules_opts[] = {
+	{ 'f', NULL, NULL, "text (default) or json" },
+	{ CLIOPT_SHOW, NULL, NULL, NULL },
+	{ 'c', NULL, NULL, "list the rules of this config" },
+	{ CLIOPT_NOCONFIG, NULL, NULL, NULL },
+	{ 'r', NULL, NULL, "a shipped ruleset or rule file (repeatable)" },
+	{ 'o', NULL, NULL, NULL },
+	{ CLIOPT_MAXRULES, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct cliopt_row explain_opts[] = {
+	{ 'c', NULL, NULL, "the rules of this config" },
+	{ CLIOPT_NOCONFIG, NULL, NULL, NULL },
+	{ 'r', NULL, NULL, "a shipped ruleset or rule file (repeatable)" },
+	{ 'o', NULL, NULL, NULL },
+	{ CLIOPT_STDIN_NAME, NULL, NULL, "explain with the rules that apply "
+	    "to PATH" },
+	{ CLIOPT_MAXRULES, NULL, NULL, NULL },
+	{ CLIOPT_MAN, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct cliopt_row report_opts[] = {
+	{ 'o', "DIR", "dir", "report directory (default ticklist-report)" },
+	{ CLIOPT_TEMPLATES, NULL, NULL, NULL },
+	{ CLIOPT_TEMPLATE, NULL, NULL, NULL },
+	{ CLIOPT_SOURCE_URL, NULL, NULL, NULL },
+	{ CLIOPT_BASELINE, NULL, NULL, NULL },
+	{ CLIOPT_HISTORY, NULL, NULL, NULL },
+	{ CLIOPT_MERGE, NULL, NULL, NULL },
+	{ 'c', NULL, NULL, NULL },
+	{ CLIOPT_NOCONFIG, NULL, NULL, NULL },
+	{ 'r', NULL, NULL, NULL },
+	{ CLIOPT_FAILON, NULL, NULL, NULL },
+	{ CLIOPT_NOIGNORE, NULL, NULL, NULL },
+	{ 'q', NULL, NULL, NULL },
+	{ CLIOPT_MAXSIZE, NULL, NULL, NULL },
+	{ CLIOPT_MAXRULES, NULL, NULL, NULL },
+	{ 'j', NULL, NULL, NULL },
+	{ CLIOPT_TODAY, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct cliopt_row no_opts[] = {
+	{ 0, NULL, NULL, NULL }
+};
+
+/* One command of ticklist. */
+struct command {
+	const char		*name;
+	const char		*usage;	/* its forms after "ticklist NAME ",
+					   one a line */
+	const char		*operands;	/* in the man page synopsis */
+	const char		*about;	/* the help's description */
+	const struct cliopt_row	*opts;	/* what it takes */
+	const char		*view;	/* what it renders: its rows in the
+					   output table (--format) */
+	const char		*foot;	/* the help's last paragraphs */
+	int			(*run)(struct opts *, int, char *[]);
+};
+
+/* Every command, by enum cmd. */
+static const struct command commands[CMD__MAX] = {
+	[CMD_LINT] = { "lint", "[options] PATH...", ".Ar path ...",
+	    "Check checklists against the effective rules and print findings.\n"
+	    "PATH may be a file, '-' for stdin, or a directory (searched for\n"
+	    "*.md and *.markdown, hidden directories and node_modules skipped).\n",
+	    lint_opts, "lint",
+	    "\n"
+	    "Without files: in the config, a Markdown file is a checklist when\n"
+	    "it has a task item or a sign-off field; others are skipped.\n"
+	    "A quoted glob ('docs/**/*.md') is expanded by ticklist.\n"
+	    "\n"
+	    "Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
+	    "2 usage, configuration or I/O error.\n", run_files },
+	[CMD_STATUS] = { "status", "[options] PATH...", ".Ar path ...",
+	    "Print per-checklist progress: title, checked/items, percent and a\n"
+	    "bar, then each top-level section.\n",
+	    status_opts, "status",
+	    "\n"
+	    "Exit status: 0, or 2 when an input could not be read.\n",
+	    run_files },
+	[CMD_RULES] = { "rules", "[options] [DIR]\n--show NAME",
+	    ".Op Ar dir",
+	    "List the effective rules for DIR (default: the current directory):\n"
+	    "id, kind, severity, where defined (file:line) and description.\n"
+	    "--show NAME prints a shipped ruleset to copy and change.\n",
+	    rules_opts, "rules", NULL, run_rules },
+	[CMD_EXPLAIN] = { "explain", "[options] RULE\n--man", ".Ar rule",
+	    "What a rule checks, why it matters, an example finding and its fix,\n"
+	    "its options and whether --fix fixes it. RULE is a rule id of the\n"
+	    "effective rules (ticklist rules) or a kind.\n",
+	    explain_opts, NULL, NULL, run_explain },
+	[CMD_REPORT] = { "report", "[options] PATH...", ".Ar path ...",
+	    "Check checklists as lint does and write an HTML report: index.html\n"
+	    "(all checklists, least complete first), one page per checklist,\n"
+	    "report.json, summary.md (for a CI job summary) and badge.svg.\n",
+	    report_opts, "report",
+	    "\n"
+	    "Templates: index.html.mustache, checklist.html.mustache (one page per\n"
+	    "checklist), summary.md.mustache, badge.svg.mustache and the partials\n"
+	    "and layouts they name ({{>name}} and {{<name}} load name.mustache).\n"
+	    "Escaping follows the file name: *.html HTML, *.json JSON, *.svg and\n"
+	    "*.xml XML, *.md Markdown. SOURCE_DATE_EPOCH fixes generated_at.\n"
+	    "\n"
+	    "Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
+	    "2 usage, template, configuration or I/O error.\n", run_report },
+	[CMD_INIT] = { "init", "[PATH]", ".Op Ar path",
+	    "Write a commented starter .ticklist.yml in the current directory,\n"
+	    "or at PATH (a file, or a directory to write .ticklist.yml in).\n"
+	    "An existing file is never overwritten.\n",
+	    no_opts, NULL,
+	    "\n"
+	    "Exit status: 0 written, 2 when the file exists or could not be\n"
+	    "written.\n", run_init },
+};
+
+/* The command called s, or NULL. */
+static const struct command *
+cmd_find(const char *s)
+{
+	for (int i = 0; i < CMD__MAX; i++)
+		if (strcmp(s, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Print each form of cmd's usage, the first after lead. */
+static void
+cmd_usage(FILE *f, const struct command *cmd, const char *lead)
+{
+	const char *u = cmd->usage, *nl;
+
+	for (;; u = nl + 1, lead = "       ") {
+		nl = strchr(u, '\n');
+		fprintf(f, "%sticklist %s %.*s\n", lead, cmd->name,
+		    nl ? (int)(nl - u) : (int)strlen(u), u);
+		if (nl == NULL)
+			break;
+	}
+}
+
+/* `ticklist help`: every command's usage. */
+static void
+usage(FILE *f)
+{
+	for (int i = 0; i < CMD__MAX; i++)
+		cmd_usage(f, &commands[i], i == 0 ? "usage: " : "       ");
+	fputs("       ticklist help [COMMAND]\n"
+	    "       ticklist --version\n", f);
+}
+
+/* `ticklist help CMD`, `CMD --help`: from the command's row. */
+static void
+cmd_help(FILE *f, const struct command *cmd)
+{
+	struct buf b = {0};
+
+	cmd_usage(f, cmd, "usage: ");
+	fputs(cmd->about, f);
+	if (cmd->opts[0].code != 0) {
+		fputc('\n', f);
+		cliopt_help(f, cmd->opts);
+	}
+	if (cmd->foot != NULL)
+		fputs(cmd->foot, f);
+	if (cmd->view != NULL && cliopt_takes(cmd->opts, 'f')) {
+		out_format_names(&b, cmd->view, "|", "|");
+		fprintf(f, "Formats: %s\n", buf_cstr(&b));
+		buf_free(&b);
+	}
+}
+
+/* `ticklist help --man`: the SYNOPSIS of ticklist(1), from the same
+ * rows. */
+static void
+man_synopsis(FILE *f)
+{
+	for (int i = 0; i < CMD__MAX; i++) {
+		fprintf(f, ".Nm\n.Cm %s\n", commands[i].name);
+		cliopt_man(f, commands[i].opts);
+		fprintf(f, "%s\n", commands[i].operands);
+	}
+	fputs(".Nm\n.Cm help\n.Op Ar command\n.Nm\n.Fl \\-version\n", f);
+}
+
+/* rc, or 2 after a diag_error if what went to stdout was not all
+ * written (help or --version into /dev/full or a closed pipe). */
+static int
+stdout_done(int rc)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		diag_error("<stdout>", 0, 0, "write failed: %s",
+		    strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return rc;
+}
+
+/* `ticklist help [COMMAND | --man]`. */
+static int
+print_help(const char *name)
+{
+	const struct command *cmd;
+
+	if (name == NULL) {
+		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(name, "--man") == 0) {
+		man_synopsis(stdout);
+		return EXIT_CLEAN;
+	}
+	if ((cmd = cmd_find(name)) == NULL) {
+		diag_error(NULL, 0, 0, "no such command: %s", name);
+		return EXIT_TROUBLE;
+	}
+	cmd_help(stdout, cmd);
+	return EXIT_CLEAN;
 }
 
 int
 main(int argc, char *argv[])
 {
+	const struct command *cmd;
 	struct opts o;
-	int c, rc;
+	int first, rc;
 
 	/* A closed pipe is a write error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
@@ -867,41 +827,37 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return stdout_done(print_help(NULL));
-	if (strcmp(argv[1], "help") == 0 && argc > 2 &&
-	    strcmp(argv[2], "init") == 0) {
-		init_help(stdout);
-		return stdout_done(EXIT_CLEAN);
-	}
 	if (strcmp(argv[1], "help") == 0)
 		return stdout_done(print_help(argc > 2 ? argv[2] : NULL));
-	if (strcmp(argv[1], "init") == 0)
-		return init_main(argc - 1, argv + 1);
-	/* One reading of SOURCE_DATE_EPOCH, one error for every command. */
-	if (when_init() == -1)
-		return EXIT_TROUBLE;
-	if (strcmp(argv[1], "report") == 0)
-		return report_main(argc - 1, argv + 1);
-	if ((c = cmd_parse(argv[1])) < 0) {
+	if ((cmd = cmd_find(argv[1])) == NULL) {
 		diag_error(NULL, 0, 0, "unknown command '%s'", argv[1]);
 		usage(stderr);
 		return EXIT_TROUBLE;
 	}
+	/* One reading of SOURCE_DATE_EPOCH, one error for every command
+	 * that shows a date (init writes none). */
+	if (cmd != &commands[CMD_INIT] && when_init() == -1)
+		return EXIT_TROUBLE;
 	memset(&o, 0, sizeof(o));
-	o.cmd = (enum cmd)c;
-	o.format = "text";
+	o.cmd = (enum cmd)(cmd - commands);
+	o.name = cmd->name;
 	cliopt_init(&o.c);
-	if (parse_opts(argc - 1, argv + 1, &o) == -1) {
-		fprintf(stderr, "try 'ticklist help %s'\n", cmd_names[o.cmd]);
+	first = cliopt_parse(&o.c, cmd->name, cmd->opts, argc - 1, argv + 1);
+	if (first == -2) {
+		cliopt_free(&o.c);
+		cmd_help(stdout, cmd);
+		return stdout_done(EXIT_CLEAN);
+	}
+	/* The format is looked up once, in the output table. */
+	if (first == -1 || (cmd->view != NULL && cliopt_takes(cmd->opts, 'f') &&
+	    (o.fmt = out_format(cmd->view, o.c.format ? o.c.format :
+	    out_format_at(cmd->view, 0)->name)) == NULL)) {
+		if (first == -1)
+			fprintf(stderr, "try 'ticklist help %s'\n", cmd->name);
+		cliopt_free(&o.c);
 		return EXIT_TROUBLE;
 	}
-	if (o.cmd == CMD_RULES)
-		rc = run_rules(&o, argc - 1 - optind, argv + 1 + optind);
-	else if (o.cmd == CMD_EXPLAIN)
-		rc = run_explain(&o, argc - 1 - optind, argv + 1 + optind);
-	else if (o.print_config != NULL)
-		rc = run_print_config(&o, argc - 1 - optind);
-	else
-		rc = run(&o, argc - 1 - optind, argv + 1 + optind);
+	rc = cmd->run(&o, argc - 1 - first, argv + 1 + first);
 	cliopt_free(&o.c);
 	return rc;
 }

@@ -10,7 +10,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -49,141 +48,6 @@
 #include "value.h"
 #include "when.h"
 #include "xalloc.h"
-
-static const char report_help_text[] =
-    "usage: ticklist report [options] PATH...\n"
-    "Check checklists as lint does and write an HTML report: index.html\n"
-    "(all checklists, least complete first), one page per checklist,\n"
-    "report.json, summary.md (for a CI job summary) and badge.svg.\n"
-    "\n"
-    "  -o, --output DIR     report directory (default ticklist-report)\n"
-    "      --templates DIR  templates here replace shipped ones by file name\n"
-    "      --template FILE  render this one template to stdout instead\n"
-    "      --source-url URL link items and findings to their source: URL\n"
-    "                       with {path}, {line} and {commit}\n"
-    "      --baseline FILE  show what changed since this earlier report.json\n"
-    "      --history FILE   an earlier report.json for the trend of each\n"
-    "                       checklist (repeatable, any order)\n"
-    "      --merge          PATHs are report.json files ([NAME=]PATH) of\n"
-    "                       several repositories: write one dashboard\n"
-    "  -c, --config FILE    use this config instead of .ticklist.yml\n"
-    "      --no-config      ignore .ticklist.yml files\n"
-    "  -r, --rules NAME     use a shipped ruleset or rule file (repeatable)\n"
-    "      --fail-on LEVEL  exit 1 when a finding is at or above LEVEL:\n"
-    "                       error (default), warning, info, never\n"
-    "      --no-ignore      read files .gitignore excludes\n"
-    "  -q, --quiet          no summary line on stderr\n"
-    "      --max-file-size N  refuse larger inputs (default 64M; 0: none)\n"
-    "      --max-rules-size N  refuse larger rule files (default 1M)\n"
-    "  -j, --jobs N         worker threads (default: the number of CPUs)\n"
-    "      --today DATE     today for due, expiry and sign-off dates\n"
-    "                       (YYYY-MM-DD; default SOURCE_DATE_EPOCH, else now)\n"
-    "\n"
-    "Templates: index.html.mustache, checklist.html.mustache (one page per\n"
-    "checklist), summary.md.mustache, badge.svg.mustache and the partials\n"
-    "and layouts they name ({{>name}} and {{<name}} load name.mustache).\n"
-    "Escaping follows the file name: *.html HTML, *.json JSON, *.svg and\n"
-    "*.xml XML, *.md Markdown. SOURCE_DATE_EPOCH fixes generated_at.\n"
-    "\n"
-    "Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
-    "2 usage, template, configuration or I/O error.\n";
-
-const char *
-report_help(void)
-{
-	return report_help_text;
-}
-
-/* Options of report_main. */
-struct report_args {
-	struct report_opts	 ro;
-	const char		*one;		/* --template FILE */
-	const char		*baseline;	/* --baseline FILE */
-	int			 merge;		/* --merge */
-	int			 no_ignore;	/* --no-ignore */
-	const char		**history;	/* --history FILE... */
-	size_t			 nhist, caphist;
-	struct cliopt		 c;		/* the shared options */
-};
-
-static int
-report_args(int argc, char *argv[], struct report_args *a)
-{
-	enum { O_TEMPLATES = CLIOPT__NEXT, O_TEMPLATE, O_SOURCE_URL,
-	    O_BASELINE, O_HISTORY, O_MERGE, O_NOIGNORE };
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "templates", required_argument, NULL, O_TEMPLATES },
-		{ "template", required_argument, NULL, O_TEMPLATE },
-		{ "source-url", required_argument, NULL, O_SOURCE_URL },
-		{ "baseline", required_argument, NULL, O_BASELINE },
-		{ "history", required_argument, NULL, O_HISTORY },
-		{ "merge", no_argument, NULL, O_MERGE },
-		{ "no-ignore", no_argument, NULL, O_NOIGNORE },
-		CLIOPT_LONGOPTS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:h" CLIOPT_SHORT, longopts,
-	    NULL)) != -1) {
-		switch (cliopt_take(&a->c, c, optarg, argv[optind - 1])) {
-		case 1:
-			continue;
-		case -1:
-			return -1;
-		default:
-			break;
-		}
-		switch (c) {
-		case 'o':
-			if (*optarg == '\0') {
-				diag_error(NULL, 0, 0, "-o: empty report "
-				    "directory (an unset variable?)");
-				return -1;
-			}
-			a->ro.dir = optarg;
-			break;
-		case O_TEMPLATES:
-			a->ro.templates = optarg;
-			break;
-		case O_TEMPLATE:
-			a->one = optarg;
-			break;
-		case O_SOURCE_URL:
-			a->ro.source_url = optarg;
-			break;
-		case O_BASELINE:
-			a->baseline = optarg;
-			break;
-		case O_MERGE:
-			a->merge = 1;
-			break;
-		case O_NOIGNORE:
-			a->no_ignore = 1;
-			break;
-		case O_HISTORY:
-			a->history = xgrow(a->history, &a->caphist,
-			    a->nhist + 1, sizeof(*a->history));
-			a->history[a->nhist++] = optarg;
-			break;
-		case 'h':
-			fputs(report_help_text, stdout);
-			if (fflush(stdout) == EOF || ferror(stdout)) {
-				diag_error("<stdout>", 0, 0, "write failed: %s",
-				    strerror(errno));
-				exit(EXIT_TROUBLE);
-			}
-			exit(EXIT_CLEAN);
-		default:
-			break;	/* ':' and '?' were cliopt_take's */
-		}
-	}
-	return 0;
-}
 
 /* What the workers of a report share: inputs and per-file results. */
 struct report_work {
@@ -280,70 +144,68 @@ report_emit(size_t i, void *arg)
 }
 
 int
-report_main(int argc, char *argv[])
+report_main(const struct cliopt *c, int argc, char *argv[])
 {
-	struct report_args a;
+	struct report_opts ro;
 	struct filelist fl = {0};
 	struct rules_ctx *rc = NULL;
 	struct report_work wk;
 	size_t i, nf, nleft = 0;
 	int code = EXIT_CLEAN, wrc = 0;
 
-	memset(&a, 0, sizeof(a));
+	memset(&ro, 0, sizeof(ro));
 	memset(&wk, 0, sizeof(wk));
-	a.ro.dir = "ticklist-report";
-	cliopt_init(&a.c);
-	if (report_args(argc, argv, &a) == -1) {
+	ro.dir = c->output ? c->output : "ticklist-report";
+	ro.templates = c->templates;
+	ro.source_url = c->source_url;
+	if (*ro.dir == '\0') {
+		diag_error(NULL, 0, 0, "-o: empty report directory (an unset "
+		    "variable?)");
 		fputs("try 'ticklist help report'\n", stderr);
-		cliopt_free(&a.c);
 		return EXIT_TROUBLE;
 	}
-	if (optind >= argc) {
+	if (argc == 0) {
 		diag_error(NULL, 0, 0, "no PATH given; try 'ticklist help "
 		    "report'");
-		cliopt_free(&a.c);
 		return EXIT_TROUBLE;
 	}
 	char when[21];
 	when_iso(when);
-	a.ro.generated_at = when;
-	if (a.merge) {
-		code = report_merge(&a.ro, argv + optind, (size_t)(argc -
-		    optind)) == -1 ? EXIT_TROUBLE : EXIT_CLEAN;
-		cliopt_free(&a.c);
-		return code;
-	}
-	report_git(".", &a.ro.commit, &a.ro.branch);
-	if ((a.baseline != NULL && (a.ro.baseline = report_past_load(
-	    &a.baseline, 1)) == NULL) || (a.nhist > 0 && (a.ro.history =
-	    report_past_load(a.history, a.nhist)) == NULL)) {
+	ro.generated_at = when;
+	if (c->merge)
+		return report_merge(&ro, argv, (size_t)argc) == -1 ?
+		    EXIT_TROUBLE : EXIT_CLEAN;
+	report_git(".", &ro.commit, &ro.branch);
+	if ((c->baseline != NULL && (ro.baseline = report_past_load(
+	    &c->baseline, 1)) == NULL) || (c->nhist > 0 && (ro.history =
+	    report_past_load(c->history, c->nhist)) == NULL)) {
 		code = EXIT_TROUBLE;
 		goto out;
 	}
-	wk.ro = &a.ro;
-	fl.no_ignore = a.no_ignore;
-	for (int k = optind; k < argc; k++)
+	wk.ro = &ro;
+	fl.no_ignore = c->no_ignore;
+	for (int k = 0; k < argc; k++)
 		files_add(&fl, argv[k]);
-	if ((rc = rules_ctx_new(&a.c.ropts)) == NULL) {
+	if ((rc = rules_ctx_new(&c->ropts)) == NULL) {
 		code = EXIT_TROUBLE;
 		goto out;
 	}
 	if (pipeline_select(&fl, rc, NULL, &wk.sel, &nleft) == -1)
 		code = EXIT_TROUBLE;
-	a.ro.inputs = fl.v;
-	a.ro.ninputs = fl.n;
+	ro.inputs = fl.v;
+	ro.ninputs = fl.n;
 	for (i = 0; i < fl.n; i++) {
 		struct stat sb;
 		if (stat(fl.v[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    (size_t)sb.st_size > a.ro.max_input)
-			a.ro.max_input = (size_t)sb.st_size;
+		    (size_t)sb.st_size > ro.max_input)
+			ro.max_input = (size_t)sb.st_size;
 		else if (strcmp(fl.v[i], "-") == 0)
-			a.ro.max_input = a.c.max_size;
+			ro.max_input = c->max_size;
 	}
 	nf = fl.n ? fl.n : 1;
 	wk.paths = fl.v;
 	wk.rules = xcalloc(nf, sizeof(*wk.rules));
-	wk.max_size = a.c.max_size;
+	wk.max_size = c->max_size;
 	wk.cls = xcalloc(nf, sizeof(*wk.cls));
 	wk.fs = xcalloc(nf, sizeof(*wk.fs));
 	wk.files = xcalloc(nf, sizeof(*wk.files));
@@ -354,19 +216,19 @@ report_main(int argc, char *argv[])
 		wk.rules[i] = wk.sel[i].rules;
 	/* Templates compile before any checklist is read; if they fail,
 	 * the checklists are still checked for the summary line. */
-	if (a.one == NULL && (wk.w = report_writer_new(&a.ro)) == NULL)
+	if (c->one == NULL && (wk.w = report_writer_new(&ro)) == NULL)
 		wrc = -1;
-	pool_run(fl.n, a.c.jobs, report_work, report_emit, &wk);
-	if (a.one != NULL) {
-		if (report_write_one(&a.ro, a.one, wk.in, wk.n) == -1)
+	pool_run(fl.n, c->jobs, report_work, report_emit, &wk);
+	if (c->one != NULL) {
+		if (report_write_one(&ro, c->one, wk.in, wk.n) == -1)
 			code = EXIT_TROUBLE;
 	} else if (wrc == -1 || report_writer_finish(wk.w) == -1)
 		code = EXIT_TROUBLE;
-	if (!a.c.quiet) {
+	if (!c->quiet) {
 		struct buf b = {0};
 		diag_summary(&b, wk.tally, wk.n - wk.nbad);
-		if (!a.one && !code)
-			buf_printf(&b, "; report: %s/index.html", a.ro.dir);
+		if (!c->one && !code)
+			buf_printf(&b, "; report: %s/index.html", ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
 		buf_free(&b);
 		if (fl.n + nleft > wk.n && fl.n + nleft - wk.n > 0)
@@ -375,10 +237,7 @@ report_main(int argc, char *argv[])
 			    fl.n + nleft - wk.n, fl.n + nleft - wk.n == 1 ?
 			    "" : "s");
 	}
-	if (diag_errors() > 0)
-		code = EXIT_TROUBLE;
-	if (code == EXIT_CLEAN && cliopt_failed(&a.c, wk.tally))
-		code = EXIT_FINDINGS;
+	code = cliopt_exit(c, code, wk.tally);
 out:
 	for (i = 0; i < fl.n && wk.cls != NULL; i++) {
 		checklist_free(wk.cls[i]);
@@ -397,12 +256,10 @@ out:
 	free(wk.in);
 	free(wk.pages);
 	rules_ctx_free(rc);
-	free(a.ro.commit);
-	free(a.ro.branch);
-	report_past_free(a.ro.baseline);
-	report_past_free(a.ro.history);
-	free(a.history);
+	free(ro.commit);
+	free(ro.branch);
+	report_past_free(ro.baseline);
+	report_past_free(ro.history);
 	files_free(&fl);
-	cliopt_free(&a.c);
 	return code;
 }

@@ -7,13 +7,12 @@
 
 #include <stddef.h>
 
-struct report_input;
+struct cliopt;
 
-/* `ticklist report [options] PATH...`; argv[0] is "report". Returns the
- * exit status: 0, 1 (findings at or above --fail-on), 2 (usage, template,
- * I/O or configuration error). */
-int		 report_main(int argc, char *argv[]);
-/* The text of `ticklist help report`. */
-const char	*report_help(void);
+/* `ticklist report [options] PATH...` with the options parsed (main.c's
+ * command table) and argv[0..argc) the PATHs. Returns the exit status
+ * (cliopt_exit): 0, 1 (findings at or above --fail-on), 2 (usage,
+ * template, I/O or configuration error). */
+int	report_main(const struct cliopt *c, int argc, char *argv[]);
 
 #endif

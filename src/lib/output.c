@@ -66,37 +66,88 @@ output_write(const char *path, const char *data, size_t len)
 		}
 		return 0;
 	}
+	if ((tmp = output_stage(path, path, NULL, data, len)) == NULL)
+		return -1;
+	return output_commit(path, path, tmp, 0);
+}
+
+char *
+output_stage(const char *path, const char *name, const struct stat *keep,
+    const char *data, size_t len)
+{
+	char *tmp;
+	int fd, saved;
+
 	tmp = xmalloc(strlen(path) + 16);
 	sprintf(tmp, "%s.tmpXXXXXX", path);
 	if ((fd = mkstemp(tmp)) == -1) {
-		diag_error(path, 0, 0, "cannot create temporary file: %s",
+		diag_error(name, 0, 0, "cannot create temporary file: %s",
 		    strerror(errno));
 		free(tmp);
-		return -1;
+		return NULL;
 	}
-	if (output_write_all(fd, data, len) == -1 || fsync(fd) == -1) {
+	/* The owner too, when we may (root fixing a user's file); then the
+	 * mode, which a chown may have cleared set-id bits of. */
+	if (keep != NULL && fchown(fd, keep->st_uid, keep->st_gid) == -1 &&
+	    errno != EPERM) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		diag_error(path, 0, 0, "write failed: %s", strerror(saved));
+		diag_error(name, 0, 0, "cannot keep the owner: %s",
+		    strerror(saved));
 		free(tmp);
-		return -1;
+		return NULL;
 	}
-	{
+	if (keep == NULL) {
 		/* mkstemp makes 0600; give the file what umask allows. */
 		mode_t um = umask(022);
 		umask(um);
 		fchmod(fd, 0666 & ~um);
 	}
-	if (close(fd) == -1 || rename(tmp, path) == -1) {
+	if (output_write_all(fd, data, len) == -1 || (keep != NULL &&
+	    fchmod(fd, keep->st_mode & 07777) == -1) || fsync(fd) == -1) {
 		saved = errno;
+		close(fd);
+	} else
+		saved = close(fd) == -1 ? errno : 0;
+	if (saved != 0) {
 		unlink(tmp);
-		diag_error(path, 0, 0, "cannot write: %s", strerror(saved));
+		diag_error(name, 0, 0, "write failed: %s", strerror(saved));
 		free(tmp);
-		return -1;
+		return NULL;
 	}
+	return tmp;
+}
+
+int
+output_commit(const char *path, const char *name, char *tmp, int excl)
+{
+	int saved, r;
+
+	if (tmp == NULL)
+		return -1;
+	if (excl) {
+		/* link() fails when path exists: created whole or not at
+		 * all, and never over a file. */
+		r = link(tmp, path);
+	} else
+		r = rename(tmp, path);
+	saved = errno;
+	if (r == -1 || excl)
+		unlink(tmp);
 	free(tmp);
-	return 0;
+	if (r == -1 && saved == EEXIST && excl)
+		diag_error(name, 0, 0, "already exists; not overwriting it");
+	else if (r == -1)
+		diag_error(name, 0, 0, "cannot write: %s", strerror(saved));
+	return r;
+}
+
+int
+output_create(const char *path, const char *data, size_t len)
+{
+	return output_commit(path, path, output_stage(path, path, NULL, data,
+	    len), 1);
 }
 
 int

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cliopt.h"
 #include "diag.h"
 #include "fuzz.h"
 #include "report_cmd.h"
@@ -69,7 +70,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char out[64];
 	const uint8_t *p = data, *end = data + size, *q;
 	size_t k = 0, nf = 0;
-	char *argv[8];
+	char *argv[2];
+	struct cliopt c;
 
 	if (mkdtemp(tmpl) == NULL)
 		return 0;
@@ -93,17 +95,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p = q + 5;
 	}
 	snprintf(out, sizeof(out), "%s/out", tmpl);
-	argv[0] = (char *)"report";
-	argv[1] = (char *)"-q";
-	argv[2] = (char *)"-j";
-	argv[3] = (char *)"2";
-	argv[4] = (char *)"-o";
-	argv[5] = out;
-	argv[6] = in;
-	argv[7] = NULL;
+	/* report -q -j 2 -o OUT IN */
+	cliopt_init(&c);
+	c.quiet = 1;
+	c.jobs = 2;
+	c.output = out;
+	argv[0] = in;
+	argv[1] = NULL;
 	setenv("SOURCE_DATE_EPOCH", "0", 1);
 	for (int run = 0; run < 2; run++)
-		report_main(7, argv);
+		report_main(&c, 1, argv);
+	cliopt_free(&c);
 	nftw(tmpl, fuzz_rm, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
 }

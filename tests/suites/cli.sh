@@ -272,6 +272,23 @@ stderr_has suppress-unknown-id-msg "sup.md:3:1: warning: unknown rule id 'placeh
 check status-refuses-fail-on 2 "$T" status --fail-on warning samples/
 stderr_has status-refuses-msg "status does not take --fail-on"
 check status-refuses-quiet 2 "$T" status -q samples/
+# One command table: a command refuses by name what only another takes;
+# one output table: an unknown format lists the valid names of its view.
+check rules-refuses-fix 2 "$T" rules --fix
+stderr_has rules-refuses-fix-msg "rules does not take --fix"
+check report-refuses-color 2 "$T" report --color always samples/
+stderr_has report-refuses-color-msg "report does not take --color"
+check init-refuses-option 2 "$T" init --format json
+stderr_has init-refuses-option-msg "init does not take -f"
+check explain-help 0 "$T" explain --help
+if grep -q '^usage: ticklist explain' "$tmp/stdout"; then echo "ok cli/explain-help-text"
+else echo "not ok cli/explain-help-text"; fi
+check status-format-unknown 2 "$T" status --format yaml samples/
+stderr_has status-format-unknown-msg "unknown format 'yaml' (expected text, json or tree)"
+check lint-format-unknown 2 "$T" lint --format yaml samples/
+stderr_has lint-format-unknown-msg "unknown format 'yaml' (expected text, json, sarif, junit, github or gitlab)"
+check rules-format-unknown 2 "$T" rules --format yaml
+stderr_has rules-format-unknown-msg "unknown format 'yaml' (expected text or json)"
 # Discovery stops at the repository root and at $HOME; a config in a
 # folder anyone may write to is not read.
 mkdir -p "$tmp/up/repo/sub" "$tmp/up/repo/.git" "$tmp/home/proj" "$tmp/ww/proj"

@@ -271,10 +271,81 @@ for f in ticklist.bash _ticklist ticklist.fish; do
 		ok "completions-current-$f"
 	else nok "completions-current-$f" "stale: make completions"; fi
 done
-# Every long option of the getopt tables is offered (but aliases).
-for o in $(sed -n 's/.*{ "\([a-z-]*\)", [a-z_]*argument.*/\1/p' \
-    src/cli/main.c src/cli/cliopt.h src/cli/report_cmd.c | sort -u); do
-	case $o in colour|man|help) continue;; esac
+# --- the command table: help, man page and parser agree ---------------
+# For every command, the options `ticklist help CMD` lists, those its
+# synopsis in ticklist(1) lists, and those the parser accepts (probed
+# with every option any command has, long and short) are the same set.
+sed -n '/^\.\\" SYNOPSIS BEGIN/,/^\.\\" SYNOPSIS END/p' man/ticklist.1 |
+    sed '1d;$d' >"$tmp/man-synopsis"
+check help-man 0 "$T" help --man
+if [ -s "$tmp/man-synopsis" ] && cmp -s "$tmp/man-synopsis" "$tmp/stdout"; then
+	ok man-synopsis-in-sync
+else nok man-synopsis-in-sync "man/ticklist.1 differs from 'ticklist help --man' (make man-synopsis)"; fi
+mkdir -p "$tmp/probe"
+if python3 - "$T" "$tmp/man-synopsis" "$tmp/probe" >"$tmp/opts.out" 2>&1 <<'PY'
+import re, subprocess, sys
+T, man, probe = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3]
+OPT = re.compile(r"^  (?:-([A-Za-z]), )?\s*--([a-z][a-z-]*)(?: ([A-Z]+))?\s")
+cmds = ["lint", "status", "rules", "explain", "report", "init"]
+helped, short, needs = {}, {}, {}
+for c in cmds:
+    out = subprocess.run([T, "help", c], capture_output=True, text=True).stdout
+    helped[c] = set()
+    for l in out.splitlines():
+        m = OPT.match(l)
+        if m:
+            helped[c].add(m.group(2))
+            needs[m.group(2)] = m.group(3) is not None
+            if m.group(1):
+                short[m.group(2)] = m.group(1)
+every = set().union(*helped.values())
+assert len(every) >= 20 and helped["lint"] and helped["report"], every
+bad = 0
+# The man page: each command's .Op lines, short letters as in the help.
+letter = {v: k for k, v in short.items()}
+for c in cmds:
+    m = re.search(r"^\.Cm %s\n(.*?)(?=^\.Nm)" % c, man, re.S | re.M)
+    got = set()
+    for f in re.findall(r"^\.Op Fl (\S+)", m.group(1) if m else "", re.M):
+        got.add(f[2:] if f.startswith("\\-") else letter.get(f, "-" + f))
+    if not m or got != helped[c]:
+        print("not ok eco/man-synopsis-options-%s: man %s, help %s" %
+              (c, sorted(got), sorted(helped[c])))
+        bad += 1
+    else:
+        print("ok eco/man-synopsis-options-%s" % c)
+# The parser: an option a command does not list is refused by name,
+# one it lists is not; an option no command has is unknown.
+def refused(c, args):
+    r = subprocess.run([T, c] + args + ["--", "no-such-input.md"], cwd=probe,
+                       stdin=subprocess.DEVNULL, capture_output=True,
+                       text=True, timeout=60)
+    return ("does not take" in r.stderr or "unknown option" in r.stderr,
+            r.returncode)
+for c in cmds:
+    wrong = []
+    for o in sorted(every):
+        forms = ["--" + o] + (["-" + short[o]] if o in short else [])
+        for f in forms:
+            args = [f] + (["x"] if needs[o] else [])
+            ref, rc = refused(c, args)
+            if ref == (o in helped[c]) or (ref and rc != 2):
+                wrong.append(f)
+    ref, rc = refused(c, ["--frob"])
+    if not ref or rc != 2:
+        wrong.append("--frob")
+    if wrong:
+        print("not ok eco/parser-takes-help-options-%s: %s" % (c, wrong))
+        bad += 1
+    else:
+        print("ok eco/parser-takes-help-options-%s" % c)
+sys.exit(1 if bad else 0)
+PY
+then cat "$tmp/opts.out"
+else cat "$tmp/opts.out"; nok options-agree "see above"; fi
+# Every option of the command table is offered by the completions (but
+# aliases).
+for o in $("$T" help --man | sed -n 's/^\.Op Fl \\-\([a-z-]*\).*/\1/p' | sort -u); do
 	has "completions-offer-$o" completions/ticklist.bash "--$o"
 done
 # bash: what it offers after "lint --fo" and "lint --format ".

@@ -219,6 +219,25 @@ if [ -z "$(find "$tmp/rep" -name '*.tmp*')" ]; then
 	echo "ok hostile/report-no-temp"
 else echo "not ok hostile/report-no-temp"; fi
 
+# init writes through the same writer (output_create): a failed write,
+# fsync or close leaves neither the file nor a temporary one; an existing
+# file is never replaced.
+mkdir "$tmp/init"
+for f in write fsync close; do
+	check "init-$f-eio" 2 inject INJECT_FUNC=$f INJECT_ERRNO=EIO \
+	    INJECT_FD=file -- "$T" init "$tmp/init/c.yml"
+	if [ -z "$(ls -A "$tmp/init")" ]; then echo "ok hostile/init-$f-nothing-left"
+	else echo "not ok hostile/init-$f-nothing-left: $(ls -A "$tmp/init" | tr '\n' ' ')"; fi
+done
+check init-writes 0 "$T" init "$tmp/init/c.yml"
+echo mine >"$tmp/init/mine.yml"
+check init-exists 2 "$T" init "$tmp/init/mine.yml"
+has init-exists-msg "$tmp/stderr" "mine.yml: error: already exists; not overwriting it"
+if [ "$(cat "$tmp/init/mine.yml")" = mine ] &&
+    [ "$(ls -A "$tmp/init" | tr '\n' ' ')" = "c.yml mine.yml " ]; then
+	echo "ok hostile/init-exists-untouched"
+else echo "not ok hostile/init-exists-untouched: $(ls -A "$tmp/init" | tr '\n' ' ')"; fi
+
 # Inputs are never opened for writing (strace sees every open).
 if command -v strace >/dev/null 2>&1; then
 	ino=$(ls -i "$A" | cut -d' ' -f1)
