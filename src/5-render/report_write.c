@@ -600,6 +600,28 @@ report_plain(const char *name)
 	return *name != '\0' && *name != '.' && strchr(name, '/') == NULL;
 }
 
+/* Read one of the report directory's own files (manifest, journal) at
+ * path into in: 1, 0 if there is none, -1 after a diag_error (a link, a
+ * device, unreadable). */
+static int
+report_read_own(const char *path, struct input *in)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		diag_error(path, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(path, 0, 0, "not a regular file: refused (remove "
+		    "it)");
+		return -1;
+	}
+	return read_input(path, (size_t)64 << 20, in) == -1 ? -1 : 1;
+}
+
 /* Read DIR/.ticklist.manifest, the names of the files earlier runs
  * wrote, into w->old (sorted). No manifest: none. -1 after a diag_error
  * (a manifest that is a link, a device or unreadable). */
@@ -607,25 +629,15 @@ static int
 report_manifest_read(struct report_writer *w)
 {
 	struct buf path = {0};
-	struct stat st;
+	int rc;
 	struct input in;
 	size_t cap = 0;
 	char *p, *nl;
 
 	buf_printf(&path, "%s/" REPORT_MANIFEST, w->o->dir);
-	if (lstat(path.data, &st) == -1) {
+	if ((rc = report_read_own(path.data, &in)) != 1) {
 		buf_free(&path);
-		return errno == ENOENT ? 0 : -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_error(path.data, 0, 0, "not a regular file: refused "
-		    "(remove it)");
-		buf_free(&path);
-		return -1;
-	}
-	if (read_input(path.data, (size_t)64 << 20, &in) == -1) {
-		buf_free(&path);
-		return -1;
+		return rc;
 	}
 	for (p = in.data; p < in.data + in.len; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(in.data + in.len - p))) ==
@@ -745,6 +757,32 @@ report_commit_check(const struct report_writer *w)
 	return rc;
 }
 
+/* Stage b as the hidden file DIR/name (".ticklist.NAME"), then rename
+ * it into place. -1 after a diag_error (nothing left staged). */
+static int
+report_stage_put(struct report_writer *w, const char *name,
+    const struct buf *b)
+{
+	struct buf from = {0}, to = {0};
+	int rc;
+
+	rc = report_stage_write(w, name + 1, 0, name, b->data ? b->data : "",
+	    b->len);
+	if (rc == 0) {
+		report_stage_path(w, &from, name + 1, 0);
+		buf_printf(&to, "%s/%s", w->o->dir, name);
+		if (rename(from.data, to.data) == -1) {
+			diag_error(to.data, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			unlink(from.data);
+			rc = -1;
+		}
+	}
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
 /* Write the manifest (staged, then renamed): the fixed outputs, the
  * pages, and with old set the previous manifest's names too (written
  * before the renames, so that a run killed among them leaves nothing
@@ -752,7 +790,7 @@ report_commit_check(const struct report_writer *w)
 static int
 report_manifest_write(struct report_writer *w, int old)
 {
-	struct buf b = {0}, from = {0}, to = {0};
+	struct buf b = {0};
 	size_t i;
 	int rc;
 
@@ -766,21 +804,8 @@ report_manifest_write(struct report_writer *w, int old)
 			buf_printf(&b, "%s\n", w->kept[i].page);
 	for (i = 0; old && i < w->nold; i++)
 		buf_printf(&b, "%s\n", w->old[i]);
-	rc = report_stage_write(w, REPORT_MANIFEST + 1, 0, REPORT_MANIFEST,
-	    b.data, b.len);
-	if (rc == 0) {
-		report_stage_path(w, &from, REPORT_MANIFEST + 1, 0);
-		buf_printf(&to, "%s/" REPORT_MANIFEST, w->o->dir);
-		if (rename(from.data, to.data) == -1) {
-			diag_error(to.data, 0, 0, "cannot write: %s",
-			    strerror(errno));
-			unlink(from.data);
-			rc = -1;
-		}
-	}
+	rc = report_stage_put(w, REPORT_MANIFEST, &b);
 	buf_free(&b);
-	buf_free(&from);
-	buf_free(&to);
 	return rc;
 }
 
@@ -883,23 +908,11 @@ report_journal_apply(const struct report_writer *w, int *done)
 
 	*done = 0;
 	buf_printf(&path, "%s/" REPORT_JOURNAL, dir);
-	if (lstat(path.data, &st) == -1) {
-		rc = errno == ENOENT ? 0 : -1;
-		if (rc == -1)
-			diag_error(path.data, 0, 0, "%s", strerror(errno));
+	if ((rc = report_read_own(path.data, &in)) != 1) {
 		buf_free(&path);
 		return rc;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_error(path.data, 0, 0, "not a regular file: refused "
-		    "(remove it)");
-		buf_free(&path);
-		return -1;
-	}
-	if (read_input(path.data, (size_t)64 << 20, &in) == -1) {
-		buf_free(&path);
-		return -1;
-	}
+	rc = 0;
 	buf_puts(&man, "# ticklist report: the files ticklist wrote here. A "
 	    "run replaces only these\n# and removes pages listed here that "
 	    "it no longer writes.\n");
@@ -984,7 +997,7 @@ report_journal_apply(const struct report_writer *w, int *done)
 static int
 report_journal_write(struct report_writer *w)
 {
-	struct buf b = {0}, from = {0}, to = {0};
+	struct buf b = {0}, from = {0};
 	char **now = xcalloc(w->nkept ? w->nkept : 1, sizeof(*now));
 	size_t i, n, nnow = 0;
 	const char *base;
@@ -1024,21 +1037,9 @@ report_journal_write(struct report_writer *w)
 		if (!w->kept[i].nopage)
 			buf_printf(&b, "M\t%s\n", w->kept[i].page);
 	free(now);
-	rc = report_stage_write(w, REPORT_JOURNAL + 1, 0, REPORT_JOURNAL,
-	    b.data, b.len);
-	if (rc == 0) {
-		report_stage_path(w, &from, REPORT_JOURNAL + 1, 0);
-		buf_printf(&to, "%s/" REPORT_JOURNAL, w->o->dir);
-		if (rename(from.data, to.data) == -1) {
-			diag_error(to.data, 0, 0, "cannot write: %s",
-			    strerror(errno));
-			unlink(from.data);
-			rc = -1;
-		}
-	}
+	rc = report_stage_put(w, REPORT_JOURNAL, &b);
 	buf_free(&b);
 	buf_free(&from);
-	buf_free(&to);
 	return rc;
 }
 

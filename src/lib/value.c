@@ -189,26 +189,8 @@ val_reserve(struct val *c, size_t n)
 static struct vent *
 val_room(struct val *c)
 {
-	if (c->n == c->cap) {
-		uint32_t cap = c->cap ? c->cap * 2 : 8;
-		struct vent *k;
-		if (c->kheap)
-			k = xrealloc(c->u.c.kids, cap * sizeof(*k));
-		else {
-			/* In an arena, or a packed copy's array (which moves
-			 * to the heap). */
-			if (c->u.c.a != NULL)
-				k = arena_alloc(c->u.c.a, cap * sizeof(*k));
-			else {
-				k = xmalloc(cap * sizeof(*k));
-				c->kheap = 1;
-			}
-			if (c->n)
-				memcpy(k, c->u.c.kids, c->n * sizeof(*k));
-		}
-		c->u.c.kids = k;
-		c->cap = cap;
-	}
+	if (c->n == c->cap)
+		val_grow_to(c, c->cap ? c->cap * 2 : 8);
 	return &c->u.c.kids[c->n];
 }
 
