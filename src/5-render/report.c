@@ -891,8 +891,11 @@ report_groups(struct val *o, const struct rctx *rc)
 		val_put_int(e, "count", (long long)g[i].n);
 		val_put_bool(e, "multi", g[i].n > 1);
 		pl = val_put_arr(e, "places");
+		if (g[i].n > 1)
+			val_reserve(pl, g[i].n);
 		for (j = 0; j < g[i].n && g[i].n > 1; j++) {
 			struct val *p = val_push_obj(pl);
+			val_reserve(p, 4);	/* line, anchor, first, last */
 			val_put_int(p, "line", g[i].first[j].f->line);
 			report_anchor(p, rc, g[i].first[j].i);
 			report_ends(p, j, g[i].n);
