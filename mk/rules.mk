@@ -9,7 +9,8 @@ $(BUILD)/rules-tool: tests/rules/rules_tool.c $(BUILD)/libticklist.a
 # Rewrite the seeds' findings and the error goldens after a deliberate
 # change; review with git diff.
 .PHONY: rules-regen
-rules-regen: all
+rules-regen: all $(BUILD)/rules-tool
+	@TOP=$(CURDIR) BUILD=$(BUILD) REGEN=1 sh tests/suites/rules.sh >/dev/null
 	@for s in ../shared/seeds/*.txt; do n=$$(basename $$s .txt); \
 		(cd ../shared/seeds && $(CURDIR)/$(BUILD)/ticklist lint \
 		--no-config --format text --fail-on never -q $$n.txt) \

@@ -75,8 +75,7 @@ struct walker {
 	size_t		  sec_field0;	/* first field of this section */
 	int		  nh1;		/* level-1 headings seen */
 	int		  first_h1;
-	int		  col_line;	/* doc_col: where it counted to */
-	size_t		  col_i, col_cp;
+	struct colmemo	  colm;		/* doc_col: where it counted to */
 	unsigned char	 *pipe;		/* per line: a delimiter row; NULL if
 					   none is */
 	unsigned char	 *lt;		/* per line: starts with '<' */
@@ -213,9 +212,51 @@ checklist_col(const struct checklist *cl, int line, int bcol)
 	return (int)utf8_count(ls, (size_t)(bcol - 1)) + 1;
 }
 
+/* Counting on from the previous position on the same line makes a line
+ * of n positions O(line) in all rather than O(line) each. The result is
+ * checklist_col's: a position is remembered only where no UTF-8 sequence
+ * straddles it. */
+int
+checklist_col_memo(const struct checklist *cl, int line, int bcol,
+    struct colmemo *m)
+{
+	size_t left, i = 0, cp = 0, n;
+	const char *ls;
+
+	if (m == NULL || cl->src == NULL || line < 1 ||
+	    (size_t)line > cl->nlines || bcol < 1)
+		return checklist_col(cl, line, bcol);
+	ls = doc_at(cl, line, 1, &left);
+	n = (size_t)(bcol - 1);
+	if (n > left)
+		return checklist_col(cl, line, bcol);
+	if (line == m->line && m->i <= n) {
+		i = m->i;
+		cp = m->cp;
+	}
+	while (i < n) {
+		size_t len = utf8_valid_len(ls + i, n - i);
+		i += len ? len : 1;
+		cp++;
+	}
+	if (n == left || ((unsigned char)ls[n] & 0xc0) != 0x80) {
+		m->line = line;
+		m->i = n;
+		m->cp = cp;
+	}
+	return (int)cp + 1;
+}
+
 void
 checklist_block_pos(const struct checklist *cl, const struct block *b,
     size_t off, int *line, int *col)
+{
+	checklist_block_pos_memo(cl, b, off, line, col, NULL);
+}
+
+void
+checklist_block_pos_memo(const struct checklist *cl, const struct block *b,
+    size_t off, int *line, int *col, struct colmemo *m)
 {
 	const struct seg *s = NULL;
 	size_t lo = 0, hi = b->nseg;
@@ -235,42 +276,16 @@ checklist_block_pos(const struct checklist *cl, const struct block *b,
 	}
 	s = &cl->segs[b->seg0 + lo - 1];
 	*line = s->line;
-	*col = checklist_col(cl, s->line, s->bcol + (int)(off - s->off));
+	*col = checklist_col_memo(cl, s->line, s->bcol + (int)(off - s->off),
+	    m);
 }
 
-/* checklist_col for the walk. Fields along one long line come in column
- * order, so counting on from the previous position on the same line makes
- * a line of n fields O(line) in all rather than O(line) each. The result
- * is the same as checklist_col's: a position is remembered only where no
- * UTF-8 sequence straddles it. */
+/* checklist_col for the walk: fields along one long line come in
+ * column order (checklist_col_memo). */
 static int
 doc_col(struct walker *w, int line, int bcol)
 {
-	size_t left, i = 0, cp = 0, n;
-	const char *ls;
-
-	if (w->cl->src == NULL || line < 1 || (size_t)line > w->cl->nlines ||
-	    bcol < 1)
-		return checklist_col(w->cl, line, bcol);
-	ls = doc_at(w->cl, line, 1, &left);
-	n = (size_t)(bcol - 1);
-	if (n > left)
-		return checklist_col(w->cl, line, bcol);
-	if (line == w->col_line && w->col_i <= n) {
-		i = w->col_i;
-		cp = w->col_cp;
-	}
-	while (i < n) {
-		size_t len = utf8_valid_len(ls + i, n - i);
-		i += len ? len : 1;
-		cp++;
-	}
-	if (n == left || ((unsigned char)ls[n] & 0xc0) != 0x80) {
-		w->col_line = line;
-		w->col_i = n;
-		w->col_cp = cp;
-	}
-	return (int)cp + 1;
+	return checklist_col_memo(w->cl, line, bcol, &w->colm);
 }
 
 /* checklist_block_pos for the walk, with the byte column too. */

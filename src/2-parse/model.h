@@ -229,6 +229,18 @@ int	 checklist_col(const struct checklist *, int line, int bcol);
 /* Map an offset in a block's text to a source line and column. */
 void	 checklist_block_pos(const struct checklist *, const struct block *,
 	    size_t off, int *line, int *col);
+/* Where a column count stopped on a line (zeroed before the first use):
+ * positions asked in order along one line are then counted once in all,
+ * not from the line's start each time. */
+struct colmemo {
+	int	 line;
+	size_t	 i, cp;		/* bytes and code points counted */
+};
+int	 checklist_col_memo(const struct checklist *, int line, int bcol,
+	    struct colmemo *);
+void	 checklist_block_pos_memo(const struct checklist *,
+	    const struct block *, size_t off, int *line, int *col,
+	    struct colmemo *);
 void	 checklist_free(struct checklist *);
 
 #endif

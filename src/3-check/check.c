@@ -453,22 +453,49 @@ check_in_section(struct check_state *st, const struct rule *r, int section)
 	return check_section_match(st, r, section);
 }
 
-/* Count backtick runs in src[a..z), skipping escaped characters. */
-static size_t
-check_tick_runs(const char *src, size_t a, size_t z)
-{
-	size_t i, runs = 0;
+/* Where a count of backtick runs stopped, to go on from there: matches
+ * along one long line come in order, so the line is scanned once, not
+ * once per match. */
+struct tick_memo {
+	size_t	 a;		/* where the count started */
+	size_t	 pos;		/* the next byte to look at */
+	size_t	 runs;
+	int	 in_run;	/* src[pos - 1] ended a run, unescaped */
+	int	 valid;
+};
 
-	for (i = a; i < z; i++) {
+/* Count backtick runs in src[a..z), skipping escaped characters; with m,
+ * go on from m when it counted from a and stopped at or before z. */
+static size_t
+check_tick_runs(const char *src, size_t a, size_t z, struct tick_memo *m)
+{
+	size_t i = a, runs = 0;
+	int in_run = 0;
+
+	if (m != NULL && m->valid && m->a == a && m->pos <= z) {
+		i = m->pos;
+		runs = m->runs;
+		in_run = m->in_run;
+	}
+	while (i < z) {
 		if (src[i] == '\\') {
-			i++;
+			in_run = 0;
+			i += 2;
 			continue;
 		}
-		if (src[i] != '`')
-			continue;
-		runs++;
-		while (i + 1 < z && src[i + 1] == '`')
-			i++;
+		if (src[i] == '`') {
+			runs += !in_run;
+			in_run = 1;
+		} else
+			in_run = 0;
+		i++;
+	}
+	if (m != NULL) {
+		m->a = a;
+		m->pos = i;
+		m->runs = runs;
+		m->in_run = in_run;
+		m->valid = 1;
 	}
 	return runs;
 }
@@ -503,7 +530,7 @@ check_pos_in_code(const struct checklist *cl, int line, int col,
 			l--;
 		}
 		cp->runs = check_tick_runs(cl->src, cl->lines[l - 1],
-		    cl->lines[line - 1]);
+		    cl->lines[line - 1], NULL);
 		cp->line = line;
 		cp->col = 1;
 		cp->z = cl->lines[line - 1];
@@ -539,7 +566,7 @@ check_pos_in_code(const struct checklist *cl, int line, int col,
  * an item (a span may cross lines), else from the start of its line. */
 static int
 check_in_code_span(const struct checklist *cl, const struct block *b,
-    size_t off)
+    size_t off, struct tick_memo *tm)
 {
 	const struct seg *sg, *first;
 	size_t lo = 0, hi = b->nseg, a, z;
@@ -566,7 +593,7 @@ check_in_code_span(const struct checklist *cl, const struct block *b,
 	if ((b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_ITEM) &&
 	    first->line >= 1 && first->line < sg->line)
 		a = cl->lines[first->line - 1] + (size_t)(first->bcol - 1);
-	return check_tick_runs(cl->src, a, z) % 2;
+	return check_tick_runs(cl->src, a, z, tm) % 2;
 }
 
 int
@@ -597,6 +624,8 @@ check_block_matches(struct check_state *st, const struct rule *r,
 {
 	size_t from = 0, a, z, last;
 	int rc, l, c, el, ec;
+	struct tick_memo tm = {0};
+	struct colmemo cm = {0};
 
 	while (from <= b->len && (rc = check_find(re, st->ms, next, b->text,
 	    b->len, from, &a, &z)) != 0) {
@@ -607,13 +636,14 @@ check_block_matches(struct check_state *st, const struct rule *r,
 		}
 		if (z > a && !(b->kind != BLOCK_CODE &&
 		    (r->scope & (1u << BLOCK_CODE)) == 0 &&
-		    check_in_code_span(st->cl, b, a))) {
+		    check_in_code_span(st->cl, b, a, &tm))) {
 			last = z - 1;
 			while (last > a &&
 			    ((unsigned char)b->text[last] & 0xc0) == 0x80)
 				last--;
-			checklist_block_pos(st->cl, b, a, &l, &c);
-			checklist_block_pos(st->cl, b, last, &el, &ec);
+			checklist_block_pos_memo(st->cl, b, a, &l, &c, &cm);
+			checklist_block_pos_memo(st->cl, b, last, &el, &ec,
+			    &cm);
 			check_emit(st, r, l, c, el, ec, b->text + a, z - a,
 			    NULL, check_title(st, b->section));
 		}

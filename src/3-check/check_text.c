@@ -330,11 +330,13 @@ check_drop_in_blanks(struct check_state *st, size_t first)
 	struct findings *out = st->out;
 	const struct field **fv;
 	struct quote_pos qp;
+	unsigned char *blank;	/* per field: 0 not yet known, 1 blank, 2 not */
 	size_t i, w = first;
 
 	if (out->n == first)
 		return;
 	memset(&qp, 0, sizeof(qp));
+	blank = xcalloc(cl->nfields ? cl->nfields : 1, 1);
 	fv = xcalloc(cl->nfields ? cl->nfields : 1, sizeof(*fv));
 	for (i = 0; i < cl->nfields; i++)
 		fv[i] = &cl->fields[i];
@@ -344,7 +346,10 @@ check_drop_in_blanks(struct check_state *st, size_t first)
 		const struct field *fd = check_field_at(fv, cl->nfields,
 		    f->line, f->col);
 
-		if ((fd != NULL && check_field_blank(fd) &&
+		/* Many findings may lie in one long value: judge it once. */
+		if (fd != NULL && blank[fd - cl->fields] == 0)
+			blank[fd - cl->fields] = check_field_blank(fd) ? 1 : 2;
+		if ((fd != NULL && blank[fd - cl->fields] == 1 &&
 		    check_blank_rule(st, fd->section) != NULL) ||
 		    check_quoted(cl, f->line, f->col, &qp)) {
 			free(f->message);
@@ -356,6 +361,7 @@ check_drop_in_blanks(struct check_state *st, size_t first)
 	}
 	out->n = w;
 	free(fv);
+	free(blank);
 }
 
 /* pattern and placeholder: every match in every block in scope. A

@@ -7,6 +7,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,11 @@
 #include "xalloc.h"
 
 /* Limits: generous for real rules, small enough that `(a+)+$` on a long
- * line gives up in milliseconds. */
+ * line gives up in milliseconds. The match count grows with the text
+ * searched (pcre2 counts at least one step per start position, so a
+ * fixed cap made every pattern give up on a long enough line). */
 #define MATCH_LIMIT_COUNT	2000000u
+#define MATCH_LIMIT_PER_BYTE	16u
 #define MATCH_LIMIT_DEPTH	20000u
 #define MATCH_LIMIT_HEAP_KB	(16u * 1024u)
 #define MATCH_JIT_STACK_MIN	(32u * 1024u)
@@ -128,6 +132,10 @@ match_find_upto(const struct match_re *re, struct match_scratch *ms,
 		return 0;
 	if (limit < n)
 		pcre2_set_offset_limit(ms->mc, limit);
+	pcre2_set_match_limit(ms->mc, MATCH_LIMIT_COUNT + (uint32_t)((n - from >
+	    (UINT32_MAX - MATCH_LIMIT_COUNT) / MATCH_LIMIT_PER_BYTE ?
+	    (UINT32_MAX - MATCH_LIMIT_COUNT) / MATCH_LIMIT_PER_BYTE :
+	    n - from) * MATCH_LIMIT_PER_BYTE));
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, from, 0, ms->md, ms->mc);
 	if (limit < n)
 		pcre2_set_offset_limit(ms->mc, PCRE2_UNSET);

@@ -40,6 +40,10 @@ def cases():
     # Fields along one line: quadratic column counting hung on these.
     yield "line-fields", b"- [ ] " + b"Name: ___ " * 400000 + b"\n"
     yield "line-strong-fields", b"**A:** ___ " * 300000 + b"\n"
+    # One field whose value runs on for 1.9 MB, with a placeholder every
+    # 19 bytes: judging the field blank once per finding was quadratic.
+    yield "line-field-placeholders", b"- [ ] " + \
+        b'**A:** TBD "x" `c` ' * 100000 + b"\n"
     yield "line-utf8", b"- [ ] " + "é✓部署🚀".encode() * 500000 + b"\n"
     yield "line-badboxes", b"[ ] " * 1000000 + b"\n"
     # Storms.
