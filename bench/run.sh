@@ -43,6 +43,8 @@ B=$TOP/bench
 OUT=${BENCH_OUT:-$B/results.md}
 RB=${BENCH_RUSTBOOK:-$TOP/../shared/corpus/rust-book}
 [ -d "$RB" ] && RB=$(cd "$RB" && pwd)
+# The generated corpora live in bench/corpus/, which git ignores: ticklist
+# runs with --no-ignore there (the Rust Book is in no repository).
 CORPUS=$B/corpus
 GEN=$BUILD/bench-gen
 FLOOR=$BUILD/bench-floor
@@ -152,9 +154,9 @@ run_one() {
 	[ "${4:-}" = quiet ] && q="$q -q"
 	case $1 in
 	floor) with_files "$TMP/$2.list" "$RSS" $q -o "$3" "$FLOOR" ;;
-	lint1) "$RSS" $q -o "$3" "$TL" lint -j 1 "$dir" ;;
-	lint) "$RSS" $q -o "$3" "$TL" lint "$dir" ;;
-	status) "$RSS" $q -o "$3" "$TL" status "$dir" ;;
+	lint1) "$RSS" $q -o "$3" "$TL" lint --no-ignore -j 1 "$dir" ;;
+	lint) "$RSS" $q -o "$3" "$TL" lint --no-ignore "$dir" ;;
+	status) "$RSS" $q -o "$3" "$TL" status --no-ignore "$dir" ;;
 	report)
 		rm -rf "$TMP/report"
 		# --no-ignore: bench/corpus/ is in .gitignore.
@@ -301,7 +303,7 @@ if [ "${1:-}" = --instr ]; then
 		n=$(bytes "$TMP/$1.list")
 		floor_ir=$(with_files "$TMP/$1.list" ir "$FLOOR")
 		run_one bogus "$1" "$TMP/bogus"
-		"$TL" lint -j 1 "$dir" >"$TMP/lint.out" 2>/dev/null
+		"$TL" lint --no-ignore -j 1 "$dir" >"$TMP/lint.out" 2>/dev/null
 		lrc=$?
 		brc=$(awk '{ print $3 }' "$TMP/bogus")
 		echo "callgrind instructions (Ir) on $DESC" \
@@ -314,7 +316,7 @@ if [ "${1:-}" = --instr ]; then
 			    "n/a (not implemented)"
 			return 0
 		fi
-		lint_ir=$(ir "$TL" lint -j 1 "$dir")
+		lint_ir=$(ir "$TL" lint --no-ignore -j 1 "$dir")
 		lrc=$?
 		if [ "$lrc" -gt 1 ] || [ -z "$lint_ir" ]; then
 			printf '  %-22s %14s\n' "ticklist lint -j 1" \

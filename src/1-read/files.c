@@ -118,6 +118,37 @@ struct files_git {
 					   tree ("" at its top), with '/' */
 };
 
+/* Is there a .git (a folder, or a file naming one) in dir or above it,
+ * where git_repository_open_ext looks? Checked before libgit2 starts:
+ * its start-up (its TLS library parses the system's certificates) costs
+ * more instructions than linting the Rust Book's 476 files. */
+static int
+files_git_near(const char *dir)
+{
+	char *p = realpath(dir, NULL);
+	struct buf b = {0};
+	struct stat st;
+	size_t n;
+	int found = 0;
+
+	if (p == NULL)
+		return 1;	/* let libgit2 decide */
+	for (n = strlen(p); !found; ) {
+		buf_reset(&b);
+		buf_put(&b, p, n);
+		buf_puts(&b, "/.git");
+		found = lstat(buf_cstr(&b), &st) == 0;
+		while (n > 0 && p[n - 1] != '/')
+			n--;
+		if (n == 0)
+			break;
+		n--;	/* the '/' */
+	}
+	buf_free(&b);
+	free(p);
+	return found;
+}
+
 /* Open the repository holding dir, unless --no-ignore. */
 static void
 files_git_open(struct filelist *fl, const char *dir, struct files_git *g)
@@ -129,7 +160,7 @@ files_git_open(struct filelist *fl, const char *dir, struct files_git *g)
 
 	g->repo = NULL;
 	g->root = NULL;
-	if (fl->no_ignore)
+	if (fl->no_ignore || !files_git_near(dir))
 		return;
 	if (!inited) {
 		git_libgit2_init();

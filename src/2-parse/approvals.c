@@ -37,19 +37,34 @@ ap_kw(const char *s, const char *k)
 	size_t n = strlen(k), i, j;
 	int end = n > 0 && k[n - 1] == '=';
 	int start = ap_alnum((unsigned char)k[0]);
+	char set[3] = { k[0], 0, 0 };
+	const char *p;
 
 	if (end)
 		n--;
-	for (i = 0; s[i] != '\0'; i++) {
-		if (start && i > 0 && ap_alnum((unsigned char)s[i - 1]))
+	if (n == 0) {
+		for (i = 0; s[i] != '\0'; i++)
+			if (!end || !ap_alnum((unsigned char)s[i]))
+				return 1;
+		return 0;
+	}
+	/* Candidates are where the first byte matches (either case): the
+	 * C library finds them faster than a byte loop. */
+	if (k[0] >= 'a' && k[0] <= 'z')
+		set[1] = (char)(k[0] - 32);
+	else if (k[0] >= 'A' && k[0] <= 'Z')
+		set[1] = (char)(k[0] + 32);
+	for (p = s; (p = set[1] ? strpbrk(p, set) : strchr(p, k[0])) != NULL;
+	    p++) {
+		if (start && p > s && ap_alnum((unsigned char)p[-1]))
 			continue;
-		for (j = 0; j < n && s[i + j] != '\0' &&
-		    ap_lower((unsigned char)s[i + j]) == ap_lower((unsigned char)k[j]);
+		for (j = 1; j < n && p[j] != '\0' &&
+		    ap_lower((unsigned char)p[j]) == ap_lower((unsigned char)k[j]);
 		    j++)
 			;
 		if (j < n)
 			continue;
-		if (end && ap_alnum((unsigned char)s[i + n]))
+		if (end && ap_alnum((unsigned char)p[n]))
 			continue;
 		return 1;
 	}
@@ -148,7 +163,7 @@ ap_within(const char *s)
 		const char *q;
 		size_t u;
 
-		if (!ap_kw(p, "within") || ap_lower((unsigned char)*p) != 'w' ||
+		if (ap_lower((unsigned char)*p) != 'w' ||
 		    strncasecmp(p, "within", 6) != 0 ||
 		    (p > s && ap_alnum((unsigned char)p[-1])))
 			continue;
@@ -175,6 +190,8 @@ approvals_after_title(const char *t)
 int
 approvals_after_section(const struct checklist *cl, int s)
 {
+	if (cl->after_sec != NULL && s >= 0 && (size_t)s < cl->nsections)
+		return cl->after_sec[s];
 	for (int k = 0; s >= 0 && (size_t)s < cl->nsections && k < 64; k++) {
 		if (approvals_after_title(cl->sections[s].title))
 			return 1;
@@ -1406,6 +1423,18 @@ approvals_build(struct checklist *cl)
 		cl->napprovals = b.n;
 	}
 	free(b.v);
+	/* Each section's answer once (parents come before their children),
+	 * not once per item and ancestor. */
+	cl->after_sec = NULL;
+	if (cl->nsections > 0) {
+		unsigned char *as = arena_alloc(&cl->arena, cl->nsections);
+		for (i = 0; i < cl->nsections; i++) {
+			int p = cl->sections[i].parent;
+			as[i] = (p >= 0 && (size_t)p < i && as[p]) ||
+			    approvals_after_title(cl->sections[i].title);
+		}
+		cl->after_sec = as;
+	}
 	memset(&cl->after_release, 0, sizeof(cl->after_release));
 	for (i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];

@@ -363,10 +363,14 @@ static const char *
 find_str(const char *h, size_t n, const char *needle)
 {
 	size_t k = strlen(needle);
+	const char *end = h + n, *p;
 
-	for (; n >= k; h++, n--)
-		if (*h == *needle && memcmp(h, needle, k) == 0)
-			return h;
+	while ((size_t)(end - h) >= k &&
+	    (p = memchr(h, *needle, (size_t)(end - h) - k + 1)) != NULL) {
+		if (memcmp(p, needle, k) == 0)
+			return p;
+		h = p + 1;
+	}
 	return NULL;
 }
 
@@ -2595,12 +2599,17 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 		skip = doc_box_skip(w, line, bcol);
 		blk = doc_block(w, BLOCK_ITEM, n, skip, task);
 		it->block = blk;
-		/* Item text on one line: soft breaks become spaces. */
-		char *txt = arena_strndup(&cl->arena, cl->blocks[blk].text,
-		    cl->blocks[blk].len);
-		for (char *q = txt; *q; q++)
-			if (*q == '\n')
-				*q = ' ';
+		/* Item text on one line: soft breaks become spaces. Without
+		 * one it is the block's text, not a copy. */
+		const char *txt = cl->blocks[blk].text;
+		if (memchr(txt, '\n', cl->blocks[blk].len) != NULL) {
+			char *t = arena_strndup(&cl->arena, txt,
+			    cl->blocks[blk].len);
+			for (char *q = t; *q; q++)
+				if (*q == '\n')
+					*q = ' ';
+			txt = t;
+		}
 		it->text = txt;
 		it->html = !doc_html ? NULL :
 		    doc_item_html_plain(n, skip, txt) ? txt :
@@ -2703,16 +2712,226 @@ doc_front_matter(struct checklist *cl)
 	return (int)l;
 }
 
+/* Walk doc, cmark's tree of the lines from w->line_off on, into the
+ * model; *accept carries doc_fields' state from heading to heading. skip
+ * is a top-level node not counted as section content (a list that goes
+ * on from the previous piece, see doc_pieces), or NULL. The iterator, as
+ * the tree, lives in the cmark arena. */
+static void
+doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
+    cmark_node *skip)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		cmark_node *par = cmark_node_parent(n);
+
+		if (t == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER) {
+			doc_fields_flush(w, *accept);
+			*accept = 0;
+		}
+		if (ev == CMARK_EVENT_EXIT) {
+			if (t == CMARK_NODE_ITEM)
+				w->nitems--;
+			else if (t == CMARK_NODE_BLOCK_QUOTE)
+				w->quote--;
+			continue;
+		}
+		if (par != NULL && cmark_node_get_type(par) ==
+		    CMARK_NODE_DOCUMENT && t != CMARK_NODE_HEADING &&
+		    w->section >= 0 && n != skip)
+			w->cl->sections[w->section].content++;
+		switch (t) {
+		case CMARK_NODE_ITEM:
+			w->items = xgrow(w->items, &w->capitems, w->nitems + 1,
+			    sizeof(*w->items));
+			w->nitems++;
+			doc_item_enter(w, n);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			w->quote++;
+			break;
+		case CMARK_NODE_HEADING:
+			doc_heading(w, n);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			doc_paragraph(w, n, accept);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			doc_code(w, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK: {
+			const char *lit = cmark_node_get_literal(n);
+			if (doc_table_html(w, n))
+				break;
+			if (lit)
+				doc_directives(w, lit, strlen(lit),
+				    node_line(w, n));
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+/* ---- a big document a piece at a time ---- */
+
+/*
+ * cmark's tree of a task list costs about 110 bytes per input byte (three
+ * nodes and two buffers for "- [ ] x"), so a big document is parsed a
+ * piece of about doc_piece bytes at a time, each tree walked and dropped
+ * before the next: only the model grows with the input. A piece ends
+ * before a line where the whole document's parse starts a new top-level
+ * block too, so each piece gives the nodes the whole parse would:
+ *  - the line starts in column 1 with "- [", "* [" or "+ [" (a list item,
+ *    which no container keeps: it is not indented and not lazy text),
+ *    "#" to "######" then a blank (a heading), or with a letter after a
+ *    blank line (which ends any container and any paragraph);
+ *  - the piece before it does not end in a top-level code or HTML block,
+ *    which could have held that line (a fence, an HTML block up to its
+ *    end marker); else the piece is parsed again to a later line;
+ *  - the document has no tables, no lines rewritten for cmark and no link
+ *    reference definitions (one applies anywhere): doc_parse checks.
+ * The one difference, a list split in two where the whole parse has one,
+ * only matters to section content counts: doc_pieces joins them.
+ */
+#define DOC_PIECE	(64 * 1024)
+
+static size_t doc_piece = DOC_PIECE;
+static _Thread_local size_t doc_npieces;
+
+void
+doc_set_piece(size_t bytes)
+{
+	doc_piece = bytes ? bytes : DOC_PIECE;
+}
+
+size_t
+doc_pieces_last(void)
+{
+	return doc_npieces;
+}
+
+/* Is line l (from 0) blank? */
+static int
+doc_line_blank(const struct checklist *cl, size_t l)
+{
+	size_t i = cl->lines[l], e = l + 1 < cl->nlines ? cl->lines[l + 1] :
+	    cl->srclen;
+
+	for (; i < e; i++)
+		if (cl->src[i] != ' ' && cl->src[i] != '\t' &&
+		    cl->src[i] != '\n' && cl->src[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* The first line from l on that starts at least at byte min and where a
+ * piece may start (see above); cl->nlines when there is none. */
+static size_t
+doc_piece_line(const struct checklist *cl, size_t l, size_t min)
+{
+	for (; l < cl->nlines; l++) {
+		const char *p = cl->src + cl->lines[l];
+		size_t left = (l + 1 < cl->nlines ? cl->lines[l + 1] :
+		    cl->srclen) - cl->lines[l], h = 0;
+
+		if (cl->lines[l] < min || l == 0)
+			continue;
+		if (left >= 3 && (p[0] == '-' || p[0] == '*' ||
+		    p[0] == '+') && p[1] == ' ' && p[2] == '[')
+			return l;
+		while (h < left && h < 7 && p[h] == '#')
+			h++;
+		if (h >= 1 && h <= 6 && h < left && (p[h] == ' ' ||
+		    p[h] == '\t'))
+			return l;
+		if (left > 0 && isalpha((unsigned char)p[0]) &&
+		    doc_line_blank(cl, l - 1))
+			return l;
+	}
+	return cl->nlines;
+}
+
+/* The bullet of top-level list n ('-', '*', '+'), or 0 when n is not a
+ * bullet list. */
+static char
+doc_bullet(struct walker *w, cmark_node *n)
+{
+	size_t left;
+	const char *p;
+
+	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_LIST ||
+	    cmark_node_get_list_type(n) != CMARK_BULLET_LIST)
+		return 0;
+	p = doc_at(w->cl, node_line(w, n), cmark_node_get_start_column(n),
+	    &left);
+	return left > 0 ? *p : 0;
+}
+
+/* Parse and walk the lines from w->line_off on, a piece at a time. */
+static void
+doc_pieces(struct walker *w, unsigned char *accept)
+{
+	const struct checklist *cl = w->cl;
+	size_t l = (size_t)w->line_off;
+	char bullet = 0;	/* of the last piece's last top-level list */
+
+	doc_npieces = 0;
+	while (l < cl->nlines) {
+		size_t s = cl->lines[l], e, end;
+		struct cmem mem;
+		cmark_parser *parser;
+		cmark_node *doc, *first;
+		int tries = 0;
+
+		e = doc_piece_line(cl, l + 1, s + doc_piece);
+		for (;;) {
+			cmark_node *last;
+
+			end = e < cl->nlines ? cl->lines[e] : cl->srclen;
+			cmem_begin(&mem);
+			parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
+			    cmem_allocator());
+			cmark_parser_feed(parser, cl->src + s, end - s);
+			doc = cmark_parser_finish(parser);
+			last = cmark_node_last_child(doc);
+			if (e == cl->nlines || last == NULL ||
+			    (cmark_node_get_type(last) != CMARK_NODE_CODE_BLOCK &&
+			    cmark_node_get_type(last) != CMARK_NODE_HTML_BLOCK))
+				break;
+			/* That line may be inside the block: go on to a
+			 * later one, or after a few tries to the end. */
+			cmem_end(&mem);
+			e = ++tries < 4 ? doc_piece_line(cl, e + 1, 0) :
+			    cl->nlines;
+		}
+		w->line_off = (int)l;
+		w->root = doc;
+		first = cmark_node_first_child(doc);
+		doc_walk(w, doc, accept, bullet && doc_bullet(w, first) ==
+		    bullet ? first : NULL);
+		bullet = doc_bullet(w, cmark_node_last_child(doc));
+		cmem_end(&mem);
+		doc_npieces++;
+		l = e;
+	}
+}
+
 struct checklist *
 doc_parse(const char *file, const char *data, size_t len)
 {
 	struct checklist *cl = xcalloc(1, sizeof(*cl));
 	struct walker w;
-	cmark_node *doc, *n;
+	cmark_node *doc;
 	cmark_parser *parser;
 	struct cmem mem;
-	cmark_iter *it;
-	cmark_event_type ev;
 	unsigned char accept = 0;
 	size_t body, inlen;
 	const char *input;
@@ -2739,6 +2958,12 @@ doc_parse(const char *file, const char *data, size_t len)
 	doc_scan_cands(&w);
 	input = data + body;
 	inlen = len - body;
+	if (w.pipe == NULL && !w.boxcand && !w.htmlcand &&
+	    inlen > doc_piece && find_str(input, inlen, "]:") == NULL) {
+		doc_pieces(&w, &accept);
+		goto walked;
+	}
+	doc_npieces = 1;
 	for (int pass = 0;; pass++) {
 		cmem_begin(&mem);
 		parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
@@ -2755,61 +2980,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		input = owned = doc_rewrite(&w, body, &inlen);
 	}
 	w.root = doc;
-	it = cmark_iter_new(doc);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-		cmark_node *par = cmark_node_parent(n);
-
-		if (t == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER) {
-			doc_fields_flush(&w, accept);
-			accept = 0;
-		}
-		if (ev == CMARK_EVENT_EXIT) {
-			if (t == CMARK_NODE_ITEM)
-				w.nitems--;
-			else if (t == CMARK_NODE_BLOCK_QUOTE)
-				w.quote--;
-			continue;
-		}
-		if (par != NULL && cmark_node_get_type(par) ==
-		    CMARK_NODE_DOCUMENT && t != CMARK_NODE_HEADING &&
-		    w.section >= 0)
-			cl->sections[w.section].content++;
-		switch (t) {
-		case CMARK_NODE_ITEM:
-			w.items = xgrow(w.items, &w.capitems, w.nitems + 1,
-			    sizeof(*w.items));
-			w.nitems++;
-			doc_item_enter(&w, n);
-			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			w.quote++;
-			break;
-		case CMARK_NODE_HEADING:
-			doc_heading(&w, n);
-			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-			break;
-		case CMARK_NODE_PARAGRAPH:
-			doc_paragraph(&w, n, &accept);
-			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			doc_code(&w, n);
-			break;
-		case CMARK_NODE_HTML_BLOCK: {
-			const char *lit = cmark_node_get_literal(n);
-			if (doc_table_html(&w, n))
-				break;
-			if (lit)
-				doc_directives(&w, lit, strlen(lit),
-				    node_line(&w, n));
-			break;
-		}
-		default:
-			break;
-		}
-	}
+	doc_walk(&w, doc, &accept, NULL);
 	/* Every cell's text from one parse, with the document's link
 	 * definitions. */
 	if (w.ncells && memchr(w.cellmd.data, '[', w.cellmd.len) != NULL)
@@ -2820,7 +2991,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	free(w.cells);
 	/* The tree, iterator and parser live in the arena: dropped at once. */
 	cmem_end(&mem);
-
+walked:
 	doc_fields_flush(&w, accept);
 	/* Sections still open end at the last line. */
 	while (w.nsecstack > 0)

@@ -22,6 +22,12 @@ struct checklist	*doc_parse(const char *file, const char *data,
  * a walk of every item's inlines (6% of a lint run). Without it, html is
  * NULL. Set it before parsing starts, while one thread runs. */
 void			 doc_set_html(int on);
+/* For tests: parse documents bigger than bytes a piece at a time, with
+ * pieces of about that size (doc.c, doc_pieces); 0 restores the default
+ * (64 KiB). Set it while one thread runs. */
+void			 doc_set_piece(size_t bytes);
+/* For tests: how many pieces the calling thread's last doc_parse used. */
+size_t			 doc_pieces_last(void);
 /* The version of libcmark in use, for --version. */
 const char		*doc_cmark_version(void);
 

@@ -209,6 +209,8 @@ struct checklist {
 	 * (approvals_build); arrays in the arena. */
 	struct approval	*approvals; size_t napprovals;
 	struct counts	 after_release;
+	unsigned char	*after_sec;	/* per section: under an after-release
+					   heading (approvals_after_section) */
 	/* Owner, due date and evidence per item, and the waiver comments
 	 * (itemmeta.h); NULL until itemmeta_attach(). */
 	struct itemmeta	*imeta;

@@ -452,6 +452,9 @@ check_box_at(const char *s, size_t n, size_t i, size_t *len)
 		{ "\xe2\x9c\x94", 2 }, { "\xe2\x96\xa0", 2 },
 	};
 
+	/* Every box starts with '[' or 0xe2: most bytes are none. */
+	if (i >= n || (s[i] != '[' && (unsigned char)s[i] != 0xe2))
+		return 0;
 	for (size_t k = 0; k < sizeof(boxes) / sizeof(boxes[0]); k++) {
 		size_t m = strlen(boxes[k].b);
 		if (n - i >= m && memcmp(s + i, boxes[k].b, m) == 0) {

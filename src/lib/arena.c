@@ -1,4 +1,5 @@
-/* arena.c: chunked bump allocation for the strings of one checklist. */
+/* arena.c: chunked bump allocation for the strings of one checklist;
+ * strings are packed byte to byte, other blocks max_align_t aligned. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,14 +15,15 @@ struct arena_chunk {
 #define ARENA_CHUNK	(64 * 1024)
 #define ARENA_ALIGN	(sizeof(max_align_t))
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* n bytes aligned to align (a power of two, at most ARENA_ALIGN). */
+static void *
+arena_take(struct arena *a, size_t n, size_t align)
 {
 	struct arena_chunk *c = a->head;
 	size_t hdr = (sizeof(*c) + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	size_t at = c != NULL ? (c->used + align - 1) & ~(align - 1) : 0;
 
-	n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-	if (c == NULL || c->size - c->used < n) {
+	if (c == NULL || c->size < at || c->size - at < n) {
 		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
 		c = xmalloc(hdr + size);
 		c->size = size;
@@ -35,15 +37,24 @@ arena_alloc(struct arena *a, size_t n)
 			c->next = a->head;
 			a->head = c;
 		}
+		at = 0;
 	}
-	c->used += n;
-	return (char *)c + hdr + c->used - n;
+	c->used = at + n;
+	return (char *)c + hdr + at;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return arena_take(a, n, ARENA_ALIGN);
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	/* Strings need no alignment: a task's text "x" takes 2 bytes,
+	 * not 16. */
+	char *p = arena_take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -1,7 +1,9 @@
 #!/bin/sh
 # perf.sh: tests of the performance work: item HTML only when asked for,
 # the placeholder prefilter finds what pcre2 finds (tests/perf/
-# unit_perf.c); streamed output equals the one-piece output.
+# unit_perf.c); streamed output equals the one-piece output; a document
+# parsed in pieces gives the model it gives whole; lint memory per input
+# byte is bounded.
 BUILD=${BUILD:-build}
 TOP=${TOP:-.}
 bin=$BUILD/unit-perf
@@ -32,3 +34,46 @@ for f in text json; do
 	if stream $f; then echo "ok perf-stream-$f"; else
 		echo "not ok perf-stream-$f"; fi
 done
+
+# A document parsed a piece at a time (doc.c, doc_pieces) gives the
+# model it gives parsed whole: on the samples and the real checklists,
+# with a piece at every line where one may start (unit-perf also runs
+# this on random documents).
+set -- "$TOP"/samples/*.md
+[ -e "$1" ] || { echo "not ok perf-pieces-files: no samples"; set --; }
+if [ -d "$TOP/../shared/corpus/real" ]; then
+	set -- "$@" "$TOP"/../shared/corpus/real/*.md
+else
+	echo "skip perf-pieces-corpus: ../shared/corpus/real is absent"
+fi
+[ $# -gt 0 ] && "$bin" pieces "$@"
+
+# Lint memory is bounded per input byte (issue 12: at most about 40 bytes
+# per byte): a big checklist is parsed a piece at a time, so only the
+# model, not cmark's tree of the whole file (110 bytes per byte for task
+# lines), grows with it. Peak RSS of lint on 8 MB of task lines, with a
+# generous margin; never a time.
+rss=$BUILD/bench-rss
+case $rss in /*) ;; *) rss=$TOP/$rss ;; esac
+lint_memory() {
+	awk 'BEGIN { print "# Big"; print ""
+		for (i = 0; i < 640000; i++) printf "- [ ] task %d\n", i }' \
+	    >"$T/big.md"
+	bytes=$(wc -c <"$T/big.md")
+	"$rss" -q -o "$T/rss" "$tl" lint --no-config "$T/big.md" 2>/dev/null
+	read -r _ kb st _ <"$T/rss"
+	per=$((kb * 1024 / bytes))
+	if [ "$st" -le 1 ] && [ "$bytes" -gt 8000000 ] && [ "$per" -le 40 ]
+	then
+		echo "ok perf-lint-memory ($per bytes per input byte)"
+	else
+		echo "not ok perf-lint-memory ($per bytes per input byte," \
+		    "status $st)"
+	fi
+	rm -f "$T/big.md"
+}
+if [ -n "${ASAN_OPTIONS:-}${UBSAN_OPTIONS:-}" ]; then
+	echo "skip perf-lint-memory: a sanitizer build's memory is its own"
+else
+	lint_memory
+fi
