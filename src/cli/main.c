@@ -593,6 +593,7 @@ static const struct cliopt_row report_opts[] = {
 	{ CLIOPT_NOCONFIG, NULL, NULL, NULL },
 	{ 'r', NULL, NULL, NULL },
 	{ CLIOPT_FAILON, NULL, NULL, NULL },
+	{ CLIOPT_NOIGNORE, NULL, NULL, NULL },
 	{ 'q', NULL, NULL, NULL },
 	{ CLIOPT_MAXSIZE, NULL, NULL, NULL },
 	{ CLIOPT_MAXRULES, NULL, NULL, NULL },
