@@ -133,6 +133,8 @@ struct rules {
 	const char	 *template;
 	struct rules_ctx *ctx;		/* to load front matter's sets */
 	const char	*file;		/* config file, or shipped name */
+	const char	*name;		/* a checklists: entry's extends, or
+					   NULL (see rules_name) */
 	const char	*cwd;		/* to make relative paths absolute */
 	struct arena	 arena;		/* every string and array above */
 	struct rules	*next;		/* the context's list */

@@ -1125,6 +1125,32 @@ load_template(struct load *ld, yaml_node_t *n, const char *dir)
 	buf_free(&b);
 }
 
+/* The name of a checklists: entry's set, as a report shows it: what its
+ * extends names (shipped sets by name, files as written), joined by ", ". */
+static void
+load_kind_name(struct rules *sub, yaml_node_t *v, yaml_document_t *doc)
+{
+	yaml_node_item_t *it, one;
+	yaml_node_item_t *start = &one, *top = &one + 1;
+	struct buf b = {0};
+
+	if (v->type == YAML_SEQUENCE_NODE) {
+		start = v->data.sequence.items.start;
+		top = v->data.sequence.items.top;
+	} else
+		one = (yaml_node_item_t)(v - doc->nodes.start + 1);
+	for (it = start; it < top; it++) {
+		yaml_node_t *e = yaml_document_get_node(doc, *it);
+
+		if (e != NULL && e->type == YAML_SCALAR_NODE)
+			buf_printf(&b, "%s%s", b.len ? ", " : "",
+			    (const char *)e->data.scalar.value);
+	}
+	if (b.len)
+		sub->name = arena_strndup(&sub->arena, b.data, b.len);
+	buf_free(&b);
+}
+
 /* checklists: [{files: GLOBS, extends: ..., severity: ..., rules: ...,
  * overrides: ..., template: PATH}]: each entry is a set of its own, for
  * the files its globs match. */
@@ -1185,9 +1211,10 @@ load_kinds(struct load *ld, yaml_node_t *n, const char *dir)
 		sl.err = 0;
 		memset(&sl.names, 0, sizeof(sl.names));
 		sl.extends = load_get(ld, e, "extends") != NULL;
-		if ((v = load_get(ld, e, "extends")) != NULL)
+		if ((v = load_get(ld, e, "extends")) != NULL) {
 			load_extends(&sl, v, dir);
-		else if (load_only_selection(ld, e))
+			load_kind_name(sub, v, ld->doc);
+		} else if (load_only_selection(ld, e))
 			load_source(&sl, RULES_DEFAULT, dir, e);
 		if ((v = load_get(ld, e, "rules")) != NULL) {
 			if (v->type != YAML_SEQUENCE_NODE)

@@ -88,6 +88,9 @@ size_t			 rules_count(const struct rules *);
 const struct rule_info	*rules_at(const struct rules *, size_t i);
 /* The config file the set was loaded from, or "shipped/NAME.yml". */
 const char		*rules_file(const struct rules *);
+/* The set as a report names it: a checklists: entry by what its extends
+ * names ("deployment"), any other set by rules_file(). */
+const char		*rules_name(const struct rules *);
 
 /* `ticklist rules`: append the listing of rs to out, as text (one line a
  * rule: id, kind, severity, file:line, description; aligned columns) or,

@@ -52,6 +52,12 @@ rules_file(const struct rules *rs)
 	return rs->file;
 }
 
+const char *
+rules_name(const struct rules *rs)
+{
+	return rs->name != NULL ? rs->name : rs->file;
+}
+
 void
 rules_list(const struct rules *rs, int json, struct buf *out)
 {

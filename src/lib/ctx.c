@@ -6,7 +6,7 @@
 /* The two writable variables of the program (allowlisted in
  * tests/suites/writable.sh): the context in use, and the one used when
  * main() installed none (unit tests, fuzzers). */
-static struct ctx ctx_default = { .jit = 1, .html = 1 };
+static struct ctx ctx_default = { .jit = 1 };
 static struct ctx *ctx_cur = &ctx_default;
 
 void
@@ -14,7 +14,6 @@ ctx_open(struct ctx *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->jit = 1;
-	c->html = 1;
 	ctx_cur = c;
 }
 

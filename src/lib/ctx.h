@@ -1,6 +1,6 @@
 /* ctx.h: the run's context. Everything a run may change after start-up
  * lives in one struct: the diagnostics sink and error count (diag.c), the
- * JIT and rendering switches (match.c, doc.c) and the run's time
+ * JIT and parsing switches (match.c, doc.c) and the run's time
  * (when.c: SOURCE_DATE_EPOCH or the clock, --today, generated_at). No
  * other file-scope variable is writable (tests/suites/writable.sh checks
  * the object files); tables are const, and what one thread needs alone
@@ -24,7 +24,6 @@ struct ctx {
 
 	/* Switches, set by steering before the per-file loop. */
 	int		 jit;		/* match_compile JIT-compiles */
-	int		 html;		/* the parser builds item HTML */
 	int		 mojibake_all;	/* mojibake: every run of a line,
 					   not the first (--fix, --diff) */
 	size_t		 piece;		/* bytes the parser takes at a time
@@ -37,7 +36,7 @@ struct ctx {
 	char		 generated_at[21]; /* now, "YYYY-MM-DDTHH:MM:SSZ" */
 };
 
-/* Initialise c with the defaults (JIT and HTML on, no errors, stderr)
+/* Initialise c with the defaults (JIT on, no errors, stderr)
  * and make it the run's context. */
 void		 ctx_open(struct ctx *c);
 /* The run's context: the one ctx_open installed, else the default. */
