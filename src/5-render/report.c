@@ -471,6 +471,67 @@ report_meta(struct val *o, const struct checklist *cl)
 	val_put_bool(o, "has_overdue", n > 0);
 }
 
+/* The opening or (close) closing tag of span sp; "" for a link whose URL
+ * the page must not link to. */
+static void
+report_span_tag(struct buf *b, const struct span *sp, int close)
+{
+	static const char *const tags[SPAN__MAX] = {
+		[SPAN_CODE] = "code", [SPAN_EMPH] = "em",
+		[SPAN_STRONG] = "strong", [SPAN_LINK] = "a",
+	};
+
+	if (sp->kind == SPAN_LINK && (sp->url == NULL ||
+	    !esc_url_allowed(sp->url, strlen(sp->url))))
+		return;
+	buf_puts(b, close ? "</" : "<");
+	buf_puts(b, tags[sp->kind]);
+	if (!close && sp->kind == SPAN_LINK) {
+		buf_puts(b, " href=\"");
+		esc_href(b, sp->url, strlen(sp->url));
+		buf_putc(b, '"');
+	}
+	buf_putc(b, '>');
+}
+
+/* Spans nest and come in start order, each knowing its parent: before a
+ * span opens, every open one that is not its parent closes (at its end),
+ * so even empty spans ([](url), `` ` ` ``) nest right. */
+void
+report_item_html(struct buf *b, const struct checklist *cl,
+    const struct item *it)
+{
+	const char *t = it->text;
+	size_t len = strlen(t), pos = 0, depth = 0, k;
+	int *open = it->nspan ? xmalloc(it->nspan * sizeof(*open)) : NULL;
+
+	for (k = 0; k <= it->nspan; k++) {
+		const struct span *sp = k < it->nspan ?
+		    &cl->spans[it->span0 + k] : NULL;
+		while (depth > 0 && (sp == NULL ||
+		    open[depth - 1] != sp->parent)) {
+			const struct span *o = &cl->spans[open[--depth]];
+			size_t end = o->end < len ? o->end : len;
+			if (end > pos) {
+				esc_html(b, t + pos, end - pos);
+				pos = end;
+			}
+			report_span_tag(b, o, 1);
+		}
+		if (sp == NULL)
+			break;
+		if (sp->start > pos && sp->start <= len) {
+			esc_html(b, t + pos, sp->start - pos);
+			pos = sp->start;
+		}
+		report_span_tag(b, sp, 0);
+		open[depth++] = (int)(it->span0 + k);
+	}
+	if (pos < len)
+		esc_html(b, t + pos, len - pos);
+	free(open);
+}
+
 /* The task items of bucket group g as "tasks", with has_tasks. */
 static void
 report_tasks(struct val *o, const struct rctx *rc, size_t g)
@@ -479,6 +540,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 	struct val *arr = val_put_arr(o, "tasks");
 	size_t n = b->start[g + 1] - b->start[g];
 	long today = when_today();
+	struct buf h = {0};
 
 	val_reserve(arr, n);
 	for (size_t k = 0; k < n; k++) {
@@ -489,7 +551,9 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 		val_put_str(t, "state", state_names[it->state]);
 		val_put_str(t, "state_label", state_labels[it->state]);
 		val_put_str(t, "text", it->text);
-		val_put_str(t, "html", it->html ? it->html : "");
+		buf_reset(&h);
+		report_item_html(&h, rc->cl, it);
+		val_put_str(t, "html", buf_cstr(&h));
 		val_put_int(t, "line", it->line);
 		val_put_int(t, "column", it->col);
 		val_put_int(t, "depth", it->depth);
@@ -503,6 +567,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 		    "has_findings", 0);
 		report_ends(t, k, n);
 	}
+	buf_free(&h);
 	val_put_bool(o, "has_tasks", n > 0);
 }
 

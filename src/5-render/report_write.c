@@ -31,6 +31,7 @@
 #include "diag.h"
 #include "embed.h"
 #include "model.h"
+#include "out.h"
 #include "output.h"
 #include "read.h"
 #include "report.h"
@@ -53,19 +54,12 @@
 /* Output a template may write per byte of the largest input. */
 #define REPORT_OUT_PER_BYTE	32
 
-/* The outputs rendered from templates; report.json is written from the
- * model directly, as the pinned JSON must not depend on a template. */
-static const struct {
-	const char	*tmpl;		/* template file name */
-	const char	*out;		/* output file name; NULL: one page per
-					   checklist, named by its page */
-} report_outputs[] = {
-	{ "index.html.mustache",	"index.html" },
-	{ "checklist.html.mustache",	NULL },
-	{ "summary.md.mustache",	"summary.md" },
-	{ "badge.svg.mustache",		"badge.svg" },
-};
-#define NOUTPUTS (sizeof(report_outputs) / sizeof(report_outputs[0]))
+/* The outputs rendered from templates: the first NOUTPUTS rows of the
+ * output table's "report" view (out.c), in the order of OUT_INDEX...;
+ * report.json is written from the model directly, as the pinned JSON
+ * must not depend on a template. */
+#define NOUTPUTS		4
+#define report_outputs(k)	out_format_at("report", (k))
 
 /* Output names a page may not take. */
 static const char *const report_reserved[] = {
@@ -417,7 +411,7 @@ report_stage_render(struct report_writer *w, int k, const struct val *ctx,
 
 	report_buf_take(w, &out);
 	rc = template_render(w->t[k], ctx, template_esc_for_name(
-	    report_outputs[k].tmpl), &out) == 0 ? 0 : -2;
+	    report_outputs(k)->template), &out) == 0 ? 0 : -2;
 	if (rc == 0)
 		rc = report_stage_write(w, fixed, i, shown, out.data ?
 		    out.data : "", out.len);
@@ -1074,7 +1068,7 @@ report_writer_new(const struct report_opts *o)
 	template_set_limit(w->pset, REPORT_OUT_PER_BYTE * o->max_input);
 	for (k = 0; k < NOUTPUTS; k++)
 		if ((w->t[k] = report_compile(k == OUT_PAGE ? w->pset :
-		    w->iset, &w->ld, report_outputs[k].tmpl)) == NULL)
+		    w->iset, &w->ld, report_outputs(k)->template)) == NULL)
 			rc = -1;
 	/* Every path written is DIR/ and a name of at most some 200 bytes. */
 	if (strlen(o->dir) + REPORT_PAGE_MAX + 64 >= PATH_MAX) {
@@ -1343,10 +1337,10 @@ report_writer_finish(struct report_writer *w)
 		}
 		val_put_bool(model, "has_checklists", w->nkept > 0);
 		for (k = 0; k < (int)NOUTPUTS && rc == 0; k++)
-			if (report_outputs[k].out != NULL)
+			if (report_outputs(k)->file != NULL)
 				rc = report_stage_render(w, k, model,
-				    report_outputs[k].out, 0,
-				    report_outputs[k].out);
+				    report_outputs(k)->file, 0,
+				    report_outputs(k)->file);
 		free(order);
 		arena_free(&a);
 	}

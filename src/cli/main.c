@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "check.h"
 #include "cliopt.h"
+#include "ctx.h"
 #include "diag.h"
 #include "doc.h"
 #include "esc.h"
@@ -231,15 +232,6 @@ lint_summary(const unsigned *tally, size_t nfiles)
 	buf_free(&b);
 }
 
-/* "3 checklists, 12 other Markdown files skipped" on stderr. */
-static void
-skip_summary(size_t checklists, size_t skipped)
-{
-	fprintf(stderr, "%zu checklist%s, %zu other Markdown file%s skipped\n",
-	    checklists, checklists == 1 ? "" : "s", skipped,
-	    skipped == 1 ? "" : "s");
-}
-
 /* --show-files: each file with its verdict and the rules that apply, then
  * what the walks and the config left out. */
 static int
@@ -301,12 +293,10 @@ fix_echo(const struct opts *o)
 static int
 run(struct opts *o, int argc, char *argv[])
 {
-	struct filelist fl = {0};
-	struct rules_ctx *rc = NULL;
-	struct pipeline_sel *sel = NULL;
+	struct pipeline_front f;
 	struct run_state rs;
-	size_t i, nleft = 0;
-	int tostdout, stdin_in = 0;
+	size_t i;
+	int r, tostdout, stdin_in = 0;
 
 	memset(&rs, 0, sizeof(rs));
 	rs.o = o;
@@ -317,71 +307,58 @@ run(struct opts *o, int argc, char *argv[])
 	rs.stream = o->c.output == NULL || strcmp(o->c.output, "-") == 0;
 	tostdout = rs.stream;
 	rs.be = o->fmt->lint;
-	if (argc == 0 && o->c.stdin_name != NULL)
-		files_add(&fl, "-");	/* --stdin-filename alone reads stdin */
-	else if (argc == 0) {
-		diag_error(NULL, 0, 0, "no PATH given; try 'ticklist help %s'",
-		    o->name);
+	if (pipeline_paths(&f, &o->c, o->name, argc, argv,
+	    o->c.output) == -1) {
+		pipeline_front_free(&f);
 		return EXIT_TROUBLE;
 	}
-	fl.no_ignore = o->c.no_ignore;
-	fl.keep = o->c.show_files;
-	for (int k = 0; k < argc; k++)
-		files_add(&fl, argv[k]);
-	if (output_check(o->c.output, fl.v, fl.n) == -1) {
-		files_free(&fl);
-		return EXIT_TROUBLE;
-	}
-	if (o->cmd == CMD_LINT) {
-		match_set_jit(input_bytes(&fl, JIT_MIN_BYTES) >= JIT_MIN_BYTES);
-		doc_set_html(0);	/* no output of lint shows it */
-	}
+	if (o->cmd == CMD_LINT)
+		match_set_jit(input_bytes(&f.fl, JIT_MIN_BYTES) >=
+		    JIT_MIN_BYTES);
+	for (i = 0; i < f.fl.n; i++)
+		stdin_in |= strcmp(f.fl.v[i], "-") == 0;
 	/* Which files are checklists needs the configs (a bad -c is an
 	 * error for status too); the tree dump shows any file as parsed. */
-	if ((rc = rules_ctx_new(&o->c.ropts)) == NULL) {
-		files_free(&fl);
+	if ((r = pipeline_configs(&f, &o->c, !o->fmt->model_only ||
+	    o->c.show_files)) == -1) {
+		pipeline_front_free(&f);
 		return EXIT_TROUBLE;
 	}
-	/* Rules are resolved here, in order: discovery is cached and its
-	 * errors print before any output. */
-	for (i = 0; i < fl.n; i++)
-		stdin_in |= strcmp(fl.v[i], "-") == 0;
-	if ((!o->fmt->model_only || o->c.show_files) && pipeline_select(&fl, rc, o->c.stdin_name,
-	    &sel, &nleft) == -1)
+	if (r == 1)
 		rs.rcode = EXIT_TROUBLE;
-	for (i = 0; i < fl.n; i++)
-		stdin_in &= strcmp(fl.v[i], "-") != 0;
+	for (i = 0; i < f.fl.n; i++)
+		stdin_in &= strcmp(f.fl.v[i], "-") != 0;
 	/* --fix on a stdin that ignore: or files: leave out: the text back
 	 * unchanged, so an editor's buffer is kept. */
 	if (stdin_in && o->c.fix && !o->c.show_files && fix_echo(o) == -1)
 		rs.rcode = EXIT_TROUBLE;
 	if (o->c.show_files) {
-		int code = show_files(o, &fl, sel);
-		free(sel);
-		rules_ctx_free(rc);
-		files_free(&fl);
+		int code = show_files(o, &f.fl, f.sel);
+		pipeline_front_free(&f);
 		return code != EXIT_CLEAN ? code : rs.rcode;
 	}
-	rs.jobs = xcalloc(fl.n ? fl.n : 1, sizeof(*rs.jobs));
-	for (i = 0; i < fl.n; i++) {
-		rs.jobs[i].path = fl.v[i];
-		rs.jobs[i].name = strcmp(fl.v[i], "-") == 0 && o->c.stdin_name ?
-		    o->c.stdin_name : fl.v[i];
-		rs.fixout |= o->c.diff || (o->c.fix && strcmp(fl.v[i], "-") == 0);
-		if (sel != NULL) {
-			rs.jobs[i].sel = &sel[i];
-			if ((rs.jobs[i].rules = sel[i].rules) == NULL)
+	rs.jobs = xcalloc(f.fl.n ? f.fl.n : 1, sizeof(*rs.jobs));
+	for (i = 0; i < f.fl.n; i++) {
+		int std = strcmp(f.fl.v[i], "-") == 0;
+
+		rs.jobs[i].path = f.fl.v[i];
+		rs.jobs[i].name = std && o->c.stdin_name ? o->c.stdin_name :
+		    f.fl.v[i];
+		rs.fixout |= o->c.diff || (o->c.fix && std);
+		if (f.sel != NULL) {
+			rs.jobs[i].sel = &f.sel[i];
+			if ((rs.jobs[i].rules = f.sel[i].rules) == NULL)
 				rs.jobs[i].error = 1;
 		}
 	}
-	rs.orun.rules = rc;
+	rs.orun.rules = f.rc;
 	rs.orun.color = o->c.color;
 	if (rs.be && rs.be->begin && !rs.fixout)
 		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->fmt->head != NULL)
 		buf_puts(&rs.ob, o->fmt->head);
-	check_mojibake_all = o->c.fix || o->c.diff;
-	pool_run(fl.n, o->c.jobs, run_work, run_emit, &rs);
+	ctx_run()->mojibake_all = o->c.fix || o->c.diff;
+	pool_run(f.fl.n, o->c.jobs, run_work, run_emit, &rs);
 	if (rs.be && rs.be->end && !rs.fixout)
 		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
 	if (o->fmt->head != NULL)
@@ -395,15 +372,14 @@ run(struct opts *o, int argc, char *argv[])
 		fprintf(stderr, "%s %u finding%s in %u file%s\n", o->c.diff ?
 		    "--fix would fix" : "fixed", rs.nfixed, rs.nfixed == 1 ?
 		    "" : "s", rs.nfixfiles, rs.nfixfiles == 1 ? "" : "s");
-	if ((o->cmd == CMD_STATUS || !o->c.quiet) && rs.nskipped + nleft > 0)
-		skip_summary(rs.nread, rs.nskipped + nleft);
+	if ((o->cmd == CMD_STATUS || !o->c.quiet) &&
+	    rs.nskipped + f.nleft > 0)
+		pipeline_skip_summary(rs.nread, rs.nskipped + f.nleft);
 	rs.rcode = cliopt_exit(&o->c, rs.rcode, o->cmd == CMD_LINT ?
 	    rs.tally : NULL);
 	buf_free(&rs.ob);
 	free(rs.jobs);
-	free(sel);
-	rules_ctx_free(rc);
-	files_free(&fl);
+	pipeline_front_free(&f);
 	return rs.rcode;
 }
 
@@ -809,8 +785,10 @@ main(int argc, char *argv[])
 {
 	const struct command *cmd;
 	struct opts o;
+	struct ctx cx;		/* the run's context (ctx.h) */
 	int first, rc;
 
+	ctx_open(&cx);
 	/* A closed pipe is a write error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
 	if (argc < 2) {

@@ -4,17 +4,20 @@
  * the rest their content. */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "approvals.h"
 #include "buf.h"
 #include "check.h"
+#include "cliopt.h"
 #include "diag.h"
 #include "doc.h"
 #include "files.h"
 #include "itemmeta.h"
 #include "model.h"
+#include "output.h"
 #include "pipeline.h"
 #include "read.h"
 #include "rules.h"
@@ -156,7 +159,12 @@ pipeline_run(const char *path, const char *name, size_t max,
 	}
 	if (rules != NULL) {
 		size_t first = fs->n;
-		check_run(cc, rules, cl, fs);
+		/* The file's effective severities, resolved before the
+		 * check. */
+		enum sev *sev = xcalloc(rules_count(rules) + 1, sizeof(*sev));
+		rules_file_sev(rules, cl->file, sev);
+		check_run(cc, rules, sev, cl, fs);
+		free(sev);
 		/* Findings outlive the checklist: give them the caller's
 		 * name. */
 		for (size_t i = first; i < fs->n; i++)
@@ -214,4 +222,55 @@ pipeline_select(struct filelist *fl, struct rules_ctx *rc,
 	fl->n = w;
 	*selp = sel;
 	return rc_;
+}
+
+void
+pipeline_skip_summary(size_t checklists, size_t skipped)
+{
+	fprintf(stderr, "%zu checklist%s, %zu other Markdown file%s skipped\n",
+	    checklists, checklists == 1 ? "" : "s", skipped,
+	    skipped == 1 ? "" : "s");
+}
+
+int
+pipeline_paths(struct pipeline_front *f, const struct cliopt *c,
+    const char *cmd, int argc, char *argv[], const char *out)
+{
+	memset(f, 0, sizeof(*f));
+	if (argc == 0 && c->stdin_name != NULL)
+		files_add(&f->fl, "-");	/* --stdin-filename alone reads stdin */
+	else if (argc == 0) {
+		diag_error(NULL, 0, 0, "no PATH given; try 'ticklist help %s'",
+		    cmd);
+		return -1;
+	}
+	f->fl.no_ignore = c->no_ignore;
+	f->fl.keep = c->show_files;
+	for (int k = 0; k < argc; k++)
+		files_add(&f->fl, argv[k]);
+	return output_check(out, f->fl.v, f->fl.n);
+}
+
+int
+pipeline_configs(struct pipeline_front *f, const struct cliopt *c,
+    int choose)
+{
+	if ((f->rc = rules_ctx_new(&c->ropts)) == NULL)
+		return -1;
+	/* Rules are resolved here, in order: discovery is cached and its
+	 * errors print before any output. */
+	if (choose && pipeline_select(&f->fl, f->rc, c->stdin_name, &f->sel,
+	    &f->nleft) == -1)
+		return 1;
+	return 0;
+}
+
+void
+pipeline_front_free(struct pipeline_front *f)
+{
+	free(f->sel);
+	f->sel = NULL;
+	rules_ctx_free(f->rc);
+	f->rc = NULL;
+	files_free(&f->fl);
 }

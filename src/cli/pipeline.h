@@ -7,7 +7,10 @@
 
 #include <stddef.h>
 
+#include "files.h"
+
 struct check_ctx;
+struct cliopt;
 struct checklist;
 struct filelist;
 struct findings;
@@ -63,5 +66,34 @@ int	pipeline_select(struct filelist *fl, struct rules_ctx *rc,
 struct checklist	*pipeline_checklist(const char *path, size_t max,
 			    struct pipeline_sel *sel, struct check_ctx *cc,
 			    struct findings *fs);
+
+/* The front every command that reads checklists starts with: the PATHs
+ * walked, their configs and which files are checklists. */
+struct pipeline_front {
+	struct filelist		 fl;
+	struct rules_ctx	*rc;
+	struct pipeline_sel	*sel;		/* a row per path of fl, or
+						   NULL: not chosen (tree) */
+	size_t			 nleft;		/* left out by ignore:,
+						   files: */
+};
+
+/* Walk the PATHs argv[0..argc) into f->fl as c says (--no-ignore;
+ * --show-files keeps what the walks leave out; none but --stdin-filename:
+ * stdin) and refuse an out (-o FILE; NULL: none) that is one of them.
+ * 0, or -1 after a diag_error (cmd names the command in the hint). */
+int	pipeline_paths(struct pipeline_front *f, const struct cliopt *c,
+	    const char *cmd, int argc, char *argv[], const char *out);
+/* Then load the configs (c->ropts) and, when choose is set, decide which
+ * files are checklists (pipeline_select). 0; 1 after a diag_error about
+ * one file's config (the run goes on, to exit 2); -1 after one that ends
+ * the run. */
+int	pipeline_configs(struct pipeline_front *f, const struct cliopt *c,
+	    int choose);
+void	pipeline_front_free(struct pipeline_front *f);
+
+/* "3 checklists, 12 other Markdown files skipped" on stderr: the line
+ * lint, status and report print when files were not checklists. */
+void	pipeline_skip_summary(size_t checklists, size_t skipped);
 
 #endif

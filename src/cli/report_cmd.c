@@ -147,13 +147,13 @@ int
 report_main(const struct cliopt *c, int argc, char *argv[])
 {
 	struct report_opts ro;
-	struct filelist fl = {0};
-	struct rules_ctx *rc = NULL;
+	struct pipeline_front f;
 	struct report_work wk;
-	size_t i, nf, nleft = 0;
-	int code = EXIT_CLEAN, wrc = 0;
+	size_t i, nf;
+	int code = EXIT_CLEAN, wrc = 0, r;
 
 	memset(&ro, 0, sizeof(ro));
+	memset(&f, 0, sizeof(f));
 	memset(&wk, 0, sizeof(wk));
 	ro.dir = c->output ? c->output : "ticklist-report";
 	ro.templates = c->templates;
@@ -183,27 +183,26 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 		goto out;
 	}
 	wk.ro = &ro;
-	fl.no_ignore = c->no_ignore;
-	for (int k = 0; k < argc; k++)
-		files_add(&fl, argv[k]);
-	if ((rc = rules_ctx_new(&c->ropts)) == NULL) {
+	if (pipeline_paths(&f, c, "report", argc, argv, NULL) == -1 ||
+	    (r = pipeline_configs(&f, c, 1)) == -1) {
 		code = EXIT_TROUBLE;
 		goto out;
 	}
-	if (pipeline_select(&fl, rc, NULL, &wk.sel, &nleft) == -1)
+	if (r == 1)
 		code = EXIT_TROUBLE;
-	ro.inputs = fl.v;
-	ro.ninputs = fl.n;
-	for (i = 0; i < fl.n; i++) {
+	wk.sel = f.sel;
+	ro.inputs = f.fl.v;
+	ro.ninputs = f.fl.n;
+	for (i = 0; i < f.fl.n; i++) {
 		struct stat sb;
-		if (stat(fl.v[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
+		if (stat(f.fl.v[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
 		    (size_t)sb.st_size > ro.max_input)
 			ro.max_input = (size_t)sb.st_size;
-		else if (strcmp(fl.v[i], "-") == 0)
+		else if (strcmp(f.fl.v[i], "-") == 0)
 			ro.max_input = c->max_size;
 	}
-	nf = fl.n ? fl.n : 1;
-	wk.paths = fl.v;
+	nf = f.fl.n ? f.fl.n : 1;
+	wk.paths = f.fl.v;
 	wk.rules = xcalloc(nf, sizeof(*wk.rules));
 	wk.max_size = c->max_size;
 	wk.cls = xcalloc(nf, sizeof(*wk.cls));
@@ -212,13 +211,13 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 	wk.why = xcalloc(nf, sizeof(*wk.why));
 	wk.in = xcalloc(nf, sizeof(*wk.in));
 	wk.pages = xcalloc(nf, sizeof(*wk.pages));
-	for (i = 0; i < fl.n; i++)
+	for (i = 0; i < f.fl.n; i++)
 		wk.rules[i] = wk.sel[i].rules;
 	/* Templates compile before any checklist is read; if they fail,
 	 * the checklists are still checked for the summary line. */
 	if (c->one == NULL && (wk.w = report_writer_new(&ro)) == NULL)
 		wrc = -1;
-	pool_run(fl.n, c->jobs, report_work, report_emit, &wk);
+	pool_run(f.fl.n, c->jobs, report_work, report_emit, &wk);
 	if (c->one != NULL) {
 		if (report_write_one(&ro, c->one, wk.in, wk.n) == -1)
 			code = EXIT_TROUBLE;
@@ -231,15 +230,12 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 			buf_printf(&b, "; report: %s/index.html", ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
 		buf_free(&b);
-		if (fl.n + nleft > wk.n && fl.n + nleft - wk.n > 0)
-			fprintf(stderr, "%zu checklist%s, %zu other Markdown "
-			    "file%s skipped\n", wk.n, wk.n == 1 ? "" : "s",
-			    fl.n + nleft - wk.n, fl.n + nleft - wk.n == 1 ?
-			    "" : "s");
+		if (f.fl.n + f.nleft > wk.n)
+			pipeline_skip_summary(wk.n, f.fl.n + f.nleft - wk.n);
 	}
 	code = cliopt_exit(c, code, wk.tally);
 out:
-	for (i = 0; i < fl.n && wk.cls != NULL; i++) {
+	for (i = 0; i < f.fl.n && wk.cls != NULL; i++) {
 		checklist_free(wk.cls[i]);
 		findings_clear(&wk.fs[i]);
 		report_file_free(NULL, &wk.files[i]);
@@ -248,18 +244,16 @@ out:
 	for (i = 0; i < wk.n; i++)
 		free(wk.pages[i]);
 	free(wk.rules);
-	free(wk.sel);
 	free(wk.cls);
 	free(wk.fs);
 	free(wk.files);
 	free(wk.why);
 	free(wk.in);
 	free(wk.pages);
-	rules_ctx_free(rc);
 	free(ro.commit);
 	free(ro.branch);
 	report_past_free(ro.baseline);
 	report_past_free(ro.history);
-	files_free(&fl);
+	pipeline_front_free(&f);
 	return code;
 }

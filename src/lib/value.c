@@ -53,15 +53,16 @@ struct val {
 	} u;
 };
 
-/* Booleans and null are immutable: the val_put_* helpers share these. */
-static struct val val_static[3] = {
+/* Booleans and null are immutable: the val_put_* helpers share these
+ * (read-only data: nothing writes to a WHERE_STATIC value). */
+static const struct val val_static[3] = {
 	{ VAL_BOOL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
 	{ VAL_BOOL, 1, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
 	{ VAL_NULL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
 };
-#define VAL_FALSE	(&val_static[0])
-#define VAL_TRUE	(&val_static[1])
-#define VAL_NULLV	(&val_static[2])
+#define VAL_FALSE	((struct val *)&val_static[0])
+#define VAL_TRUE	((struct val *)&val_static[1])
+#define VAL_NULLV	((struct val *)&val_static[2])
 
 static struct val *
 val_new_in(struct arena *a, enum val_type t)
