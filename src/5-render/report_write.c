@@ -1419,6 +1419,33 @@ out:
 	return rc;
 }
 
+size_t
+report_page_root(char *const *paths, size_t n)
+{
+	size_t root = 0, i, k;
+	int any = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *p = paths[i], *slash = strrchr(p, '/');
+		size_t dir = slash ? (size_t)(slash - p) + 1 : 0;
+
+		if (strcmp(p, "-") == 0)
+			return 0;
+		if (!any) {
+			root = dir;
+			any = 1;
+			continue;
+		}
+		for (k = 0; k < root && k < dir && p[k] == paths[0][k]; k++)
+			;
+		root = k;
+	}
+	/* Back to a whole directory: "docs/a" and "docs/ab" share "docs/". */
+	while (root > 0 && paths[0][root - 1] != '/')
+		root--;
+	return root;
+}
+
 char *
 report_page_name(const char *path, char *const *names, size_t n)
 {

@@ -36,6 +36,13 @@ struct report_opts {
 int		 report_write(const struct report_opts *o,
 		    const struct report_input *in, size_t n);
 /*
+ * The length of the directory all of paths[0..n) are in ("samples/" for
+ * samples/a.md and samples/pr/b.md; 0 when one is "-" or they share
+ * none): page names are made of what follows it, so that neither the
+ * folder the run started in nor an absolute path shows in them.
+ */
+size_t		 report_page_root(char *const *paths, size_t n);
+/*
  * The page file name of a checklist read from path: a single file name
  * (no directory part, so it stays inside the report directory) made of
  * the path's letters, digits, '-', '_' and '.', its directories joined

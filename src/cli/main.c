@@ -419,8 +419,11 @@ run_rules(struct opts *o, int argc, char *argv[])
 		if (argc == 1) {
 			/* Discovery starts from a file's directory: a
 			 * name in DIR (not DIR/., which is DIR itself). */
-			dir = xmalloc(strlen(argv[0]) + 3);
-			sprintf(dir, "%s/_", argv[0]);
+			size_t k = strlen(argv[0]);
+
+			dir = xmalloc(k + 3);
+			memcpy(dir, argv[0], k);
+			memcpy(dir + k, "/_", 3);
 		}
 		if ((rs = rules_for_file(rc, dir ? dir : "-")) == NULL)
 			rcode = EXIT_TROUBLE;

@@ -52,6 +52,8 @@
 /* What the workers of a report share: inputs and per-file results. */
 struct report_work {
 	char			**paths;
+	size_t			  root;		/* of every path: page names
+						   start after it */
 	const struct rules	**rules;	/* NULL: config failed */
 	size_t			  max_size;
 	struct checklist	**cls;
@@ -97,7 +99,7 @@ report_work(size_t i, struct check_ctx *cc, void *arg)
 	if (wk->cls[i] == NULL || wk->w == NULL)
 		return;
 	/* The name it gets unless an earlier page took it. */
-	page = report_page_name(wk->paths[i], NULL, 0);
+	page = report_page_name(wk->paths[i] + wk->root, NULL, 0);
 	in.cl = wk->cls[i];
 	in.fs = &wk->fs[i];
 	in.page = page;
@@ -120,7 +122,8 @@ report_emit(size_t i, void *arg)
 
 	if (wk->cls[i] == NULL)
 		return;
-	wk->pages[wk->n] = report_page_name(wk->paths[i], wk->pages, wk->n);
+	wk->pages[wk->n] = report_page_name(wk->paths[i] + wk->root,
+	    wk->pages, wk->n);
 	findings_tally(&wk->fs[i], wk->tally);
 	wk->nbad += wk->why[i] != NULL;
 	in->cl = wk->cls[i];
@@ -203,6 +206,7 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 	}
 	nf = f.fl.n ? f.fl.n : 1;
 	wk.paths = f.fl.v;
+	wk.root = report_page_root(f.fl.v, f.fl.n);
 	wk.rules = xcalloc(nf, sizeof(*wk.rules));
 	wk.max_size = c->max_size;
 	wk.cls = xcalloc(nf, sizeof(*wk.cls));

@@ -5,12 +5,21 @@
 
 #include <stddef.h>
 
-void *xmalloc(size_t n);
-void *xcalloc(size_t nmemb, size_t size);
-void *xrealloc(void *p, size_t n);
-/* Grow an array of *cap elements of size sz so that it holds need elements. */
+/* They never return NULL: telling the compiler so keeps it from warning
+ * about a NULL it cannot see is impossible (-fsanitize builds). */
+#if defined(__GNUC__)
+#define XALLOC_NONNULL __attribute__((returns_nonnull))
+#else
+#define XALLOC_NONNULL
+#endif
+
+void *xmalloc(size_t n) XALLOC_NONNULL;
+void *xcalloc(size_t nmemb, size_t size) XALLOC_NONNULL;
+void *xrealloc(void *p, size_t n) XALLOC_NONNULL;
+/* Grow an array of *cap elements of size sz so that it holds need elements
+ * (p as it was when it already does: NULL for need 0). */
 void *xgrow(void *p, size_t *cap, size_t need, size_t sz);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
+char *xstrdup(const char *s) XALLOC_NONNULL;
+char *xstrndup(const char *s, size_t n) XALLOC_NONNULL;
 
 #endif

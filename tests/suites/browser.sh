@@ -66,10 +66,10 @@ cp "$tmp/unsafe/task.html.mustache" "$tmp/unsafe-csp/"
 grep -v 'Content-Security-Policy' templates/layout.html.mustache >"$tmp/unsafe/layout.html.mustache"
 "$T" report -q --templates "$tmp/unsafe" -o "$tmp/u" tests/report/hostile.md
 "$T" report -q --templates "$tmp/unsafe-csp" -o "$tmp/uc" tests/report/hostile.md
-dom control-unsafe "$tmp/u/tests_report_hostile.html"
+dom control-unsafe "$tmp/u/hostile.html"
 if grep -q 'data-pwned="' "$tmp/control-unsafe.dom"; then ok control-detects-script
 else fail control-detects-script "$tmp/control-unsafe.dom"; fi
-dom control-csp "$tmp/uc/tests_report_hostile.html"
+dom control-csp "$tmp/uc/hostile.html"
 if grep -q '<img src="x"' "$tmp/control-csp.dom" &&
     ! grep -q 'data-pwned="' "$tmp/control-csp.dom"; then
 	ok csp-blocks-inline-script

@@ -283,7 +283,7 @@ check xss-report 1 "$T" report --rules deployment -q -o "$tmp/xss" tests/hostile
 if python3 tests/hostile/safe_html.py "$tmp"/xss/*.html "$tmp/xss/badge.svg" \
     >"$tmp/safe.out"; then echo "ok hostile/xss-inert"
 else echo "not ok hostile/xss-inert"; head -20 "$tmp/safe.out"; fi
-has xss-text-shown "$tmp/xss/tests_hostile_xss.html" "&lt;script&gt;alert(5)&lt;/script&gt;"
+has xss-text-shown "$tmp/xss/xss.html" "&lt;script&gt;alert(5)&lt;/script&gt;"
 lacks xss-summary-no-raw-html "$tmp/xss/summary.md" "<script"
 printf '<a href="javascript:x" onclick="y">x</a>\n' >"$tmp/bad.html"
 if python3 tests/hostile/safe_html.py "$tmp/bad.html" >/dev/null; then
@@ -449,7 +449,7 @@ rep() {
 	    -o "$RO" "$RI"
 }
 rep report-fresh 0
-has report-manifest "$RO/.ticklist.manifest" "rin_b.html"
+has report-manifest "$RO/.ticklist.manifest" "b.html"
 cp -p "$RO/index.html" "$tmp/index.prev"
 # A checklist deleted: its page goes; leftovers of a killed run go.
 rm "$RI/b.md"
@@ -458,13 +458,13 @@ rm "$RI/b.md"
 : >"$RO/index.html.ticklist-Zz9Zz9"
 printf 'mine\n' >"$RO/notes.html"
 rep report-stale 0
-if [ ! -e "$RO/rin_b.html" ]; then echo "ok hostile/report-stale-page-removed"
+if [ ! -e "$RO/b.html" ]; then echo "ok hostile/report-stale-page-removed"
 else echo "not ok hostile/report-stale-page-removed"; fi
 if [ -z "$(ls -a "$RO" | grep -e '^\.ticklist-' -e '\.ticklist-')" ]; then
 	echo "ok hostile/report-leftovers-removed"
 else echo "not ok hostile/report-leftovers-removed: $(ls -a "$RO" | tr '\n' ' ')"; fi
 has report-foreign-kept "$RO/notes.html" "mine"
-lacks report-manifest-updated "$RO/.ticklist.manifest" "rin_b.html"
+lacks report-manifest-updated "$RO/.ticklist.manifest" "b.html"
 printf '# B\n\n- [ ] two\n' >"$RI/b.md"
 rep report-again 0
 # snapshot: the report as it is, to compare after a refused run.
@@ -475,8 +475,8 @@ same() {
 	else echo "not ok hostile/$1"; diff "$tmp/snap.before" "$tmp/snap.after" | head; fi
 }
 # A file ticklist did not write is never replaced; the run names it.
-pa=$(grep 'rin_a\.html$' "$RO/.ticklist.manifest")
-pc=$(echo "$pa" | sed 's/rin_a\.html$/rin_c.html/')
+pa=$(grep -x 'a\.html' "$RO/.ticklist.manifest")
+pc=c.html
 printf 'hand written\n' >"$RO/$pc"
 printf '# C\n\n- [ ] c\n' >"$RI/c.md"
 snap before
@@ -557,7 +557,7 @@ for nth in 1 2 3 5 8; do
 		diff "$tmp/kview.old" "$tmp/kview.got" | head -5
 	fi
 	# The next run: completes (or rolls back) first, then refuses.
-	pe=$(ls "$tmp/kold" | grep 'kin_a\.html$' | sed 's/kin_a/kin_e/')
+	pe=$(ls "$tmp/kold" | grep -x 'a\.html' | sed 's/^a/e/')
 	printf 'foreign\n' >"$KO/$pe"
 	printf '# e\n\n- [ ] e\n' >"$KI/e.md"
 	krep "$KO" INJECT_FUNC=none >"$tmp/stdout" 2>"$tmp/stderr"
@@ -566,7 +566,7 @@ for nth in 1 2 3 5 8; do
 	kview "$KO" "$tmp/kview.got"
 	want=new
 	[ $nth -le 2 ] && want=old
-	if [ "$rc" = 2 ] && grep -q 'kin_e.html: error: was not written' "$tmp/stderr" &&
+	if [ "$rc" = 2 ] && grep -q '/e.html: error: was not written' "$tmp/stderr" &&
 	    cmp -s "$tmp/kview.got" "$tmp/kview.$want" &&
 	    [ ! -e "$KO/.ticklist.journal" ] &&
 	    [ -z "$(ls -a "$KO" | grep -e '^\.ticklist-')" ]; then
@@ -607,14 +607,16 @@ has report-dot-index-intact "$tmp/dot/index.html" "<p>site</p>"
 if cmp -s "$tmp/dot/summary.md" "$tmp/dot.summary"; then echo "ok hostile/report-dot-input-intact"
 else echo "not ok hostile/report-dot-input-intact"; fi
 # Page names stay under NAME_MAX: a 300-character path.
+# (Two top folders, so that the names' common root is $tmp/long/.)
 long=$tmp/long/$(printf 'd%.0s' $(seq 1 120))/$(printf 'e%.0s' $(seq 1 120))
-mkdir -p "$long"
+long2=$tmp/long/D/$(printf 'e%.0s' $(seq 1 120))
+mkdir -p "$long" "$long2"
 cp "$RI/a.md" "$long/$(printf 'f%.0s' $(seq 1 80)).md"
-cp "$RI/a.md" "$long/$(printf 'f%.0s' $(seq 1 79))g.md"
+cp "$RI/a.md" "$long2/$(printf 'f%.0s' $(seq 1 79))g.md"
 check report-long-name 0 "$T" report --no-config -q --fail-on never \
     -o "$tmp/longout" "$tmp/long"
 if [ "$(ls "$tmp/longout" | awk 'length > 200' | wc -l)" = 0 ] &&
-    [ "$(ls "$tmp/longout" | grep -c '_long_.*-[0-9a-f]\{8\}\.html$')" = 2 ]; then
+    [ "$(ls "$tmp/longout" | grep -c -e '-[0-9a-f]\{8\}\.html$')" = 2 ]; then
 	echo "ok hostile/report-long-name-capped"
 else echo "not ok hostile/report-long-name-capped"; ls "$tmp/longout"; fi
 # A second run into the same folder waits for the first (flock).

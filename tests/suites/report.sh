@@ -143,7 +143,7 @@ check bad-epoch 2 env SOURCE_DATE_EPOCH=yesterday "$T" report -q -o "$tmp/e" sam
 
 # Hostile text: escaped everywhere, through the real command.
 check hostile 0 "$T" report --fail-on never -q -o "$tmp/h" tests/report/hostile.md
-p=$tmp/h/tests_report_hostile.html
+p=$tmp/h/hostile.html
 for bad in '<script' '<img' '<iframe' '<svg' '<style>body' 'alt <b>' \
     'onerror="' 'onclick="' 'href="javascript' 'href="data'; do
 	hasnt "hostile-page-no-$(echo "$bad" | tr -cd 'a-z')" "$p" "$bad"
@@ -173,8 +173,8 @@ for page in "$tmp/s"/*.html; do
 	hasnt "$n-no-external" "$page" '<link'
 	hasnt "$n-no-src" "$page" ' src='
 done
-has index-least-complete-first "$tmp/s/index.html" 'samples_deployment.html'
-if [ "$(grep -o 'href="samples_[a-z-]*.html"' "$tmp/s/index.html" | tr '\n' ' ')" = 'href="samples_ops-review.html" href="samples_go-live-quoted.html" href="samples_deployment.html" href="samples_release.html" ' ]; then
+has index-least-complete-first "$tmp/s/index.html" 'href="deployment.html"'
+if [ "$(grep -o '<a href="[a-z_-]*.html"' "$tmp/s/index.html" | tr '\n' ' ')" = '<a href="ops-review.html" <a href="go-live-quoted.html" <a href="pr_template.html" <a href="deployment.html" <a href="pr_add-export.html" <a href="release.html" ' ]; then
 	ok index-order
 else fail index-order; fi
 
@@ -270,7 +270,7 @@ cp samples/go-live-quoted.md "$tmp/repo/docs/go live.md"
 (cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out \
     --source-url 'https://example.com/o/r/blob/{commit}/{path}#L{line}' "docs/go live.md") &&
 	ok source-url-run || fail source-url-run
-sg=$tmp/repo/out/docs_go-live.html
+sg=$tmp/repo/out/go-live.html
 has source-url-item "$sg" '<a class="line" href="https://example.com/o/r/blob/'"$oid"'/docs/go%20live.md#L6">6</a>'
 has source-url-finding "$sg" 'href="https://example.com/o/r/blob/'"$oid"'/docs/go%20live.md#L17">17:'
 has source-footer "$tmp/repo/out/index.html" 'from branch <b>release</b>, commit <code>'"$oid"'</code>'
@@ -290,7 +290,7 @@ printf 'ref: ../../etc/passwd\n' >"$tmp/repo/.git/HEAD"
 (cd "$tmp/repo" && GIT_DIR= "$T" report -q --fail-on never -o out4 "docs/go live.md")
 hasnt source-bad-ref "$tmp/repo/out4/report.json" '"source"'
 "$T" report -q --fail-on never --source-url 'u/{path}@{commit}#{line}' -o "$tmp/su" samples/release.md
-has source-url-no-git "$tmp/su/samples_release.html" 'href="u/samples/release.md@HEAD#5"'
+has source-url-no-git "$tmp/su/release.html" 'href="u/samples/release.md@HEAD#5"'
 hasnt source-none "$tmp/su/report.json" '"source"'
 
 # --baseline: what changed since an earlier report.json; --history: a
@@ -324,9 +324,9 @@ EOF
 then ok baseline-json; else fail baseline-json "$tmp/out"; fi
 has baseline-summary-md "$tmp/bl/new/summary.md" '1 newly checked, 1 reopened, 1 new findings, 0 fixed, 1 new checklists.'
 has baseline-index "$tmp/bl/new/index.html" '<b>1</b> newly checked'
-has baseline-page-checked "$tmp/bl/new/in_go-live-quoted.html" '<p class="lg">Newly checked</p><ul><li><a href="#L10" dir="auto">DNS switched</a>'
-has history-trend "$tmp/bl/new/in_go-live-quoted.html" '<svg class="trend" viewBox="0 0 100 20"'
-has history-trend-points "$tmp/bl/new/in_go-live-quoted.html" 'points="0.0,8.2 100.0,8.2"'
+has baseline-page-checked "$tmp/bl/new/go-live-quoted.html" '<p class="lg">Newly checked</p><ul><li><a href="#L10" dir="auto">DNS switched</a>'
+has history-trend "$tmp/bl/new/go-live-quoted.html" '<svg class="trend" viewBox="0 0 100 20"'
+has history-trend-points "$tmp/bl/new/go-live-quoted.html" 'points="0.0,8.2 100.0,8.2"'
 hasnt no-baseline-no-changes "$tmp/bl/old/report.json" '"changes"'
 printf '{"version": 1, "checklists": [],}' >"$tmp/bad.json"
 check baseline-bad-json 2 "$T" report -q -o "$tmp/bb" --baseline "$tmp/bad.json" samples/release.md
@@ -341,7 +341,7 @@ has history-too-deep-says "$tmp/stderr" 'nested too deep'
 # The ruleset that decided, by name: a checklists: entry by its extends
 # (not by the config file), front matter's set over the entry's, -r's.
 has ruleset-entry "$tmp/s/index.html" 'samples/deployment.md &middot; rules: deployment</span>'
-has ruleset-entry-page "$tmp/s/samples_release.html" 'rules: release (set in samples/.ticklist.yml (checklists: &#39;release.md&#39;))</p>'
+has ruleset-entry-page "$tmp/s/release.html" 'rules: release (set in samples/.ticklist.yml (checklists: &#39;release.md&#39;))</p>'
 has ruleset-json "$tmp/s/report.json" '"ruleset": "release"'
 mkdir -p "$tmp/rs/in"
 cp samples/.ticklist.yml samples/deployment.md "$tmp/rs/in/"
@@ -371,8 +371,8 @@ if [ -x "$B/bench-gen" ]; then
 	"$B/bench-gen" -n 20 -s 10K -o "$tmp/ps/in" >/dev/null 2>&1
 	(cd "$tmp/ps" && "$T" report -q --fail-on never -o out in) >/dev/null 2>&1
 	ins=$(cat "$tmp/ps/in"/*.md | wc -c)
-	np=$(ls "$tmp/ps/out" | grep -c '^in_checklist-.*\.html$')
-	outs=$(cat "$tmp/ps/out"/in_checklist-*.html 2>/dev/null | wc -c)
+	np=$(ls "$tmp/ps/out" | grep -c '^checklist-.*\.html$')
+	outs=$(cat "$tmp/ps/out"/checklist-*.html 2>/dev/null | wc -c)
 	if [ "$np" = 20 ] && [ "$ins" -gt 150000 ] &&
 	    [ "$outs" -le $((ins * 8)) ]; then
 		ok "page-weight ($outs bytes of pages for $ins of checklists: $(awk -v a="$outs" -v b="$ins" 'BEGIN { printf "%.2f", a / b }')x)"
@@ -386,8 +386,8 @@ mkdir -p "$tmp/mg/alpha" "$tmp/mg/beta"
 check merge-run 0 "$T" report --merge "alpha=$tmp/mg/alpha/r/report.json" "beta=$tmp/mg/beta/r/report.json" -o "$tmp/mg/dash"
 has merge-strip "$tmp/mg/dash/index.html" '<b>1</b> blocked</span>'
 has merge-repo "$tmp/mg/dash/index.html" '<b>beta</b>: samples/release.md'
-has merge-link "$tmp/mg/dash/index.html" 'href="alpha/samples_go-live-quoted.html"'
-if cmp -s "$tmp/mg/alpha/r/samples_go-live-quoted.html" "$tmp/mg/dash/alpha/samples_go-live-quoted.html" &&
+has merge-link "$tmp/mg/dash/index.html" 'href="alpha/go-live-quoted.html"'
+if cmp -s "$tmp/mg/alpha/r/go-live-quoted.html" "$tmp/mg/dash/alpha/go-live-quoted.html" &&
     [ -f "$tmp/mg/dash/beta/index.html" ]; then ok merge-pages-copied
 else fail merge-pages-copied; fi
 has merge-summary-md "$tmp/mg/dash/summary.md" '20 of 31 tasks checked in 3 checklists'
@@ -423,7 +423,7 @@ has merge-default-name "$tmp/mg/d2/index.html" '<b>r</b>: samples/go-live-quoted
 check merge-name-clash 2 "$T" report --merge "$tmp/mg/alpha/r/report.json" "$tmp/mg/beta/r/report.json" -o "$tmp/mg/d3"
 has merge-name-clash-says "$tmp/stderr" "repository name 'r' is taken"
 # A page name from a report.json is never a path.
-sed 's|"page": "samples_go-live-quoted.html"|"page": "../../evil.html"|' "$tmp/mg/alpha/r/report.json" >"$tmp/mg/evil.json"
+sed 's|"page": "go-live-quoted.html"|"page": "../../evil.html"|' "$tmp/mg/alpha/r/report.json" >"$tmp/mg/evil.json"
 check merge-bad-page 2 "$T" report --merge "x=$tmp/mg/evil.json" -o "$tmp/mg/d4"
 has merge-bad-page-says "$tmp/stderr" "bad page name '../../evil.html'"
 
@@ -433,7 +433,7 @@ printf 'custom index: {{summary.files}} files\n' >"$tmp/tpl/index.html.mustache"
 check override 0 "$T" report --fail-on never -q --templates "$tmp/tpl" -o "$tmp/o" samples/
 if [ "$(cat "$tmp/o/index.html")" = "custom index: 6 files" ]; then
 	ok override-used; else fail override-used "$tmp/o/index.html"; fi
-if cmp -s "$tmp/o/samples_release.html" "$tmp/s/samples_release.html"; then
+if cmp -s "$tmp/o/release.html" "$tmp/s/release.html"; then
 	ok override-others-shipped; else fail override-others-shipped; fi
 rm "$tmp/tpl/index.html.mustache"
 printf 'body{color:red}\n' >"$tmp/tpl/style.css.mustache"
@@ -513,8 +513,8 @@ printf 'NEW {{checklist.title}}{{#checklist.has_sections}}{{>loop}}{{/checklist.
 printf '{{>loop}}' >"$tmp/st/tpl/loop.mustache"
 check stream-fails 2 "$T" report -q -j 1 --fail-on never --templates "$tmp/st/tpl" -o "$tmp/st/r" "$tmp/st/in/a.md" "$tmp/st/in/b.md"
 has stream-fails-entry "$tmp/st/r/report.json" '"error": "page not written: rendering failed"'
-if [ "$(cat "$tmp/st/r/"*_in_b.html)" = "NEW B" ] &&
-    ! ls "$tmp/st/r/" | grep -q '_in_a\.html$' &&
+if [ "$(cat "$tmp/st/r/b.html")" = "NEW B" ] &&
+    ! ls "$tmp/st/r/" | grep -q '^a\.html$' &&
     ! cmp -s "$tmp/st/before/index.html" "$tmp/st/r/index.html"; then
 	ok stream-others-written
 else fail stream-others-written "$tmp/st/r/index.html"; fi
@@ -523,8 +523,8 @@ else ok stream-no-stage-left; fi
 # A page that shows the totals is rendered once they are known.
 printf '{{checklist.title}}: {{summary.files}} files, {{summary.items}} tasks\n' >"$tmp/st/tpl/checklist.html.mustache"
 check stream-summary 0 "$T" report -q --fail-on never --templates "$tmp/st/tpl" -o "$tmp/st/s" "$tmp/st/in/a.md" "$tmp/st/in/b.md"
-if [ "$(cat "$tmp/st/s/"*_in_a.html)" = "A: 2 files, 2 tasks" ]; then
-	ok stream-summary-page; else fail stream-summary-page "$tmp/st/s/"*_in_a.html; fi
+if [ "$(cat "$tmp/st/s/a.html")" = "A: 2 files, 2 tasks" ]; then
+	ok stream-summary-page; else fail stream-summary-page "$tmp/st/s/a.html"; fi
 # A page name taken by an earlier page (case-insensitively) is only
 # known in input order; the page and report.json use the final name.
 cp "$tmp/st/in/a.md" "$tmp/st/IN/A.md"
@@ -541,3 +541,15 @@ printf '{{#checklists}}{{#first}}F{{/first}}{{title}}{{#last}}L{{/last}};{{/chec
 check stream-index-ends 0 "$T" report -q --fail-on never --templates "$tmp/st/tpl2" -o "$tmp/st/e" "$tmp/st/in/a.md" "$tmp/st/in/b.md"
 if [ "$(cat "$tmp/st/e/index.html")" = "FA;BL;" ]; then ok stream-index-first-last
 else fail stream-index-first-last "$tmp/st/e/index.html"; fi
+# Page names are relative to the common root of the inputs (issue 15):
+# an absolute path, or the folder the run started from, never shows.
+mkdir -p "$tmp/cr/docs/sub"
+cp samples/release.md "$tmp/cr/docs/a.md"
+cp samples/deployment.md "$tmp/cr/docs/sub/b.md"
+"$T" report -q --fail-on never -o "$tmp/cr/out" "$tmp/cr/docs/a.md" "$tmp/cr/docs/sub/b.md" >/dev/null 2>&1
+if [ -f "$tmp/cr/out/a.html" ] && [ -f "$tmp/cr/out/sub_b.html" ] &&
+    [ "$(ls "$tmp/cr/out" | grep -c '\.html$')" = 3 ]; then
+	ok page-names-common-root
+else fail page-names-common-root; ls "$tmp/cr/out"; fi
+"$T" report -q --fail-on never -o "$tmp/cr/out2" "$tmp/cr/docs" >/dev/null 2>&1
+has page-names-common-root-dir "$tmp/cr/out2/index.html" 'href="sub_b.html"'
