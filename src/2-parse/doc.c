@@ -93,6 +93,8 @@ struct walker {
 	int		  boxcand;	/* a line ends in "] " */
 	int		  htmlcand;	/* a line starts with '<' */
 	cmark_node	 *root;		/* cmark's tree of the final pass */
+	size_t		  piece_end;	/* doc_pieces: the line index where
+					   the piece ends, else 0 */
 	struct buf	  cellmd;	/* every table cell as "x CELL\n\n" */
 	struct table_cell **cells;	/* the cells of cellmd, in order */
 	size_t		  ncells, capcells;
@@ -1926,8 +1928,15 @@ doc_reindex(struct walker *w)
 		w->fixat = xcalloc(n, sizeof(*w->fixat));
 	if (w->tfat == NULL)
 		w->tfat = xcalloc(n, sizeof(*w->tfat));
-	memset(w->fixat, 0, n * sizeof(*w->fixat));
-	memset(w->tfat, 0, n * sizeof(*w->tfat));
+	if (w->piece_end > 0) {
+		/* A piece's fixes are on its own lines (doc_pieces). */
+		size_t l0 = (size_t)w->line_off;
+		memset(w->fixat + l0, 0, (w->piece_end - l0) *
+		    sizeof(*w->fixat));
+	} else {
+		memset(w->fixat, 0, n * sizeof(*w->fixat));
+		memset(w->tfat, 0, n * sizeof(*w->tfat));
+	}
 	for (size_t i = 0; i < w->nboxfix; i++)
 		w->fixat[w->boxfix[i] - 1] = (int)i + 1;
 	for (size_t i = 0; i < w->ntf; i++)
@@ -2250,7 +2259,9 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 	size_t l0 = (size_t)w->line_off;	/* index of the first line */
 	char *s;
 
-	for (size_t l = l0; l < cl->nlines; l++) {
+	size_t lend = w->piece_end > 0 ? w->piece_end : cl->nlines;
+
+	for (size_t l = l0; l < lend; l++) {
 		size_t start = cl->lines[l], end = l + 1 < cl->nlines ?
 		    cl->lines[l + 1] : cl->srclen, e = end;
 		const char *rep = NULL;
@@ -2796,8 +2807,11 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
  *  - the piece before it does not end in a top-level code or HTML block,
  *    which could have held that line (a fence, an HTML block up to its
  *    end marker); else the piece is parsed again to a later line;
- *  - the document has no tables, no lines rewritten for cmark and no link
- *    reference definitions (one applies anywhere): doc_parse checks.
+ *  - the document has no tables and no link reference definitions (one
+ *    applies anywhere): doc_parse checks. Lines rewritten for cmark (task
+ *    boxes, lazy tags) are decided piece by piece, on each piece's tree,
+ *    as they would be on the whole tree: each decision looks at one item
+ *    or paragraph and the lines around it.
  * The one difference, a list split in two where the whole parse has one,
  * only matters to section content counts: doc_pieces joins them.
  */
@@ -2875,6 +2889,44 @@ doc_bullet(struct walker *w, cmark_node *n)
 	return left > 0 ? *p : 0;
 }
 
+/* Parse the piece of lines [w->line_off, w->piece_end), bytes [s, end),
+ * as doc_parse parses a whole document: again, with lines rewritten,
+ * while the prepass finds boxes to fix (the piece's fixes only). The
+ * input rewritten last is *owned, for the caller to free. */
+static cmark_node *
+doc_piece_parse(struct walker *w, struct cmem *mem, size_t s, size_t end,
+    char **owned)
+{
+	const char *input = w->cl->src + s;
+	size_t inlen = end - s;
+
+	for (int pass = 0;; pass++) {
+		cmark_parser *parser;
+		cmark_node *doc;
+
+		cmem_begin(mem);
+		parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
+		    cmem_allocator());
+		cmark_parser_feed(parser, input, inlen);
+		doc = cmark_parser_finish(parser);
+		if ((!w->boxcand && !w->htmlcand) || pass == 5 ||
+		    doc_table_prepass(w, doc) == 0)
+			return doc;
+		cmem_end(mem);
+		free(*owned);
+		input = *owned = doc_rewrite(w, s, &inlen);
+	}
+}
+
+/* Forget the fixes of the piece just done (its lines only). */
+static void
+doc_piece_forget(struct walker *w)
+{
+	for (size_t i = 0; i < w->nboxfix; i++)
+		w->fixat[w->boxfix[i] - 1] = 0;
+	w->nboxfix = 0;
+}
+
 /* Parse and walk the lines from w->line_off on, a piece at a time. */
 static void
 doc_pieces(struct walker *w, unsigned char *accept)
@@ -2887,8 +2939,8 @@ doc_pieces(struct walker *w, unsigned char *accept)
 	while (l < cl->nlines) {
 		size_t s = cl->lines[l], e, end;
 		struct cmem mem;
-		cmark_parser *parser;
 		cmark_node *doc, *first;
+		char *owned = NULL;
 		int tries = 0;
 
 		e = doc_piece_line(cl, l + 1, s + doc_piece);
@@ -2896,11 +2948,9 @@ doc_pieces(struct walker *w, unsigned char *accept)
 			cmark_node *last;
 
 			end = e < cl->nlines ? cl->lines[e] : cl->srclen;
-			cmem_begin(&mem);
-			parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
-			    cmem_allocator());
-			cmark_parser_feed(parser, cl->src + s, end - s);
-			doc = cmark_parser_finish(parser);
+			w->line_off = (int)l;
+			w->piece_end = e;
+			doc = doc_piece_parse(w, &mem, s, end, &owned);
 			last = cmark_node_last_child(doc);
 			if (e == cl->nlines || last == NULL ||
 			    (cmark_node_get_type(last) != CMARK_NODE_CODE_BLOCK &&
@@ -2909,19 +2959,24 @@ doc_pieces(struct walker *w, unsigned char *accept)
 			/* That line may be inside the block: go on to a
 			 * later one, or after a few tries to the end. */
 			cmem_end(&mem);
+			free(owned);
+			owned = NULL;
+			doc_piece_forget(w);
 			e = ++tries < 4 ? doc_piece_line(cl, e + 1, 0) :
 			    cl->nlines;
 		}
-		w->line_off = (int)l;
 		w->root = doc;
 		first = cmark_node_first_child(doc);
 		doc_walk(w, doc, accept, bullet && doc_bullet(w, first) ==
 		    bullet ? first : NULL);
 		bullet = doc_bullet(w, cmark_node_last_child(doc));
 		cmem_end(&mem);
+		free(owned);
+		doc_piece_forget(w);
 		doc_npieces++;
 		l = e;
 	}
+	w->piece_end = 0;
 }
 
 struct checklist *
@@ -2958,8 +3013,8 @@ doc_parse(const char *file, const char *data, size_t len)
 	doc_scan_cands(&w);
 	input = data + body;
 	inlen = len - body;
-	if (w.pipe == NULL && !w.boxcand && !w.htmlcand &&
-	    inlen > doc_piece && find_str(input, inlen, "]:") == NULL) {
+	if (w.pipe == NULL && inlen > doc_piece &&
+	    find_str(input, inlen, "]:") == NULL) {
 		doc_pieces(&w, &accept);
 		goto walked;
 	}

@@ -236,14 +236,15 @@ static const char *const plines[] = {
 	"###### H6", "#NoSpace", "", "", "", "text", "Foo bar", "```", "~~~",
 	"  ```", "    code", "> quote", "> - [ ] q", ">", "---", "===",
 	"***", "Name: ____", "**Owner:** bob", "- [ ] Date: ___",
-	"Approved by: ____", "[link](u)", "  continued",
+	"Approved by: ____", "[link](u)", "  continued", "- [ ] ", "- [x] ",
+	"  - [ ] ", "* [ ]  ", "- [ ]\t", "> - [ ] ",
 	/* HTML: half the documents have none (a lazy tag line makes
 	 * doc_parse rewrite the input, and parse it whole) */
 	"<div>", "</div>", "<pre>", "</pre>", "<!--", "-->",
 	"<!-- ticklist-disable -->", "<!-- ticklist-enable -->", "<script>",
 	"</script>", "<?php", "?>",
 };
-#define NPLAIN 39
+#define NPLAIN 45
 #define NPLINES (sizeof(plines) / sizeof(plines[0]))
 
 /* Random documents: the same model whole and in pieces. */
