@@ -3,14 +3,24 @@
  * CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS, walk the tree with cmark_iter,
  * free it.  Nothing else: no output, no checks.
  *
- *   bench-floor FILE...
+ *   bench-floor [--copy SRC DST] FILE...
  *
- * Exit status 0, or 2 with a message if a file cannot be read.
+ * With --copy, it then copies every regular file of directory SRC into
+ * DST (created) with read(2) and write(2): the floor of
+ * `report`, whose output any tool writing those bytes must write at least
+ * (bench/run.sh gives it the report's own output).
+ *
+ * Exit status 0, or 2 with a message if a file cannot be read or written.
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmark.h>
 
@@ -59,6 +69,58 @@ floor_read(const char *path, size_t *len)
 	return p;
 }
 
+/* floor_copy copies the regular files of src into dst (created) with
+ * read(2) and write(2) through one 64 KB buffer, the least a tool
+ * writing those files must do. 0 or -1. */
+static int
+floor_copy(const char *src, const char *dst)
+{
+	DIR *d;
+	struct dirent *e;
+	char from[4096], to[4096];
+	static char chunk[65536];
+	struct stat st;
+	ssize_t got, w;
+	int in, out, rc = 0;
+
+	if (mkdir(dst, 0777) == -1 && errno != EEXIST)
+		return -1;
+	if ((d = opendir(src)) == NULL)
+		return -1;
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		snprintf(from, sizeof(from), "%s/%s", src, e->d_name);
+		snprintf(to, sizeof(to), "%s/%s", dst, e->d_name);
+		if (stat(from, &st) == -1 || !S_ISREG(st.st_mode))
+			continue;
+		if ((in = open(from, O_RDONLY)) == -1)
+			rc = -1;
+		else if ((out = open(to, O_WRONLY | O_CREAT | O_TRUNC,
+		    0666)) == -1) {
+			close(in);
+			rc = -1;
+		} else {
+			while (rc == 0 && (got = read(in, chunk,
+			    sizeof(chunk))) != 0) {
+				if (got < 0) {
+					rc = -1;
+					break;
+				}
+				for (ssize_t off = 0; off < got; off += w)
+					if ((w = write(out, chunk + off,
+					    (size_t)(got - off))) < 0) {
+						rc = -1;
+						break;
+					}
+			}
+			close(in);
+			if (close(out) == -1)
+				rc = -1;
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
 /* main parses each file argument in turn, freeing each tree before the
  * next, as a linter that keeps no tree between files would. */
 int
@@ -69,9 +131,16 @@ main(int argc, char *argv[])
 	size_t len;
 	unsigned long nodes = 0;
 	char *text;
+	const char *copy_src = NULL, *copy_dst = NULL;
 	int i;
 
-	for (i = 1; i < argc; i++) {
+	i = 1;
+	if (argc > 3 && strcmp(argv[1], "--copy") == 0) {
+		copy_src = argv[2];
+		copy_dst = argv[3];
+		i = 4;
+	}
+	for (; i < argc; i++) {
 		if ((text = floor_read(argv[i], &len)) == NULL) {
 			fprintf(stderr, "bench-floor: %s: %s\n", argv[i],
 			    strerror(errno));
@@ -85,6 +154,11 @@ main(int argc, char *argv[])
 		cmark_iter_free(it);
 		cmark_node_free(doc);
 		free(text);
+	}
+	if (copy_src != NULL && floor_copy(copy_src, copy_dst) == -1) {
+		fprintf(stderr, "bench-floor: copying %s to %s: %s\n",
+		    copy_src, copy_dst, strerror(errno));
+		return 2;
 	}
 	/* Returned through a volatile so the walk is never optimised out. */
 	{

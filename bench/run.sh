@@ -136,6 +136,7 @@ label() {
 	lint) echo "ticklist lint" ;;
 	status) echo "ticklist status" ;;
 	report) echo "ticklist report" ;;
+	rfloor) echo "floor + copy of the report's output" ;;
 	rumdl) echo "rumdl $RUMDL_VERSION" ;;
 	mdl) echo "markdownlint-cli2" ;;
 	esac
@@ -158,7 +159,16 @@ run_one() {
 	status) "$RSS" $q -o "$3" "$TL" status --no-ignore "$dir" ;;
 	report)
 		rm -rf "$TMP/report"
-		"$RSS" $q -o "$3" "$TL" report -o "$TMP/report" "$dir" ;;
+		# --no-ignore: bench/corpus/ is in .gitignore.
+		"$RSS" $q -o "$3" "$TL" report --no-ignore -o "$TMP/report" \
+		    "$dir" ;;
+	# The floor of report: the floor's parse, then a copy of the
+	# report's own output (saved from the warm-up run, report-ref):
+	# the least any tool writing those bytes can do.
+	rfloor)
+		rm -rf "$TMP/rcopy"
+		with_files "$TMP/$2.list" "$RSS" $q -o "$3" "$FLOOR" --copy \
+		    "$TMP/$2/report-ref" "$TMP/rcopy" ;;
 	rumdl) with_files "$TMP/$2.list" "$RSS" $q -C "$TMP" -o "$3" \
 	    "$RUMDLBIN" check --no-cache --no-config --color never ;;
 	mdl) "$RSS" $q -C "$dir" -o "$3" "$MDLBIN" '**/*.md' ;;
@@ -368,16 +378,25 @@ for s in $SETS; do
 	# Warm-up and triage: each command once; what it does decides
 	# whether it is measured (ok), not implemented (n/a) or failed.
 	cmds=floor
-	[ -x "$TL" ] && cmds="$cmds lint1 lint status report"
+	[ -x "$TL" ] && cmds="$cmds lint1 lint status report rfloor"
 	if [ -x "$TL" ]; then
 		run_one bogus "$s" "$R/bogus"
 		brc=$(awk '{ print $3 }' "$R/bogus")
 	fi
 	live=
 	for c in $cmds; do
+		if [ "$c" = rfloor ]; then
+			# Only with the report's output to copy.
+			[ "$(cat "$R/status.report" 2>/dev/null)" = ok ] || {
+				echo "skipped (no report output)" >"$R/status.rfloor"
+				continue
+			}
+			rm -rf "$R/report-ref"
+			cp -R "$TMP/report" "$R/report-ref" || exit 2
+		fi
 		run_one "$c" "$s" "$R/warm.$c"
 		rc=$(awk '{ print $3 }' "$R/warm.$c")
-		if [ "$c" != floor ] && [ "$rc" = "$brc" ] &&
+		if [ "$c" != floor ] && [ "$c" != rfloor ] && [ "$rc" = "$brc" ] &&
 		    cmp -s "$R/warm.$c.out" "$R/bogus.out" &&
 		    grep -q "unknown command" "$R/warm.$c.err"; then
 			echo "n/a" >"$R/status.$c"
@@ -429,7 +448,7 @@ for s in $SETS; do
 	fw=$(median "$R/wall.floor" 2>/dev/null)
 	fr=$(sort -n "$R/rss.floor" 2>/dev/null | tail -n 1)
 	fc=$(median "$R/cpu.floor" 2>/dev/null)
-	for c in floor lint1 lint status report rumdl mdl; do
+	for c in floor lint1 lint status report rfloor rumdl mdl; do
 		[ -f "$R/status.$c" ] || continue
 		st=$(cat "$R/status.$c")
 		if [ "$st" != ok ] || [ ! -s "$R/wall.$c" ]; then
@@ -481,6 +500,37 @@ target() {
 	fi
 }
 
+# page_size SET LIMIT: the size of each checklist's page over its own
+# size, in the report of the warm-up run (report-ref): the mean (all
+# pages over all checklists) against LIMIT (at most), and the largest. Pages are matched to inputs by name
+# (a page is named after its input's path).
+page_size() {
+	ref=$TMP/$1/report-ref
+	if [ ! -d "$ref" ]; then
+		echo "- page size × checklist size on ($1): not measured"
+		return
+	fi
+	{
+		tr '\n' '\0' <"$TMP/$1.list" | xargs -0 wc -c | sed '$d' |
+		    awk '{ n = $2; sub(".*/", "", n); sub(/\.md$/, "", n)
+			print "in", $1, n }'
+		(cd "$ref" && ls | grep '\.html$' | grep -v '^index\.html$' |
+		    tr '\n' '\0' | xargs -0 wc -c | sed '$d') |
+		    awk '{ n = $2; sub(/\.html$/, "", n); print "out", $1, n }'
+	} | awk -v l="$2" -v set="$1" '
+	    $1 == "in" { sz[$3] = $2; next }
+	    { n = $3
+	      while (!(n in sz) && (p = index(n, "_")) > 0) n = substr(n, p + 1)
+	      if (!(n in sz) || sz[n] == 0) next
+	      r = $2 / sz[n]; tin += sz[n]; tout += $2; k++
+	      if (r > mx) mx = r }
+	    END { if (k == 0) { printf "- page size × checklist size on (%s): " \
+		  "no page matched\n", set; exit }
+		printf "- page size × checklist size on (%s), %d pages: %.2f " \
+		  "(target at most %g): %s; the largest %.2f\n", set, k,
+		  tout / tin, l, (tout / tin <= l ? "met" : "NOT met"), mx }'
+}
+
 {
 	target "ticklist lint -j 1 on (b), time × floor" b lint1 floor med 1.5
 	target "ticklist lint -j 1 on (b), CPU time × floor" b lint1 floor \
@@ -488,6 +538,11 @@ target() {
 	target "ticklist lint on (b), time × floor" b lint floor med 0.9
 	target "ticklist lint on (a), time × floor" a lint floor med 2
 	target "ticklist report on (b), time × floor" b report floor med 2
+	target "ticklist report on (b), time × (floor + copy of its output)" b \
+	    report rfloor med 1.5
+	target "ticklist report on (b), CPU time × (floor + copy of its output)" \
+	    b report rfloor cpu_med 0
+	page_size b 8
 	target "ticklist lint on (b), peak RSS × floor" b lint floor peak 2
 	target "ticklist lint on (c), peak RSS × floor" c lint floor peak 1.5
 	target "markdownlint-cli2 on (b), time × ticklist lint" b mdl lint med -100

@@ -86,7 +86,7 @@ _ticklist() {
 		--today) COMPREPLY=($(compgen -f -- "$cur")); return;;
 		esac
 		case $cur in
-		-*) COMPREPLY=($(compgen -W '--output --templates --template --source-url --baseline --history --merge --config --no-config --rules --fail-on --quiet --max-file-size --max-rules-size --jobs --today --help -o -c -r -q -j' -- "$cur"));;
+		-*) COMPREPLY=($(compgen -W '--output --templates --template --source-url --baseline --history --merge --config --no-config --rules --fail-on --no-ignore --quiet --max-file-size --max-rules-size --jobs --today --help -o -c -r -q -j' -- "$cur"));;
 		*) COMPREPLY=($(compgen -f -- "$cur"));;
 		esac;;
 	init)

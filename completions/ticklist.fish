@@ -64,6 +64,7 @@ complete -c ticklist -n '__fish_seen_subcommand_from report' -l config -s c -r -
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l no-config -d 'ignore .ticklist.yml files'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l rules -s r -r -a 'deployment pr-template recommended release security-review' -d 'use a shipped ruleset or rule file (repeatable)'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l fail-on -r -a 'error warning info never' -d 'exit 1 when a finding is at or above LEVEL: error (default), warning, info, never'
+complete -c ticklist -n '__fish_seen_subcommand_from report' -l no-ignore -d 'read files .gitignore excludes'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l quiet -s q -d 'no summary line on stderr'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l max-file-size -r -d 'refuse larger inputs (default 64M; 0: none)'
 complete -c ticklist -n '__fish_seen_subcommand_from report' -l max-rules-size -r -d 'refuse larger rule files (default 1M)'

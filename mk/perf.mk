@@ -1,6 +1,6 @@
 # perf.mk: tests of the performance work (tests/suites/perf.sh runs
-# them): the placeholder prefilter against pcre2, doc_set_html, parsing
-# in pieces against parsing whole (doc_set_piece).
+# them): the placeholder prefilter against pcre2, parsing in pieces
+# against parsing whole (doc_set_piece).
 TEST_PROGRAMS += $(BUILD)/unit-perf
 
 $(BUILD)/unit-perf: tests/perf/unit_perf.c $(BUILD)/libticklist.a \

@@ -153,7 +153,6 @@ files_git_near(const char *dir)
 static void
 files_git_open(struct filelist *fl, const char *dir, struct files_git *g)
 {
-	static int inited;
 	char *real;
 	const char *wd;
 	size_t n;
@@ -162,10 +161,8 @@ files_git_open(struct filelist *fl, const char *dir, struct files_git *g)
 	g->root = NULL;
 	if (fl->no_ignore || !files_git_near(dir))
 		return;
-	if (!inited) {
-		git_libgit2_init();
-		inited = 1;
-	}
+	/* Counted by libgit2 itself: no flag of ours. */
+	git_libgit2_init();
 	if (git_repository_open_ext(&g->repo, dir, 0, NULL) != 0) {
 		g->repo = NULL;
 		return;

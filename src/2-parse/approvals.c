@@ -414,16 +414,7 @@ ap_month(const char *p, size_t n)
 static int
 ap_valid(int y, int m, int d)
 {
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31};
-
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0)))
-		return 0;
-	return 1;
+	return y >= 1900 && y <= 2999 && when_ymd(y, m, d) != 0;
 }
 
 /* Digits at *p into *v: how many. */

@@ -13,8 +13,8 @@
 
 #include "buf.h"
 #include "cmem.h"
+#include "ctx.h"
 #include "doc.h"
-#include "esc.h"
 #include "frontmatter.h"
 #include "model.h"
 #include "table.h"
@@ -29,19 +29,21 @@
  * right above a table's header row as text). */
 enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV, FIX_CLOSE, FIX_ESC };
 
-/* Build item HTML (doc_set_html). */
-static int doc_html = 1;
-
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
-    CAP_TABLE };
+    CAP_TABLE, CAP_SPAN };
 
-/* A strong span in the flattened text of the current paragraph. Spans
- * are in start order and nest (cmark's tree), each knowing the span it is
- * inside, so lookups need not scan them all. */
-struct span {
-	size_t	start, end;
-	size_t	parent;		/* enclosing span or (size_t)-1 */
+/* An inline span (code, emphasis, strong, link) in the flattened text of
+ * the current paragraph. Spans are in start order and nest (cmark's
+ * tree), each knowing the span it is inside, so lookups need not scan them
+ * all. Field labels read the strong ones; a task item keeps them all
+ * (struct span of model.h) but those inside an image. */
+struct wspan {
+	size_t		 start, end;
+	size_t		 parent;	/* enclosing span or (size_t)-1 */
+	const char	*url;		/* a link's, in cmark's tree */
+	unsigned char	 kind;		/* enum span_kind */
+	unsigned char	 image;		/* inside an image */
 };
 
 /* One list item open on the walk: the task item it is, or -1. */
@@ -65,7 +67,7 @@ struct walker {
 	size_t		  nitems, capitems;
 	int		  quote;	/* blockquote depth */
 	struct buf	  text;		/* flattened text of the block */
-	struct span	 *spans;	/* strong spans in text */
+	struct wspan	 *spans;	/* inline spans in text */
 	size_t		  nspans, capspans;
 	size_t		  open_span;	/* innermost open span or -1 */
 	size_t		  seg0;		/* first seg of the block */
@@ -449,14 +451,44 @@ doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
 	return bcol;
 }
 
+/* Open a span of kind k at the end of w->text, inside the open one. */
+static void
+doc_span_open(struct walker *w, enum span_kind k, const char *url, int image)
+{
+	struct wspan *sp;
+
+	w->spans = xgrow(w->spans, &w->capspans, w->nspans + 1,
+	    sizeof(*w->spans));
+	sp = &w->spans[w->nspans];
+	sp->start = w->text.len;
+	sp->end = (size_t)-1;
+	sp->parent = w->open_span;
+	sp->url = url;
+	sp->kind = (unsigned char)k;
+	sp->image = image > 0;
+	w->open_span = w->nspans++;
+}
+
+/* Close the innermost open span at the end of w->text. */
+static void
+doc_span_close(struct walker *w)
+{
+	if (w->open_span == (size_t)-1)
+		return;
+	w->spans[w->open_span].end = w->text.len;
+	w->open_span = w->spans[w->open_span].parent;
+}
+
 /* Flatten the inlines of a paragraph or heading into w->text with a seg at
- * each source node, and strong spans for field labels. Iterative: cmark's
- * own iterator walks the inline tree, so nesting depth costs no stack. */
+ * each source node, and its inline spans (strong ones for field labels,
+ * all for task items). Iterative: cmark's own iterator walks the inline
+ * tree, so nesting depth costs no stack. */
 static void
 doc_flatten(struct walker *w, cmark_node *block)
 {
 	cmark_iter *it = cmark_iter_new(block);
 	cmark_event_type ev;
+	int image = 0;
 
 	buf_reset(&w->text);
 	w->nspans = 0;
@@ -467,36 +499,46 @@ doc_flatten(struct walker *w, cmark_node *block)
 		const char *lit;
 
 		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
+			/* A leaf: its span opens and closes here. */
+			doc_span_open(w, SPAN_CODE, NULL, image);
+			/* FALLTHROUGH */
+		case CMARK_NODE_TEXT:
 		case CMARK_NODE_HTML_INLINE:
 			lit = cmark_node_get_literal(n);
-			if (lit == NULL)
-				break;
-			doc_seg(w, w->text.len, cmark_node_get_start_line(n),
-			    doc_fix_col(w, cmark_node_get_start_line(n),
-			    cmark_node_get_start_column(n), lit));
-			buf_puts(&w->text, lit);
-			if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
-				doc_directives(w, lit, strlen(lit),
-				    node_line(w, n));
+			if (lit != NULL) {
+				doc_seg(w, w->text.len,
+				    cmark_node_get_start_line(n),
+				    doc_fix_col(w, cmark_node_get_start_line(n),
+				    cmark_node_get_start_column(n), lit));
+				buf_puts(&w->text, lit);
+				if (cmark_node_get_type(n) ==
+				    CMARK_NODE_HTML_INLINE)
+					doc_directives(w, lit, strlen(lit),
+					    node_line(w, n));
+			}
+			if (cmark_node_get_type(n) == CMARK_NODE_CODE)
+				doc_span_close(w);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
 			buf_putc(&w->text, '\n');
 			break;
+		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
-			if (ev == CMARK_EVENT_ENTER) {
-				w->spans = xgrow(w->spans, &w->capspans,
-				    w->nspans + 1, sizeof(*w->spans));
-				w->spans[w->nspans].start = w->text.len;
-				w->spans[w->nspans].end = (size_t)-1;
-				w->spans[w->nspans].parent = w->open_span;
-				w->open_span = w->nspans++;
-			} else if (w->open_span != (size_t)-1) {
-				w->spans[w->open_span].end = w->text.len;
-				w->open_span = w->spans[w->open_span].parent;
-			}
+		case CMARK_NODE_LINK:
+			if (ev == CMARK_EVENT_ENTER)
+				doc_span_open(w, cmark_node_get_type(n) ==
+				    CMARK_NODE_EMPH ? SPAN_EMPH :
+				    cmark_node_get_type(n) == CMARK_NODE_STRONG ?
+				    SPAN_STRONG : SPAN_LINK,
+				    cmark_node_get_type(n) == CMARK_NODE_LINK ?
+				    cmark_node_get_url(n) : NULL, image);
+			else
+				doc_span_close(w);
+			break;
+		case CMARK_NODE_IMAGE:
+			image += ev == CMARK_EVENT_ENTER ? 1 : -1;
 			break;
 		default:
 			break;
@@ -736,7 +778,7 @@ doc_item_enter(struct walker *w, cmark_node *n)
 	it->state = b.mark == ' ' ? ITEM_OPEN : (b.mark == 'x' ||
 	    b.mark == 'X') ? ITEM_DONE : ITEM_NA;
 	it->text = "";
-	it->html = doc_html ? "" : NULL;
+	it->span0 = cl->nspans;
 	it->line = b.line;
 	it->col = checklist_col(cl, b.line, cmark_node_get_start_column(n));
 	it->box_col = checklist_col(cl, b.line, (int)b.k + 1);
@@ -899,7 +941,8 @@ in_strong(const struct walker *w, size_t a, size_t b)
 			hi = mid;
 	}
 	for (i = lo - 1; lo > 0 && i != (size_t)-1; i = w->spans[i].parent)
-		if (w->spans[i].end >= b && w->spans[i].end != (size_t)-1)
+		if (w->spans[i].kind == SPAN_STRONG &&
+		    w->spans[i].end >= b && w->spans[i].end != (size_t)-1)
 			return 1;
 	return 0;
 }
@@ -1055,7 +1098,8 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 		for (size_t i = sk; i < w->nspans && w->spans[i].start <= le;
 		    i++) {
 			size_t a = w->spans[i].start, z = w->spans[i].end, q;
-			if (z > le || z == (size_t)-1)
+			if (w->spans[i].kind != SPAN_STRONG || z > le ||
+			    z == (size_t)-1)
 				continue;
 			q = z;
 			while (q < le && t[q] == ' ')
@@ -1425,19 +1469,54 @@ doc_block_start(const char *s, size_t n)
 	return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t';
 }
 
+static size_t doc_ancestors(struct walker *, cmark_node *, cmark_node **,
+    int *);
+
+/* Is s[0..n) a setext underline of '-' (dashes, then blanks only)? Where
+ * a paragraph's line is one, GitHub looks no further: it is never a
+ * table's delimiter row. */
+static int
+doc_dash_underline(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '-')
+		i++;
+	if (i == 0)
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i == n;
+}
+
 /* The underline of setext heading n (libcmark 0.30 may give a setext
  * heading the end of the block after it): the first line after its
- * start that is all '=' or all '-' after blanks and '>'. */
+ * start that continues its containers, indented less than 4 columns in
+ * them, and is all '=' or all '-' (a line indented more is the
+ * paragraph's text). */
 static int
 doc_setext_end(struct walker *w, cmark_node *n)
 {
 	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+	cmark_node *anc[64];
+	int ind[64];
+	size_t nanc = (size_t)-1;
 
 	for (int l = l0 + 1; l <= l1; l++) {
 		size_t left, i = 0, e;
+		int indent;
 		const char *p = doc_at(w->cl, l, 1, &left);
 		while (i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
 			i++;
+		if (i < left && (p[i] == '=' || p[i] == '-')) {
+			/* A candidate: where does it start in the
+			 * containers? */
+			if (nanc == (size_t)-1)
+				nanc = doc_ancestors(w, n, anc, ind);
+			if (doc_line_content(w->cl, l, anc, ind, nanc, &i,
+			    &indent) != 0 || indent >= 4)
+				continue;
+		}
 		e = left;
 		while (e > i && (p[e - 1] == ' ' || p[e - 1] == '\t'))
 			e--;
@@ -1527,7 +1606,7 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 		if (st[k] != 0 || indent[k] >= 4)
 			continue;
 		dp = doc_at(cl, d, (int)off[k] + 1, &dl);
-		if (!table_delim(dp, dl))
+		if (!table_delim(dp, dl) || doc_dash_underline(dp, dl))
 			continue;
 		hp = doc_at(cl, d - 1, (int)off[k - 1] + 1, &hl);
 		hn = table_row(hp, hl, &sp, 1);
@@ -1661,6 +1740,29 @@ doc_cell_texts(struct checklist *cl, struct buf *md, struct table_cell **cells,
 
 static int doc_setext(struct walker *, cmark_node *);
 
+/* The line where the text of paragraph or setext heading n (lines l0 to
+ * l1, a heading's underline included) starts: after the link reference
+ * definitions cmark took from its start. (libcmark 0.30 gives such a
+ * block the start of its definitions and its inlines positions counted
+ * from there: count its lines instead.) */
+static int
+doc_text_line(cmark_node *n, int l0, int l1)
+{
+	cmark_iter *pi = cmark_iter_new(n);
+	int breaks = 0;
+
+	while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
+		cmark_node_type t = cmark_node_get_type(cmark_iter_get_node(pi));
+		breaks += (t == CMARK_NODE_SOFTBREAK ||
+		    t == CMARK_NODE_LINEBREAK) &&
+		    cmark_iter_get_event_type(pi) == CMARK_EVENT_ENTER;
+	}
+	cmark_iter_free(pi);
+	if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+		breaks++;	/* the underline */
+	return l1 - breaks > l0 ? l1 - breaks : l0;
+}
+
 /* Mark in cover[] the lines inside a block of cmark's tree (a definition
  * is not: cmark drops it). Setext headings end at their underline. */
 static void
@@ -1689,25 +1791,8 @@ doc_cover(struct walker *w, unsigned char *cover)
 			    cmark_node_get_end_line(n) + w->line_off;
 			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||
 			    (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-			    l1 > l0)) {
-				/* (libcmark 0.30 gives its inlines positions
-				 * from the definitions: count its lines.) */
-				cmark_iter *pi = cmark_iter_new(n);
-				int breaks = 0;
-				while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
-					cmark_node_type t = cmark_node_get_type(
-					    cmark_iter_get_node(pi));
-					breaks += (t == CMARK_NODE_SOFTBREAK ||
-					    t == CMARK_NODE_LINEBREAK) &&
-					    cmark_iter_get_event_type(pi) ==
-					    CMARK_EVENT_ENTER;
-				}
-				cmark_iter_free(pi);
-				if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
-					breaks++;	/* the underline */
-				if (l1 - breaks > l0)
-					l0 = l1 - breaks;
-			}
+			    l1 > l0))
+				l0 = doc_text_line(n, l0, l1);
 			/* (libcmark 0.30 ends an HTML block a line early
 			 * where its last line closes it.) */
 			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
@@ -2081,11 +2166,14 @@ doc_lazy_html_check(struct walker *w, cmark_node *n, cmark_node *p)
 
 /* cmark-gfm 0.29 lets a lazy line that is one HTML tag start an HTML
  * block (libcmark 0.30 continues the paragraph): make such a line of
- * paragraph n a block start for libcmark too. */
+ * paragraph or setext heading n (above its underline) a block start for
+ * libcmark too. */
 static size_t
 doc_lazy_html_prepass(struct walker *w, cmark_node *n)
 {
-	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
+	int l0 = node_line(w, n), l1 = cmark_node_get_type(n) ==
+	    CMARK_NODE_HEADING ? doc_setext_end(w, n) - 1 :
+	    cmark_node_get_end_line(n) + w->line_off;
 	cmark_node *anc[64];
 	int ind[64], l;
 	size_t nanc, added = 0;
@@ -2130,9 +2218,110 @@ doc_box_para(struct walker *w, cmark_node *n)
 	    b.k + 1 == (size_t)cmark_node_get_start_column(n);
 }
 
+/*
+ * Tables inside what cmark took as link reference definitions: a
+ * delimiter row on a line no block of doc covers ("[x]:" then ":-", the
+ * row being the definition's destination). GitHub's table extension sees
+ * the row while the paragraph is open, before definitions are read, so
+ * the line above is its header. The first line of the run of definitions
+ * gets its '[' escaped, so that cmark keeps the lines as a paragraph and
+ * the next pass finds the table there. Adds each to w->tf (no rewrite of
+ * its own: only the escape).
+ */
+static void
+doc_def_tables(struct walker *w, cmark_node *doc)
+{
+	const struct checklist *cl = w->cl;
+	unsigned char *cover = NULL;
+	struct table_span sp;
+
+	if (find_str(cl->src, cl->srclen, "]:") == NULL)
+		return;
+	for (size_t d = (size_t)w->line_off + 2; d <= cl->nlines; d++) {
+		size_t left, hl, i = 0, s;
+		const char *p, *hp;
+
+		if (!w->pipe[d - 1])
+			continue;
+		if (cover == NULL) {
+			cover = xcalloc(cl->nlines + 1, 1);
+			w->root = doc;
+			doc_cover(w, cover);
+		}
+		if (cover[d - 1] || cover[d - 2])
+			continue;
+		/* The run of uncovered, non-blank lines above the row. */
+		for (s = d - 1; s > (size_t)w->line_off + 1 && !cover[s - 2];
+		    s--) {
+			p = doc_at(cl, (int)s - 1, 1, &left);
+			while (left > 0 && (*p == ' ' || *p == '\t')) {
+				p++;
+				left--;
+			}
+			if (left == 0)
+				break;
+		}
+		/* Where its content starts: after blanks, '>' and list
+		 * markers. */
+		p = doc_at(cl, (int)s, 1, &left);
+		for (;;) {
+			size_t j = i;
+			while (j < left && (p[j] == ' ' || p[j] == '\t' ||
+			    p[j] == '>'))
+				j++;
+			if (j < left && (p[j] == '-' || p[j] == '*' ||
+			    p[j] == '+') && j + 1 < left && p[j + 1] == ' ')
+				j += 2;
+			else if (j < left && isdigit((unsigned char)p[j])) {
+				size_t k = j;
+				while (k < left && isdigit((unsigned char)p[k]))
+					k++;
+				if (k + 1 < left && (p[k] == '.' || p[k] == ')')
+				    && p[k + 1] == ' ')
+					j = k + 2;
+			}
+			if (j == i)
+				break;
+			i = j;
+		}
+		if (i >= left || p[i] != '[')
+			continue;
+		/* Header and delimiter row with as many cells (their
+		 * container prefixes taken as blanks and '>'). */
+		hp = doc_at(cl, (int)d - 1, 1, &hl);
+		p = doc_at(cl, (int)d, 1, &left);
+		while (left > 0 && (*p == ' ' || *p == '\t' || *p == '>')) {
+			p++;
+			left--;
+		}
+		while (hl > 0 && (*hp == ' ' || *hp == '\t' || *hp == '>')) {
+			hp++;
+			hl--;
+		}
+		if (d - 1 == s)
+			hp = doc_at(cl, (int)s, (int)i + 1, &hl);
+		if (doc_dash_underline(p, left) || table_row(hp, hl, &sp, 1) !=
+		    table_row(p, left, &sp, 1))
+			continue;
+		struct tfound t = {0};
+		t.hline = (int)d - 1;
+		t.eline = (int)d;
+		t.esc_line = (int)s;
+		t.esc_off = i;
+		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
+		w->tf[w->ntf++] = t;
+	}
+	free(cover);
+}
+
 /* Find the tables that cmark's tree gets wrong: a table that is not a
  * whole paragraph of its own. Each new one is added to w->tf for the
- * input to be rewritten; returns how many. */
+ * input to be rewritten; returns how many. A table that ends before its
+ * paragraph does changes what the lines after it are (a lazy line that
+ * continued the paragraph starts a block of its own, and the line after
+ * that may no longer open a list): the tables after it, up to the first
+ * top-level block that starts after a blank line, wait for the next pass,
+ * on the tree made without it. */
 static size_t
 doc_table_prepass(struct walker *w, cmark_node *doc)
 {
@@ -2140,6 +2329,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 	cmark_event_type ev;
 	size_t added = 0, ntf0 = w->ntf;
 	cmark_node *lastpara = NULL;
+	int settle = 0;		/* tables wait up to this blank line */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -2159,12 +2349,20 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			lastpara = n;
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_HTML_BLOCK)
 			doc_lazy_html_check(w, n, lastpara);
-		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_PARAGRAPH &&
-		    w->htmlcand)
+		if (ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_PARAGRAPH ||
+		    (heading && doc_setext(w, n))) && w->htmlcand)
 			added += doc_lazy_html_prepass(w, n);
 		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
 		    !heading) || w->pipe == NULL)
 			continue;
+		if (settle != 0) {
+			cmark_node *top = n;
+			while (cmark_node_parent(top) != NULL &&
+			    cmark_node_parent(top) != doc)
+				top = cmark_node_parent(top);
+			if (settle < 0 || node_line(w, top) <= settle)
+				continue;
+		}
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		l0 = node_line(w, n);
 		if (heading && !doc_setext(w, n))
@@ -2174,8 +2372,13 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		if (l1 == l0 || !doc_pipes(w, l0, l1) ||
 		    !doc_find_table(w, n, heading, doc_first_off(w, n), &t))
 			continue;
+		/* A table that is the whole paragraph is seen as it is,
+		 * unless its header is a link reference definition for
+		 * cmark: GitHub's table takes the line first (escaped
+		 * below, so that cmark keeps it as text too). */
 		if (!heading && t.hline == l0 && t.eline == l1 &&
-		    t.off[0] == t.cut && !doc_box_para(w, n)) {
+		    t.off[0] == t.cut && !doc_box_para(w, n) &&
+		    doc_text_line(n, l0, l1) == l0) {
 			free(t.off);
 			continue;
 		}
@@ -2185,11 +2388,13 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			free(t.off);
 			continue;
 		}
-		t.rewrite = 1;
+		t.rewrite = t.hline != l0 || t.eline != l1 ||
+		    t.off[0] != t.cut || heading || doc_box_para(w, n);
 		t.esc_line = 0;
-		if (t.hline > l0) {
+		if (t.hline > l0 || !t.rewrite) {
 			/* Text above the header: GitHub's paragraph, where
-			 * a "[x]: url" line defines nothing. */
+			 * a "[x]: url" line defines nothing; or the header
+			 * itself. */
 			size_t left, o = doc_first_off(w, n);
 			const char *p = doc_at(w->cl, l0, (int)o + 1, &left);
 			const char *q = left ? memchr(p, ']', left) : NULL;
@@ -2199,10 +2404,31 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 				t.esc_off = o;
 			}
 		}
+		if (!t.rewrite && t.esc_line == 0) {
+			free(t.off);
+			continue;
+		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
+		if (t.rewrite && t.eline < l1 && settle == 0) {
+			/* The first blank line after the paragraph, or -1:
+			 * none, so every table after waits. */
+			settle = -1;
+			for (int b = l1 + 1; b <= (int)w->cl->nlines; b++) {
+				size_t left, i = 0;
+				const char *p = doc_at(w->cl, b, 1, &left);
+				while (i < left && (p[i] == ' ' || p[i] == '\t'))
+					i++;
+				if (i == left) {
+					settle = b;
+					break;
+				}
+			}
+		}
 	}
 	cmark_iter_free(it);
+	if (w->pipe != NULL)
+		doc_def_tables(w, doc);
 	/* A box replaced on a line that is no list item any more (a
 	 * paragraph's text since an item above it became empty): put it
 	 * back, with the line that ended its item. */
@@ -2433,154 +2659,59 @@ doc_heading(struct walker *w, cmark_node *n)
 		/* A task item's text underlined as a setext heading: the
 		 * heading is the task's text. */
 		struct item *it = &cl->items[oi->task];
-		struct buf h = {0};
 
 		it->text = s->title + (it_skip - skip);
-		if (doc_html) {
-			esc_html(&h, it->text, strlen(it->text));
-			it->html = arena_strndup(&cl->arena, buf_cstr(&h), h.len);
-			buf_free(&h);
-		}
 	}
 }
 
-/* ---- safe HTML of an item's inline content ---- */
-
-/* Emit literal text minus the first *skip bytes (the task box and the
- * blanks after it, counted as doc_flatten counts them), HTML-escaped. */
-static void
-doc_html_text(struct buf *b, const char *s, size_t n, size_t *skip)
-{
-	size_t k = *skip < n ? *skip : n;
-
-	*skip -= k;
-	esc_html(b, s + k, n - k);
-}
+/* ---- an item's inline spans ---- */
 
 /*
- * The inline content of an item's first paragraph as HTML that is safe to
- * put in a report: text escaped, `code` -> <code>, emphasis and strong ->
- * <em> and <strong>, links -> <a href> only when esc_url_allowed says so
- * (else their text alone), raw inline HTML shown as escaped text, images
- * as their alt text. skip is the length of the box prefix in the
- * flattened text. Links cannot nest in CommonMark, so one flag tracks an
- * open <a>. The result lives in the checklist's arena.
+ * Keep the spans of w->text that fall in a task item's text, which starts
+ * skip bytes in (after the box): their offsets rebased on it, parents
+ * renumbered. A span starting before skip is left out (a link made of the
+ * box by a [x]: reference definition is no link of the text), and so is
+ * what an image holds (the image is its alt text); what such a span
+ * encloses moves up to the span that encloses it. Links keep their URL in
+ * the arena.
  */
-static const char *
-doc_item_html(struct walker *w, cmark_node *para, size_t skip)
+static void
+doc_item_spans(struct walker *w, struct item *it, size_t skip)
 {
-	cmark_iter *it = cmark_iter_new(para);
-	cmark_event_type ev;
-	struct buf b = {0};
-	int open_a = 0, in_image = 0;
-	const char *html;
+	struct checklist *cl = w->cl;
+	size_t *map, i;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		int enter = ev == CMARK_EVENT_ENTER;
-		const char *lit, *url;
+	it->span0 = cl->nspans;
+	it->nspan = 0;
+	if (w->nspans == 0)
+		return;
+	/* map[i]: the model index of span i, or of the nearest span kept
+	 * around it, or -1. Parents come before their children. */
+	map = xmalloc(w->nspans * sizeof(*map));
+	for (i = 0; i < w->nspans; i++) {
+		const struct wspan *ws = &w->spans[i];
+		size_t up = ws->parent == (size_t)-1 ? (size_t)-1 :
+		    map[ws->parent];
+		struct span *sp;
 
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_HTML_INLINE:
-			if ((lit = cmark_node_get_literal(n)) != NULL)
-				doc_html_text(&b, lit, strlen(lit), &skip);
-			break;
-		case CMARK_NODE_CODE:
-			if ((lit = cmark_node_get_literal(n)) == NULL)
-				break;
-			buf_puts(&b, in_image ? "" : "<code>");
-			doc_html_text(&b, lit, strlen(lit), &skip);
-			buf_puts(&b, in_image ? "" : "</code>");
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			doc_html_text(&b, " ", 1, &skip);
-			break;
-		case CMARK_NODE_EMPH:
-			if (!in_image)
-				buf_puts(&b, enter ? "<em>" : "</em>");
-			break;
-		case CMARK_NODE_STRONG:
-			if (!in_image)
-				buf_puts(&b, enter ? "<strong>" : "</strong>");
-			break;
-		case CMARK_NODE_IMAGE:
-			in_image += enter ? 1 : -1;
-			break;
-		case CMARK_NODE_LINK:
-			if (!enter) {
-				if (open_a)
-					buf_puts(&b, "</a>");
-				open_a = 0;
-				break;
-			}
-			url = cmark_node_get_url(n);
-			/* A link made of the box (a [x]: reference
-			 * definition) is no link of the text. */
-			if (url != NULL && !in_image && skip == 0 &&
-			    esc_url_allowed(url, strlen(url))) {
-				buf_puts(&b, "<a href=\"");
-				esc_href(&b, url, strlen(url));
-				buf_puts(&b, "\">");
-				open_a = 1;
-			}
-			break;
-		default:
-			break;
+		if (ws->start < skip || ws->image || ws->end == (size_t)-1) {
+			map[i] = up;
+			continue;
 		}
+		cl->spans = xgrow(cl->spans, &cl->cap_[CAP_SPAN],
+		    cl->nspans + 1, sizeof(*cl->spans));
+		sp = &cl->spans[cl->nspans];
+		sp->kind = (enum span_kind)ws->kind;
+		sp->parent = up == (size_t)-1 ? -1 : (int)up;
+		sp->start = ws->start - skip;
+		sp->end = ws->end - skip;
+		sp->url = ws->url == NULL ? NULL :
+		    arena_strndup(&cl->arena, ws->url,
+		    strlen(ws->url));
+		map[i] = cl->nspans++;
+		it->nspan++;
 	}
-	cmark_iter_free(it);
-	html = arena_strndup(&w->cl->arena, buf_cstr(&b), b.len);
-	buf_free(&b);
-	return html;
-}
-
-/* Is the item's HTML its text itself? When the paragraph is one text
- * node whose literal after the box (skip bytes) is text, and text holds
- * nothing esc_html would change (& < > " ', control characters, invalid
- * UTF-8). Most items are such plain text; this spares them the walk and
- * the copy of doc_item_html. */
-
-void
-doc_set_html(int on)
-{
-	doc_html = on != 0;
-}
-
-static int
-doc_item_html_plain(cmark_node *para, size_t skip, const char *text)
-{
-	/* The bytes esc_html rewrites besides invalid UTF-8. */
-	static const unsigned char esc[128] = {
-		[0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1,
-		[7] = 1, [8] = 1, [11] = 1, [12] = 1, [14] = 1, [15] = 1,
-		[16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1, [21] = 1,
-		[22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1, [27] = 1,
-		[28] = 1, [29] = 1, [30] = 1, [31] = 1,
-		['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
-	};
-	cmark_node *t = cmark_node_first_child(para);
-	const unsigned char *p;
-	const char *lit;
-	size_t n;
-	int high = 0;
-
-	if (t == NULL || cmark_node_next(t) != NULL ||
-	    cmark_node_get_type(t) != CMARK_NODE_TEXT ||
-	    (lit = cmark_node_get_literal(t)) == NULL)
-		return 0;
-	n = strlen(lit);
-	if (strcmp(lit + (skip < n ? skip : n), text) != 0)
-		return 0;
-	for (p = (const unsigned char *)text; *p; p++) {
-		if (*p >= 0x80)
-			high = 1;
-		else if (esc[*p])
-			return 0;
-	}
-	n = (size_t)(p - (const unsigned char *)text);
-	return !high || utf8_invalid_find(text, n, 0) == n;
+	free(map);
 }
 
 static void
@@ -2622,9 +2753,7 @@ doc_paragraph(struct walker *w, cmark_node *n, unsigned char *accept)
 			txt = t;
 		}
 		it->text = txt;
-		it->html = !doc_html ? NULL :
-		    doc_item_html_plain(n, skip, txt) ? txt :
-		    doc_item_html(w, n, skip);
+		doc_item_spans(w, it, skip);
 	} else {
 		int l1 = cmark_node_get_end_line(n) + w->line_off;
 		struct tfound t;
@@ -2796,7 +2925,7 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
 /*
  * cmark's tree of a task list costs about 110 bytes per input byte (three
  * nodes and two buffers for "- [ ] x"), so a big document is parsed a
- * piece of about doc_piece bytes at a time, each tree walked and dropped
+ * piece of about DOC_PIECE_SIZE() bytes at a time, each tree walked and dropped
  * before the next: only the model grows with the input. A piece ends
  * before a line where the whole document's parse starts a new top-level
  * block too, so each piece gives the nodes the whole parse would:
@@ -2816,14 +2945,17 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
  * only matters to section content counts: doc_pieces joins them.
  */
 #define DOC_PIECE	(64 * 1024)
+/* The run's piece size: doc_set_piece's, else DOC_PIECE. */
+#define DOC_PIECE_SIZE() \
+	(ctx_run()->piece ? ctx_run()->piece : (size_t)DOC_PIECE)
 
-static size_t doc_piece = DOC_PIECE;
 static _Thread_local size_t doc_npieces;
 
+/* The piece size is the run's (ctx.h); 0 there: DOC_PIECE. */
 void
 doc_set_piece(size_t bytes)
 {
-	doc_piece = bytes ? bytes : DOC_PIECE;
+	ctx_run()->piece = bytes;
 }
 
 size_t
@@ -2932,7 +3064,7 @@ static void
 doc_pieces(struct walker *w, unsigned char *accept)
 {
 	const struct checklist *cl = w->cl;
-	size_t l = (size_t)w->line_off;
+	size_t l = (size_t)w->line_off, piece = DOC_PIECE_SIZE();
 	char bullet = 0;	/* of the last piece's last top-level list */
 
 	doc_npieces = 0;
@@ -2943,7 +3075,7 @@ doc_pieces(struct walker *w, unsigned char *accept)
 		char *owned = NULL;
 		int tries = 0;
 
-		e = doc_piece_line(cl, l + 1, s + doc_piece);
+		e = doc_piece_line(cl, l + 1, s + piece);
 		for (;;) {
 			cmark_node *last;
 
@@ -3013,7 +3145,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	doc_scan_cands(&w);
 	input = data + body;
 	inlen = len - body;
-	if (w.pipe == NULL && inlen > doc_piece &&
+	if (w.pipe == NULL && inlen > DOC_PIECE_SIZE() &&
 	    find_str(input, inlen, "]:") == NULL) {
 		doc_pieces(&w, &accept);
 		goto walked;
@@ -3115,6 +3247,7 @@ checklist_free(struct checklist *cl)
 	free(cl->segs);
 	free(cl->facts);
 	free(cl->tables);
+	free(cl->spans);
 	free(cl->lines);
 	arena_free(&cl->arena);
 	free(cl);

@@ -17,11 +17,6 @@ struct checklist;
  */
 struct checklist	*doc_parse(const char *file, const char *data,
 			    size_t len);
-/* Whether doc_parse builds each item's HTML (struct item.html; the
- * default, 1). Only report pages show it; lint turns it off, which spares
- * a walk of every item's inlines (6% of a lint run). Without it, html is
- * NULL. Set it before parsing starts, while one thread runs. */
-void			 doc_set_html(int on);
 /* For tests: parse documents bigger than bytes a piece at a time, with
  * pieces of about that size (doc.c, doc_pieces); 0 restores the default
  * (64 KiB). Set it while one thread runs. */

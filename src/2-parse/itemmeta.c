@@ -11,13 +11,12 @@
 #include "arena.h"
 #include "itemmeta.h"
 #include "model.h"
+#include "when.h"
 #include "xalloc.h"
 
 int
 itemmeta_date(const char *s, long *ymd)
 {
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30,
-	    31, 30, 31 };
 	int y, m, d, i;
 
 	for (i = 0; i < 10; i++)
@@ -29,10 +28,9 @@ itemmeta_date(const char *s, long *ymd)
 	y = atoi(s);
 	m = (s[5] - '0') * 10 + s[6] - '0';
 	d = (s[8] - '0') * 10 + s[9] - '0';
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] || (m == 2 &&
-	    d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+	if (when_ymd(y, m, d) == 0)
 		return 0;
-	*ymd = (long)y * 10000 + m * 100 + d;
+	*ymd = when_ymd(y, m, d);
 	return 1;
 }
 

@@ -43,13 +43,37 @@ struct section {
 	struct counts	 total;		/* own + all subsections */
 };
 
+/* Inline markup of an item's text (struct item.text), as cmark parsed
+ * it: renderers make HTML of it (the model holds no HTML). */
+enum span_kind {
+	SPAN_CODE,	/* `code` */
+	SPAN_EMPH,	/* *emphasis* */
+	SPAN_STRONG,	/* **strong** */
+	SPAN_LINK,	/* [text](url), <url>, a reference link */
+	SPAN__MAX
+};
+
+/* A span covers text[start..end) of its item; an item's spans are in
+ * start order (an enclosing span before what it encloses) and nest as
+ * cmark's tree does. Images are text (their alt text), with no span, and
+ * so is whatever is inside one. */
+struct span {
+	enum span_kind	 kind;
+	int		 parent;	/* enclosing span (index in
+					   checklist.spans) or -1 */
+	size_t		 start, end;	/* byte offsets in the item's text */
+	const char	*url;		/* SPAN_LINK: the destination as cmark
+					   decoded it (entities and escapes
+					   resolved, not yet checked or
+					   escaped); else NULL */
+};
+
 struct item {
 	enum item_state	 state;
 	char		 mark;		/* the character in the box */
 	const char	*text;		/* plain text after the box */
-	const char	*html;		/* the same as safe HTML: text escaped,
-					   code, emphasis, allowed links; NULL
-					   after doc_set_html(0) */
+	size_t		 span0, nspan;	/* its spans: checklist.spans[span0..
+					   span0 + nspan) */
 	int		 line, col;	/* of the list marker */
 	int		 box_col;	/* of '[' */
 	int		 depth;		/* 0 for a top-level task item */
@@ -204,6 +228,7 @@ struct checklist {
 	struct seg	*segs;	size_t nsegs;
 	struct fact	*facts;	size_t nfacts;
 	struct table	*tables; size_t ntables;
+	struct span	*spans;	size_t nspans;	/* of all items */
 	struct counts	 total;
 	/* Sign-off entries and the items of after-release sections
 	 * (approvals_build); arrays in the arena. */
@@ -223,7 +248,7 @@ struct checklist {
 	size_t		*lines;	size_t nlines;	/* byte offset of each line */
 
 	struct arena	 arena;
-	size_t		 cap_[8];	/* capacities, parser-private */
+	size_t		 cap_[9];	/* capacities, parser-private */
 };
 
 /* Column in code points of byte column bcol (from 1) on line. */

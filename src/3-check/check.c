@@ -33,7 +33,8 @@ const struct rule_kind check_kinds[] = {
 	  "nobody sees in a list of ticked boxes.",
 	  "# Deploy\n## Steps\n- [x] Ship it",
 	  "# Deploy\n## Steps\n- [x] Ship it\n## Rollback\n- [ ] Revert the "
-	  "release" },
+	  "release",
+	  .id = "missing-section" },
 	/* A regex that must not match the text of blocks in scope. */
 	{ "pattern", RKEY_PATTERN | RKEY_SCOPE | RKEY_SECTION, RKEY_PATTERN,
 	  SEV_WARNING, SCOPE_TEXT, "forbidden text '{match}'",
@@ -43,7 +44,8 @@ const struct rule_kind check_kinds[] = {
 	  "Text the project forbids (a staging URL, a test account) must "
 	  "not reach the production checklist.",
 	  "- [ ] Smoke test on staging.example.com",
-	  "- [ ] Smoke test on www.example.com" },
+	  "- [ ] Smoke test on www.example.com",
+	  .id = "pattern" },
 	/* The shipped placeholder list (plus patterns) as a pattern rule. */
 	{ "placeholder", RKEY_PATTERNS | RKEY_DEFAULTS | RKEY_SCOPE |
 	  RKEY_SECTION, 0, SEV_WARNING, SCOPE_TEXT,
@@ -55,7 +57,9 @@ const struct rule_kind check_kinds[] = {
 	  "A threshold of 'X%' or an owner of '[Name]' means the decision "
 	  "was never made; the box is ticked without it.",
 	  "- [ ] Alert when error rate > X%",
-	  "- [ ] Alert when error rate > 2%" },
+	  "- [ ] Alert when error rate > 2%",
+	  .regex = check_placeholder_regex,
+	  .id = "placeholder" },
 	/* Fields (label: value slots) left blank (shipped unfilled-field). */
 	{ "fields", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "field '{label}' is blank",
@@ -64,7 +68,8 @@ const struct rule_kind check_kinds[] = {
 	  0,
 	  "A blank 'Approved By' is an approval that never happened.",
 	  "**Approved By:** ______",
-	  "**Approved By:** Dana Reyes" },
+	  "**Approved By:** Dana Reyes",
+	  .id = "unfilled-field" },
 	/* Sign-off sections: fields filled, boxes checked, dates valid. */
 	{ "signoff", RKEY_SECTION | RKEY_DATEFMT, 0, SEV_WARNING, 0,
 	  "sign-off incomplete in {section}: {match}",
@@ -75,7 +80,9 @@ const struct rule_kind check_kinds[] = {
 	  "Shipping before the sign-off is complete skips the one gate the "
 	  "checklist exists for.",
 	  "## Sign-off\n- [ ] **QA** - ______ Date: ____",
-	  "## Sign-off\n- [x] **QA** - Dana Reyes Date: 2026-01-15" },
+	  "## Sign-off\n- [x] **QA** - Dana Reyes Date: 2026-01-15",
+	  .section = check_signoff_section,
+	  .id = "signoff" },
 	/* A minimum percent of checked items, overall or per section. */
 	{ "completion", RKEY_MIN | RKEY_SECTION | RKEY_AFTER, RKEY_MIN,
 	  SEV_WARNING, 0,
@@ -86,7 +93,8 @@ const struct rule_kind check_kinds[] = {
 	  0,
 	  "A release gate should not pass while items are still open.",
 	  "## Security\n- [x] TLS\n- [ ] WAF rules",
-	  "## Security\n- [x] TLS\n- [x] WAF rules" },
+	  "## Security\n- [x] TLS\n- [x] WAF rules",
+	  .id = "completion" },
 	/* Items (patterns) that must exist, optionally in a section. */
 	{ "required-items", RKEY_ITEMS | RKEY_SECTION, RKEY_ITEMS, SEV_WARNING,
 	  0, "missing item: {match}",
@@ -96,7 +104,8 @@ const struct rule_kind check_kinds[] = {
 	  "Some steps (a backup, a rollback test) must be on every "
 	  "checklist of a kind.",
 	  "## Database\n- [ ] Run migrations",
-	  "## Database\n- [ ] Take a backup\n- [ ] Run migrations" },
+	  "## Database\n- [ ] Take a backup\n- [ ] Run migrations",
+	  .id = "required-items" },
 	/* Task boxes GitHub does not render: [], [ x], [xx], -[ ]. */
 	{ "malformed-task", 0, 0, SEV_WARNING, 0,
 	  "malformed task box '{match}'{label}",
@@ -106,7 +115,8 @@ const struct rule_kind check_kinds[] = {
 	  "GitHub and every other renderer show '[ x]' as plain text, not a "
 	  "checkbox, so the item is not counted.",
 	  "- [ x] Backups verified",
-	  "- [x] Backups verified" },
+	  "- [x] Backups verified",
+	  .id = "malformed-task" },
 	/* The same item text twice under one parent in one section. */
 	{ "duplicate-item", 0, 0, SEV_WARNING, 0,
 	  "duplicate item '{match}' (first on line {label})",
@@ -117,7 +127,8 @@ const struct rule_kind check_kinds[] = {
 	  "A step listed twice is ticked once and left open once, or its "
 	  "two copies drift apart.",
 	  "- [ ] Rotate keys\n- [ ] Rotate keys",
-	  "- [ ] Rotate keys" },
+	  "- [ ] Rotate keys",
+	  .id = "duplicate-item" },
 	/* A heading with nothing under it. */
 	{ "empty-section", 0, 0, SEV_WARNING, 0,
 	  "section '{section}' is empty",
@@ -127,7 +138,8 @@ const struct rule_kind check_kinds[] = {
 	  "An empty section looks done in a progress count while nothing in "
 	  "it was checked.",
 	  "## Monitoring\n## Rollback\n- [ ] Revert",
-	  "## Monitoring\n- [ ] Dashboards live\n## Rollback\n- [ ] Revert" },
+	  "## Monitoring\n- [ ] Dashboards live\n## Rollback\n- [ ] Revert",
+	  .id = "empty-section" },
 	/* A checked item with open sub-items. */
 	{ "inconsistent-check", 0, 0, SEV_WARNING, 0,
 	  "'{match}' is checked but has open sub-items",
@@ -138,7 +150,8 @@ const struct rule_kind check_kinds[] = {
 	  "A ticked parent with open steps under it claims work that is not "
 	  "done.",
 	  "- [x] Deploy\n  - [ ] Run migrations",
-	  "- [x] Deploy\n  - [x] Run migrations" },
+	  "- [x] Deploy\n  - [x] Run migrations",
+	  .id = "inconsistent-check" },
 	/* UTF-8 decoded as cp1252/cp1254/latin-1 and encoded again. */
 	{ "mojibake", 0, 0, SEV_WARNING, SCOPE_ALL,
 	  "mojibake '{match}': should read '{label}'",
@@ -152,7 +165,8 @@ const struct rule_kind check_kinds[] = {
 	  "every round trip.",
 	  "- [ ] Ship it "
 	  "\xc3\xb0\xc5\xb8\xc5\xa1\xe2\x82\xac",
-	  "- [ ] Ship it \xf0\x9f\x9a\x80" },
+	  "- [ ] Ship it \xf0\x9f\x9a\x80",
+	  .id = "mojibake" },
 	/* Bytes that are not UTF-8. */
 	{ "invalid-utf8", 0, 0, SEV_ERROR, 0, "invalid UTF-8",
 	  "Bytes that are not valid UTF-8.",
@@ -161,7 +175,8 @@ const struct rule_kind check_kinds[] = {
 	  "Invalid bytes show as replacement characters or break tools that "
 	  "read the file.",
 	  "- [ ] Caf\\xe9 open (a latin-1 byte)",
-	  "- [ ] Caf\xc3\xa9 open" },
+	  "- [ ] Caf\xc3\xa9 open",
+	  .id = "invalid-utf8" },
 	/* An N/A item must say why. */
 	{ "na-without-reason", RKEY_PATTERN | RKEY_MIN, 0, SEV_WARNING, 0,
 	  "N/A item '{match}' gives no reason",
@@ -172,7 +187,9 @@ const struct rule_kind check_kinds[] = {
 	  "An item skipped without a reason cannot be reviewed: was it "
 	  "really not applicable?",
 	  "- [-] CDN configured",
-	  "- [-] CDN configured - not used: API only" },
+	  "- [-] CDN configured - not used: API only",
+	  .min = 1, .regex = check_na_regex,
+	  .id = "na-without-reason" },
 	/* The style of a checked box: [x], not [X]; in no shipped set, a
 	 * project that wants it adds a rule of this kind. */
 	{ "box-style", 0, 0, SEV_WARNING, 0,
@@ -183,7 +200,8 @@ const struct rule_kind check_kinds[] = {
 	  "One spelling of a checked box keeps diffs and searches simple "
 	  "(grep -c '\\[x\\]').",
 	  "- [X] Backups verified",
-	  "- [x] Backups verified" },
+	  "- [x] Backups verified",
+	  .id = "box-style" },
 	/* Options offered with boxes on one line or cell, none marked. */
 	{ "unselected-choice", RKEY_SCOPE | RKEY_SECTION, 0, SEV_WARNING,
 	  (1u << BLOCK_ITEM) | (1u << BLOCK_PARAGRAPH) | (1u << BLOCK_TABLE),
@@ -195,7 +213,8 @@ const struct rule_kind check_kinds[] = {
 	  "A choice left blank reads as decided in a list of ticks; the "
 	  "reviewer cannot tell which option was taken.",
 	  "Result: [ ] Pass [ ] Fail",
-	  "Result: [x] Pass [ ] Fail" },
+	  "Result: [x] Pass [ ] Fail",
+	  .id = "unselected-choice" },
 	/* A box that says the opposite of its text. */
 	{ "box-contradicts-text", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "{label} box contradicts its text '{match}'",
@@ -208,7 +227,8 @@ const struct rule_kind check_kinds[] = {
 	  "A box that says one thing and its text another makes the count "
 	  "wrong whichever one is right.",
 	  "- [ ] Security audit passed: \xe2\x9c\x85",
-	  "- [x] Security audit passed: \xe2\x9c\x85" },
+	  "- [x] Security audit passed: \xe2\x9c\x85",
+	  .id = "box-contradicts-text" },
 	/* An open item past its due date (due:2026-12-01). */
 	{ "overdue", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "'{match}' is overdue (due {label})",
@@ -220,7 +240,8 @@ const struct rule_kind check_kinds[] = {
 	  "A due date nobody acts on is a deadline missed in silence: the "
 	  "report shows what is late before the release does.",
 	  "- [ ] Rotate the keys due:2020-01-01",
-	  "- [x] Rotate the keys due:2020-01-01" },
+	  "- [x] Rotate the keys due:2020-01-01",
+	  .id = "overdue" },
 	/* A checked item without a link, #123 or a commit. */
 	{ "evidence-required", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "'{match}' is checked without evidence",
@@ -232,7 +253,8 @@ const struct rule_kind check_kinds[] = {
 	  "A checkbox is only an assertion; a link to the proof lets a "
 	  "reviewer check it.",
 	  "- [x] Penetration test passed",
-	  "- [x] Penetration test passed: https://example.com/report/42" },
+	  "- [x] Penetration test passed: https://example.com/report/42",
+	  .id = "evidence-required" },
 	/* A review or expiry date in the past. */
 	{ "stale-review", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "{label} date {match} has passed",
@@ -243,7 +265,8 @@ const struct rule_kind check_kinds[] = {
 	  "A checklist past its review date may describe a process that has "
 	  "changed.",
 	  "Next Review: 2020-01-01",
-	  "Next Review: 2099-01-01" },
+	  "Next Review: 2099-01-01",
+	  .id = "stale-review" },
 	/* A ticklist-waive comment past its date. */
 	{ "expired-waiver", 0, 0, SEV_ERROR, 0,
 	  "waiver of {match} expired on {label}",
@@ -255,7 +278,8 @@ const struct rule_kind check_kinds[] = {
 	  "An exemption that never ends is a permanent hole; a dated one "
 	  "comes back for review.",
 	  "<!-- ticklist-waive placeholder until 2020-01-01: vendor form -->",
-	  "<!-- ticklist-waive placeholder until 2099-01-01: vendor form -->" },
+	  "<!-- ticklist-waive placeholder until 2099-01-01: vendor form -->",
+	  .id = "expired-waiver" },
 	/* A ticklist-waive comment without a date, a reason or a rule. */
 	{ "invalid-waiver", 0, 0, SEV_WARNING, 0,
 	  "{match} (write: ticklist-waive RULE until YYYY-MM-DD: why)",
@@ -265,7 +289,8 @@ const struct rule_kind check_kinds[] = {
 	  0,
 	  "A waiver without a date or a reason cannot be reviewed or expire.",
 	  "<!-- ticklist-waive placeholder -->",
-	  "<!-- ticklist-waive placeholder until 2099-01-01: vendor form -->" },
+	  "<!-- ticklist-waive placeholder until 2099-01-01: vendor form -->",
+	  .id = "invalid-waiver" },
 	/* Items and sections of the template missing or reworded. */
 	{ "template-drift", 0, 0, SEV_WARNING, 0, "{label} '{match}'",
 	  "Items and sections of the template the checklist was copied from "
@@ -277,7 +302,8 @@ const struct rule_kind check_kinds[] = {
 	  "A copy that drops the items it could not satisfy passes as green; "
 	  "comparing with its template shows what went missing.",
 	  "(the template's item 'Backups restored' is missing)",
-	  "- [ ] Backups restored" },
+	  "- [ ] Backups restored",
+	  .id = "template-drift" },
 	/* A file chosen as a checklist with no task item and no field. */
 	{ "empty-checklist", 0, 0, SEV_WARNING, 0,
 	  "no task item or field: not a checklist",
@@ -289,7 +315,8 @@ const struct rule_kind check_kinds[] = {
 	  "A file named as a checklist that holds no box passes every "
 	  "check, as nothing in it can be ticked or left open.",
 	  "# Deploy\n\nShip it when ready.",
-	  "# Deploy\n\n- [ ] Ship it" },
+	  "# Deploy\n\n- [ ] Ship it",
+	  .id = "empty-checklist" },
 };
 const size_t check_nkinds = sizeof(check_kinds) / sizeof(check_kinds[0]);
 
@@ -906,18 +933,7 @@ check_suppress(const struct checklist *cl, struct findings *out,
 				drop[at] = 1;
 		}
 	}
-	for (i = k = first; i < out->n; i++) {
-		struct finding *f = &out->v[i];
-
-		if (drop[i - first]) {
-			free(f->message);
-			free(f->section);
-			free(f->key);
-			continue;
-		}
-		out->v[k++] = *f;
-	}
-	out->n = k;
+	findings_drop(out, first, drop);
 	free(drop);
 	free(ford);
 	free(dord);
@@ -980,7 +996,7 @@ check_unknown_ids(const struct rules *rs, const struct checklist *cl)
 }
 
 void
-check_run(struct check_ctx *c, const struct rules *rs,
+check_run(struct check_ctx *c, const struct rules *rs, const enum sev *sev,
     const struct checklist *cl, struct findings *out)
 {
 	struct check_state st;
@@ -1001,7 +1017,8 @@ check_run(struct check_ctx *c, const struct rules *rs,
 	st.sev = c->sev;
 	st.mask = c->mask;
 	st.msg = c->msg;
-	rules_file_sev(rs, cl->file, st.sev);
+	for (size_t i = 0; i < rs->n; i++)
+		st.sev[i] = sev != NULL ? sev[i] : rs->v[i].info.sev;
 	for (size_t i = 0; i < rs->n; i++)
 		if (st.sev[i] != SEV_OFF)
 			rs->v[i].kind->check(&st, &rs->v[i]);

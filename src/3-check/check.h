@@ -3,6 +3,8 @@
 #ifndef TICKLIST_CHECK_H
 #define TICKLIST_CHECK_H
 
+#include "ticklist.h"
+
 struct checklist;
 struct findings;
 struct rules;
@@ -10,11 +12,14 @@ struct check_ctx;	/* per-thread scratch: regex match data, buffers */
 
 struct check_ctx	*check_ctx_new(void);
 void			 check_ctx_free(struct check_ctx *);
-/* Append the findings of rules on cl to out, with effective severities
- * for cl->file, minus those suppressed by ticklist-disable comments;
- * then sort them. */
+/* Append the findings of rules on cl to out, minus those suppressed by
+ * ticklist-disable comments; then sort them. sev holds each rule's
+ * effective severity for cl (rules_count(rules) rows, resolved by the
+ * caller with rules_file_sev: overrides applied), or is NULL for the
+ * set's own severities. The check never calls back into the loader. */
 void			 check_run(struct check_ctx *, const struct rules *,
-			    const struct checklist *, struct findings *out);
+			    const enum sev *sev, const struct checklist *,
+			    struct findings *out);
 
 /* Where the last check_pos_in_code call stopped; zero it before the
  * first call, and reuse it for positions in line and column order. */
@@ -32,9 +37,5 @@ int			 check_pos_in_code(const struct checklist *,
  * or a blank with a unit the parser took as written (check_sections.c). */
 struct field;
 int			 check_field_blank(const struct field *);
-
-/* Set before any check runs (--fix, --diff): mojibake gives every run,
- * not the first on each line, so that each is repaired (check_text.c). */
-extern int	check_mojibake_all;
 
 #endif

@@ -224,8 +224,9 @@ void
 check_waive(const struct checklist *cl, struct findings *out, size_t first)
 {
 	long today;
-	size_t i, j, k, n = 0, lo, hi;
+	size_t i, j, n = 0, lo, hi;
 	struct waive_at *v;
+	unsigned char *drop;
 
 	if (cl->nwaivers == 0)
 		return;
@@ -241,9 +242,9 @@ check_waive(const struct checklist *cl, struct findings *out, size_t first)
 	for (i = 0; i < n; i++)
 		v[i].reach = i > 0 && v[i - 1].reach > v[i].w->last ?
 		    v[i - 1].reach : v[i].w->last;
-	for (i = k = first; i < out->n; i++) {
-		struct finding *f = &out->v[i];
-		int drop = 0;
+	drop = xcalloc(out->n - first + 1, 1);
+	for (i = first; i < out->n; i++) {
+		const struct finding *f = &out->v[i];
 
 		for (lo = 0, hi = n; lo < hi; ) {	/* first after line */
 			size_t mid = (lo + hi) / 2;
@@ -252,17 +253,13 @@ check_waive(const struct checklist *cl, struct findings *out, size_t first)
 			else
 				hi = mid;
 		}
-		for (j = lo; j > 0 && v[j - 1].reach >= f->line && !drop; j--)
-			drop = itemmeta_waives(v[j - 1].w, f->rule, f->line);
-		if (drop) {
-			free(f->message);
-			free(f->section);
-			free(f->key);
-			continue;
-		}
-		out->v[k++] = *f;
+		for (j = lo; j > 0 && v[j - 1].reach >= f->line &&
+		    !drop[i - first]; j--)
+			drop[i - first] = (unsigned char)itemmeta_waives(
+			    v[j - 1].w, f->rule, f->line);
 	}
-	out->n = k;
+	findings_drop(out, first, drop);
+	free(drop);
 	free(v);
 }
 

@@ -659,8 +659,6 @@ check_digits(const char **s, int n, int *v)
 static int
 check_date(const char *s, const char *fmt, long *ymd)
 {
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31};
 	int y = -1, m = -1, d = -1, v;
 
 	if (fmt == NULL) {
@@ -714,12 +712,9 @@ check_date(const char *s, const char *fmt, long *ymd)
 		if (*s != '\0' || y < 0 || m < 0 || d < 0)
 			return 0;
 	}
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+	if (when_ymd(y, m, d) == 0)
 		return 0;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0)))
-		return 0;
-	*ymd = (long)y * 10000 + m * 100 + d;
+	*ymd = when_ymd(y, m, d);
 	return 1;
 }
 

@@ -13,6 +13,15 @@
 #include "rule.h"
 #include "xalloc.h"
 
+/* na-without-reason's loader hook (rule.h): the shipped reason pattern
+ * when the rule gives none. */
+void
+check_na_regex(const struct rule *r, struct buf *b)
+{
+	if (r->re_src == NULL)
+		buf_puts(b, check_na_reason);
+}
+
 /* An N/A item says why after a dash or colon, in parentheses, or with
  * words such as "because" or "not used". */
 const char check_na_reason[] =

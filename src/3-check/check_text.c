@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "ctx.h"
 #include "diag.h"
 #include "model.h"
 #include "rule.h"
@@ -395,8 +396,25 @@ check_pattern(struct check_state *st, const struct rule *r)
 		check_drop_in_blanks(st, first);
 }
 
-/* See rule.h. */
-int check_mojibake_all;
+/* placeholder's loader hook (rule.h): the shipped list (unless defaults:
+ * false) and the rule's own patterns as one alternation, so that a block
+ * is scanned once however long the list; "(*FAIL)" when both are empty. */
+void
+check_placeholder_regex(const struct rule *r, struct buf *b)
+{
+	size_t i, n0 = b->len;
+
+	if (r->defaults)
+		for (i = 0; check_placeholders[i] != NULL; i++)
+			buf_printf(b, "%s(?:%s)", b->len > n0 ? "|" : "",
+			    check_placeholders[i]);
+	for (i = 0; i < r->npats; i++)
+		if (r->pats[i].src != NULL)
+			buf_printf(b, "%s(?:%s)", b->len > n0 ? "|" : "",
+			    r->pats[i].src);
+	if (b->len == n0)
+		buf_puts(b, "(*FAIL)");
+}
 
 /* mojibake: the first run on each line, with its repair as {label}: one
  * encoding fault is one finding a line, however many characters it
@@ -427,7 +445,7 @@ check_mojibake(struct check_state *st, const struct rule *r)
 			checklist_block_pos(cl, b, a, &l, &c);
 			checklist_block_pos(cl, b, last, &el, &ec);
 			from = z;
-			if (l == seen && !check_mojibake_all)
+			if (l == seen && !ctx_run()->mojibake_all)
 				continue;	/* one finding a line */
 			seen = l;
 			check_emit(st, r, l, c, el, ec, b->text + a, z - a,

@@ -431,18 +431,24 @@ fix_file(const char *path, const char *name, size_t max,
 	struct findings tmp;
 	struct fix_edits e;
 	struct buf cur = {0}, next = {0};
+	enum sev *sev = NULL;
 	size_t pre, i;
 	int round;
 
 	if (read_input(path, max, &in) == -1)
 		return NULL;
+	/* The file's severities, resolved once before its check rounds. */
+	if (rules != NULL) {
+		sev = xcalloc(rules_count(rules) + 1, sizeof(*sev));
+		rules_file_sev(rules, name, sev);
+	}
 	buf_put(&cur, in.data, in.len);
 	for (round = 0; ; round++) {
 		memset(&tmp, 0, sizeof(tmp));
 		memset(&e, 0, sizeof(e));
 		cl = doc_parse(name, cur.data ? cur.data : "", cur.len);
 		approvals_build(cl);
-		check_run(cc, rules, cl, &tmp);
+		check_run(cc, rules, sev, cl, &tmp);
 		if (round < FIX_ROUNDS)
 			fix_collect(rules, cl, &tmp, &e);
 		if (e.n == 0)
@@ -478,6 +484,7 @@ fix_file(const char *path, const char *name, size_t max,
 		buf_put(&fr->text, in.data, in.len);
 	buf_free(&cur);
 	buf_free(&next);
+	free(sev);
 	read_free(&in);
 	return cl;
 }
@@ -518,7 +525,7 @@ fix_example_findings(struct buf *b, const struct rules *rs,
 
 	cl = doc_parse("example.md", r->kind->bad, strlen(r->kind->bad));
 	approvals_build(cl);
-	check_run(cc, rs, cl, &fs);
+	check_run(cc, rs, NULL, cl, &fs);
 	for (i = 0; i < fs.n; i++)
 		if (strcmp(fs.v[i].rule, r->info.id) == 0) {
 			buf_puts(b, "  ");

@@ -114,22 +114,6 @@ out_find(const char *name)
 	return NULL;
 }
 
-const char *
-out_names(void)
-{
-	static char names[256];
-	const struct out_format *f;
-
-	if (names[0] == '\0')
-		for (size_t i = 0; (f = out_format_at("lint", i)) != NULL;
-		    i++) {
-			if (i)
-				strcat(names, "|");
-			strcat(names, f->name);
-		}
-	return names;
-}
-
 /* Strip "./" prefixes, then the current directory of an absolute path
  * below it. */
 const char *

@@ -14,11 +14,24 @@ struct buf;
 struct findings;
 struct rules_ctx;
 
+struct sarif_run;
+
+/* A backend's state from begin to end: formats keep nothing in file
+ * statics (ctx.h). */
+struct out_state {
+	int			 any;		/* json, gitlab, sarif: an entry
+						   was written */
+	int			 id;		/* junit: next testsuite id */
+	char			 stamp[20];	/* junit: YYYY-MM-DDTHH:MM:SS */
+	struct sarif_run	*sarif;		/* sarif: its tables */
+};
+
 /* What backends know of the run. */
 struct out_run {
 	struct rules_ctx	*rules;		/* for rule metadata (SARIF) */
 	int			 color;		/* text: ANSI colours */
 	const char		*generated_at;	/* ISO 8601 UTC */
+	struct out_state	 st;		/* the backend's, zeroed */
 };
 
 /* One linted file: its findings (sorted), or error set when it could not
@@ -31,12 +44,12 @@ struct out_file {
 
 struct out_backend {
 	const char	*name;
-	void		(*begin)(struct buf *, const struct out_run *);
+	void		(*begin)(struct buf *, struct out_run *);
 	/* Called once per file in order; first is 1 for the first file. */
-	void		(*file)(struct buf *, const struct out_run *,
+	void		(*file)(struct buf *, struct out_run *,
 			    const struct out_file *, int first);
 	/* tally[SEV__MAX] over all files. */
-	void		(*end)(struct buf *, const struct out_run *,
+	void		(*end)(struct buf *, struct out_run *,
 			    const unsigned *tally, size_t nfiles);
 };
 
@@ -76,10 +89,8 @@ const struct out_format	*out_format_at(const char *view, size_t i);
 void			 out_format_names(struct buf *b, const char *view,
 			    const char *sep, const char *last);
 
-/* The lint backend called name, or NULL. out_names() lists them
- * "a|b|c". */
+/* The lint backend called name, or NULL (out_format_names lists them). */
 const struct out_backend	*out_find(const char *name);
-const char			*out_names(void);
 
 /* path as CI tools want it: relative to the current directory (the
  * checkout) when it is below it, without leading "./"; else unchanged.

@@ -15,7 +15,7 @@ static const char *const github_cmds[SEV__MAX] = {
 
 /* One workflow command per finding; the severity picks the command. */
 static void
-github_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+github_file(struct buf *b, struct out_run *r, const struct out_file *f,
     int first)
 {
 	const char *path = out_relpath(f->path);

@@ -18,19 +18,17 @@ static const char *const gitlab_sevs[SEV__MAX] = {
 	"info", "info", "minor", "major"
 };
 
-static int gitlab_any;	/* an issue was written: the next needs a comma */
-
 /* Open the array. */
 static void
-gitlab_begin(struct buf *b, const struct out_run *r)
+gitlab_begin(struct buf *b, struct out_run *r)
 {
-	gitlab_any = 0;
+	r->st.any = 0;
 	buf_putc(b, '[');
 }
 
 /* One issue per finding, with the path relative to the checkout. */
 static void
-gitlab_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+gitlab_file(struct buf *b, struct out_run *r, const struct out_file *f,
     int first)
 {
 	const struct findings *fs = f->fs;
@@ -42,8 +40,8 @@ gitlab_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	fp = fingerprint_findings(fs, path);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct finding *x = &fs->v[i];
-		buf_puts(b, gitlab_any ? ",\n {" : "\n {");
-		gitlab_any = 1;
+		buf_puts(b, r->st.any ? ",\n {" : "\n {");
+		r->st.any = 1;
 		buf_puts(b, "\"description\": ");
 		esc_json(b, x->message, strlen(x->message));
 		buf_puts(b, ", \"check_name\": ");
@@ -61,10 +59,10 @@ gitlab_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 
 /* Close the array. */
 static void
-gitlab_end(struct buf *b, const struct out_run *r, const unsigned *tally,
+gitlab_end(struct buf *b, struct out_run *r, const unsigned *tally,
     size_t nfiles)
 {
-	buf_puts(b, gitlab_any ? "\n]\n" : "]\n");
+	buf_puts(b, r->st.any ? "\n]\n" : "]\n");
 }
 
 const struct out_backend out_gitlab = { "gitlab", gitlab_begin, gitlab_file,

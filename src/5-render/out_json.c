@@ -7,23 +7,21 @@
 #include "esc.h"
 #include "out.h"
 
-static int json_any;	/* a finding was written: the next needs a comma */
-
 static void
-json_begin(struct buf *b, const struct out_run *r)
+json_begin(struct buf *b, struct out_run *r)
 {
-	json_any = 0;
+	r->st.any = 0;
 	buf_puts(b, "{\"version\": 1,\n \"findings\": [");
 }
 
 static void
-json_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+json_file(struct buf *b, struct out_run *r, const struct out_file *f,
     int first)
 {
 	for (size_t i = 0; i < f->fs->n; i++) {
 		const struct finding *x = &f->fs->v[i];
-		buf_puts(b, json_any ? ",\n  " : "\n  ");
-		json_any = 1;
+		buf_puts(b, r->st.any ? ",\n  " : "\n  ");
+		r->st.any = 1;
 		buf_puts(b, "{\"file\": ");
 		esc_json(b, x->file, strlen(x->file));
 		buf_printf(b, ", \"line\": %d, \"column\": %d, \"end_line\": %d,"
@@ -37,11 +35,11 @@ json_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 }
 
 static void
-json_end(struct buf *b, const struct out_run *r, const unsigned *tally,
+json_end(struct buf *b, struct out_run *r, const unsigned *tally,
     size_t nfiles)
 {
 	buf_printf(b, "%s],\n \"summary\": {\"files\": %zu, \"errors\": %u, "
-	    "\"warnings\": %u, \"infos\": %u}}\n", json_any ? "\n " : "",
+	    "\"warnings\": %u, \"infos\": %u}}\n", r->st.any ? "\n " : "",
 	    nfiles, tally[SEV_ERROR], tally[SEV_WARNING], tally[SEV_INFO]);
 }
 

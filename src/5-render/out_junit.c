@@ -13,24 +13,22 @@
 #include "out.h"
 #include "when.h"
 
-static int junit_id;		/* testsuite id: 0, 1, ... */
-static char junit_stamp[20];	/* YYYY-MM-DDTHH:MM:SS, no zone */
 
 /* The timestamp of the run: the run's own, else when.c's (SOURCE_DATE_EPOCH
  * for reproducible output, else now); in UTC without a zone suffix, as the
  * schema wants. */
 static void
-junit_begin(struct buf *b, const struct out_run *r)
+junit_begin(struct buf *b, struct out_run *r)
 {
-	junit_id = 0;
+	r->st.id = 0;
 	if (r->generated_at != NULL && strlen(r->generated_at) >= 19)
-		memcpy(junit_stamp, r->generated_at, 19);
+		memcpy(r->st.stamp, r->generated_at, 19);
 	else {
 		char iso[21];
 		when_iso(iso);
-		memcpy(junit_stamp, iso, 19);
+		memcpy(r->st.stamp, iso, 19);
 	}
-	junit_stamp[19] = '\0';
+	r->st.stamp[19] = '\0';
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<testsuites>\n");
 }
@@ -48,7 +46,7 @@ junit_attr(struct buf *b, const char *name, const char *v)
  * rule and position, or one passing testcase when it is clean. The
  * properties, system-out and system-err elements are required. */
 static void
-junit_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+junit_file(struct buf *b, struct out_run *r, const struct out_file *f,
     int first)
 {
 	const struct findings *fs = f->fs;
@@ -60,10 +58,10 @@ junit_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	buf_puts(b, "  <testsuite");
 	junit_attr(b, "name", path);
 	junit_attr(b, "package", "ticklist");
-	buf_printf(b, " id=\"%d\"", junit_id++);
+	buf_printf(b, " id=\"%d\"", r->st.id++);
 	buf_printf(b, " timestamp=\"%s\" hostname=\"localhost\""
 	    " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\""
-	    " time=\"0\">\n    <properties/>\n", junit_stamp,
+	    " time=\"0\">\n    <properties/>\n", r->st.stamp,
 	    fs->n ? fs->n : 1, fs->n);
 	if (fs->n == 0) {
 		buf_puts(b, "    <testcase name=\"ticklist lint\"");
@@ -92,7 +90,7 @@ junit_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 
 /* Close the document. */
 static void
-junit_end(struct buf *b, const struct out_run *r, const unsigned *tally,
+junit_end(struct buf *b, struct out_run *r, const unsigned *tally,
     size_t nfiles)
 {
 	buf_puts(b, "</testsuites>\n");

@@ -26,66 +26,9 @@ struct sarif_rule {
 	const char	*kind;		/* for help.markdown, or NULL */
 };
 
-/* The built-in rules with their shipped default severities: what SARIF
- * says of a finding whose rule no rule set describes (findings made
- * outside the rule sets, and the unit tests, which have none). */
-static const struct sarif_rule sarif_builtin[] = {
-	{ "missing-section", "A required section is missing",
-	  "The checklist lacks a section its rule set requires, such as "
-	  "Security, Monitoring, Rollback or Sign-off.",
-	  "Add a heading that matches the required section, with its items, "
-	  "or change required-sections in the rule file.", SEV_ERROR,
-	  "required-sections" },
-	{ "placeholder", "Placeholder text is left in the checklist",
-	  "Text such as TBD, TODO, [Name], <name>, X% or Y seconds stands "
-	  "where a real value belongs.",
-	  "Replace the placeholder with the real value.", SEV_WARNING,
-	  "placeholder" },
-	{ "unfilled-field", "A field has no value",
-	  "A 'Label:' field (owner, approver, date, ...) is empty or holds "
-	  "only underscores or a placeholder.",
-	  "Fill in the field.", SEV_WARNING,
-	  "fields" },
-	{ "malformed-task", "A task box is malformed",
-	  "A list item looks like a task but its box is not [ ], [x], [X] "
-	  "or [-], for example [], [ x] or [*].",
-	  "Write the box as [ ], [x] or [-].", SEV_WARNING,
-	  "malformed-task" },
-	{ "mojibake", "Text was decoded with the wrong encoding",
-	  "UTF-8 text was decoded as cp1252, cp1254 or latin-1 and encoded "
-	  "again, so that a rocket emoji reads 'ðŸš€'; the message shows the "
-	  "repaired text.",
-	  "Replace the text with the repaired text from the message.",
-	  SEV_WARNING,
-	  "mojibake" },
-	{ "invalid-utf8", "The file is not valid UTF-8",
-	  "The file contains bytes that do not form valid UTF-8.",
-	  "Save the file as UTF-8.", SEV_ERROR,
-	  "invalid-utf8" },
-	{ "duplicate-item", "An item appears twice in a section",
-	  "The same item text appears more than once in one section.",
-	  "Remove or reword one of the items.", SEV_WARNING,
-	  "duplicate-item" },
-	{ "empty-section", "A section is empty",
-	  "A heading has nothing under it before the next heading of its "
-	  "level.",
-	  "Add the section's items or remove the heading.", SEV_WARNING,
-	  "empty-section" },
-	{ "inconsistent-check", "A checked item has open sub-items",
-	  "A task is checked while some of its sub-tasks are still open.",
-	  "Check the open sub-items or uncheck the parent.", SEV_WARNING,
-	  "inconsistent-check" },
-	{ "na-without-reason", "An N/A item gives no reason",
-	  "An item marked not applicable ([-]) does not say why, as in "
-	  "'[-] CDN configured - not used: API only'.",
-	  "Add the reason after the item text.", SEV_WARNING,
-	  "na-without-reason" },
-};
-#define SARIF_NBUILTIN	(sizeof(sarif_builtin) / sizeof(sarif_builtin[0]))
-
 /* The run being rendered: results so far, the files, and driver.rules
  * in the order rules were met (so ruleIndex is known at once). */
-static struct {
+struct sarif_run {
 	struct buf		 results;
 	struct buf		 artifacts;	/* run.artifacts */
 	uint64_t		*arthash;	/* hash of each one's location */
@@ -96,7 +39,7 @@ static struct {
 	char			**owned;	/* ... but for these ids */
 	size_t			 nowned, cap_owned;
 	struct buf		 md;		/* scratch: help.markdown */
-} sarif;
+};
 
 static const char *const sarif_levels[SEV__MAX] = {
 	"none", "note", "warning", "error"
@@ -104,32 +47,40 @@ static const char *const sarif_levels[SEV__MAX] = {
 
 /* The index of d->id in driver.rules, adding d if it is new. */
 static size_t
-sarif_rule_add(const struct sarif_rule *d)
+sarif_rule_add(struct sarif_run *s, const struct sarif_rule *d)
 {
-	for (size_t i = 0; i < sarif.nrules; i++)
-		if (strcmp(sarif.rules[i].id, d->id) == 0)
+	for (size_t i = 0; i < s->nrules; i++)
+		if (strcmp(s->rules[i].id, d->id) == 0)
 			return i;
-	sarif.rules = xgrow(sarif.rules, &sarif.cap, sarif.nrules + 1,
-	    sizeof(*sarif.rules));
-	sarif.rules[sarif.nrules] = *d;
-	return sarif.nrules++;
+	s->rules = xgrow(s->rules, &s->cap, s->nrules + 1,
+	    sizeof(*s->rules));
+	s->rules[s->nrules] = *d;
+	return s->nrules++;
 }
 
-/* The built-in description of id, or NULL. */
-static const struct sarif_rule *
-sarif_builtin_find(const char *id)
+/* The kind table's description of the rule id (rules_kind_info) as a
+ * driver.rules entry in *d: 1, or 0 when no kind has that id. */
+static int
+sarif_kind(const char *id, struct sarif_rule *d)
 {
-	for (size_t i = 0; i < SARIF_NBUILTIN; i++)
-		if (strcmp(sarif_builtin[i].id, id) == 0)
-			return &sarif_builtin[i];
-	return NULL;
+	struct rule_info ri;
+
+	if (!rules_kind_info(id, &ri))
+		return 0;
+	d->id = ri.id;
+	d->brief = ri.short_desc;
+	d->full = ri.full_desc;
+	d->help = ri.help;
+	d->sev = ri.sev;
+	d->kind = ri.kind;
+	return 1;
 }
 
 /* Every rule of the set that applies to path, as the rule engine
  * describes it; the texts live as long as the rules context, which
  * outlives the run's end. */
 static void
-sarif_rules_of(const struct out_run *r, const char *path)
+sarif_rules_of(struct sarif_run *s, struct out_run *r, const char *path)
 {
 	const struct rules *rs;
 
@@ -137,49 +88,45 @@ sarif_rules_of(const struct out_run *r, const char *path)
 		return;
 	for (size_t i = 0; i < rules_count(rs); i++) {
 		const struct rule_info *ri = rules_at(rs, i);
-		const struct sarif_rule *bi = sarif_builtin_find(ri->id);
 		struct sarif_rule d = { ri->id, ri->short_desc, ri->full_desc,
-		    ri->help, ri->sev, ri->kind };
+		    ri->help, ri->sev, ri->kind }, k;
+		int isk = sarif_kind(ri->kind, &k);
 		if (d.brief == NULL || *d.brief == '\0')
-			d.brief = bi ? bi->brief : ri->id;
+			d.brief = isk ? k.brief : ri->id;
 		if (d.full == NULL || *d.full == '\0')
-			d.full = bi ? bi->full : d.brief;
+			d.full = isk ? k.full : d.brief;
 		if (d.help == NULL || *d.help == '\0')
-			d.help = bi ? bi->help : "See 'ticklist rules'.";
-		sarif_rule_add(&d);
+			d.help = isk ? k.help : "See 'ticklist rules'.";
+		sarif_rule_add(s, &d);
 	}
 }
 
 /* The ruleIndex of a finding: its rule as the rule sets describe it,
- * else the built-in table, else a generic description. */
+ * else the kind table (the same texts), else a generic description. */
 static size_t
-sarif_rule_index(const struct finding *x)
+sarif_rule_index(struct sarif_run *s, const struct finding *x)
 {
-	const struct sarif_rule *bi = sarif_builtin_find(x->rule);
-	struct sarif_rule d = { NULL, "A rule of the configuration",
+	struct sarif_rule k, d = { NULL, "A rule of the configuration",
 	    "A rule defined in a rule file or .ticklist.yml.",
 	    "'ticklist rules' lists the effective rules with the file and "
 	    "line that define them.", x->sev, NULL };
 
-	for (size_t i = 0; i < sarif.nrules; i++)
-		if (strcmp(sarif.rules[i].id, x->rule) == 0)
+	for (size_t i = 0; i < s->nrules; i++)
+		if (strcmp(s->rules[i].id, x->rule) == 0)
 			return i;
-	if (bi != NULL)
-		return sarif_rule_add(bi);
-	sarif.owned = xgrow(sarif.owned, &sarif.cap_owned, sarif.nowned + 1,
-	    sizeof(*sarif.owned));
-	d.id = sarif.owned[sarif.nowned++] = xstrdup(x->rule);
-	return sarif_rule_add(&d);
+	if (sarif_kind(x->rule, &k))
+		return sarif_rule_add(s, &k);
+	s->owned = xgrow(s->owned, &s->cap_owned, s->nowned + 1,
+	    sizeof(*s->owned));
+	d.id = s->owned[s->nowned++] = xstrdup(x->rule);
+	return sarif_rule_add(s, &d);
 }
 
 /* A run starts empty: no results, files or rules yet. */
 static void
-sarif_begin(struct buf *b, const struct out_run *r)
+sarif_begin(struct buf *b, struct out_run *r)
 {
-	buf_reset(&sarif.results);
-	buf_reset(&sarif.artifacts);
-	sarif.nartifacts = 0;
-	sarif.any = 0;
+	r->st.sarif = xcalloc(1, sizeof(*r->st.sarif));
 }
 
 /* The artifact location of path: relative to %SRCROOT% (the current
@@ -199,40 +146,41 @@ sarif_location(struct buf *b, const char *path)
  * may be named twice on the command line. A linear search over hashes:
  * runs lint thousands of files, not millions. */
 static size_t
-sarif_artifact(const struct buf *loc)
+sarif_artifact(struct sarif_run *s, const struct buf *loc)
 {
 	uint64_t h = fingerprint_mix(FINGERPRINT_SEED, loc->data, loc->len);
 	size_t i;
 
-	for (i = 0; i < sarif.nartifacts; i++)
-		if (sarif.arthash[i] == h)
+	for (i = 0; i < s->nartifacts; i++)
+		if (s->arthash[i] == h)
 			return i;
-	sarif.arthash = xgrow(sarif.arthash, &sarif.cap_art,
-	    sarif.nartifacts + 1, sizeof(*sarif.arthash));
-	sarif.arthash[sarif.nartifacts] = h;
-	buf_puts(&sarif.artifacts, sarif.nartifacts ? ",\n    {\"location\": " :
+	s->arthash = xgrow(s->arthash, &s->cap_art,
+	    s->nartifacts + 1, sizeof(*s->arthash));
+	s->arthash[s->nartifacts] = h;
+	buf_puts(&s->artifacts, s->nartifacts ? ",\n    {\"location\": " :
 	    "\n    {\"location\": ");
-	buf_put(&sarif.artifacts, loc->data, loc->len);
-	buf_puts(&sarif.artifacts, "}}");
-	return sarif.nartifacts++;
+	buf_put(&s->artifacts, loc->data, loc->len);
+	buf_puts(&s->artifacts, "}}");
+	return s->nartifacts++;
 }
 
 /* One file: its artifact, its rule set's rules, and a result per
  * finding with a fingerprint that ignores the line. */
 static void
-sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+sarif_file(struct buf *b, struct out_run *r, const struct out_file *f,
     int first)
 {
+	struct sarif_run *s = r->st.sarif;
 	const struct findings *fs = f->fs;
-	struct buf *o = &sarif.results;
+	struct buf *o = &s->results;
 	struct buf loc = {0};
 	uint64_t *fp;
 
-	sarif_rules_of(r, f->path);
+	sarif_rules_of(s, r, f->path);
 	/* Every file is an artifact, so a clean run still says what it
 	 * looked at. */
 	sarif_location(&loc, f->path);
-	buf_printf(&loc, ", \"index\": %zu}", sarif_artifact(&loc));
+	buf_printf(&loc, ", \"index\": %zu}", sarif_artifact(s, &loc));
 	if (fs->n == 0) {
 		buf_free(&loc);
 		return;
@@ -240,13 +188,13 @@ sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 	fp = fingerprint_findings(fs, out_relpath(f->path));
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct finding *x = &fs->v[i];
-		buf_puts(o, sarif.any ? ",\n      {" : "\n      {");
-		sarif.any = 1;
+		buf_puts(o, s->any ? ",\n      {" : "\n      {");
+		s->any = 1;
 		buf_puts(o, "\"ruleId\": ");
 		esc_json(o, x->rule, strlen(x->rule));
 		buf_printf(o, ", \"ruleIndex\": %zu, \"level\": \"%s\",\n"
 		    "       \"message\": {\"text\": ",
-		    sarif_rule_index(x),
+		    sarif_rule_index(s, x),
 		    sarif_levels[x->sev < SEV__MAX ? x->sev : SEV_ERROR]);
 		esc_json(o, x->message, strlen(x->message));
 		buf_puts(o, "},\n       \"locations\": [{\"physicalLocation\":"
@@ -265,7 +213,8 @@ sarif_file(struct buf *b, const struct out_run *r, const struct out_file *f,
 
 /* One driver.rules[] entry. */
 static void
-sarif_rule(struct buf *b, const struct sarif_rule *d, int comma)
+sarif_rule(struct sarif_run *s, struct buf *b, const struct sarif_rule *d,
+    int comma)
 {
 	buf_puts(b, comma ? ",\n      {\"id\": " : "\n      {\"id\": ");
 	esc_json(b, d->id, strlen(d->id));
@@ -276,10 +225,10 @@ sarif_rule(struct buf *b, const struct sarif_rule *d, int comma)
 	buf_puts(b, "},\n       \"help\": {\"text\": ");
 	esc_json(b, d->help, strlen(d->help));
 	/* The kind table's explanation, as code scanning shows it. */
-	buf_reset(&sarif.md);
-	if (fix_help_markdown(d->kind, d->id, d->help, &sarif.md)) {
+	buf_reset(&s->md);
+	if (fix_help_markdown(d->kind, d->id, d->help, &s->md)) {
 		buf_puts(b, ",\n                \"markdown\": ");
-		esc_json(b, sarif.md.data, sarif.md.len);
+		esc_json(b, s->md.data, s->md.len);
 	}
 	buf_printf(b, "},\n       \"defaultConfiguration\": {\"level\": "
 	    "\"%s\"}}", sarif_levels[d->sev < SEV__MAX ? d->sev : SEV_ERROR]);
@@ -288,9 +237,10 @@ sarif_rule(struct buf *b, const struct sarif_rule *d, int comma)
 /* The whole document: driver and rules first, then artifacts and the
  * results gathered so far; then forget the run. */
 static void
-sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
+sarif_end(struct buf *b, struct out_run *r, const unsigned *tally,
     size_t nfiles)
 {
+	struct sarif_run *s = r->st.sarif;
 	size_t i;
 
 	buf_puts(b, "{\"$schema\": \"https://json.schemastore.org/"
@@ -299,25 +249,26 @@ sarif_end(struct buf *b, const struct out_run *r, const unsigned *tally,
 	    "\"version\": \"" TICKLIST_VERSION "\",\n"
 	    "    \"informationUri\": \"" TICKLIST_URI "\",\n"
 	    "    \"rules\": [");
-	for (i = 0; i < sarif.nrules; i++)
-		sarif_rule(b, &sarif.rules[i], i > 0);
+	for (i = 0; i < s->nrules; i++)
+		sarif_rule(s, b, &s->rules[i], i > 0);
 	buf_puts(b, "]}},\n   \"columnKind\": \"unicodeCodePoints\",\n"
 	    "   \"artifacts\": [");
-	buf_put(b, sarif.artifacts.data ? sarif.artifacts.data : "",
-	    sarif.artifacts.len);
+	buf_put(b, s->artifacts.data ? s->artifacts.data : "",
+	    s->artifacts.len);
 	buf_puts(b, "],\n   \"results\": [");
-	buf_put(b, sarif.results.data ? sarif.results.data : "",
-	    sarif.results.len);
-	buf_puts(b, sarif.any ? "\n    ]}\n ]}\n" : "]}\n ]}\n");
-	buf_free(&sarif.results);
-	buf_free(&sarif.artifacts);
-	buf_free(&sarif.md);
-	free(sarif.arthash);
-	for (i = 0; i < sarif.nowned; i++)
-		free(sarif.owned[i]);
-	free(sarif.owned);
-	free(sarif.rules);
-	memset(&sarif, 0, sizeof(sarif));
+	buf_put(b, s->results.data ? s->results.data : "",
+	    s->results.len);
+	buf_puts(b, s->any ? "\n    ]}\n ]}\n" : "]}\n ]}\n");
+	buf_free(&s->results);
+	buf_free(&s->artifacts);
+	buf_free(&s->md);
+	free(s->arthash);
+	for (i = 0; i < s->nowned; i++)
+		free(s->owned[i]);
+	free(s->owned);
+	free(s->rules);
+	free(s);
+	r->st.sarif = NULL;
 }
 
 const struct out_backend out_sarif = { "sarif", sarif_begin, sarif_file,

@@ -5,7 +5,7 @@
 #include "out.h"
 
 static void
-text_file(struct buf *b, const struct out_run *r, const struct out_file *f,
+text_file(struct buf *b, struct out_run *r, const struct out_file *f,
     int first)
 {
 	for (size_t i = 0; i < f->fs->n; i++)

@@ -1,5 +1,7 @@
 /* out_tree.c: [render] the debug backend: dumps the parsed model, one
- * line per section, item, field, table cell, block kind count and fact,
+ * line per section, item (and each inline span of its text: kind, byte
+ * offsets in the text, parent span, text, a link's URL), field, table
+ * cell, block kind count and fact,
  * for parse-stage golden tests and bug reports (`ticklist status --format tree`). */
 #include <string.h>
 
@@ -15,6 +17,9 @@ static const char *const facts[FACT__MAX] = {
 static const char *const dirs[DIR__MAX] = {
 	"disable", "enable", "disable-next-line", "disable-file",
 	"waive", "waive-begin", "waive-end"
+};
+static const char *const span_kinds[SPAN__MAX] = {
+	"code", "emph", "strong", "link"
 };
 static const char *const kinds[BLOCK__MAX] = {
 	"heading", "item", "paragraph", "table", "field", "code"
@@ -65,6 +70,18 @@ out_tree(struct buf *b, const struct checklist *cl)
 		    it->quoted ? " quoted" : "");
 		q(b, it->text);
 		buf_putc(b, '\n');
+		for (size_t k = 0; k < it->nspan; k++) {
+			const struct span *sp = &cl->spans[it->span0 + k];
+			buf_printf(b, "span #%zu.%zu %s %zu-%zu parent=%d ", i,
+			    k, span_kinds[sp->kind], sp->start, sp->end,
+			    sp->parent < 0 ? -1 : sp->parent - (int)it->span0);
+			esc_json(b, it->text + sp->start, sp->end - sp->start);
+			if (sp->url != NULL) {
+				buf_puts(b, " url=");
+				q(b, sp->url);
+			}
+			buf_putc(b, '\n');
+		}
 	}
 	for (i = 0; i < cl->nfields; i++) {
 		const struct field *f = &cl->fields[i];

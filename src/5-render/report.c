@@ -232,6 +232,9 @@ report_finding(struct val *arr, const struct finding *f, int tpl)
 {
 	struct val *o = val_push_obj(arr);
 
+	/* Sized at once (val_reserve): a template object gets anchor, src,
+	 * first and last too. */
+	val_reserve(o, tpl ? 16 : 8);
 	val_put_str(o, "file", f->file);
 	val_put_int(o, "line", f->line);
 	val_put_int(o, "column", f->col);
@@ -325,6 +328,7 @@ report_group_findings(struct val *o, const struct rctx *rc,
 	for (k = 0; k < n; k++)
 		m += !noerr || rc->fs->v[b->idx[b->start[g] + k]].sev !=
 		    SEV_ERROR;
+	val_reserve(arr, m);
 	for (k = 0; k < n; k++) {
 		size_t fi = b->idx[b->start[g] + k];
 		if (noerr && rc->fs->v[fi].sev == SEV_ERROR)
@@ -355,6 +359,7 @@ report_line_findings(struct val *o, const struct rctx *rc, int line,
 	for (k = lo; rc->fs && k < rc->fs->n && rc->fs->v[k].line == line &&
 	    rc->fs->v[k].col < end; k++)
 		n++;
+	val_reserve(arr, n);
 	for (k = 0; k < n; k++)
 		report_ends(report_finding_at(arr, rc, lo + k), k, n);
 	val_put_bool(o, "has_findings", n > 0);
@@ -402,6 +407,7 @@ report_task_list(struct val *o, const char *key, const struct checklist *cl)
 	struct val *arr = val_put_arr(o, key);
 	long today = when_today();
 
+	val_reserve(arr, cl->nitems);
 	for (size_t i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
 		struct val *t = val_push_obj(arr);
@@ -465,6 +471,67 @@ report_meta(struct val *o, const struct checklist *cl)
 	val_put_bool(o, "has_overdue", n > 0);
 }
 
+/* The opening or (close) closing tag of span sp; "" for a link whose URL
+ * the page must not link to. */
+static void
+report_span_tag(struct buf *b, const struct span *sp, int close)
+{
+	static const char *const tags[SPAN__MAX] = {
+		[SPAN_CODE] = "code", [SPAN_EMPH] = "em",
+		[SPAN_STRONG] = "strong", [SPAN_LINK] = "a",
+	};
+
+	if (sp->kind == SPAN_LINK && (sp->url == NULL ||
+	    !esc_url_allowed(sp->url, strlen(sp->url))))
+		return;
+	buf_puts(b, close ? "</" : "<");
+	buf_puts(b, tags[sp->kind]);
+	if (!close && sp->kind == SPAN_LINK) {
+		buf_puts(b, " href=\"");
+		esc_href(b, sp->url, strlen(sp->url));
+		buf_putc(b, '"');
+	}
+	buf_putc(b, '>');
+}
+
+/* Spans nest and come in start order, each knowing its parent: before a
+ * span opens, every open one that is not its parent closes (at its end),
+ * so even empty spans ([](url), `` ` ` ``) nest right. */
+void
+report_item_html(struct buf *b, const struct checklist *cl,
+    const struct item *it)
+{
+	const char *t = it->text;
+	size_t len = strlen(t), pos = 0, depth = 0, k;
+	int *open = it->nspan ? xmalloc(it->nspan * sizeof(*open)) : NULL;
+
+	for (k = 0; k <= it->nspan; k++) {
+		const struct span *sp = k < it->nspan ?
+		    &cl->spans[it->span0 + k] : NULL;
+		while (depth > 0 && (sp == NULL ||
+		    open[depth - 1] != sp->parent)) {
+			const struct span *o = &cl->spans[open[--depth]];
+			size_t end = o->end < len ? o->end : len;
+			if (end > pos) {
+				esc_html(b, t + pos, end - pos);
+				pos = end;
+			}
+			report_span_tag(b, o, 1);
+		}
+		if (sp == NULL)
+			break;
+		if (sp->start > pos && sp->start <= len) {
+			esc_html(b, t + pos, sp->start - pos);
+			pos = sp->start;
+		}
+		report_span_tag(b, sp, 0);
+		open[depth++] = (int)(it->span0 + k);
+	}
+	if (pos < len)
+		esc_html(b, t + pos, len - pos);
+	free(open);
+}
+
 /* The task items of bucket group g as "tasks", with has_tasks. */
 static void
 report_tasks(struct val *o, const struct rctx *rc, size_t g)
@@ -473,15 +540,20 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 	struct val *arr = val_put_arr(o, "tasks");
 	size_t n = b->start[g + 1] - b->start[g];
 	long today = when_today();
+	struct buf h = {0};
 
+	val_reserve(arr, n);
 	for (size_t k = 0; k < n; k++) {
 		size_t ii = b->idx[b->start[g] + k];
 		const struct item *it = &rc->cl->items[ii];
 		struct val *t = val_push_obj(arr);
+		val_reserve(t, 24);	/* its members, at once */
 		val_put_str(t, "state", state_names[it->state]);
 		val_put_str(t, "state_label", state_labels[it->state]);
 		val_put_str(t, "text", it->text);
-		val_put_str(t, "html", it->html ? it->html : "");
+		buf_reset(&h);
+		report_item_html(&h, rc->cl, it);
+		val_put_str(t, "html", buf_cstr(&h));
 		val_put_int(t, "line", it->line);
 		val_put_int(t, "column", it->col);
 		val_put_int(t, "depth", it->depth);
@@ -495,6 +567,7 @@ report_tasks(struct val *o, const struct rctx *rc, size_t g)
 		    "has_findings", 0);
 		report_ends(t, k, n);
 	}
+	buf_free(&h);
 	val_put_bool(o, "has_tasks", n > 0);
 }
 
@@ -883,8 +956,11 @@ report_groups(struct val *o, const struct rctx *rc)
 		val_put_int(e, "count", (long long)g[i].n);
 		val_put_bool(e, "multi", g[i].n > 1);
 		pl = val_put_arr(e, "places");
+		if (g[i].n > 1)
+			val_reserve(pl, g[i].n);
 		for (j = 0; j < g[i].n && g[i].n > 1; j++) {
 			struct val *p = val_push_obj(pl);
+			val_reserve(p, 4);	/* line, anchor, first, last */
 			val_put_int(p, "line", g[i].first[j].f->line);
 			report_anchor(p, rc, g[i].first[j].i);
 			report_ends(p, j, g[i].n);
@@ -919,8 +995,10 @@ report_task_items(struct val *o, const struct checklist *cl)
 {
 	struct val *arr = val_put_arr(o, "task_items");
 
+	val_reserve(arr, cl->nitems);
 	for (size_t i = 0; i < cl->nitems; i++) {
 		struct val *t = val_push_obj(arr);
+		val_reserve(t, 3);
 		val_put_str(t, "text", cl->items[i].text);
 		val_put_str(t, "state", state_names[cl->items[i].state]);
 		val_put_int(t, "line", cl->items[i].line);
@@ -1036,23 +1114,44 @@ report_lang(struct val *o, const struct checklist *cl)
 	val_put_str(o, "lang", lang);
 }
 
-/* "ruleset_name": a shipped set by its name ("deployment" for
- * "shipped/deployment.yml"), a config file by its path. */
+/* "ruleset_name": the set that decided, as rules_name() names it (a
+ * checklists: entry by its extends, front matter's or -r's set by its
+ * name or file), each shipped set of the ", "-joined list by its name
+ * ("deployment" for "shipped/deployment.yml" or "shipped/deployment");
+ * "ruleset_from": where it was chosen (rules_file()) when that is not the
+ * name (a checklists: entry), and has_ruleset_from. */
 static void
-report_ruleset_name(struct val *o, const char *file)
+report_ruleset_name(struct val *o, const struct rules *rs)
 {
-	size_t n = strlen(file);
-	char *name;
+	const char *name, *p, *e;
+	struct buf b = {0};
 
-	if (strncmp(file, "shipped/", 8) != 0 || n <= 12 ||
-	    strcmp(file + n - 4, ".yml") != 0) {
-		val_put_str(o, "ruleset_name", file);
-		return;
+	if (rs == NULL)
+		return;		/* no set: no name (has_ruleset is false) */
+	name = p = rules_name(rs);
+
+	while (*p != '\0') {
+		const char *q = p;
+		size_t n;
+
+		e = strstr(p, ", ");
+		n = e ? (size_t)(e - p) : strlen(p);
+		p = e ? e + 2 : p + n;
+		if (b.len)
+			buf_puts(&b, ", ");
+		if (n > 8 && strncmp(q, "shipped/", 8) == 0) {
+			q += 8;
+			n -= 8;
+			if (n > 4 && strncmp(q + n - 4, ".yml", 4) == 0)
+				n -= 4;
+		}
+		buf_put(&b, q, n);
 	}
-	name = xstrdup(file + 8);
-	name[n - 12] = '\0';
-	val_put_str(o, "ruleset_name", name);
-	free(name);
+	val_put_str(o, "ruleset_name", buf_cstr(&b));
+	val_put_str(o, "ruleset_from", name != rules_file(rs) ?
+	    rules_file(rs) : "");
+	val_put_bool(o, "has_ruleset_from", name != rules_file(rs));
+	buf_free(&b);
 }
 
 int
@@ -1081,6 +1180,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	rc.in = in;
 	report_status_x(o, cl, &rc, &v);
 	arr = val_put_arr(o, "findings");
+	val_reserve(arr, nf);
 	for (i = 0; i < nf; i++)
 		report_ends(report_finding_at(arr, &rc, i), i, nf);
 	val_put_str(o, "page", in->page);
@@ -1108,7 +1208,7 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	    (long long)v.nblockers - 2 : 0);
 	val_put_bool(o, "has_more_blockers", v.nblockers > 2);
 	val_put_str(o, "ruleset", in->rules ? rules_file(in->rules) : "");
-	report_ruleset_name(o, in->rules ? rules_file(in->rules) : "");
+	report_ruleset_name(o, in->rules);
 	val_put_bool(o, "has_ruleset", in->rules != NULL);
 	{
 		unsigned kinds[RKIND__MAX] = {0};
@@ -1218,7 +1318,8 @@ static const struct jview jv_checklist[] = {
 	JV("findings", jv_finding, 0), JV("page", NULL, 0),
 	JV("state", NULL, 0), JV("error", NULL, 0),
 	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0),
-	JV("task_items", jv_task_item, 0), JV("changes", jv_changes, 0), JV_END
+	JV("task_items", jv_task_item, 0), JV("changes", jv_changes, 0),
+	{ "ruleset_name", "\"ruleset\": ", 11, NULL, 0 }, JV_END
 };
 #undef JV
 #undef JV_END

@@ -103,6 +103,13 @@ struct val	*report_model(const struct report_input *, size_t n,
  * summary, "checklist": the checklist object of report_model}. */
 struct val	*report_page(const struct report_input *, size_t n, size_t i,
 		    const char *generated_at);
+/* Append item it of cl as safe HTML, the "html" of a task in the page
+ * model: its text escaped (esc_html) with its inline spans as <code>,
+ * <em>, <strong> and <a href> (the URL through esc_href) when
+ * esc_url_allowed accepts it (http, https, mailto, relative); a link to
+ * anything else is its text alone. */
+void		 report_item_html(struct buf *, const struct checklist *cl,
+		    const struct item *it);
 
 /*
  * The pieces a report is streamed from, one checklist at a time. Each

@@ -3,7 +3,12 @@
  * an organisation's CI matrix makes them (one job a repository, one merge
  * job at the end). Each checklist keeps its repository's name; each
  * report's pages (and its own index) are copied under DIR/NAME/, so their
- * links, --source-url ones included, still work. */
+ * links, --source-url ones included, still work. DIR/report.json is the
+ * merged report: the pinned shape of report.json (summary over every
+ * repository; each checklist's element as its report has it, in input
+ * order) plus "repositories" [{name, checklists, source}] and, on each
+ * checklist, "repository" (its page is NAME/page). A merged report is
+ * not merged again (its checklists already name their repository). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +18,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "embed.h"
+#include "esc.h"
+#include "arena.h"
 #include "jread.h"
 #include "output.h"
 #include "read.h"
@@ -157,6 +164,8 @@ merge_checklist(const struct val *cl, const char *repo,
 	val_put_str(o, "file", merge_str(cl, "file"));
 	val_put_str(o, "title", merge_str(cl, "title"));
 	val_put_str(o, "bar_name", merge_str(cl, "title"));
+	val_put_str(o, "ruleset_name", merge_str(cl, "ruleset"));
+	val_put_bool(o, "has_ruleset", *merge_str(cl, "ruleset") != '\0');
 	buf_printf(&b, "%s/%s", repo, merge_str(cl, "page"));
 	val_put_str(o, "page", buf_cstr(&b));
 	buf_free(&b);
@@ -242,6 +251,57 @@ merge_checklist(const struct val *cl, const char *repo,
 	return o;
 }
 
+static int
+merge_keep(const char *key, void *arg)
+{
+	(void)key;
+	(void)arg;
+	return 1;
+}
+
+/* Append checklist element cl of repository repo to json, as report.json
+ * has it (two levels deep) with "repository" first. */
+static void
+merge_json_element(struct buf *json, const struct val *cl, const char *repo)
+{
+	struct buf b = {0};
+
+	buf_puts(json, json->len ? ",\n    {\n      \"repository\": " :
+	    "\n    {\n      \"repository\": ");
+	esc_json(json, repo, strlen(repo));
+	val_json_at(&b, cl, 2, 2);
+	/* b is "{\n      ...}" or "{}" */
+	if (b.len > 2)
+		buf_putc(json, ',');
+	buf_put(json, b.data + 1, b.len - 1);
+	buf_free(&b);
+}
+
+/* DIR/report.json of the merge (see the top of this file). */
+static int
+merge_json(const struct report_opts *o, const struct report_totals *tot,
+    const struct buf *repos, const struct buf *elements)
+{
+	struct arena a = { NULL };
+	struct buf b = {0}, path = {0};
+	struct val *head = report_head_in(&a, tot, o->generated_at, 0);
+	int rc;
+
+	val_json(&b, head, 2);
+	arena_free(&a);
+	b.len -= 2;		/* "\n}" */
+	buf_puts(&b, ",\n  \"repositories\": ");
+	buf_put(&b, repos->data ? repos->data : "", repos->len);
+	buf_puts(&b, ",\n  \"checklists\": [");
+	buf_put(&b, elements->data ? elements->data : "", elements->len);
+	buf_puts(&b, elements->len ? "\n  ]\n}\n" : "]\n}\n");
+	buf_printf(&path, "%s/report.json", o->dir);
+	rc = output_write(path.data, b.data, b.len);
+	buf_free(&b);
+	buf_free(&path);
+	return rc;
+}
+
 int
 report_merge(const struct report_opts *o, char *const *specs, size_t n)
 {
@@ -253,7 +313,7 @@ report_merge(const struct report_opts *o, char *const *specs, size_t n)
 	size_t nrows = 0, cap = 0, i, k;
 	struct report_totals tot;
 	struct val *model = NULL, *arr, *repos;
-	struct buf path = {0}, out = {0};
+	struct buf path = {0}, out = {0}, jrepos = {0}, jcls = {0};
 	char **names = xcalloc(n + 1, sizeof(char *));
 	int rc = 0;
 
@@ -313,6 +373,10 @@ report_merge(const struct report_opts *o, char *const *specs, size_t n)
 		struct val *r = val_push_obj(repos);
 		val_put_str(r, "name", names[i]);
 		val_put_int(r, "checklists", (long long)val_len(cls));
+		if (val_get(root, "source") != NULL &&
+		    val_type(val_get(root, "source")) == VAL_OBJ)
+			val_set(r, "source", val_copy_pruned(val_get(root,
+			    "source"), NULL, merge_keep, NULL));
 		for (k = 0; k < val_len(cls) && rc == 0; k++) {
 			const struct val *cl = val_at(cls, k);
 			const char *page = merge_str(cl, "page");
@@ -323,6 +387,14 @@ report_merge(const struct report_opts *o, char *const *specs, size_t n)
 				rc = -1;
 				break;
 			}
+			if (val_get(cl, "repository") != NULL) {
+				diag_error(file, 0, 0, "already a merged "
+				    "report: merge the repositories' own "
+				    "report.json files");
+				rc = -1;
+				break;
+			}
+			merge_json_element(&jcls, cl, names[i]);
 			buf_printf(&from, "%s/%s", srcdir.data, page);
 			buf_printf(&to, "%s/%s/%s", o->dir, names[i], page);
 			if (merge_copy(from.data, to.data) == -1)
@@ -352,6 +424,7 @@ report_merge(const struct report_opts *o, char *const *specs, size_t n)
 	if (rc == 0) {
 		if (nrows > 1)
 			qsort(rows, nrows, sizeof(*rows), merge_row_cmp);
+		val_json_at(&jrepos, repos, 2, 1);
 		model = report_head_in(NULL, &tot, o->generated_at, 1);
 		val_set(model, "repositories", repos);
 		repos = NULL;
@@ -390,6 +463,10 @@ report_merge(const struct report_opts *o, char *const *specs, size_t n)
 		    out.data : "", out.len) == -1)
 			rc = -1;
 	}
+	if (rc == 0 && merge_json(o, &tot, &jrepos, &jcls) == -1)
+		rc = -1;
+	buf_free(&jrepos);
+	buf_free(&jcls);
 	for (i = 0; i < nrows; i++)
 		val_free(rows[i].obj);
 	free(rows);

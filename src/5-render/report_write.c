@@ -211,8 +211,10 @@ report_mkdir(const char *dir)
  * hidden name of its own (see report_stage_path); only when everything
  * has been written, and every target checked (report_commit_check: free,
  * or a regular file of the manifest that is not an input), are they
- * renamed into place, pages first and index.html last. A failure before
- * that removes them and leaves the previous report as it was. Files are
+ * renamed into place, pages first and index.html last, through the
+ * commit journal (see report_journal_apply): a run killed among the
+ * renames is completed by the next one. A failure before that removes
+ * them and leaves the previous report as it was. Files are
  * not fsync'ed: rename keeps a failed or interrupted run from leaving a
  * half-written file, and a report can always be made again, while 2,000
  * fsyncs cost seconds. A run killed by a signal leaves its staged files
@@ -264,6 +266,7 @@ struct report_writer {
 	struct buf		*spare;		/* buffers to reuse */
 	size_t			 nspare, capspare;
 	int			 failed;
+	int			 committed;	/* the journal is in place */
 };
 
 /* Is name in the sorted names[0..n)? */
@@ -429,7 +432,12 @@ report_stage_remove(struct report_writer *w)
 	struct buf path = {0};
 	size_t i;
 
+	/* Once the journal is in place the staged files are its to move:
+	 * a failed rename leaves them for the next run to roll forward. */
 	if (w->token == NULL)
+		return;
+	unlink(w->partsname);
+	if (w->committed)
 		return;
 	for (i = 0; i < w->nkept; i++) {
 		report_stage_path(w, &path, NULL, w->kept[i].i);
@@ -439,28 +447,7 @@ report_stage_remove(struct report_writer *w)
 		report_stage_path(w, &path, report_fixed[i], 0);
 		unlink(path.data);
 	}
-	unlink(w->partsname);
 	buf_free(&path);
-}
-
-/* Move staged fixed or page i to DIR/final (report_commit_check has
- * made sure that final is free, or a regular file ticklist wrote). */
-static int
-report_stage_commit(const struct report_writer *w, const char *fixed,
-    size_t i, const char *final)
-{
-	struct buf from = {0}, to = {0};
-	int rc = 0;
-
-	report_stage_path(w, &from, fixed, i);
-	buf_printf(&to, "%s/%s", w->o->dir, final);
-	if (rename(from.data, to.data) == -1) {
-		diag_error(to.data, 0, 0, "cannot write: %s", strerror(errno));
-		rc = -1;
-	}
-	buf_free(&from);
-	buf_free(&to);
-	return rc;
 }
 
 static void
@@ -607,6 +594,28 @@ report_plain(const char *name)
 	return *name != '\0' && *name != '.' && strchr(name, '/') == NULL;
 }
 
+/* Read one of the report directory's own files (manifest, journal) at
+ * path into in: 1, 0 if there is none, -1 after a diag_error (a link, a
+ * device, unreadable). */
+static int
+report_read_own(const char *path, struct input *in)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		diag_error(path, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(path, 0, 0, "not a regular file: refused (remove "
+		    "it)");
+		return -1;
+	}
+	return read_input(path, (size_t)64 << 20, in) == -1 ? -1 : 1;
+}
+
 /* Read DIR/.ticklist.manifest, the names of the files earlier runs
  * wrote, into w->old (sorted). No manifest: none. -1 after a diag_error
  * (a manifest that is a link, a device or unreadable). */
@@ -614,25 +623,15 @@ static int
 report_manifest_read(struct report_writer *w)
 {
 	struct buf path = {0};
-	struct stat st;
+	int rc;
 	struct input in;
 	size_t cap = 0;
 	char *p, *nl;
 
 	buf_printf(&path, "%s/" REPORT_MANIFEST, w->o->dir);
-	if (lstat(path.data, &st) == -1) {
+	if ((rc = report_read_own(path.data, &in)) != 1) {
 		buf_free(&path);
-		return errno == ENOENT ? 0 : -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_error(path.data, 0, 0, "not a regular file: refused "
-		    "(remove it)");
-		buf_free(&path);
-		return -1;
-	}
-	if (read_input(path.data, (size_t)64 << 20, &in) == -1) {
-		buf_free(&path);
-		return -1;
+		return rc;
 	}
 	for (p = in.data; p < in.data + in.len; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(in.data + in.len - p))) ==
@@ -649,6 +648,17 @@ report_manifest_read(struct report_writer *w)
 	read_free(&in);
 	buf_free(&path);
 	return 0;
+}
+
+/* Drop the names report_manifest_read read. */
+static void
+report_manifest_forget(struct report_writer *w)
+{
+	for (size_t i = 0; i < w->nold; i++)
+		free(w->old[i]);
+	free(w->old);
+	w->old = NULL;
+	w->nold = 0;
 }
 
 /* Was name written by an earlier run (in the manifest)? */
@@ -741,6 +751,32 @@ report_commit_check(const struct report_writer *w)
 	return rc;
 }
 
+/* Stage b as the hidden file DIR/name (".ticklist.NAME"), then rename
+ * it into place. -1 after a diag_error (nothing left staged). */
+static int
+report_stage_put(struct report_writer *w, const char *name,
+    const struct buf *b)
+{
+	struct buf from = {0}, to = {0};
+	int rc;
+
+	rc = report_stage_write(w, name + 1, 0, name, b->data ? b->data : "",
+	    b->len);
+	if (rc == 0) {
+		report_stage_path(w, &from, name + 1, 0);
+		buf_printf(&to, "%s/%s", w->o->dir, name);
+		if (rename(from.data, to.data) == -1) {
+			diag_error(to.data, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			unlink(from.data);
+			rc = -1;
+		}
+	}
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
 /* Write the manifest (staged, then renamed): the fixed outputs, the
  * pages, and with old set the previous manifest's names too (written
  * before the renames, so that a run killed among them leaves nothing
@@ -748,7 +784,7 @@ report_commit_check(const struct report_writer *w)
 static int
 report_manifest_write(struct report_writer *w, int old)
 {
-	struct buf b = {0}, from = {0}, to = {0};
+	struct buf b = {0};
 	size_t i;
 	int rc;
 
@@ -762,39 +798,222 @@ report_manifest_write(struct report_writer *w, int old)
 			buf_printf(&b, "%s\n", w->kept[i].page);
 	for (i = 0; old && i < w->nold; i++)
 		buf_printf(&b, "%s\n", w->old[i]);
-	rc = report_stage_write(w, REPORT_MANIFEST + 1, 0, REPORT_MANIFEST,
-	    b.data, b.len);
-	if (rc == 0) {
-		report_stage_path(w, &from, REPORT_MANIFEST + 1, 0);
-		buf_printf(&to, "%s/" REPORT_MANIFEST, w->o->dir);
-		if (rename(from.data, to.data) == -1) {
-			diag_error(to.data, 0, 0, "cannot write: %s",
-			    strerror(errno));
-			unlink(from.data);
-			rc = -1;
-		}
-	}
+	rc = report_stage_put(w, REPORT_MANIFEST, &b);
 	buf_free(&b);
-	buf_free(&from);
+	return rc;
+}
+
+/*
+ * The commit journal: all or nothing even when a run is killed among its
+ * renames. Once every file is staged and every target checked, the run
+ * writes DIR/.ticklist.journal (staged, then renamed: that rename is the
+ * commit point), listing every rename to make, the stale pages to
+ * remove and the names of the new manifest:
+ *
+ *   R <TAB> .ticklist-XXXXXX.3.html <TAB> docs_a.html
+ *   D <TAB> docs_old.html
+ *   M <TAB> index.html
+ *
+ * then carries it out (report_journal_apply) and removes it. A run killed
+ * before the commit point leaves the previous report whole (its staged
+ * files are leftovers the next run removes: rolled back); one killed
+ * after it leaves the journal, and the next run into DIR, holding the
+ * lock, carries it out before anything else (rolled forward). A staged
+ * file that is gone was renamed already. So the final state is always
+ * the old report or the new one, never a mix; a folder holding the
+ * journal is mid-commit until the next run.
+ */
+#define REPORT_JOURNAL		".ticklist.journal"
+
+/* Is name a staged file of some run (".ticklist-" and a plain rest)? */
+static int
+report_staged_name(const char *name)
+{
+	return strncmp(name, ".ticklist-", 10) == 0 && name[10] != '\0' &&
+	    strchr(name, '/') == NULL;
+}
+
+/* Write data to DIR/.ticklist-NAME, then rename it to DIR/final: an
+ * atomic replacement under the lock. -1 after a diag_error. */
+static int
+report_put_hidden(const char *dir, const char *name, const char *final,
+    const char *data, size_t len)
+{
+	struct buf tmp = {0}, to = {0};
+	int fd, saved = 0, rc = 0;
+
+	buf_printf(&tmp, "%s/.ticklist-%s", dir, name);
+	buf_printf(&to, "%s/%s", dir, final);
+	if ((fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666)) == -1)
+		saved = errno;
+	else {
+		saved = report_write_all(fd, data, len);
+		if (close(fd) == -1 && saved == 0)
+			saved = errno;
+		if (saved == 0 && rename(tmp.data, to.data) == -1)
+			saved = errno;
+		if (saved != 0)
+			unlink(tmp.data);
+	}
+	if (saved != 0) {
+		diag_error(to.data, 0, 0, "cannot write: %s", strerror(saved));
+		rc = -1;
+	}
+	buf_free(&tmp);
 	buf_free(&to);
 	return rc;
 }
 
-/* After the renames: remove pages of the previous run this one did not
- * write (a checklist deleted or renamed). Only page names (*.html) are
- * removed, and only regular files. */
-static void
-report_remove_stale(struct report_writer *w)
+/* Is DIR/name free, or a regular file of the manifest (w->old)? A
+ * journal only ever renames onto those, so one planted in DIR (a
+ * repository's own ".ticklist.journal" when DIR is its root) replaces
+ * nothing ticklist did not write. */
+static int
+report_journal_target(const struct report_writer *w, const char *name)
 {
-	char **now = xcalloc(w->nkept ? w->nkept : 1, sizeof(*now));
 	struct buf path = {0};
 	struct stat st;
-	size_t i, n, nnow;
+	int ok;
 
-	for (i = n = 0; i < w->nkept; i++)
-		if (!w->kept[i].nopage)
-			now[n++] = w->kept[i].page;
-	nnow = n;
+	buf_printf(&path, "%s/%s", w->o->dir, name);
+	ok = lstat(path.data, &st) == -1 ? errno == ENOENT :
+	    S_ISREG(st.st_mode) && report_ours(w, name);
+	buf_free(&path);
+	return ok;
+}
+
+/* Carry out DIR/.ticklist.journal if there is one (see above), then
+ * remove it: renames in order (a staged file that is gone was renamed
+ * already), stale pages removed (regular files only), the manifest
+ * written. The targets must be free or in the manifest w->old (read
+ * before: the manifest written before the journal lists the old and the
+ * new names). 0 (also when there is no journal; *done tells whether
+ * there was one), or -1 after a diag_error: the journal stays. */
+static int
+report_journal_apply(const struct report_writer *w, int *done)
+{
+	const char *dir = w->o->dir;
+	struct buf path = {0}, from = {0}, to = {0}, man = {0};
+	struct input in;
+	struct stat st;
+	char *p, *nl, *tab;
+	int rc = 0;
+
+	*done = 0;
+	buf_printf(&path, "%s/" REPORT_JOURNAL, dir);
+	if ((rc = report_read_own(path.data, &in)) != 1) {
+		buf_free(&path);
+		return rc;
+	}
+	rc = 0;
+	buf_puts(&man, "# ticklist report: the files ticklist wrote here. A "
+	    "run replaces only these\n# and removes pages listed here that "
+	    "it no longer writes.\n");
+	for (p = in.data; p < in.data + in.len && rc == 0; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(in.data + in.len - p))) ==
+		    NULL)
+			nl = in.data + in.len;
+		*nl = '\0';
+		if (*p == '#' || *p == '\0')
+			continue;
+		tab = strchr(p, '\t') ? strchr(p + 2, '\t') : NULL;
+		if (p[1] != '\t' || (*p == 'R') != (tab != NULL) ||
+		    (*p != 'R' && !report_plain(p + 2))) {
+			diag_error(path.data, 0, 0, "not a ticklist journal: "
+			    "refused (remove it)");
+			rc = -1;
+			break;
+		}
+		switch (*p) {
+		case 'R':
+			*tab = '\0';
+			if (!report_staged_name(p + 2) || !report_plain(tab + 1)) {
+				diag_error(path.data, 0, 0, "not a ticklist "
+				    "journal: refused (remove it)");
+				rc = -1;
+				break;
+			}
+			if (!report_journal_target(w, tab + 1)) {
+				diag_error(path.data, 0, 0, "would replace "
+				    "%s, which ticklist did not write: refused "
+				    "(remove the journal)", tab + 1);
+				rc = -1;
+				break;
+			}
+			buf_reset(&from);
+			buf_reset(&to);
+			buf_printf(&from, "%s/%s", dir, p + 2);
+			buf_printf(&to, "%s/%s", dir, tab + 1);
+			if (rename(from.data, to.data) == -1 && errno != ENOENT) {
+				diag_error(to.data, 0, 0, "cannot write: %s",
+				    strerror(errno));
+				rc = -1;
+			}
+			break;
+		case 'D':
+			buf_reset(&to);
+			buf_printf(&to, "%s/%s", dir, p + 2);
+			if (report_ours(w, p + 2) && lstat(to.data, &st) == 0 &&
+			    S_ISREG(st.st_mode))
+				unlink(to.data);
+			break;
+		case 'M':
+			buf_printf(&man, "%s\n", p + 2);
+			break;
+		default:
+			diag_error(path.data, 0, 0, "not a ticklist journal: "
+			    "refused (remove it)");
+			rc = -1;
+		}
+	}
+	if (rc == 0)
+		rc = report_put_hidden(dir, "manifest", REPORT_MANIFEST,
+		    man.data, man.len);
+	if (rc == 0 && unlink(path.data) == -1) {
+		diag_error(path.data, 0, 0, "cannot remove: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	*done = rc == 0;
+	read_free(&in);
+	buf_free(&path);
+	buf_free(&from);
+	buf_free(&to);
+	buf_free(&man);
+	return rc;
+}
+
+/* The commit point: write the journal of this run (renames: pages first,
+ * index.html last; the stale pages of the previous manifest; the new
+ * manifest) staged, then rename it into place. -1 after a diag_error
+ * (nothing renamed yet: the previous report stays whole). */
+static int
+report_journal_write(struct report_writer *w)
+{
+	struct buf b = {0}, from = {0};
+	char **now = xcalloc(w->nkept ? w->nkept : 1, sizeof(*now));
+	size_t i, n, nnow = 0;
+	const char *base;
+	int rc;
+
+	buf_puts(&b, "# ticklist report journal: a run committing; the next "
+	    "run completes it.\n");
+	for (i = 0; i < w->nkept; i++) {
+		if (w->kept[i].nopage)
+			continue;
+		report_stage_path(w, &from, NULL, w->kept[i].i);
+		base = strrchr(from.data, '/') + 1;
+		buf_printf(&b, "R\t%s\t%s\n", base, w->kept[i].page);
+		now[nnow++] = w->kept[i].page;
+	}
+	for (i = 0; i < NFIXED; i++) {
+		report_stage_path(w, &from, report_fixed[i], 0);
+		base = strrchr(from.data, '/') + 1;
+		buf_printf(&b, "R\t%s\t%s\n", base, report_fixed[i]);
+	}
+	/* Pages of the previous run this one did not write (a checklist
+	 * deleted or renamed): only page names (*.html), not index.html. */
 	qsort(now, nnow, sizeof(*now), report_strcmp);
 	for (i = 0; i < w->nold; i++) {
 		const char *name = w->old[i];
@@ -804,13 +1023,18 @@ report_remove_stale(struct report_writer *w)
 		    bsearch(&name, now, nnow, sizeof(*now),
 		    report_strcmp) != NULL)
 			continue;
-		buf_reset(&path);
-		buf_printf(&path, "%s/%s", w->o->dir, name);
-		if (lstat(path.data, &st) == 0 && S_ISREG(st.st_mode))
-			unlink(path.data);
+		buf_printf(&b, "D\t%s\n", name);
 	}
+	for (i = 0; i < NFIXED; i++)
+		buf_printf(&b, "M\t%s\n", report_fixed[i]);
+	for (i = 0; i < w->nkept; i++)
+		if (!w->kept[i].nopage)
+			buf_printf(&b, "M\t%s\n", w->kept[i].page);
 	free(now);
-	buf_free(&path);
+	rc = report_stage_put(w, REPORT_JOURNAL, &b);
+	buf_free(&b);
+	buf_free(&from);
+	return rc;
 }
 
 /*
@@ -826,7 +1050,7 @@ report_writer_new(const struct report_opts *o)
 	const char **pnames;
 	size_t npnames, k;
 	struct buf path = {0};
-	int rc = 0, fd = -1;
+	int rc = 0, fd = -1, done = 0;
 
 	w->o = o;
 	w->lockfd = -1;
@@ -852,8 +1076,14 @@ report_writer_new(const struct report_opts *o)
 		    "(%zu bytes; PATH_MAX is %d)", strlen(o->dir), PATH_MAX);
 		goto fail;
 	}
+	/* Under the lock, a journal a killed run left is carried out
+	 * first: its report is complete before this run starts (and the
+	 * manifest it wrote is read again). */
 	if (rc == -1 || diag_errors() > errs || report_mkdir(o->dir) == -1 ||
-	    report_lock(w) == -1 || report_manifest_read(w) == -1)
+	    report_lock(w) == -1 || report_manifest_read(w) == -1 ||
+	    report_journal_apply(w, &done) == -1 ||
+	    (done && (report_manifest_forget(w),
+	    report_manifest_read(w)) == -1))
 		goto fail;
 	report_clean(w);
 	w->ninames = template_set_names(w->iset, &w->inames);
@@ -1122,17 +1352,11 @@ report_writer_finish(struct report_writer *w)
 		rc = report_commit_check(w);
 	if (rc == 0)
 		rc = report_manifest_write(w, 1);
-	/* Pages first, index.html last: it links to them. */
-	for (i = 0; i < w->nkept && rc == 0; i++)
-		if (!w->kept[i].nopage)
-			rc = report_stage_commit(w, NULL, w->kept[i].i,
-			    w->kept[i].page);
-	for (i = 0; i < NFIXED && rc == 0; i++)
-		rc = report_stage_commit(w, report_fixed[i], 0,
-		    report_fixed[i]);
-	if (rc == 0) {
-		report_remove_stale(w);
-		rc = report_manifest_write(w, 0);
+	/* The commit point, then the renames (pages first, index.html
+	 * last: it links to them), the stale pages, the manifest. */
+	if (rc == 0 && (rc = report_journal_write(w)) == 0) {
+		w->committed = 1;
+		rc = report_journal_apply(w, &k);
 	}
 	report_writer_free(w);
 	return rc;

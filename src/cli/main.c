@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "check.h"
 #include "cliopt.h"
+#include "ctx.h"
 #include "diag.h"
 #include "doc.h"
 #include "esc.h"
@@ -311,11 +312,9 @@ run(struct opts *o, int argc, char *argv[])
 		pipeline_front_free(&f);
 		return EXIT_TROUBLE;
 	}
-	if (o->cmd == CMD_LINT) {
+	if (o->cmd == CMD_LINT)
 		match_set_jit(input_bytes(&f.fl, JIT_MIN_BYTES) >=
 		    JIT_MIN_BYTES);
-		doc_set_html(0);	/* no output of lint shows it */
-	}
 	for (i = 0; i < f.fl.n; i++)
 		stdin_in |= strcmp(f.fl.v[i], "-") == 0;
 	/* Which files are checklists needs the configs (a bad -c is an
@@ -358,7 +357,7 @@ run(struct opts *o, int argc, char *argv[])
 		rs.be->begin(&rs.ob, &rs.orun);
 	if (o->fmt->head != NULL)
 		buf_puts(&rs.ob, o->fmt->head);
-	check_mojibake_all = o->c.fix || o->c.diff;
+	ctx_run()->mojibake_all = o->c.fix || o->c.diff;
 	pool_run(f.fl.n, o->c.jobs, run_work, run_emit, &rs);
 	if (rs.be && rs.be->end && !rs.fixout)
 		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
@@ -594,6 +593,7 @@ static const struct cliopt_row report_opts[] = {
 	{ CLIOPT_NOCONFIG, NULL, NULL, NULL },
 	{ 'r', NULL, NULL, NULL },
 	{ CLIOPT_FAILON, NULL, NULL, NULL },
+	{ CLIOPT_NOIGNORE, NULL, NULL, NULL },
 	{ 'q', NULL, NULL, NULL },
 	{ CLIOPT_MAXSIZE, NULL, NULL, NULL },
 	{ CLIOPT_MAXRULES, NULL, NULL, NULL },
@@ -785,8 +785,10 @@ main(int argc, char *argv[])
 {
 	const struct command *cmd;
 	struct opts o;
+	struct ctx cx;		/* the run's context (ctx.h) */
 	int first, rc;
 
+	ctx_open(&cx);
 	/* A closed pipe is a write error we report, not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
 	if (argc < 2) {

@@ -159,7 +159,12 @@ pipeline_run(const char *path, const char *name, size_t max,
 	}
 	if (rules != NULL) {
 		size_t first = fs->n;
-		check_run(cc, rules, cl, fs);
+		/* The file's effective severities, resolved before the
+		 * check. */
+		enum sev *sev = xcalloc(rules_count(rules) + 1, sizeof(*sev));
+		rules_file_sev(rules, cl->file, sev);
+		check_run(cc, rules, sev, cl, fs);
+		free(sev);
 		/* Findings outlive the checklist: give them the caller's
 		 * name. */
 		for (size_t i = first; i < fs->n; i++)

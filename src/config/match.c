@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctx.h"
 #include "match.h"
 #include "xalloc.h"
 
@@ -26,8 +27,6 @@
 #define MATCH_JIT_STACK_MIN	(32u * 1024u)
 #define MATCH_JIT_STACK_MAX	(512u * 1024u)
 
-/* JIT-compile what match_compile compiles (match_set_jit). */
-static int match_jit = 1;
 
 struct match_re {
 	pcre2_code	*code;
@@ -43,7 +42,7 @@ struct match_scratch {
 void
 match_set_jit(int on)
 {
-	match_jit = on != 0;
+	ctx_run()->jit = on != 0;
 }
 
 struct match_re *
@@ -68,7 +67,7 @@ match_compile(const char *pattern, size_t len, size_t *erroff, char *err,
 	}
 	re = xcalloc(1, sizeof(*re));
 	re->code = code;
-	re->jit = match_jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	re->jit = ctx_run()->jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	return re;
 }
 

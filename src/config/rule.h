@@ -42,6 +42,11 @@ struct rule_pat {
 };
 
 typedef void	rule_check_fn(struct check_state *, const struct rule *);
+/* A kind's loader hook: the regex source a rule of the kind runs, built
+ * from what its keys gave (r->pats, r->defaults, r->re_src), appended to
+ * b; the loader compiles it into r->re (r->re_src stays the rule's own
+ * pattern, or NULL). Nothing appended: the rule keeps its own. */
+typedef void	rule_regex_fn(const struct rule *r, struct buf *b);
 
 /* A row of the kind table (check.c). */
 struct rule_kind {
@@ -61,6 +66,14 @@ struct rule_kind {
 	const char	*why;		/* why it matters */
 	const char	*bad;		/* Markdown that gives a finding */
 	const char	*good;		/* the same, fixed */
+	/* The loader's defaults and hook; the loader knows no kind by
+	 * name. */
+	const char	*id;		/* the id the shipped sets give its
+					   rule (SARIF describes a finding
+					   outside any set by it) */
+	double		 min;		/* default min; 0: 100 */
+	const char	*section;	/* default section regex, or NULL */
+	rule_regex_fn	*regex;		/* see rule_regex_fn, or NULL */
 };
 
 struct rule {
@@ -120,6 +133,8 @@ struct rules {
 	const char	 *template;
 	struct rules_ctx *ctx;		/* to load front matter's sets */
 	const char	*file;		/* config file, or shipped name */
+	const char	*name;		/* a checklists: entry's extends, or
+					   NULL (see rules_name) */
 	const char	*cwd;		/* to make relative paths absolute */
 	struct arena	 arena;		/* every string and array above */
 	struct rules	*next;		/* the context's list */
@@ -138,10 +153,7 @@ struct check_state {
 	signed char		*mask;	/* per section: -1 unknown, 0, 1 */
 };
 
-/* Effective severities for the checklist at path: each rule's, then the
- * overrides whose globs match it (rules.c). sev has rules_count() rows. */
-void	rules_file_sev(const struct rules *, const char *path, enum sev *sev);
-/* The same, also giving the override that set each one (its index in
+/* rules_file_sev (rules.h), also giving the override that set each one (its index in
  * rs->ov and entry), or -1 for the rule's own: for --print-config. */
 void	rules_file_sev_from(const struct rules *, const char *path,
 	    enum sev *sev, int *ov, int *ent);
@@ -150,7 +162,7 @@ void	rules_file_sev_from(const struct rules *, const char *path,
  * "none" (rules.c). */
 void	rules_kind_keys(struct buf *, const struct rule_kind *k);
 
-/* 1 if id is the id of a rule of a shipped set (rules.c). */
+/* 1 if id is the id of a rule of a shipped set (rules_list.c). */
 int	rules_shipped_id(const char *id);
 
 /* The kind table; check_kind() finds a row by name, or NULL. */
@@ -164,6 +176,10 @@ extern const char *const	check_placeholders[];
 extern const char		check_signoff_section[];
 /* The default reason pattern of na-without-reason (check_items.c). */
 extern const char		check_na_reason[];
+/* Loader hooks: placeholder's one alternation of the shipped list and
+ * its patterns (check_text.c); na-without-reason's default reason
+ * pattern (check_struct.c). */
+rule_regex_fn			check_placeholder_regex, check_na_regex;
 
 /* Append a finding of rule r: the message is r's template (or the kind's)
  * with {match}, {label} and {section} replaced. match, label and section

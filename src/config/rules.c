@@ -1,6 +1,7 @@
 /* rules.c: loads rule files (the only yaml.h user for rules) into compiled,
- * read-only rule sets; resolves extends, severity maps and overrides; finds
- * the .ticklist.yml of each checklist and caches the answer per directory.
+ * read-only rule sets; resolves extends, severity maps and overrides.
+ * Discovery is in rules_find.c, globs in rules_glob.c, listings in
+ * rules_list.c (rules_int.h joins them).
  *
  * A rule file is loaded with libyaml's document API so that every node
  * keeps its mark: each error names file:line:col. Regexes go through one
@@ -30,47 +31,9 @@
 #include "rule.h"
 #include "read.h"
 #include "rules.h"
+#include "rules_int.h"
 #include "value.h"
 #include "xalloc.h"
-
-#define RULES_DEFAULT	"recommended"
-#define RULES_SHIPPED	"shipped/"
-#define RULES_MAXDEPTH	16		/* extends chain */
-#define RULES_MAXSIZE	((size_t)1 << 20)	/* a rule file, default */
-#define RULES_MAXNEST	64		/* YAML nesting in a rule file */
-#define RULES_MAXERRS	10		/* errors shown per rule file */
-#define RULES_EXCERPT	40		/* bytes of quoted file text */
-#define RULES_MSGMAX	240		/* bytes of one message */
-
-struct re_entry {
-	char		*src;
-	struct match_re	*re;
-};
-
-/* A directory or config file and the set it resolved to; rs is NULL when
- * loading failed (reported once). */
-struct cache_entry {
-	char			*key;
-	const struct rules	*rs;
-};
-
-struct cache {
-	struct cache_entry	*v;
-	size_t			 n, cap;
-};
-
-struct rules_ctx {
-	const struct rules	*fixed;	/* --rules, --config, --no-config */
-	const struct rules	*deflt;	/* shipped default, loaded lazily */
-	int			 deflt_tried;
-	struct rules		*sets;	/* every set, owned */
-	struct re_entry		*re;
-	size_t			 nre, recap;
-	struct cache		 dirs, cfgs, named;
-	char			*cwd;
-	size_t			 max_size;	/* of a rule file; 0: none */
-	pthread_mutex_t		 mu;
-};
 
 /* One loading of a set, through the files of its extends chain. */
 struct load {
@@ -171,7 +134,7 @@ rules_didyoumean(struct buf *b, const char *word, const char *const *cands)
 }
 
 /* Make p absolute against cwd and normalise ".", ".." and "//". */
-static char *
+char *
 rules_abspath(const char *cwd, const char *p)
 {
 	struct buf in = {0};
@@ -210,7 +173,7 @@ rules_abspath(const char *cwd, const char *p)
 }
 
 /* The directory part of an absolute path ("/" for "/x"). */
-static char *
+char *
 rules_dirname(const char *abs)
 {
 	const char *sl = strrchr(abs, '/');
@@ -221,7 +184,7 @@ rules_dirname(const char *abs)
 }
 
 /* The path to show for an absolute path: relative when under cwd. */
-static char *
+char *
 rules_display(const struct rules_ctx *ctx, const char *abs)
 {
 	size_t n = strlen(ctx->cwd);
@@ -231,8 +194,8 @@ rules_display(const struct rules_ctx *ctx, const char *abs)
 	return xstrdup(abs);
 }
 
-static const struct rules *
-cache_get(const struct cache *c, const char *key, int *found)
+const struct rules *
+rules_cache_get(const struct rules_cache *c, const char *key, int *found)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->v[i].key, key) == 0) {
@@ -243,8 +206,9 @@ cache_get(const struct cache *c, const char *key, int *found)
 	return NULL;
 }
 
-static void
-cache_put(struct cache *c, const char *key, const struct rules *rs)
+void
+rules_cache_put(struct rules_cache *c, const char *key,
+    const struct rules *rs)
 {
 	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof(*c->v));
 	c->v[c->n].key = xstrdup(key);
@@ -253,7 +217,7 @@ cache_put(struct cache *c, const char *key, const struct rules *rs)
 }
 
 static void
-cache_free(struct cache *c)
+rules_cache_free(struct rules_cache *c)
 {
 	for (size_t i = 0; i < c->n; i++)
 		free(c->v[i].key);
@@ -299,7 +263,7 @@ rules_under(const char *root, const char *p)
 }
 
 /* The embedded set called name, with or without ".yml". */
-static const struct embedded *
+const struct embedded *
 rules_embedded(const char *name)
 {
 	char tmp[256];
@@ -520,23 +484,6 @@ rules_find(const struct rules *rs, const char *id)
 		if (strcmp(rs->v[i].info.id, id) == 0)
 			return &rs->v[i];
 	return NULL;
-}
-
-/* Is id the id of a rule in a shipped set? (A config that changes its
- * severity without extends gets a hint.) */
-int
-rules_shipped_id(const char *id)
-{
-	for (const struct embedded *e = embedded_rules; e->name != NULL; e++) {
-		const char *p = e->data, *end = e->data + e->len;
-		size_t n = strlen(id);
-
-		for (; (size_t)(end - p) > 6 + n; p++)
-			if (memcmp(p, "- id: ", 6) == 0 &&
-			    memcmp(p + 6, id, n) == 0 && p[6 + n] == '\n')
-				return 1;
-	}
-	return 0;
 }
 
 /* Index of id in rs for a severity map, or -1 after an error. */
@@ -774,30 +721,6 @@ rules_kind_keys(struct buf *b, const struct rule_kind *k)
 		buf_puts(b, "none");
 }
 
-/* Build the one regex a placeholder rule runs: the shipped list (unless
- * defaults: false) and its own patterns as one alternation, so a block is
- * scanned once however long the list. */
-static void
-load_placeholder_re(struct load *ld, struct rule *r, yaml_node_t *n)
-{
-	struct buf b = {0};
-	size_t i;
-
-	if (r->defaults)
-		for (i = 0; check_placeholders[i] != NULL; i++)
-			buf_printf(&b, "%s(?:%s)", b.len ? "|" : "",
-			    check_placeholders[i]);
-	for (i = 0; i < r->npats; i++)
-		if (r->pats[i].src != NULL)
-			buf_printf(&b, "%s(?:%s)", b.len ? "|" : "",
-			    r->pats[i].src);
-	if (b.len == 0)
-		buf_puts(&b, "(*FAIL)");
-	r->re_src = load_strdup(ld, buf_cstr(&b));
-	r->re = load_re(ld, n, r->info.id, r->re_src);
-	buf_free(&b);
-}
-
 /* One entry of rules: a new rule, a replacement (same id, with kind) or
  * a change to an inherited rule (same id, no kind). */
 static void
@@ -844,8 +767,7 @@ load_rule(struct load *ld, yaml_node_t *n)
 		r.info.sev = r.kind->sev;
 		r.scope = r.kind->scope;
 		r.defaults = 1;
-		/* completion: every item; na-without-reason: one word. */
-		r.min = r.kind->check == check_na_reason_fn ? 1 : 100;
+		r.min = r.kind->min > 0 ? r.kind->min : 100;
 	} else if (old != NULL)
 		r = *old;
 	else {
@@ -943,13 +865,18 @@ load_rule(struct load *ld, yaml_node_t *n)
 	}
 	if (ld->err)
 		goto out;
-	if (strcmp(r.kind->name, "placeholder") == 0)
-		load_placeholder_re(ld, &r, n);
-	else if (r.re == NULL && r.kind->check == check_na_reason_fn)
-		r.re = load_re(ld, n, id, check_na_reason);
-	if (r.section_re == NULL && r.kind->check == check_signoff) {
-		r.section_src = check_signoff_section;
-		r.section_re = load_re(ld, n, id, check_signoff_section);
+	/* The kind's defaults and hook (the kind table, check.c). */
+	if (r.kind->regex != NULL) {
+		struct buf b = {0};
+
+		r.kind->regex(&r, &b);
+		if (b.len > 0)	/* compiled; re_src stays the rule's own */
+			r.re = load_re(ld, n, id, buf_cstr(&b));
+		buf_free(&b);
+	}
+	if (r.section_re == NULL && r.kind->section != NULL) {
+		r.section_src = r.kind->section;
+		r.section_re = load_re(ld, n, id, r.kind->section);
 	}
 	r.info.kind = r.kind->name;
 	if (r.info.short_desc == NULL)
@@ -1198,6 +1125,32 @@ load_template(struct load *ld, yaml_node_t *n, const char *dir)
 	buf_free(&b);
 }
 
+/* The name of a checklists: entry's set, as a report shows it: what its
+ * extends names (shipped sets by name, files as written), joined by ", ". */
+static void
+load_kind_name(struct rules *sub, yaml_node_t *v, yaml_document_t *doc)
+{
+	yaml_node_item_t *it, one;
+	yaml_node_item_t *start = &one, *top = &one + 1;
+	struct buf b = {0};
+
+	if (v->type == YAML_SEQUENCE_NODE) {
+		start = v->data.sequence.items.start;
+		top = v->data.sequence.items.top;
+	} else
+		one = (yaml_node_item_t)(v - doc->nodes.start + 1);
+	for (it = start; it < top; it++) {
+		yaml_node_t *e = yaml_document_get_node(doc, *it);
+
+		if (e != NULL && e->type == YAML_SCALAR_NODE)
+			buf_printf(&b, "%s%s", b.len ? ", " : "",
+			    (const char *)e->data.scalar.value);
+	}
+	if (b.len)
+		sub->name = arena_strndup(&sub->arena, b.data, b.len);
+	buf_free(&b);
+}
+
 /* checklists: [{files: GLOBS, extends: ..., severity: ..., rules: ...,
  * overrides: ..., template: PATH}]: each entry is a set of its own, for
  * the files its globs match. */
@@ -1258,9 +1211,10 @@ load_kinds(struct load *ld, yaml_node_t *n, const char *dir)
 		sl.err = 0;
 		memset(&sl.names, 0, sizeof(sl.names));
 		sl.extends = load_get(ld, e, "extends") != NULL;
-		if ((v = load_get(ld, e, "extends")) != NULL)
+		if ((v = load_get(ld, e, "extends")) != NULL) {
 			load_extends(&sl, v, dir);
-		else if (load_only_selection(ld, e))
+			load_kind_name(sub, v, ld->doc);
+		} else if (load_only_selection(ld, e))
 			load_source(&sl, RULES_DEFAULT, dir, e);
 		if ((v = load_get(ld, e, "rules")) != NULL) {
 			if (v->type != YAML_SEQUENCE_NODE)
@@ -1572,7 +1526,7 @@ out:
 
 /* A new set from refs (names or paths relative to dir), or NULL after
  * errors. The set joins the context's list. */
-static const struct rules *
+const struct rules *
 rules_build(struct rules_ctx *ctx, const char *const *refs, size_t n,
     const char *dir, const char *file)
 {
@@ -1603,7 +1557,7 @@ rules_build(struct rules_ctx *ctx, const char *const *refs, size_t n,
 	return rs;
 }
 
-static const struct rules *
+const struct rules *
 rules_default(struct rules_ctx *ctx)
 {
 	const char *ref = RULES_DEFAULT;
@@ -1675,573 +1629,11 @@ rules_ctx_free(struct rules_ctx *ctx)
 		match_free(ctx->re[i].re);
 	}
 	free(ctx->re);
-	cache_free(&ctx->dirs);
-	cache_free(&ctx->cfgs);
-	cache_free(&ctx->named);
+	rules_cache_free(&ctx->dirs);
+	rules_cache_free(&ctx->cfgs);
+	rules_cache_free(&ctx->named);
 	pthread_mutex_destroy(&ctx->mu);
 	free(ctx->cwd);
 	free(ctx);
 }
 
-/* Does discovery stop at dir? At a repository root (dir holds .git)
- * and at the user's home: a config above them is not the project's. */
-static int
-rules_stop(const char *dir)
-{
-	const char *home = getenv("HOME");
-	struct buf b = {0};
-	struct stat st;
-	int stop;
-
-	if (home != NULL && home[0] == '/') {
-		char *h = rules_abspath("/", home);
-		stop = strcmp(h, dir) == 0;
-		free(h);
-		if (stop)
-			return 1;
-	}
-	buf_printf(&b, "%s/.git", dir);
-	stop = lstat(buf_cstr(&b), &st) == 0;
-	buf_free(&b);
-	return stop;
-}
-
-/* A config in a directory anyone may write to (the sticky /tmp, say) is
- * not trusted: anyone could drop `rules: []` there. */
-static int
-rules_untrusted(const char *dir, const struct stat *cfg)
-{
-	struct stat st;
-
-	(void)cfg;
-	return stat(dir, &st) == 0 && (st.st_mode & S_IWOTH) != 0;
-}
-
-/* The set for directory dir (absolute): its own config, else its
- * parent's answer, stopping at a repository root or the home directory;
- * every directory on the way is cached. */
-static const struct rules *
-rules_discover(struct rules_ctx *ctx, const char *dir)
-{
-	static const char *const names[] = { ".ticklist.yml", ".ticklist.yaml" };
-	const struct rules *rs;
-	struct buf path = {0};
-	struct stat st;
-	int found;
-	size_t i;
-
-	rs = cache_get(&ctx->dirs, dir, &found);
-	if (found)
-		return rs;
-	for (i = 0; i < 2; i++) {
-		buf_reset(&path);
-		buf_printf(&path, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "",
-		    names[i]);
-		if (stat(buf_cstr(&path), &st) == 0 && !S_ISDIR(st.st_mode))
-			break;
-	}
-	if (i < 2 && rules_untrusted(dir, &st)) {
-		diag_warn(buf_cstr(&path), 0, 0, "not read: its directory is "
-		    "writable by everyone (a shared folder such as /tmp)");
-		i = 2;
-	}
-	if (i < 2) {
-		const char *ref = buf_cstr(&path);
-		char *display = rules_display(ctx, ref);
-
-		rs = cache_get(&ctx->cfgs, ref, &found);
-		if (!found) {
-			rs = rules_build(ctx, &ref, 1, dir, display);
-			cache_put(&ctx->cfgs, ref, rs);
-		}
-		free(display);
-	} else if (strcmp(dir, "/") == 0 || rules_stop(dir))
-		rs = rules_default(ctx);
-	else {
-		char *up = rules_dirname(dir);
-		rs = rules_discover(ctx, up);
-		free(up);
-	}
-	buf_free(&path);
-	cache_put(&ctx->dirs, dir, rs);
-	return rs;
-}
-
-/* The absolute directory of path ("-": the current directory). */
-static char *
-rules_path_dir(const struct rules_ctx *ctx, const char *path)
-{
-	char *abs, *dir;
-
-	if (strcmp(path, "-") == 0)
-		return xstrdup(ctx->cwd);
-	abs = rules_abspath(ctx->cwd, path);
-	dir = rules_dirname(abs);
-	free(abs);
-	return dir;
-}
-
-const struct rules *
-rules_for_file(struct rules_ctx *ctx, const char *path)
-{
-	const struct rules *rs;
-	char *dir;
-
-	if (ctx->fixed != NULL)
-		return ctx->fixed;
-	pthread_mutex_lock(&ctx->mu);
-	dir = rules_path_dir(ctx, path);
-	rs = rules_discover(ctx, dir);
-	free(dir);
-	pthread_mutex_unlock(&ctx->mu);
-	return rs;
-}
-
-/* --- overrides at check time ----------------------------------------- */
-
-/* Memo of failed (glob, text) positions for one rules_glob call. */
-struct glob_memo {
-	const char	*g, *s;
-	size_t		 ns;
-	unsigned char	*failed;	/* bit per position pair */
-};
-
-static int rules_glob_step(struct glob_memo *, const char *, const char *);
-
-/* Glob match: '*' and '?' do not cross a slash, a double star does (and
- * a double star followed by a slash also matches no directory at all),
- * [...] classes, '\' escapes. */
-static int
-rules_glob_r(struct glob_memo *m, const char *g, const char *s)
-{
-	size_t at;
-
-	/* Each (glob, text) position pair fails at most once: stars no
-	 * longer multiply into exponential backtracking. */
-	at = (size_t)(g - m->g) * (m->ns + 1) + (size_t)(s - m->s);
-	if (m->failed[at >> 3] & (1u << (at & 7)))
-		return 0;
-	if (rules_glob_step(m, g, s))
-		return 1;
-	m->failed[at >> 3] |= (unsigned char)(1u << (at & 7));
-	return 0;
-}
-
-static int
-rules_glob_step(struct glob_memo *m, const char *g, const char *s)
-{
-	const char *p;
-
-	for (;;) {
-		if (*g == '\0')
-			return *s == '\0';
-		if (g[0] == '*' && g[1] == '*') {
-			g += 2;
-			if (*g == '/') {
-				g++;
-				for (p = s;; p++) {
-					if ((p == s || p[-1] == '/') &&
-					    rules_glob_r(m, g, p))
-						return 1;
-					if (*p == '\0')
-						return 0;
-				}
-			}
-			for (p = s;; p++) {
-				if (rules_glob_r(m, g, p))
-					return 1;
-				if (*p == '\0')
-					return 0;
-			}
-		}
-		if (*g == '*') {
-			g++;
-			for (p = s;; p++) {
-				if (rules_glob_r(m, g, p))
-					return 1;
-				if (*p == '\0' || *p == '/')
-					return 0;
-			}
-		}
-		if (*s == '\0')
-			return 0;
-		if (*g == '?') {
-			if (*s == '/')
-				return 0;
-		} else if (*g == '[') {
-			const char *q = g + 1;
-			int neg = 0, ok = 0;
-
-			if (*q == '!' || *q == '^') {
-				neg = 1;
-				q++;
-			}
-			do {
-				if (q[1] == '-' && q[2] != ']' && q[2] != '\0') {
-					if (*s >= q[0] && *s <= q[2])
-						ok = 1;
-					q += 3;
-				} else {
-					if (*s == *q)
-						ok = 1;
-					q++;
-				}
-			} while (*q != ']' && *q != '\0');
-			if (*q == '\0')		/* no closing ']': literal */
-				return *s == '[' && rules_glob_r(m, g + 1, s + 1);
-			if (ok == neg || *s == '/')
-				return 0;
-			g = q;
-		} else {
-			if (*g == '\\' && g[1] != '\0')
-				g++;
-			if (*g != *s)
-				return 0;
-		}
-		g++;
-		s++;
-	}
-}
-
-static int
-rules_glob(const char *g, const char *s)
-{
-	struct glob_memo m;
-	size_t ng = strlen(g), bits;
-	int ok;
-
-	m.g = g;
-	m.s = s;
-	m.ns = strlen(s);
-	bits = (ng + 1) * (m.ns + 1);
-	m.failed = xcalloc(bits / 8 + 1, 1);
-	ok = rules_glob_r(&m, g, s);
-	free(m.failed);
-	return ok;
-}
-
-/* A glob matches a relative path when it matches the whole path or one
- * of its leading directories ("templates" covers templates/a.md); a glob
- * without '/' matches at any depth, as in .gitignore. */
-static int
-rules_glob_path(const char *g, const char *rel)
-{
-	struct buf b = {0};
-	int ok = 0;
-
-	if (strchr(g, '/') == NULL) {
-		buf_printf(&b, "**/%s", g);
-		g = buf_cstr(&b);
-	}
-	for (const char *p = rel; !ok; p++) {
-		if (*p == '/' || *p == '\0') {
-			char *pre = xstrndup(rel, (size_t)(p - rel));
-			ok = rules_glob(g, pre);
-			free(pre);
-		}
-		if (*p == '\0')
-			break;
-	}
-	buf_free(&b);
-	return ok;
-}
-
-/* Effective severities for path: each rule's severity, then every
- * override whose globs match path relative to the override's file. */
-void
-rules_file_sev(const struct rules *rs, const char *path, enum sev *sev)
-{
-	rules_file_sev_from(rs, path, sev, NULL, NULL);
-}
-
-void
-rules_file_sev_from(const struct rules *rs, const char *path, enum sev *sev,
-    int *ov, int *ent)
-{
-	char *abs = NULL;
-	size_t i, j, bl;
-
-	for (i = 0; i < rs->n; i++) {
-		sev[i] = rs->v[i].info.sev;
-		if (ov != NULL)
-			ov[i] = ent[i] = -1;
-	}
-	if (rs->nov == 0 || path == NULL || strcmp(path, "-") == 0)
-		return;
-	abs = rules_abspath(rs->cwd, path);
-	for (i = 0; i < rs->nov; i++) {
-		const struct override *o = &rs->ov[i];
-		const char *rel;
-		int hit = 0;
-
-		bl = strlen(o->base);
-		if (strcmp(o->base, "/") == 0)
-			rel = abs + 1;
-		else if (strncmp(abs, o->base, bl) == 0 && abs[bl] == '/')
-			rel = abs + bl + 1;
-		else
-			continue;
-		for (j = 0; j < o->nglobs && !hit; j++)
-			hit = rules_glob_path(o->globs[j], rel);
-		if (!hit)
-			continue;
-		for (j = 0; j < o->n; j++) {
-			sev[o->idx[j]] = o->sev[j];
-			if (ov != NULL) {
-				ov[o->idx[j]] = (int)i;
-				ent[o->idx[j]] = (int)j;
-			}
-		}
-	}
-	free(abs);
-}
-
-/* path relative to base (absolute), or NULL when it is not below it;
- * points into abs. */
-static const char *
-rules_rel(const char *base, const char *abs)
-{
-	size_t bl = strlen(base);
-
-	if (strcmp(base, "/") == 0)
-		return abs + 1;
-	if (strncmp(abs, base, bl) == 0 && abs[bl] == '/')
-		return abs + bl + 1;
-	return NULL;
-}
-
-const struct rules *
-rules_select(struct rules_ctx *ctx, const char *path, int *verdict,
-    const char **why)
-{
-	const struct rules *rs = rules_for_file(ctx, path);
-	const char *rel;
-	char *abs;
-	size_t i, j;
-
-	*verdict = RULES_AUTO;
-	*why = NULL;
-	if (rs == NULL || rs->base == NULL || strcmp(path, "-") == 0)
-		return rs;
-	abs = rules_abspath(ctx->cwd, path);
-	if ((rel = rules_rel(rs->base, abs)) == NULL) {
-		free(abs);
-		return rs;
-	}
-	for (i = 0; i < rs->nignore; i++)
-		if (rules_glob_path(rs->ignore[i], rel)) {
-			*verdict = RULES_IGNORED;
-			*why = rs->ignore[i];
-			free(abs);
-			return rs;
-		}
-	if (rs->nfiles > 0) {
-		*verdict = RULES_UNSELECTED;
-		for (i = 0; i < rs->nfiles; i++)
-			if (rules_glob_path(rs->files[i], rel)) {
-				*verdict = RULES_SELECTED;
-				*why = rs->files[i];
-				break;
-			}
-	}
-	for (i = 0; i < rs->nkinds; i++)
-		for (j = 0; j < rs->kinds[i].nglobs; j++)
-			if (rules_glob_path(rs->kinds[i].globs[j], rel)) {
-				if (*verdict == RULES_UNSELECTED) {
-					*verdict = RULES_SELECTED;
-					*why = rs->kinds[i].globs[j];
-				}
-				free(abs);
-				return rs->kinds[i].rs;
-			}
-	free(abs);
-	return rs;
-}
-
-const struct rules *
-rules_named(const struct rules *from, const char *name, const char *path)
-{
-	struct rules_ctx *ctx = from->ctx;
-	const struct rules *rs;
-	struct buf key = {0};
-	char *dir;
-	int found;
-
-	if (ctx == NULL)
-		return from;
-	pthread_mutex_lock(&ctx->mu);
-	dir = rules_path_dir(ctx, path);
-	buf_printf(&key, "%s\n%s", dir, name);
-	rs = cache_get(&ctx->named, buf_cstr(&key), &found);
-	if (!found) {
-		rs = rules_build(ctx, &name, 1, dir, NULL);
-		cache_put(&ctx->named, buf_cstr(&key), rs);
-	}
-	buf_free(&key);
-	free(dir);
-	pthread_mutex_unlock(&ctx->mu);
-	return rs;
-}
-
-/* The glob matcher of overrides and files:, for command-line globs. */
-int
-rules_glob_match(const char *glob, const char *path)
-{
-	return rules_glob(glob, path);
-}
-
-/* --- listings -------------------------------------------------------- */
-
-size_t
-rules_count(const struct rules *rs)
-{
-	return rs->n;
-}
-
-const struct rule_info *
-rules_at(const struct rules *rs, size_t i)
-{
-	return i < rs->n ? &rs->v[i].info : NULL;
-}
-
-const char *
-rules_file(const struct rules *rs)
-{
-	return rs->file;
-}
-
-void
-rules_list(const struct rules *rs, int json, struct buf *out)
-{
-	size_t i, wid = 2, wkind = 4, wwhere = 5;
-	char where[PATH_MAX + 32];
-
-	if (json) {
-		struct val *root = val_obj(), *arr;
-
-		val_set(root, "version", val_int(1));
-		val_set(root, "config", val_cstr(rs->file));
-		arr = val_set(root, "rules", val_arr());
-		for (i = 0; i < rs->n; i++) {
-			const struct rule_info *ri = &rs->v[i].info;
-			struct val *o = val_push(arr, val_obj());
-
-			val_set(o, "id", val_cstr(ri->id));
-			val_set(o, "kind", val_cstr(ri->kind));
-			val_set(o, "severity", val_cstr(sev_name(ri->sev)));
-			val_set(o, "file", val_cstr(ri->file));
-			val_set(o, "line", val_int(ri->line));
-			val_set(o, "description", val_cstr(ri->short_desc));
-		}
-		val_json(out, root, 2);
-		buf_putc(out, '\n');
-		val_free(root);
-		return;
-	}
-	for (i = 0; i < rs->n; i++) {
-		const struct rule_info *ri = &rs->v[i].info;
-
-		if (strlen(ri->id) > wid)
-			wid = strlen(ri->id);
-		if (strlen(ri->kind) > wkind)
-			wkind = strlen(ri->kind);
-		snprintf(where, sizeof(where), "%s:%d", ri->file, ri->line);
-		if (strlen(where) > wwhere)
-			wwhere = strlen(where);
-	}
-	buf_printf(out, "%-*s  %-*s  %-8s  %-*s  %s\n", (int)wid, "id",
-	    (int)wkind, "kind", "severity", (int)wwhere, "where",
-	    "description");
-	for (i = 0; i < rs->n; i++) {
-		const struct rule_info *ri = &rs->v[i].info;
-
-		snprintf(where, sizeof(where), "%s:%d", ri->file, ri->line);
-		buf_printf(out, "%-*s  %-*s  %-8s  %-*s  %s\n", (int)wid,
-		    ri->id, (int)wkind, ri->kind, sev_name(ri->sev),
-		    (int)wwhere, where, ri->short_desc);
-	}
-}
-
-/* A YAML double-quoted scalar (JSON's escapes are YAML's). */
-static void
-rules_yq(struct buf *out, const char *s)
-{
-	esc_json(out, s ? s : "", s ? strlen(s) : 0);
-}
-
-void
-rules_print_config(const struct rules *rs, const char *path,
-    struct buf *out)
-{
-	enum sev *sev = xcalloc(rs->n + 1, sizeof(*sev));
-	int *ov = xcalloc(rs->n + 1, sizeof(int));
-	int *ent = xcalloc(rs->n + 1, sizeof(int));
-	char where[PATH_MAX + 32];
-
-	rules_file_sev_from(rs, path, sev, ov, ent);
-	buf_puts(out, "# ticklist lint --print-config: the effective rules "
-	    "for this file;\n# severity_from and defined_at say where "
-	    "each came from.\nfile: ");
-	rules_yq(out, path);
-	buf_puts(out, "\nconfig: ");
-	rules_yq(out, rs->file);
-	buf_puts(out, "\nrules:\n");
-	for (size_t i = 0; i < rs->n; i++) {
-		const struct rule *r = &rs->v[i];
-		const char *f = r->sev_file ? r->sev_file : r->info.file;
-		int l = r->sev_file ? r->sev_line : r->info.line;
-
-		if (ov[i] >= 0) {
-			f = rs->ov[ov[i]].file;
-			l = rs->ov[ov[i]].line[ent[i]];
-		}
-		buf_puts(out, "  - id: ");
-		rules_yq(out, r->info.id);
-		buf_printf(out, "\n    kind: %s\n    severity: %s\n"
-		    "    severity_from: ", r->kind->name, sev[i] == SEV_OFF ?
-		    "\"off\"" : sev_name(sev[i]));
-		snprintf(where, sizeof(where), "%s:%d", f ? f : "", l);
-		rules_yq(out, where);
-		buf_puts(out, ov[i] >= 0 ? "   # an override for this file\n"
-		    "    defined_at: " : "\n    defined_at: ");
-		snprintf(where, sizeof(where), "%s:%d", r->info.file ?
-		    r->info.file : "", r->info.line);
-		rules_yq(out, where);
-		buf_putc(out, '\n');
-	}
-	free(sev);
-	free(ov);
-	free(ent);
-}
-
-void
-rules_shipped(struct buf *out)
-{
-	for (const struct embedded *e = embedded_rules; e->name != NULL; e++) {
-		size_t n = strlen(e->name);
-
-		if (n > 4 && strcmp(e->name + n - 4, ".yml") == 0)
-			n -= 4;
-		buf_printf(out, "%.*s\n", (int)n, e->name);
-	}
-}
-
-int
-rules_show(const char *name, struct buf *out)
-{
-	const struct embedded *e = rules_embedded(name);
-	struct buf names = {0};
-
-	if (e != NULL) {
-		buf_put(out, e->data, e->len);
-		return 0;
-	}
-	rules_shipped(&names);
-	for (size_t i = 0; i < names.len; i++)
-		if (names.data[i] == '\n')
-			names.data[i] = i + 1 < names.len ? ' ' : '\0';
-	diag_error(NULL, 0, 0, "no shipped rule set '%s' (shipped: %s)", name,
-	    buf_cstr(&names));
-	buf_free(&names);
-	return -1;
-}

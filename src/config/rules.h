@@ -49,6 +49,12 @@ void			 rules_ctx_free(struct rules_ctx *);
  * Thread-safe (a mutex guards the cache). */
 const struct rules	*rules_for_file(struct rules_ctx *, const char *path);
 
+/* Effective severities for the checklist at path, by rule index: each
+ * rule's, then the overrides whose globs match it. sev has rules_count()
+ * rows. Steering resolves them before the check (check_run). */
+void			 rules_file_sev(const struct rules *, const char *path,
+			    enum sev *sev);
+
 /* Whether a file is a checklist, as its config says: */
 enum {
 	RULES_AUTO,		/* no files: in the config; judged by content */
@@ -72,11 +78,19 @@ const struct rules	*rules_named(const struct rules *from,
  * across directories (the syntax of files: and overrides). */
 int			 rules_glob_match(const char *glob, const char *path);
 
+/* What the kind table says of the rule kind whose shipped id or name is
+ * id (id, kind, default severity, description, help; file NULL): 1 and
+ * *ri filled, or 0. SARIF describes a finding outside any set by it. */
+int			 rules_kind_info(const char *id, struct rule_info *ri);
+
 /* The rules of a set in order, for `ticklist rules` and SARIF. */
 size_t			 rules_count(const struct rules *);
 const struct rule_info	*rules_at(const struct rules *, size_t i);
 /* The config file the set was loaded from, or "shipped/NAME.yml". */
 const char		*rules_file(const struct rules *);
+/* The set as a report names it: a checklists: entry by what its extends
+ * names ("deployment"), any other set by rules_file(). */
+const char		*rules_name(const struct rules *);
 
 /* `ticklist rules`: append the listing of rs to out, as text (one line a
  * rule: id, kind, severity, file:line, description; aligned columns) or,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "ctx.h"
 #include "diag.h"
 #include "esc.h"
 #include "xalloc.h"
@@ -116,6 +117,25 @@ findings_sort(struct findings *fs)
 }
 
 void
+findings_drop(struct findings *fs, size_t first, const unsigned char *drop)
+{
+	size_t i, k;
+
+	for (i = k = first; i < fs->n; i++) {
+		struct finding *f = &fs->v[i];
+
+		if (drop[i - first]) {
+			free(f->message);
+			free(f->section);
+			free(f->key);
+			continue;
+		}
+		fs->v[k++] = *f;
+	}
+	fs->n = k;
+}
+
+void
 findings_clear(struct findings *fs)
 {
 	for (size_t i = 0; i < fs->n; i++) {
@@ -217,15 +237,12 @@ diag_text_term(struct buf *b, const struct finding *f, int color)
 	diag_line(b, f, color, 1);
 }
 
-static unsigned diag_nerrors;
-static void (*diag_sink)(const char *, void *);
-static void *diag_sink_arg;
-
+/* The sink and the error count are the run's (ctx.h). */
 void
 diag_set_sink(void (*fn)(const char *, void *), void *arg)
 {
-	diag_sink = fn;
-	diag_sink_arg = arg;
+	ctx_run()->sink = fn;
+	ctx_run()->sink_arg = arg;
 }
 
 static void diag_emit(const char *, const char *, int, int, const char *,
@@ -260,8 +277,8 @@ diag_emit(const char *sevword, const char *file, int line, int col,
 		free(m);
 	}
 	buf_putc(&b, '\n');
-	if (diag_sink)
-		diag_sink(b.data, diag_sink_arg);
+	if (ctx_run()->sink)
+		ctx_run()->sink(b.data, ctx_run()->sink_arg);
 	else {
 		fputs(b.data, stderr);
 		fflush(stderr);
@@ -274,7 +291,7 @@ diag_error(const char *file, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
 
-	__atomic_fetch_add(&diag_nerrors, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&ctx_run()->nerrors, 1, __ATOMIC_RELAXED);
 	va_start(ap, fmt);
 	diag_emit("error", file, line, col, fmt, ap);
 	va_end(ap);
@@ -293,5 +310,5 @@ diag_warn(const char *file, int line, int col, const char *fmt, ...)
 unsigned
 diag_errors(void)
 {
-	return __atomic_load_n(&diag_nerrors, __ATOMIC_RELAXED);
+	return __atomic_load_n(&ctx_run()->nerrors, __ATOMIC_RELAXED);
 }

@@ -37,6 +37,10 @@ struct finding	*findings_add(struct findings *, const char *file,
  * the same rule at the same position. */
 void		 findings_sort(struct findings *);
 void		 findings_clear(struct findings *);	/* frees contents */
+/* Remove the findings fs->v[first + i] for which drop[i] is set (freeing
+ * what they own), keeping the order of the others. */
+void		 findings_drop(struct findings *, size_t first,
+		    const unsigned char *drop);
 /* Count findings by severity into counts[SEV__MAX]. */
 void		 findings_tally(const struct findings *, unsigned *counts);
 

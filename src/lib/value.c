@@ -53,15 +53,16 @@ struct val {
 	} u;
 };
 
-/* Booleans and null are immutable: the val_put_* helpers share these. */
-static struct val val_static[3] = {
+/* Booleans and null are immutable: the val_put_* helpers share these
+ * (read-only data: nothing writes to a WHERE_STATIC value). */
+static const struct val val_static[3] = {
 	{ VAL_BOOL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
 	{ VAL_BOOL, 1, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
 	{ VAL_NULL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
 };
-#define VAL_FALSE	(&val_static[0])
-#define VAL_TRUE	(&val_static[1])
-#define VAL_NULLV	(&val_static[2])
+#define VAL_FALSE	((struct val *)&val_static[0])
+#define VAL_TRUE	((struct val *)&val_static[1])
+#define VAL_NULLV	((struct val *)&val_static[2])
 
 static struct val *
 val_new_in(struct arena *a, enum val_type t)
@@ -155,30 +156,42 @@ val_hash(const char *key, size_t len)
 	    (uint32_t)(unsigned char)key[len - 1] << 24;
 }
 
+/* Room for cap entries in container c (cap above c->cap). */
+static void
+val_grow_to(struct val *c, uint32_t cap)
+{
+	struct vent *k;
+
+	if (c->kheap)
+		k = xrealloc(c->u.c.kids, cap * sizeof(*k));
+	else {
+		if (c->u.c.a != NULL)
+			k = arena_alloc(c->u.c.a, cap * sizeof(*k));
+		else {
+			k = xmalloc(cap * sizeof(*k));
+			c->kheap = 1;
+		}
+		if (c->n)
+			memcpy(k, c->u.c.kids, c->n * sizeof(*k));
+	}
+	c->u.c.kids = k;
+	c->cap = cap;
+}
+
+void
+val_reserve(struct val *c, size_t n)
+{
+	if ((c->type == VAL_ARR || c->type == VAL_OBJ) && n > c->cap &&
+	    n <= UINT32_MAX)
+		val_grow_to(c, (uint32_t)n);
+}
+
 /* Room for one more entry in container c. */
 static struct vent *
 val_room(struct val *c)
 {
-	if (c->n == c->cap) {
-		uint32_t cap = c->cap ? c->cap * 2 : 8;
-		struct vent *k;
-		if (c->kheap)
-			k = xrealloc(c->u.c.kids, cap * sizeof(*k));
-		else {
-			/* In an arena, or a packed copy's array (which moves
-			 * to the heap). */
-			if (c->u.c.a != NULL)
-				k = arena_alloc(c->u.c.a, cap * sizeof(*k));
-			else {
-				k = xmalloc(cap * sizeof(*k));
-				c->kheap = 1;
-			}
-			if (c->n)
-				memcpy(k, c->u.c.kids, c->n * sizeof(*k));
-		}
-		c->u.c.kids = k;
-		c->cap = cap;
-	}
+	if (c->n == c->cap)
+		val_grow_to(c, c->cap ? c->cap * 2 : 8);
 	return &c->u.c.kids[c->n];
 }
 

@@ -38,6 +38,10 @@ struct val	*val_obj(void);
 /* Append to an array; set (or replace) a key of an object (key is copied).
  * Keys keep their insertion order. Both return the added value. */
 struct val	*val_push(struct val *arr, struct val *v);
+/* Room for n entries in array or object c at once: in an arena, growing
+ * one entry at a time leaves every smaller array behind, so a caller
+ * that knows how many members an object gets says so first. */
+void		 val_reserve(struct val *c, size_t n);
 struct val	*val_set(struct val *obj, const char *key, struct val *v);
 void		 val_free(struct val *);
 

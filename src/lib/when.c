@@ -5,15 +5,23 @@
 #include <string.h>
 #include <time.h>
 
+#include "ctx.h"
 #include "diag.h"
 #include "when.h"
 
-/* Set once by main() before threads start, read-only afterwards. */
-static struct {
-	int	 set;
-	time_t	 now;
-	long	 today;	/* YYYYMMDD from --today, or 0 */
-} when_run;
+/* The run's time is the context's (ctx.h): set once by main() before
+ * threads start, read-only afterwards. */
+
+/* c->generated_at from c->now. */
+static void
+when_stamp(struct ctx *c)
+{
+	struct tm tm;
+
+	gmtime_r(&c->now, &tm);
+	strftime(c->generated_at, sizeof(c->generated_at),
+	    "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
 
 int
 when_init(void)
@@ -22,8 +30,11 @@ when_init(void)
 	char *end;
 	long long v;
 
-	when_run.set = 1;
-	when_run.now = time(NULL);
+	struct ctx *c = ctx_run();
+
+	c->time_set = 1;
+	c->now = time(NULL);
+	when_stamp(c);
 	if (sde == NULL || *sde == '\0')
 		return 0;
 	errno = 0;
@@ -33,38 +44,41 @@ when_init(void)
 		    "since 1970, not '%.40s'", sde);
 		return -1;
 	}
-	when_run.now = (time_t)v;
+	c->now = (time_t)v;
+	when_stamp(c);
 	return 0;
 }
 
-/* Days in month m (1-12) of year y. */
-static int
-when_mdays(int y, int m)
+long
+when_ymd(int y, int m, int d)
 {
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-	    31 };
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
-	return d[m - 1] + (m == 2 && leap);
+	if (y < 0 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && leap))
+		return 0;
+	return (long)y * 10000 + m * 100 + d;
 }
 
 int
 when_set_today(const char *date)
 {
 	int y, m, d, n = 0;
+	long ymd;
 
 	if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d,
-	    &n) != 3 || n != 10 || y < 1 || m < 1 || m > 12 || d < 1 ||
-	    d > when_mdays(y, m))
+	    &n) != 3 || n != 10 || y < 1 || (ymd = when_ymd(y, m, d)) == 0)
 		return -1;
-	when_run.today = (long)y * 10000 + m * 100 + d;
+	ctx_run()->today = ymd;
 	return 0;
 }
 
 time_t
 when_now(void)
 {
-	return when_run.set ? when_run.now : time(NULL);
+	return ctx_run()->time_set ? ctx_run()->now : time(NULL);
 }
 
 long
@@ -73,8 +87,8 @@ when_today(void)
 	time_t t = when_now();
 	struct tm tm;
 
-	if (when_run.today)
-		return when_run.today;
+	if (ctx_run()->today)
+		return ctx_run()->today;
 	/* Local: a date written "today" east of UTC is not in the future. */
 	if (localtime_r(&t, &tm) == NULL)
 		return 99991231;
@@ -88,6 +102,10 @@ when_iso(char out[21])
 	time_t t = when_now();
 	struct tm tm;
 
+	if (ctx_run()->time_set) {
+		memcpy(out, ctx_run()->generated_at, 21);
+		return;
+	}
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

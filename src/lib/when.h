@@ -11,6 +11,10 @@
 /* Read SOURCE_DATE_EPOCH (unset or empty: the clock). Returns -1 after a
  * diag_error naming the bad value. */
 int	when_init(void);
+/* The calendar day y-m-d as YYYYMMDD, or 0 when it is not one (month
+ * 1-12, day within the month, 29 February in leap years only). The one
+ * calendar check of the program. */
+long	when_ymd(int y, int m, int d);
 /* Set "today" from YYYY-MM-DD; -1 (no diagnostic) if it is not a date. */
 int	when_set_today(const char *date);
 /* The run's time: SOURCE_DATE_EPOCH, else the clock at when_init. */

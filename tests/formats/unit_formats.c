@@ -41,8 +41,10 @@ main(int argc, char *argv[])
 	int d;
 
 	if (argc < 2 || (be = out_find(argv[1])) == NULL) {
+		out_format_names(&b, "lint", "|", "|");
 		fprintf(stderr, "usage: unit_formats %s [SHIFT]\n",
-		    out_names());
+		    buf_cstr(&b));
+		buf_free(&b);
 		return 2;
 	}
 	d = argc > 2 ? atoi(argv[2]) : 0;

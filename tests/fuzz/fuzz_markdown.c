@@ -45,22 +45,19 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* Render fs through every backend out_names() lists. */
+/* Render fs through every lint backend of the output table. */
 static void
 fuzz_backends(const struct findings *fs)
 {
-	char names[256], *save = NULL;
+	const struct out_format *of_row;
 	struct buf b = {0};
 
-	strncpy(names, out_names(), sizeof(names) - 1);
-	names[sizeof(names) - 1] = '\0';
-	for (char *n = strtok_r(names, "|", &save); n != NULL;
-	    n = strtok_r(NULL, "|", &save)) {
-		const struct out_backend *be = out_find(n);
+	for (size_t k = 0; (of_row = out_format_at("lint", k)) != NULL; k++) {
+		const struct out_backend *be = of_row->lint;
 		unsigned tally[SEV__MAX] = {0};
 		for (int color = 0; be != NULL && color < 2; color++) {
 			struct out_run run = { fuzz_rc, color,
-			    "2024-01-01T00:00:00Z" };
+			    "2024-01-01T00:00:00Z", {0} };
 			struct out_file of = { "fuzz.md", fs, 0 };
 			buf_reset(&b);
 			findings_tally(fs, tally);
@@ -121,7 +118,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_free(&b);
 	if (fuzz_rc != NULL && (rs = rules_for_file(fuzz_rc, "fuzz.md")) !=
 	    NULL) {
-		check_run(fuzz_cc, rs, cl, &fs);
+		check_run(fuzz_cc, rs, NULL, cl, &fs);
 		for (size_t i = 0; i < fs.n; i++)
 			fs.v[i].file = "fuzz.md";
 		fuzz_backends(&fs);

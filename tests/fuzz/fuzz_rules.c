@@ -71,7 +71,7 @@ fuzz_load(const struct rules_opts *o)
 		buf_reset(&b);
 		rules_list(rs, 1, &b);
 		buf_free(&b);
-		check_run(fuzz_cc, rs, fuzz_cl, &fs);
+		check_run(fuzz_cc, rs, NULL, fuzz_cl, &fs);
 		findings_clear(&fs);
 	}
 	rules_ctx_free(rc);

@@ -6,7 +6,8 @@
  *                 open, open64, openat and openat64)
  *   INJECT_ERRNO  EIO, ENOSPC, EFBIG, EPIPE, EACCES, EINTR, ENOMEM, EROFS,
  *                 EDQUOT, EXDEV, ENOENT, or a
- *                 number (default EIO)
+ *                 number (default EIO); KILL: the process kills itself
+ *                 (SIGKILL) at that call instead, as a run killed there
  *   INJECT_NTH    fail from the Nth matching call on, counting from 1
  *                 (default 1)
  *   INJECT_COUNT  how many calls fail from there (default 1; 0: all)
@@ -26,6 +27,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +43,7 @@ enum inj_func { F_NONE, F_READ, F_WRITE, F_FSYNC, F_RENAME, F_OPEN, F_CLOSE };
 static int inj_ready;
 static enum inj_func inj_func;
 static int inj_errno = EIO;
+static int inj_kill;			/* INJECT_ERRNO=KILL */
 static long inj_nth = 1, inj_count = 1;
 static const char *inj_path;
 static int inj_fd = -1;
@@ -72,6 +75,7 @@ inj_init(void)
 		for (size_t i = 0; i < sizeof(errs) / sizeof(errs[0]); i++)
 			if (strcmp(s, errs[i].name) == 0)
 				inj_errno = errs[i].val;
+		inj_kill = strcmp(s, "KILL") == 0;
 	}
 	if ((s = getenv("INJECT_NTH")) != NULL)
 		inj_nth = atol(s);
@@ -103,6 +107,8 @@ inj_fail(enum inj_func f, const char *path, int fd)
 	k = __atomic_add_fetch(&inj_calls, 1, __ATOMIC_SEQ_CST);
 	if (k < inj_nth || (inj_count > 0 && k >= inj_nth + inj_count))
 		return 0;
+	if (inj_kill)
+		raise(SIGKILL);
 	errno = inj_errno;
 	return 1;
 }

@@ -53,7 +53,8 @@ def main():
 
     # A module is x.c with x.h; a header with no .c of its own (rule.h,
     # the private side of rules.c) belongs to the module in its folder
-    # whose name it begins.
+    # whose name it begins, else to the longest one whose name begins it
+    # (rules_int.h, shared by rules.c and its rules_*.c: rules).
     stems = {f[:-2]: where[f] for f in where if f.endswith('.c')}
 
     def mod(f):
@@ -62,6 +63,9 @@ def main():
             return s
         for t in sorted(stems):
             if t.startswith(s) and stems[t] == where[f]:
+                return t
+        for t in sorted(stems, key=len, reverse=True):
+            if s.startswith(t + '_') and stems[t] == where[f]:
                 return t
         return s
     graph = {}

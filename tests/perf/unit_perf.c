@@ -1,6 +1,4 @@
-/* unit_perf.c: tests of the performance work. First, doc_set_html(0)
- * (lint) leaves item HTML out and doc_set_html(1) builds it. Then checks
- * that check_find with check_placeholder_next
+/* unit_perf.c: tests of the performance work. Checks that check_find with check_placeholder_next
  * finds exactly the matches plain pcre2 finds. The shipped placeholder
  * list is joined into one alternation as the rule loader joins it, then
  * run both ways over random strings built from the pieces placeholders
@@ -110,32 +108,7 @@ prefilter_run(int jit)
 	buf_free(&s);
 }
 
-/* An item's html is NULL after doc_set_html(0), its HTML after (1). */
-static void
-html_run(void)
-{
-	static const char md[] = "# T\n\n- [ ] plain item\n"
-	    "- [ ] `code` & <b>\n";
-	struct checklist *cl;
-	int ok;
-
-	doc_set_html(0);
-	cl = doc_parse("t.md", md, sizeof(md) - 1);
-	ok = cl->nitems == 2 && cl->items[0].html == NULL &&
-	    cl->items[1].html == NULL;
-	checklist_free(cl);
-	doc_set_html(1);
-	cl = doc_parse("t.md", md, sizeof(md) - 1);
-	ok = ok && cl->nitems == 2 && cl->items[0].html != NULL &&
-	    strcmp(cl->items[0].html, "plain item") == 0 &&
-	    cl->items[1].html != NULL &&
-	    strcmp(cl->items[1].html,
-	    "<code>code</code> &amp; &lt;b&gt;") == 0;
-	checklist_free(cl);
-	printf("%s doc-set-html\n", ok ? "ok" : "not ok");
-}
-
-/* Print the whole model of cl (but item HTML) into b, one record a line. */
+/* Print the whole model of cl into b, one record a line. */
 static void
 pieces_dump(struct buf *b, const struct checklist *cl)
 {
@@ -157,6 +130,13 @@ pieces_dump(struct buf *b, const struct checklist *cl)
 		    (int)it->state, it->mark, it->text, it->line, it->col,
 		    it->box_col, it->depth, it->parent, it->section,
 		    it->block, it->quoted);
+		for (j = 0; j < it->nspan; j++) {
+			const struct span *sp = &cl->spans[it->span0 + j];
+			buf_printf(b, " span %d %zu-%zu %d %s\n", (int)sp->kind,
+			    sp->start, sp->end, sp->parent < 0 ? -1 :
+			    sp->parent - (int)it->span0,
+			    sp->url ? sp->url : "(null)");
+		}
 	}
 	for (i = 0; i < cl->nfields; i++) {
 		const struct field *f = &cl->fields[i];
@@ -311,7 +291,6 @@ main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "pieces") == 0)
 		return pieces_run(argc - 2, argv + 2);
-	html_run();
 	pieces_random();
 	prefilter_run(1);
 	prefilter_run(0);

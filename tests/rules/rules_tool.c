@@ -8,6 +8,7 @@
  *        rules-tool sev [OPTS] PATH	   effective severity per rule id
  *        rules-tool show NAME | shipped
  *        rules-tool many [OPTS] PATH...   rules_file() for each path
+ *        rules-tool kinds                 the kind table's names
  * OPTS: -c FILE (--config), -r NAME (--rules, repeatable), -n (--no-config)
  */
 #include <stdio.h>
@@ -30,7 +31,7 @@ main(int argc, char *argv[])
 	int json = 0, i, rc = 0;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: rules-tool list|info|sev|show|shipped|many ...\n");
+		fprintf(stderr, "usage: rules-tool list|info|sev|show|shipped|many|kinds ...\n");
 		return 2;
 	}
 	cmd = argv[1];
@@ -39,6 +40,11 @@ main(int argc, char *argv[])
 		fwrite(b.data ? b.data : "", 1, b.len, stdout);
 		buf_free(&b);
 		return rc ? 2 : 0;
+	}
+	if (strcmp(cmd, "kinds") == 0) {
+		for (size_t k = 0; k < check_nkinds; k++)
+			printf("%s\n", check_kinds[k].name);
+		return 0;
 	}
 	if (strcmp(cmd, "shipped") == 0) {
 		rules_shipped(&b);

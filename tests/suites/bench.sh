@@ -75,6 +75,8 @@ t bench-gen-bad-args sh -c "! '$GEN' -n 3 2>/dev/null"
 
 t bench-floor-parses "$FLOOR" "$T"/g1/*.md "$T/big1.md"
 t bench-floor-missing-file sh -c "'$FLOOR' '$T/nonexistent.md' 2>/dev/null; [ \$? -eq 2 ]"
+# --copy: the floor of report copies a folder's files, byte for byte.
+t bench-floor-copies sh -c "'$FLOOR' --copy '$T/g1' '$T/g1copy' '$T'/g1/*.md && diff -r '$T/g1' '$T/g1copy' && [ -n \"\$(ls '$T/g1copy')\" ]"
 
 rss_status() {
 	"$RSS" -o "$T/r1" sh -c 'exit 3' && read -r w kb rc cpu <"$T/r1" &&

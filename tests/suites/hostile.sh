@@ -507,6 +507,93 @@ rep report-link-page 2
 has report-link-page-victim "$tmp/victim" "victim"
 rm "$RO/$pa"
 rep report-recovers 0
+# All or nothing when killed (SIGKILL) among the renames: the commit
+# journal. Renames: 1 the manifest, 2 the journal (the commit point),
+# then the pages and the fixed files. Killed before the commit point,
+# the old report stays whole; killed after it, the next run completes
+# the new one before anything else (here a run that then refuses a
+# foreign file, so that what it found is what stays).
+KI=$tmp/kin KO=$tmp/kout
+mkdir -p "$KI"
+kinputs() {
+	for n in a b c d; do printf '# %s\n\n- [%s] %s item\n' "$n" "$1" "$n" >"$KI/$n.md"; done
+}
+krep() {	# krep OUT [inject settings]: report KI into OUT
+	o=$1
+	shift
+	SOURCE_DATE_EPOCH=1798761600 inject "$@" -- "$T" report --no-config -q \
+	    --fail-on never -o "$o" "$KI"
+}
+kview() { (cd "$1" && for f in *; do cksum <"$f" | sed "s|^|$f |"; done) >"$2"; }
+kinputs ' '
+krep "$tmp/kold" INJECT_FUNC=none >/dev/null 2>&1
+kinputs x
+krep "$tmp/knew" INJECT_FUNC=none >/dev/null 2>&1
+kview "$tmp/kold" "$tmp/kview.old"
+kview "$tmp/knew" "$tmp/kview.new"
+if cmp -s "$tmp/kview.old" "$tmp/kview.new" || [ ! -s "$tmp/kview.old" ]; then
+	echo "not ok hostile/report-kill-setup: old and new reports are the same"
+fi
+for nth in 1 2 3 5 8; do
+	rm -rf "$KO"
+	kinputs ' '
+	krep "$KO" INJECT_FUNC=none >/dev/null 2>&1
+	kinputs x
+	krep "$KO" INJECT_FUNC=rename INJECT_ERRNO=KILL INJECT_NTH=$nth \
+	    >/dev/null 2>&1
+	rc=$?
+	kview "$KO" "$tmp/kview.got"
+	if [ "$rc" -lt 128 ]; then
+		echo "not ok hostile/report-kill-$nth: not killed (status $rc)"
+	elif [ $nth -le 2 ] && cmp -s "$tmp/kview.got" "$tmp/kview.old" &&
+	    [ ! -e "$KO/.ticklist.journal" ]; then
+		echo "ok hostile/report-kill-$nth-old-whole"
+	elif [ $nth -gt 2 ] && [ -e "$KO/.ticklist.journal" ] &&
+	    { [ $nth = 3 ] || ! cmp -s "$tmp/kview.got" "$tmp/kview.old"; } &&
+	    ! cmp -s "$tmp/kview.got" "$tmp/kview.new"; then
+		echo "ok hostile/report-kill-$nth-mid-commit"
+	else
+		echo "not ok hostile/report-kill-$nth: after the kill"
+		diff "$tmp/kview.old" "$tmp/kview.got" | head -5
+	fi
+	# The next run: completes (or rolls back) first, then refuses.
+	pe=$(ls "$tmp/kold" | grep 'kin_a\.html$' | sed 's/kin_a/kin_e/')
+	printf 'foreign\n' >"$KO/$pe"
+	printf '# e\n\n- [ ] e\n' >"$KI/e.md"
+	krep "$KO" INJECT_FUNC=none >"$tmp/stdout" 2>"$tmp/stderr"
+	rc=$?
+	rm "$KI/e.md" "$KO/$pe"
+	kview "$KO" "$tmp/kview.got"
+	want=new
+	[ $nth -le 2 ] && want=old
+	if [ "$rc" = 2 ] && grep -q 'kin_e.html: error: was not written' "$tmp/stderr" &&
+	    cmp -s "$tmp/kview.got" "$tmp/kview.$want" &&
+	    [ ! -e "$KO/.ticklist.journal" ] &&
+	    [ -z "$(ls -a "$KO" | grep -e '^\.ticklist-')" ]; then
+		echo "ok hostile/report-kill-$nth-next-run-sees-$want"
+	else
+		echo "not ok hostile/report-kill-$nth-next-run-sees-$want (status $rc)"
+		diff "$tmp/kview.$want" "$tmp/kview.got" | head -5
+		ls -a "$KO" | head -20
+	fi
+	if [ $nth = 5 ]; then
+		grep -v '^#' "$KO/.ticklist.manifest" | sort >"$tmp/kman"
+		ls "$tmp/knew" | sort >"$tmp/kman.want"
+		if cmp -s "$tmp/kman" "$tmp/kman.want"; then echo "ok hostile/report-kill-manifest"
+		else echo "not ok hostile/report-kill-manifest"; diff "$tmp/kman.want" "$tmp/kman"; fi
+	fi
+done
+# A journal planted in the report folder (a repository's own, with
+# -o .) renames nothing onto a file ticklist did not write.
+mkdir -p "$tmp/plant/out"
+printf '# A\n\n- [ ] a\n' >"$tmp/plant/a.md"
+printf 'mine\n' >"$tmp/plant/out/README.md"
+printf 'evil\n' >"$tmp/plant/out/.ticklist-x"
+printf 'R\t.ticklist-x\tREADME.md\n' >"$tmp/plant/out/.ticklist.journal"
+check report-journal-planted 2 "$T" report --no-config -q --fail-on never \
+    -o "$tmp/plant/out" "$tmp/plant/a.md"
+has report-journal-planted-msg "$tmp/stderr" "would replace README.md, which ticklist did not write"
+has report-journal-planted-intact "$tmp/plant/out/README.md" "mine"
 # report -o . . : neither a checklist named summary.md nor an index.html
 # someone wrote is replaced.
 mkdir "$tmp/dot"

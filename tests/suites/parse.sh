@@ -2,8 +2,10 @@
 # parse.sh: parse-stage goldens. Each tests/parse/NAME.md is dumped with
 # `status --format tree` and compared with NAME.tree; line-ending and BOM
 # variants of every case must give the same model as the LF original.
+# unit-spans checks task items' inline spans and the HTML made of them.
 T=$TOP/$BUILD/ticklist
 cd "$TOP" || exit 1
+"$TOP/$BUILD/unit-spans" || echo "not ok parse/unit-spans: status $?"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for f in tests/parse/*.md; do

@@ -1,9 +1,8 @@
 #!/bin/sh
-# perf.sh: tests of the performance work: item HTML only when asked for,
-# the placeholder prefilter finds what pcre2 finds (tests/perf/
-# unit_perf.c); streamed output equals the one-piece output; a document
-# parsed in pieces gives the model it gives whole; lint memory per input
-# byte is bounded.
+# perf.sh: tests of the performance work: the placeholder prefilter
+# finds what pcre2 finds (tests/perf/unit_perf.c); streamed output equals
+# the one-piece output; a document parsed in pieces gives the model it
+# gives whole; lint memory per input byte is bounded.
 BUILD=${BUILD:-build}
 TOP=${TOP:-.}
 bin=$BUILD/unit-perf

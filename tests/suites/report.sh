@@ -29,16 +29,50 @@ check() {
 	if [ "$got" = "$want" ]; then ok "$name"
 	else echo "not ok report/$name: exit $got, want $want"; cat "$tmp/stderr"; fi
 }
+# cutstyle FROM TO: copies the report in FROM to TO with the <style>
+# block of every HTML page cut out (a line "{{>style.css}}" stands for
+# it): the stylesheet has one golden, $G/style.css, not one per page.
+# Each cut block is written to TO.style/PAGE; all must equal the golden.
+cutstyle() {
+	rm -rf "$2" "$2.style" && mkdir -p "$2" "$2.style" || return 1
+	for f in "$1"/*; do
+		b=${f##*/}
+		case $b in
+		*.html) awk -v css="$2.style/$b" '
+			cut && $0 == "</style>" { cut = 0 }
+			cut { print > css; next }
+			{ print }
+			$0 == "<style>" { cut = 1; print "{{>style.css}}"; printf "" > css }
+			' "$f" >"$2/$b" ;;
+		*) cp "$f" "$2/$b" ;;
+		esac
+	done
+}
 # golden NAME GOLDEN-DIR OUT-DIR: every file of the golden dir equals
-# the output's, and the output has no other files.
+# the output's (HTML pages without their stylesheet, see cutstyle), and
+# the output has no other files; every page's stylesheet equals
+# $G/style.css.
 golden() {
+	cutstyle "$3" "$tmp/golden.$1" || { fail "$1"; return; }
 	if [ -n "$REGEN" ]; then
-		rm -rf "$2" && mkdir -p "$2" && cp "$3"/* "$2"/
-		return
+		rm -rf "$2" && mkdir -p "$2" && cp "$tmp/golden.$1"/* "$2"/
+		cp "$(ls "$tmp/golden.$1.style"/* | head -n 1)" "$G/style.css"
 	fi
 	# The report's own hidden files (lock, manifest) are not goldens.
-	if diff -ru -x '.ticklist.*' "$2" "$3" >"$tmp/diff" 2>&1; then ok "$1"
+	if diff -ru -x '.ticklist.*' "$2" "$tmp/golden.$1" >"$tmp/diff" 2>&1
+	then ok "$1"
 	else fail "$1" "$tmp/diff"; fi
+	n=0
+	for c in "$tmp/golden.$1.style"/*; do
+		[ -f "$c" ] || continue
+		n=$((n + 1))
+		if ! diff -u "$G/style.css" "$c" >"$tmp/diff" 2>&1; then
+			fail "$1-style ($c)" "$tmp/diff"
+			return
+		fi
+	done
+	if [ "$n" -gt 0 ]; then ok "$1-style ($n pages)"
+	else fail "$1-style (no page has a <style> block)"; fi
 }
 # has NAME FILE PATTERN / hasnt NAME FILE PATTERN (fixed strings).
 has() { if grep -q -F -- "$3" "$2"; then ok "$1"; else echo "not ok report/$1: $2 lacks '$3'"; fi; }
@@ -79,7 +113,7 @@ import json, sys
 r = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
 got = [{k: v for k, v in c.items()
         if k not in ("findings", "page", "state", "waivers", "overdue",
-                     "task_items")}
+                     "task_items", "ruleset")}
        for c in r["checklists"]]
 assert got == s["checklists"], "checklists differ from status"
 sm = r["summary"]
@@ -304,6 +338,46 @@ printf '%s' "$deep" >"$tmp/deep.json"
 check history-too-deep 2 "$T" report -q -o "$tmp/bb" --history "$tmp/deep.json" samples/release.md
 has history-too-deep-says "$tmp/stderr" 'nested too deep'
 
+# The ruleset that decided, by name: a checklists: entry by its extends
+# (not by the config file), front matter's set over the entry's, -r's.
+has ruleset-entry "$tmp/s/index.html" 'samples/deployment.md &middot; rules: deployment</span>'
+has ruleset-entry-page "$tmp/s/samples_release.html" 'rules: release (set in samples/.ticklist.yml (checklists: &#39;release.md&#39;))</p>'
+has ruleset-json "$tmp/s/report.json" '"ruleset": "release"'
+mkdir -p "$tmp/rs/in"
+cp samples/.ticklist.yml samples/deployment.md "$tmp/rs/in/"
+printf -- '---\nticklist: {ruleset: release}\n---\n# Go live\n\n- [x] done\n' >"$tmp/rs/in/go-live-x.md"
+(cd "$tmp/rs" && "$T" report -q --fail-on never -o out in/) >/dev/null 2>&1
+has ruleset-front-matter "$tmp/rs/out/index.html" 'in/go-live-x.md &middot; rules: release</span>'
+has ruleset-entry-copy "$tmp/rs/out/index.html" 'in/deployment.md &middot; rules: deployment</span>'
+(cd "$tmp/rs" && "$T" report -q --fail-on never -r release -o out2 in/deployment.md) >/dev/null 2>&1
+has ruleset-option "$tmp/rs/out2/index.html" 'in/deployment.md &middot; rules: release</span>'
+# --no-ignore: report reads what git ignores, as lint does.
+if command -v git >/dev/null 2>&1; then
+	mkdir -p "$tmp/ign/dist"
+	(cd "$tmp/ign" && unset GIT_DIR && git init -q . && printf 'dist/\n' >.gitignore)
+	printf '# Copy\n\n- [ ] x\n' >"$tmp/ign/dist/copy.md"
+	printf '# Main\n\n- [ ] y\n' >"$tmp/ign/main.md"
+	(cd "$tmp/ign" && unset GIT_DIR && "$T" report --no-config -q --fail-on never -o out .) >/dev/null 2>&1
+	has report-ignores-run "$tmp/ign/out/report.json" 'main.md"'
+	hasnt report-ignores "$tmp/ign/out/report.json" 'dist/copy.md"'
+	(cd "$tmp/ign" && unset GIT_DIR && "$T" report --no-config -q --fail-on never --no-ignore -o out2 .) >/dev/null 2>&1
+	has report-no-ignore "$tmp/ign/out2/report.json" 'dist/copy.md"'
+fi
+# Page weight (issue 15): the pages of 10 KB checklists (bench-gen's, as
+# the bench's corpus (b)) weigh at most 8 times their checklists, in all
+# (make bench shows the mean and the largest on 2,000 of them).
+if [ -x "$B/bench-gen" ]; then
+	mkdir -p "$tmp/ps/in"
+	"$B/bench-gen" -n 20 -s 10K -o "$tmp/ps/in" >/dev/null 2>&1
+	(cd "$tmp/ps" && "$T" report -q --fail-on never -o out in) >/dev/null 2>&1
+	ins=$(cat "$tmp/ps/in"/*.md | wc -c)
+	np=$(ls "$tmp/ps/out" | grep -c '^in_checklist-.*\.html$')
+	outs=$(cat "$tmp/ps/out"/in_checklist-*.html 2>/dev/null | wc -c)
+	if [ "$np" = 20 ] && [ "$ins" -gt 150000 ] &&
+	    [ "$outs" -le $((ins * 8)) ]; then
+		ok "page-weight ($outs bytes of pages for $ins of checklists: $(awk -v a="$outs" -v b="$ins" 'BEGIN { printf "%.2f", a / b }')x)"
+	else echo "not ok report/page-weight: $np pages, $outs bytes for $ins"; fi
+else echo "ok report/page-weight # skip: $B/bench-gen not built (make check builds it)"; fi
 # --merge: one dashboard from two repositories' reports; pages copied
 # under DIR/NAME/ (their links keep working), names kept, states counted.
 mkdir -p "$tmp/mg/alpha" "$tmp/mg/beta"
@@ -318,6 +392,31 @@ if cmp -s "$tmp/mg/alpha/r/samples_go-live-quoted.html" "$tmp/mg/dash/alpha/samp
 else fail merge-pages-copied; fi
 has merge-summary-md "$tmp/mg/dash/summary.md" '20 of 31 tasks checked in 3 checklists'
 has merge-badge "$tmp/mg/dash/badge.svg" 'blocked</text>'
+# The merged report.json: the pinned shape (schema), the summary over
+# both, every checklist element as its own report has it plus its
+# repository, in input order, its page under DIR/REPOSITORY/.
+if python3 - "$tmp/mg" schemas/report.schema.json >"$tmp/out" 2>&1 <<'EOF'
+import json, os, sys, jsonschema
+d = sys.argv[1]
+m = json.load(open(d + "/dash/report.json"))
+jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(m)
+a = json.load(open(d + "/alpha/r/report.json"))
+b = json.load(open(d + "/beta/r/report.json"))
+assert [r["name"] for r in m["repositories"]] == ["alpha", "beta"], m["repositories"]
+assert [r["checklists"] for r in m["repositories"]] == [1, 2], m["repositories"]
+want = [dict(c, repository="alpha") for c in a["checklists"]] + \
+    [dict(c, repository="beta") for c in b["checklists"]]
+assert m["checklists"] == want, "checklists differ from the merged reports"
+s = m["summary"]
+assert (s["files"], s["items"], s["checked"]) == (3, 31, 20), s
+assert s["errors"] == a["summary"]["errors"] + b["summary"]["errors"], s
+for c in m["checklists"]:
+    assert os.path.isfile(os.path.join(d, "dash", c["repository"], c["page"])), c["page"]
+EOF
+then ok merge-json; else fail merge-json "$tmp/out"; fi
+has merge-ruleset "$tmp/mg/dash/index.html" 'samples/release.md &middot; rules: release</span>'
+check merge-twice 2 "$T" report --merge "$tmp/mg/dash/report.json" -o "$tmp/mg/d5"
+has merge-twice-says "$tmp/stderr" 'already a merged report'
 # The name defaults to the report's directory; two of one name clash.
 check merge-default-names 0 "$T" report --merge "$tmp/mg/alpha/r/report.json" -o "$tmp/mg/d2"
 has merge-default-name "$tmp/mg/d2/index.html" '<b>r</b>: samples/go-live-quoted.md'

@@ -13,7 +13,8 @@ export T RT tmp
 
 # Spec files: "#### NAME" starts a case; "==== config" (optional; the
 # case file is selected by files: unless the config says otherwise),
-# "==== input" and "==== expect" start its parts; "==== end" ends it.
+# "==== input" and "==== expect" start its parts, "==== template"
+# (optional) is written beside it as template.md; "==== end" ends it.
 # Expected lines are findings without the file name ("line:col: ...").
 for spec in tests/rules/spec/*.txt; do
 	kind=$(basename "$spec" .txt)
@@ -22,7 +23,7 @@ for spec in tests/rules/spec/*.txt; do
 	awk -v dir="$tmp/spec" '
 		/^#### / { name = substr($0, 6); gsub(/[^A-Za-z0-9_.-]/, "_", name);
 			   print name > (dir "/list"); part = ""; next }
-		/^==== (config|input|expect)$/ { part = $2; f = dir "/" name "." part;
+		/^==== (config|input|expect|template)$/ { part = $2; f = dir "/" name "." part;
 			   printf "" > f; next }
 		/^==== end$/ { part = ""; next }
 		part != "" { print > (dir "/" name "." part) }
@@ -39,6 +40,8 @@ for spec in tests/rules/spec/*.txt; do
 			set -- --no-config
 		fi
 		cp "$d/$name.input" "$d/case.md"
+		rm -f "$d/template.md"
+		[ -f "$d/$name.template" ] && cp "$d/$name.template" "$d/template.md"
 		(cd "$d" && "$T" lint --format text --fail-on never -q "$@" \
 		    case.md) 2>"$d/err" | sed 's/^case\.md://' >"$d/got"
 		if [ -s "$d/err" ]; then
@@ -50,6 +53,23 @@ for spec in tests/rules/spec/*.txt; do
 		fi
 	done <"$tmp/spec/list"
 done
+
+# Every kind of the kind table has spec cases (a "kind: NAME" line).
+kinds=$("$RT" kinds)
+if [ -z "$kinds" ]; then
+	echo "not ok rules/spec-per-kind: rules-tool kinds lists nothing"
+else
+	missing=
+	for k in $kinds; do
+		grep -q "^    kind: $k\$" tests/rules/spec/*.txt ||
+		    missing="$missing $k"
+	done
+	if [ -z "$missing" ]; then
+		echo "ok rules/spec-per-kind"
+	else
+		echo "not ok rules/spec-per-kind: no spec case for$missing"
+	fi
+fi
 
 # Bad rule files: NAME.yml gives exactly NAME.err on stderr and exit 2.
 printf '# T\n' >"$tmp/empty.md"
