@@ -43,7 +43,7 @@ set -- "$TOP"/samples/*.md
 if [ -d "$TOP/../shared/corpus/real" ]; then
 	set -- "$@" "$TOP"/../shared/corpus/real/*.md
 else
-	echo "skip perf-pieces-corpus: ../shared/corpus/real is absent"
+	echo "skip perf/pieces-corpus: ../shared/corpus/real is absent"
 fi
 [ $# -gt 0 ] && "$bin" pieces "$@"
 
