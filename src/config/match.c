@@ -22,6 +22,9 @@
  * fixed cap made every pattern give up on a long enough line). */
 #define MATCH_LIMIT_COUNT	2000000u
 #define MATCH_LIMIT_PER_BYTE	16u
+/* The longest span the count grows with, so that it fits in 32 bits. */
+#define MATCH_SPAN_MAX		((UINT32_MAX - MATCH_LIMIT_COUNT) / \
+				 MATCH_LIMIT_PER_BYTE)
 #define MATCH_LIMIT_DEPTH	20000u
 #define MATCH_LIMIT_HEAP_KB	(16u * 1024u)
 #define MATCH_JIT_STACK_MIN	(32u * 1024u)
@@ -125,16 +128,18 @@ match_find_upto(const struct match_re *re, struct match_scratch *ms,
     size_t *end)
 {
 	PCRE2_SIZE *ov;
+	size_t span;
 	int rc;
 
 	if (from > n || from > limit)
 		return 0;
 	if (limit < n)
 		pcre2_set_offset_limit(ms->mc, limit);
-	pcre2_set_match_limit(ms->mc, MATCH_LIMIT_COUNT + (uint32_t)((n - from >
-	    (UINT32_MAX - MATCH_LIMIT_COUNT) / MATCH_LIMIT_PER_BYTE ?
-	    (UINT32_MAX - MATCH_LIMIT_COUNT) / MATCH_LIMIT_PER_BYTE :
-	    n - from) * MATCH_LIMIT_PER_BYTE));
+	span = n - from;
+	if (span > MATCH_SPAN_MAX)
+		span = MATCH_SPAN_MAX;
+	pcre2_set_match_limit(ms->mc, MATCH_LIMIT_COUNT +
+	    (uint32_t)span * MATCH_LIMIT_PER_BYTE);
 	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, from, 0, ms->md, ms->mc);
 	if (limit < n)
 		pcre2_set_offset_limit(ms->mc, PCRE2_UNSET);
