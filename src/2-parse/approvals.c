@@ -2,6 +2,7 @@
  * after-release count, and the value judgements the sign-off and gate
  * checks share. Keyword tables, no regexes: this runs on every file. */
 #include <ctype.h>
+#include <stdint.h>
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,15 +72,35 @@ ap_kw(const char *s, const char *k)
 	return 0;
 }
 
-/* Does any keyword of the NULL-terminated list occur in s? */
+/* Does any keyword of the NULL-terminated list occur in s? The bytes s
+ * holds (ASCII letters folded) are gathered first: a keyword whose first
+ * two bytes are not among them cannot occur, and most of a list is
+ * skipped without a search (these lists run on every title, label and
+ * item of every file). */
 static int
 ap_any(const char *s, const char *const *list)
 {
+	uint64_t in[4] = { 0, 0, 0, 0 };
+
 	if (s == NULL)
 		return 0;
-	for (; *list != NULL; list++)
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';
+	    p++) {
+		unsigned c = (unsigned)ap_lower(*p);
+		in[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+	for (; *list != NULL; list++) {
+		unsigned c0 = (unsigned)ap_lower((unsigned char)(*list)[0]);
+		unsigned c1 = (unsigned)ap_lower((unsigned char)(*list)[1]);
+
+		if (!(in[c0 >> 6] & ((uint64_t)1 << (c0 & 63))))
+			continue;
+		if (c1 != 0 && c1 != '=' &&
+		    !(in[c1 >> 6] & ((uint64_t)1 << (c1 & 63))))
+			continue;
 		if (ap_kw(s, *list))
 			return 1;
+	}
 	return 0;
 }
 

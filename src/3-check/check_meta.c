@@ -83,7 +83,7 @@ check_evidence(struct check_state *st, const struct rule *r)
 
 /* Labels of review and expiry dates, as block text shows them. */
 static const char *const stale_labels[] = { "next review", "review by",
-    "expires", "valid until", NULL };
+    "expires", "valid until", NULL };	/* first letters: n r e v */
 /* The same as front matter keys. */
 static const char *const stale_keys[] = { "review_by", "expires",
     "next_review", "valid_until", NULL };
@@ -137,6 +137,8 @@ check_stale_review(struct check_state *st, const struct rule *r)
 			if (k > 0 && (isalnum((unsigned char)t[k - 1]) ||
 			    t[k - 1] == '_'))
 				continue;
+			if (!strchr("nNrReEvV", t[k]) || t[k] == '\0')
+				continue;	/* no label starts here */
 			for (j = 0; stale_labels[j] != NULL; j++)
 				if (itemmeta_word(t + k, b->len - k,
 				    stale_labels[j]))
