@@ -579,25 +579,26 @@ check_unselected_choice(struct check_state *st, const struct rule *r)
 static const char *
 check_status_tail(const char *t, size_t *n)
 {
-	static const char *const seps[] = { ": ", " - ", " \xe2\x80\x93 ",
-	    " \xe2\x80\x94 ", "\xe2\x86\x92", " (", NULL };
-	const char *best = NULL;
-	size_t len = 0;
+	const char *best = NULL, *e;
+	size_t len;
 
-	/* One pass: every separator starts with ':', ' ' or 0xe2, and the
-	 * one that ends last wins. */
-	for (size_t i = 0; t[i] != '\0'; i++) {
-		if (t[i] != ':' && t[i] != ' ' && (unsigned char)t[i] != 0xe2)
-			continue;
-		for (size_t k = 0; seps[k] != NULL; k++) {
-			size_t sl;
-			if (seps[k][0] != t[i])
-				continue;
-			sl = strlen(seps[k]);
-			if (strncmp(t + i, seps[k], sl) == 0 &&
-			    (best == NULL || t + i + sl > best))
-				best = t + i + sl;
-		}
+	/* One pass; a separator that ends later wins. Each test stops at
+	 * the first byte that differs, so none reads past the end. */
+	for (const char *p = t; *p != '\0'; p++) {
+		e = NULL;
+		if (p[0] == ':' && p[1] == ' ')
+			e = p + 2;
+		else if (p[0] == ' ' && p[1] == '-' && p[2] == ' ')
+			e = p + 3;
+		else if (p[0] == ' ' && p[1] == '(')
+			e = p + 2;
+		else if (p[0] == ' ' && p[1] == '\xe2' && p[2] == '\x80' &&
+		    (p[3] == '\x93' || p[3] == '\x94') && p[4] == ' ')
+			e = p + 5;
+		else if (p[0] == '\xe2' && p[1] == '\x86' && p[2] == '\x92')
+			e = p + 3;
+		if (e != NULL && (best == NULL || e > best))
+			best = e;
 	}
 	if (best == NULL)
 		return NULL;
