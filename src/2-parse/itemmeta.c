@@ -557,7 +557,10 @@ itemmeta_is_approval(const char *t)
 	size_t n = t ? strlen(t) : 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && isalpha((unsigned char)t[i - 1]))
+		unsigned char c = (unsigned char)t[i] | 0x20;	/* A-Z: a-z */
+
+		if ((c != 'a' && c != 's') ||
+		    (i > 0 && isalpha((unsigned char)t[i - 1])))
 			continue;
 		if (itemmeta_word(t + i, n - i, "approv") ||
 		    itemmeta_word(t + i, n - i, "sign-off") ||
