@@ -133,7 +133,8 @@ ap_signoff_word(const char *s)
 	for (const char *p = s; *p != '\0'; p++) {
 		size_t k = 0;
 
-		if (strncasecmp(p, "sign", 4) != 0 ||
+		if (ap_lower((unsigned char)*p) != 's' ||
+		    strncasecmp(p, "sign", 4) != 0 ||
 		    (p > s && ap_alnum((unsigned char)p[-1])))
 			continue;
 		while (k < 4 && p[4 + k] != '\0' &&
