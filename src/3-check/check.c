@@ -383,7 +383,6 @@ check_emit(struct check_state *st, const struct rule *r, int line, int col,
     const char *label, const char *sec)
 {
 	const char *t = r->message ? r->message : r->kind->message;
-	struct finding *f;
 	struct buf *b = &st->msg;
 
 	buf_reset(b);
@@ -409,14 +408,10 @@ check_emit(struct check_state *st, const struct rule *r, int line, int col,
 		} else
 			buf_putc(b, *t);
 	}
-	f = findings_add(st->out, st->cl->file, line, col, end_line, end_col,
-	    st->sev[r->index], r->info.id, "%s", buf_cstr(b));
-	if (sec != NULL)
-		f->section = xstrdup(sec);
-	if (match != NULL)
-		f->key = xstrndup(match, mlen);
-	else if (label != NULL)
-		f->key = xstrdup(label);
+	findings_add_parts(st->out, st->cl->file, line, col, end_line, end_col,
+	    st->sev[r->index], r->info.id, buf_cstr(b), sec,
+	    match != NULL ? match : label, match != NULL ? mlen :
+	    label != NULL ? strlen(label) : 0);
 }
 
 const char *

@@ -354,8 +354,6 @@ check_drop_in_blanks(struct check_state *st, size_t first)
 		    check_blank_rule(st, fd->section) != NULL) ||
 		    check_quoted(cl, f->line, f->col, &qp)) {
 			free(f->message);
-			free(f->section);
-			free(f->key);
 			continue;
 		}
 		out->v[w++] = *f;
