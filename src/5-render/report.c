@@ -729,53 +729,71 @@ report_fold(struct val *o, const struct rctx *rc, const struct section *s)
 	val_put_bool(o, "has_subtree_findings", nf > 0);
 }
 
-/* Sections as a tree without recursion: an explicit stack of the arrays
- * being filled, since heading depth is bounded by 6 but sibling lists are
- * not. rc is NULL for the plain status object. */
-static void
-report_sections(struct val *arr, const struct checklist *cl, int first,
-    const struct rctx *rc)
-{
-	struct { int sec; struct val *arr; int first; } stack[8];
-	int sp = 0;
+/* A lazy list of sections of cl: sections idx[0..n), depth levels
+ * below the top (rc NULL for the plain status). */
+struct report_slist {
+	const struct checklist	*cl;
+	const struct rctx	*rc;
+	const int		*idx;
+	size_t			 n;
+	int			 depth;
+};
 
-	stack[0].sec = first;
-	stack[0].arr = arr;
-	stack[0].first = 1;
-	while (sp >= 0) {
-		int i = stack[sp].sec;
-		if (i < 0) {
-			sp--;
-			continue;
-		}
-		const struct section *s = &cl->sections[i];
-		struct val *o = val_push_obj(stack[sp].arr);
-		stack[sp].sec = s->next_sibling;
-		val_put_str(o, "title", s->title);
-		val_put_int(o, "level", s->level);
-		val_put_int(o, "line", s->line);
-		report_counts(o, &s->total, rc != NULL);
-		struct val *kids = val_put_arr(o, "sections");
-		if (rc != NULL) {
-			int hl = sp + 2;
-			val_put_int(o, "hlevel", hl > 6 ? 6 : hl);
-			report_tasks(o, rc->a, rc, (size_t)i + 1);
-			report_group_findings(o, rc->a, rc, &rc->sec_finds,
-			    (size_t)i + 1, "findings_here",
-			    "has_findings_here", 0);
-			report_fold(o, rc, s);
-			val_put_str(o, "bar_name", s->title);
-			val_put_bool(o, "first", stack[sp].first);
-			val_put_bool(o, "last", s->next_sibling < 0);
-			stack[sp].first = 0;
-		}
-		if (s->first_child >= 0 && sp + 1 < 8) {
-			sp++;
-			stack[sp].sec = s->first_child;
-			stack[sp].arr = kids;
-			stack[sp].first = 1;
-		}
-	}
+static void report_put_sections(struct val *, struct arena *,
+    const struct report_slist *);
+
+/* val_gen of "sections": section idx[k] of a report_slist with its
+ * subsections (a lazy list again, down to 8 levels). A section is first
+ * unless the one before it in the list is its previous sibling (the top
+ * level joins the title's subsections, which are siblings, and the
+ * roots, which are not), and last when it has no next sibling. */
+static struct val *
+report_section_gen(struct arena *a, void *arg, size_t k)
+{
+	const struct report_slist *sl = arg;
+	const struct checklist *cl = sl->cl;
+	const struct rctx *rc = sl->rc;
+	int i = sl->idx[k], c, hl = sl->depth + 2;
+	const struct section *s = &cl->sections[i];
+	struct val *o = a ? val_obj_in(a) : val_obj();
+	struct report_slist kids = { cl, rc, NULL, 0, sl->depth + 1 };
+	int *idx;
+
+	val_put_str(o, "title", s->title);
+	val_put_int(o, "level", s->level);
+	val_put_int(o, "line", s->line);
+	report_counts(o, &s->total, rc != NULL);
+	for (c = s->first_child; c >= 0 && kids.depth < 8;
+	    c = cl->sections[c].next_sibling)
+		kids.n++;
+	kids.idx = idx = report_calloc(a, kids.n, sizeof(*idx));
+	for (c = s->first_child; kids.n > 0 && c >= 0;
+	    c = cl->sections[c].next_sibling)
+		*idx++ = c;
+	report_put_sections(o, a, &kids);
+	report_cfree(a, (void *)(uintptr_t)kids.idx);
+	if (rc == NULL)
+		return o;
+	val_put_int(o, "hlevel", hl > 6 ? 6 : hl);
+	report_tasks(o, a, rc, (size_t)i + 1);
+	report_group_findings(o, a, rc, &rc->sec_finds, (size_t)i + 1,
+	    "findings_here", "has_findings_here", 0);
+	report_fold(o, rc, s);
+	val_put_str(o, "bar_name", s->title);
+	val_put_bool(o, "first", k == 0 ||
+	    cl->sections[sl->idx[k - 1]].next_sibling != i);
+	val_put_bool(o, "last", s->next_sibling < 0);
+	return o;
+}
+
+/* sl as "sections" of o: built as it is read in arena a (NULL: at once,
+ * on the heap). sl->idx must live as long as a. */
+static void
+report_put_sections(struct val *o, struct arena *a,
+    const struct report_slist *sl)
+{
+	report_put_lazy(o, a, "sections", sl->n, report_section_gen, sl,
+	    sizeof(*sl));
 }
 
 /* The approvals (approvals.c), the verdict's sign-off and the items
@@ -828,13 +846,43 @@ report_signoff(struct val *o, const struct checklist *cl,
 		val_put_bool(o, "has_approvals", cl->napprovals > 0);
 }
 
+/* val_gen of "fields": field i of the report_slist's checklist, with
+ * the template extras when it has rc. */
+static struct val *
+report_field_gen(struct arena *a, void *arg, size_t i)
+{
+	const struct report_slist *sl = arg;
+	const struct checklist *cl = sl->cl;
+	const struct field *f = &cl->fields[i];
+	struct val *fo = a ? val_obj_in(a) : val_obj();
+
+	val_put_str(fo, "label", f->label);
+	val_put_str(fo, "value", f->value);
+	val_put_bool(fo, "filled", f->filled);
+	val_put_int(fo, "line", f->line);
+	val_put_int(fo, "column", f->col);
+	if (sl->rc != NULL) {
+		val_put_bool(fo, "blank", !f->filled);
+		/* A field runs to the next field on its line. */
+		int end = i + 1 < cl->nfields &&
+		    cl->fields[i + 1].line == f->line ?
+		    cl->fields[i + 1].col : INT_MAX;
+		report_line_findings(fo, sl->rc, f->line, f->col, end);
+		report_ends(fo, i, cl->nfields);
+	}
+	return fo;
+}
+
 /* The status object, in o; with rc, the template extras of sections and
  * fields too. */
 static struct val *
 report_status_x(struct val *o, const struct checklist *cl,
     const struct rctx *rc, const struct verdict *v)
 {
-	struct val *m, *secs, *fs;
+	struct arena *a = rc != NULL ? rc->a : NULL;
+	struct report_slist top = { cl, rc, NULL, 0, 0 };
+	struct val *m;
+	int *idx;
 	size_t i;
 
 	val_put_str(o, "file", cl->file);
@@ -843,40 +891,27 @@ report_status_x(struct val *o, const struct checklist *cl,
 	for (i = 0; i < cl->nmeta; i++)
 		val_put_strk(m, cl->meta[i].key, cl->meta[i].value);
 	report_counts(o, &cl->total, rc != NULL);
-	secs = val_put_arr(o, "sections");
 	/* Top level: the sections without a parent, where the one H1 that
 	 * gave the title is replaced by its subsections. */
+	top.idx = idx = report_calloc(a, cl->nsections, sizeof(*idx));
 	for (i = 0; i < cl->nsections; i++) {
 		const struct section *s = &cl->sections[i];
+		int c;
 		if (s->parent >= 0)
 			continue;
-		if ((int)i == cl->title_section) {
-			if (s->first_child >= 0)
-				report_sections(secs, cl, s->first_child, rc);
+		if ((int)i != cl->title_section) {
+			idx[top.n++] = (int)i;
 			continue;
 		}
-		/* Roots have no siblings linked: this adds one subtree. */
-		report_sections(secs, cl, (int)i, rc);
+		for (c = s->first_child; c >= 0;
+		    c = cl->sections[c].next_sibling)
+			idx[top.n++] = c;
 	}
-	fs = val_put_arr(o, "fields");
-	for (i = 0; i < cl->nfields; i++) {
-		const struct field *f = &cl->fields[i];
-		struct val *fo = val_push_obj(fs);
-		val_put_str(fo, "label", f->label);
-		val_put_str(fo, "value", f->value);
-		val_put_bool(fo, "filled", f->filled);
-		val_put_int(fo, "line", f->line);
-		val_put_int(fo, "column", f->col);
-		if (rc != NULL) {
-			val_put_bool(fo, "blank", !f->filled);
-			/* A field runs to the next field on its line. */
-			int end = i + 1 < cl->nfields &&
-			    cl->fields[i + 1].line == f->line ?
-			    cl->fields[i + 1].col : INT_MAX;
-			report_line_findings(fo, rc, f->line, f->col, end);
-			report_ends(fo, i, cl->nfields);
-		}
-	}
+	report_put_sections(o, a, &top);
+	report_cfree(a, idx);
+	top.n = cl->nfields;
+	report_put_lazy(o, a, "fields", top.n, report_field_gen, &top,
+	    sizeof(top));
 	report_signoff(o, cl, &v->signoff, rc != NULL);
 	/* The templates' "tasks" are a section's own: all of them go into
 	 * report.json's "tasks" from "all_tasks". */
@@ -1172,84 +1207,115 @@ report_task_items(struct val *o, struct arena *a, const struct checklist *cl)
 
 #define REPORT_LEFT_MAX	12	/* open items listed a section */
 
+/* val_gen of "left": the open items of group idx[k] of a report_slist
+ * (0: top, else section g - 1). */
+static struct val *
+report_left_gen(struct arena *a, void *arg, size_t k)
+{
+	const struct report_slist *sl = arg;
+	const struct checklist *cl = sl->cl;
+	const struct bucket *b = &sl->rc->sec_items;
+	size_t g = (size_t)sl->idx[k], j;
+	struct val *e = a ? val_obj_in(a) : val_obj(), *tasks;
+	unsigned open = 0;
+	char tmp[24];
+
+	if (g == 0) {
+		val_put_str(e, "title", "Top");
+		val_put_str(e, "anchor", "top");
+	} else {
+		val_put_str(e, "title", cl->sections[g - 1].title);
+		snprintf(tmp, sizeof(tmp), "S%d", cl->sections[g - 1].line);
+		val_put_str(e, "anchor", tmp);
+	}
+	tasks = val_put_arr(e, "tasks");
+	for (j = b->start[g]; j < b->start[g + 1]; j++) {
+		const struct item *it = &cl->items[b->idx[j]];
+		if (it->state != ITEM_OPEN || open++ >= REPORT_LEFT_MAX)
+			continue;
+		struct val *t = val_push_obj(tasks);
+		val_put_int(t, "line", it->line);
+		val_put_str(t, "text", it->text);
+	}
+	val_put_int(e, "open", open);
+	val_put_int(e, "more", open > REPORT_LEFT_MAX ?
+	    open - REPORT_LEFT_MAX : 0);
+	val_put_bool(e, "has_more", open > REPORT_LEFT_MAX);
+	return e;
+}
+
 /* "left": the open task items of rc by section, in document order:
  * [{title, anchor, open, tasks: [{line, text}] (the first
  * REPORT_LEFT_MAX), more, has_more}], with has_left. Group 0 (before any
- * section, or under the title) is titled "Top". */
+ * section, or under the title) is titled "Top". Built as it is read, in
+ * arena a (NULL: at once). */
 static void
-report_left(struct val *o, const struct rctx *rc)
+report_left(struct val *o, struct arena *a, const struct rctx *rc)
 {
 	const struct bucket *b = &rc->sec_items;
 	const struct checklist *cl = rc->cl;
-	struct val *arr = val_put_arr(o, "left");
+	struct report_slist sl = { cl, rc, NULL, 0, 0 };
+	int *idx = report_calloc(a, cl->nsections + 1, sizeof(*idx));
 	size_t g, k;
-	char tmp[24];
 
 	for (g = 0; g < cl->nsections + 1; g++) {
-		struct val *e = NULL, *tasks = NULL;
-		unsigned open = 0;
-		for (k = b->start[g]; k < b->start[g + 1]; k++) {
-			const struct item *it = &cl->items[b->idx[k]];
-			if (it->state != ITEM_OPEN)
-				continue;
-			if (e == NULL) {
-				e = val_push_obj(arr);
-				if (g == 0) {
-					val_put_str(e, "title", "Top");
-					val_put_str(e, "anchor", "top");
-				} else {
-					val_put_str(e, "title",
-					    cl->sections[g - 1].title);
-					snprintf(tmp, sizeof(tmp), "S%d",
-					    cl->sections[g - 1].line);
-					val_put_str(e, "anchor", tmp);
-				}
-				tasks = val_put_arr(e, "tasks");
-			}
-			if (open++ >= REPORT_LEFT_MAX)
-				continue;
-			struct val *t = val_push_obj(tasks);
-			val_put_int(t, "line", it->line);
-			val_put_str(t, "text", it->text);
-		}
-		if (e != NULL) {
-			val_put_int(e, "open", open);
-			val_put_int(e, "more", open > REPORT_LEFT_MAX ?
-			    open - REPORT_LEFT_MAX : 0);
-			val_put_bool(e, "has_more", open > REPORT_LEFT_MAX);
-		}
+		for (k = b->start[g]; k < b->start[g + 1] &&
+		    cl->items[b->idx[k]].state != ITEM_OPEN; k++)
+			;
+		if (k < b->start[g + 1])
+			idx[sl.n++] = (int)g;
 	}
-	val_put_bool(o, "has_left", val_len(arr) > 0);
+	sl.idx = idx;
+	report_put_lazy(o, a, "left", sl.n, report_left_gen, &sl, sizeof(sl));
+	report_cfree(a, idx);
+	val_put_bool(o, "has_left", sl.n > 0);
+}
+
+/* val_gen of "section_rows": section idx[k] of a report_slist. */
+static struct val *
+report_row_gen(struct arena *a, void *arg, size_t k)
+{
+	const struct report_slist *sl = arg;
+	const struct checklist *cl = sl->cl;
+	const struct section *s = &cl->sections[sl->idx[k]];
+	struct val *r = a ? val_obj_in(a) : val_obj();
+	int depth = 0, p;
+
+	for (p = s->parent; p >= 0; p = cl->sections[p].parent)
+		if (p != cl->title_section)
+			depth++;
+	val_put_str(r, "title", s->title);
+	val_put_int(r, "line", s->line);
+	val_put_int(r, "indent", depth);
+	val_put_bool(r, "nested", depth > 0);
+	report_counts(r, &s->total, 1);
+	val_put_str(r, "bar_name", s->title);
+	return r;
 }
 
 /* "section_rows": every section with task items (in its subtree), flat
  * and in document order, for the summary table: {title, line, indent
  * (0 for the top level), items, checked, na, open, percent_text,
- * progress, tone, complete, bar_name}; has_section_rows. */
+ * progress, tone, complete, bar_name}; has_section_rows. Built as it is
+ * read, in arena a (NULL: at once). */
 static void
-report_section_rows(struct val *o, const struct checklist *cl)
+report_section_rows(struct val *o, struct arena *a, const struct checklist *cl)
 {
-	struct val *arr = val_put_arr(o, "section_rows");
+	struct report_slist sl = { cl, NULL, NULL, 0, 0 };
+	int *idx = report_calloc(a, cl->nsections, sizeof(*idx));
 	size_t i;
 
 	for (i = 0; i < cl->nsections; i++) {
 		const struct section *s = &cl->sections[i];
-		int depth = 0, p;
-		if ((int)i == cl->title_section || s->total.items +
-		    s->total.na == 0)
-			continue;
-		for (p = s->parent; p >= 0; p = cl->sections[p].parent)
-			if (p != cl->title_section)
-				depth++;
-		struct val *r = val_push_obj(arr);
-		val_put_str(r, "title", s->title);
-		val_put_int(r, "line", s->line);
-		val_put_int(r, "indent", depth);
-		val_put_bool(r, "nested", depth > 0);
-		report_counts(r, &s->total, 1);
-		val_put_str(r, "bar_name", s->title);
+		if ((int)i != cl->title_section && s->total.items +
+		    s->total.na > 0)
+			idx[sl.n++] = (int)i;
 	}
-	val_put_bool(o, "has_section_rows", val_len(arr) > 0);
+	sl.idx = idx;
+	report_put_lazy(o, a, "section_rows", sl.n, report_row_gen, &sl,
+	    sizeof(sl));
+	report_cfree(a, idx);
+	val_put_bool(o, "has_section_rows", sl.n > 0);
 }
 
 /* "lang": the language of the checklist's text from front matter (lang
@@ -1393,8 +1459,8 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 		report_diff(o, in->baseline, 1, NULL);
 	if (in->history != NULL)
 		report_trend(o, in->history);
-	report_left(o, rc);
-	report_section_rows(o, cl);
+	report_left(o, a, rc);
+	report_section_rows(o, a, cl);
 	report_lang(o, cl);
 	val_put_str(o, "bar_name", cl->title);
 	val_put_bool(o, "has_fields", cl->nfields > 0);
