@@ -2319,9 +2319,10 @@ doc_def_tables(struct walker *w, cmark_node *doc)
  * input to be rewritten; returns how many. A table that ends before its
  * paragraph does changes what the lines after it are (a lazy line that
  * continued the paragraph starts a block of its own, and the line after
- * that may no longer open a list): the tables after it, up to the first
- * top-level block that starts after a blank line, wait for the next pass,
- * on the tree made without it. */
+ * that may no longer open a list, or open one that goes on past a blank
+ * line): the tables after it, up to the first line that follows a blank
+ * line and is not indented, wait for the next pass, on the tree made
+ * without it. */
 static size_t
 doc_table_prepass(struct walker *w, cmark_node *doc)
 {
@@ -2329,7 +2330,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 	cmark_event_type ev;
 	size_t added = 0, ntf0 = w->ntf;
 	cmark_node *lastpara = NULL;
-	int settle = 0;		/* tables wait up to this blank line */
+	int settle = 0;		/* tables wait up to this line */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -2410,19 +2411,26 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
-		if (t.rewrite && t.eline < l1 && settle == 0) {
-			/* The first blank line after the paragraph, or -1:
+		if (t.rewrite && t.eline != l1 && settle >= 0) {
+			/* The blank line before the first line after the
+			 * paragraph that follows a blank line and is not
+			 * indented (an item the lines after the table may
+			 * start goes on past a blank line while lines are
+			 * indented, and a lazy line after those), or -1:
 			 * none, so every table after waits. */
+			int blank = 0;
 			settle = -1;
-			for (int b = l1 + 1; b <= (int)w->cl->nlines; b++) {
+			for (int b = (t.eline > l1 ? t.eline : l1) + 1;
+			    b <= (int)w->cl->nlines; b++) {
 				size_t left, i = 0;
 				const char *p = doc_at(w->cl, b, 1, &left);
 				while (i < left && (p[i] == ' ' || p[i] == '\t'))
 					i++;
-				if (i == left) {
-					settle = b;
+				if (blank && i == 0 && i < left) {
+					settle = b - 1;
 					break;
 				}
+				blank = i == left;
 			}
 		}
 	}
