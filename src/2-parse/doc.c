@@ -4,6 +4,7 @@
  * facts. Task boxes are recognised here on the source bytes, as GitHub's
  * task-list extension does, so code blocks and HTML can never hold one. */
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2314,15 +2315,78 @@ doc_def_tables(struct walker *w, cmark_node *doc)
 	free(cover);
 }
 
+/* Does table t end right above its setext heading's underline (line l1),
+ * a thematic break for GitHub ("---": no row)? Then the blocks after it
+ * are the same for GitHub and cmark: the table changes nothing below. */
+static int
+doc_table_rule(struct walker *w, int heading, const struct tfound *t, int l1)
+{
+	size_t left, i = 0, k = 0;
+	const char *p;
+
+	if (!heading || t->eline != l1 - 1)
+		return 0;
+	p = doc_at(w->cl, l1, 1, &left);
+	for (; i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>' ||
+	    p[i] == '-'); i++)
+		k += p[i] == '-';
+	return k >= 3;
+}
+
+/* Where the blocks of cmark's tree are GitHub's again after table t of
+ * paragraph n, which ends before the paragraph does: the line before the
+ * first line Q that follows a blank line (which ends every paragraph and
+ * block quote) and continues no list item that is open in one parse and
+ * not in the other. Those are an item that a line from the table's end to
+ * that blank line may start (its content starts 2 or more columns right
+ * of the leftmost such line, at column m), and an item around n that such
+ * a line at column m ends for GitHub (no lazy line after a table) but not
+ * for cmark: Q is left of both. Returns -1 when there is no such line. */
+static int
+doc_table_settle(struct walker *w, cmark_node *n, const struct tfound *t)
+{
+	int blank = 0, seen = 0, m = INT_MAX, lim = INT_MAX;
+
+	for (int b = t->eline + 1; b <= (int)w->cl->nlines; b++) {
+		size_t left, i = 0;
+		const char *p = doc_at(w->cl, b, 1, &left);
+		while (i < left && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i == left) {
+			if (!seen) {
+				lim = m < INT_MAX ? m + 2 : INT_MAX;
+				for (cmark_node *a = cmark_node_parent(n);
+				    a != NULL; a = cmark_node_parent(a)) {
+					if (cmark_node_get_type(a) !=
+					    CMARK_NODE_ITEM)
+						continue;
+					int c = doc_item_indent(w, a);
+					if (c > m && c < lim)
+						lim = c;
+				}
+			}
+			blank = seen = 1;
+			continue;
+		}
+		int v = doc_vcol(p, i);
+		if (blank && v < lim)
+			return b - 1;
+		if (!seen && v < m)
+			m = v;
+		blank = 0;
+	}
+	return -1;
+}
+
 /* Find the tables that cmark's tree gets wrong: a table that is not a
  * whole paragraph of its own. Each new one is added to w->tf for the
  * input to be rewritten; returns how many. A table that ends before its
  * paragraph does changes what the lines after it are (a lazy line that
  * continued the paragraph starts a block of its own, and the line after
  * that may no longer open a list, or open one that goes on past a blank
- * line): the tables after it, up to the first line that follows a blank
- * line and is not indented, wait for the next pass, on the tree made
- * without it. */
+ * line): the tables after it, up to where the blocks are the same again
+ * (doc_table_settle), wait for the next pass, on the tree made without
+ * it. */
 static size_t
 doc_table_prepass(struct walker *w, cmark_node *doc)
 {
@@ -2356,14 +2420,8 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
 		    !heading) || w->pipe == NULL)
 			continue;
-		if (settle != 0) {
-			cmark_node *top = n;
-			while (cmark_node_parent(top) != NULL &&
-			    cmark_node_parent(top) != doc)
-				top = cmark_node_parent(top);
-			if (settle < 0 || node_line(w, top) <= settle)
-				continue;
-		}
+		if (settle != 0 && (settle < 0 || node_line(w, n) <= settle))
+			continue;
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		l0 = node_line(w, n);
 		if (heading && !doc_setext(w, n))
@@ -2411,28 +2469,9 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
-		if (t.rewrite && t.eline != l1 && settle >= 0) {
-			/* The blank line before the first line after the
-			 * paragraph that follows a blank line and is not
-			 * indented (an item the lines after the table may
-			 * start goes on past a blank line while lines are
-			 * indented, and a lazy line after those), or -1:
-			 * none, so every table after waits. */
-			int blank = 0;
-			settle = -1;
-			for (int b = (t.eline > l1 ? t.eline : l1) + 1;
-			    b <= (int)w->cl->nlines; b++) {
-				size_t left, i = 0;
-				const char *p = doc_at(w->cl, b, 1, &left);
-				while (i < left && (p[i] == ' ' || p[i] == '\t'))
-					i++;
-				if (blank && i == 0 && i < left) {
-					settle = b - 1;
-					break;
-				}
-				blank = i == left;
-			}
-		}
+		if (t.rewrite && t.eline != l1 && settle >= 0 &&
+		    !doc_table_rule(w, heading, &t, l1))
+			settle = doc_table_settle(w, n, &t);
 	}
 	cmark_iter_free(it);
 	if (w->pipe != NULL)
