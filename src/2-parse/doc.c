@@ -1490,23 +1490,47 @@ doc_dash_underline(const char *s, size_t n)
 	return i == n;
 }
 
+/* Is s[0..n) (after blanks and '>') a one-line link reference
+ * definition: "[label]:" and a destination? */
+static int
+doc_def_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	const char *q;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	if (i >= n || s[i] != '[' || (q = memchr(s + i, ']', n - i)) ==
+	    NULL || (size_t)(q - s) + 1 >= n || q[1] != ':')
+		return 0;
+	for (i = (size_t)(q - s) + 2; i < n && (s[i] == ' ' || s[i] == '\t');
+	    i++)
+		;
+	return i < n;
+}
+
 /* The underline of setext heading n (libcmark 0.30 may give a setext
  * heading the end of the block after it): the first line after its
  * start that continues its containers, indented less than 4 columns in
  * them, and is all '=' or all '-' (a line indented more is the
- * paragraph's text). */
+ * paragraph's text), and has text above it: under lines that are all
+ * link reference definitions it is no underline (cmark finds no text to
+ * make a heading of) but the text of the heading. */
 static int
 doc_setext_end(struct walker *w, cmark_node *n)
 {
 	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
 	cmark_node *anc[64];
 	int ind[64];
-	size_t nanc = (size_t)-1;
+	size_t nanc = (size_t)-1, left;
+	const char *p = doc_at(w->cl, l0, cmark_node_get_start_column(n),
+	    &left);
+	int defs = doc_def_line(p, left);
 
 	for (int l = l0 + 1; l <= l1; l++) {
-		size_t left, i = 0, e;
+		size_t i = 0, e;
 		int indent;
-		const char *p = doc_at(w->cl, l, 1, &left);
+		p = doc_at(w->cl, l, 1, &left);
 		while (i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
 			i++;
 		if (i < left && (p[i] == '=' || p[i] == '-')) {
@@ -1515,19 +1539,20 @@ doc_setext_end(struct walker *w, cmark_node *n)
 			if (nanc == (size_t)-1)
 				nanc = doc_ancestors(w, n, anc, ind);
 			if (doc_line_content(w->cl, l, anc, ind, nanc, &i,
-			    &indent) != 0 || indent >= 4)
+			    &indent) != 0 || indent >= 4) {
+				defs = 0;
 				continue;
+			}
 		}
 		e = left;
 		while (e > i && (p[e - 1] == ' ' || p[e - 1] == '\t'))
 			e--;
-		if (e == i || (p[i] != '=' && p[i] != '-'))
-			continue;
 		size_t k = i;
-		while (k < e && p[k] == p[i])
+		while (k < e && (p[k] == '=' || p[k] == '-') && p[k] == p[i])
 			k++;
-		if (k == e)
+		if (e > i && k == e && !defs)
 			return l;
+		defs = defs && doc_def_line(p, left);
 	}
 	return l1;
 }
