@@ -2219,8 +2219,10 @@ doc_lazy_html_prepass(struct walker *w, cmark_node *n)
 		const char *p;
 		if (!w->lt[l - 1])
 			continue;
+		/* (Indented 4 or more past the containers it continues,
+		 * it starts no block.) */
 		if (doc_line_content(w->cl, l, anc, ind, nanc, &off, &indent)
-		    != 1)
+		    != 1 || indent >= 4)
 			continue;
 		p = doc_at(w->cl, l, (int)off + 1, &left);
 		if (left > 0 && *p == '<' && doc_html_start(p, left)) {
