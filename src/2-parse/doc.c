@@ -3019,6 +3019,10 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
  * only matters to section content counts: doc_pieces joins them.
  */
 #define DOC_PIECE	(64 * 1024)
+/* The most times a document is parsed again with lines rewritten (each
+ * pass settles what the last one changed: boxes, then a table, then the
+ * lazy tag lines after it, then the tables those hid). */
+#define DOC_PASSES	8
 /* The run's piece size: doc_set_piece's, else DOC_PIECE. */
 #define DOC_PIECE_SIZE() \
 	(ctx_run()->piece ? ctx_run()->piece : (size_t)DOC_PIECE)
@@ -3115,7 +3119,7 @@ doc_piece_parse(struct walker *w, struct cmem *mem, size_t s, size_t end,
 		    cmem_allocator());
 		cmark_parser_feed(parser, input, inlen);
 		doc = cmark_parser_finish(parser);
-		if ((!w->boxcand && !w->htmlcand) || pass == 5 ||
+		if ((!w->boxcand && !w->htmlcand) || pass == DOC_PASSES ||
 		    doc_table_prepass(w, doc) == 0)
 			return doc;
 		cmem_end(mem);
@@ -3233,7 +3237,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		doc = cmark_parser_finish(parser);
 		/* A table cmark gets wrong: parse again without it. */
 		if ((w.pipe == NULL && !w.boxcand && !w.htmlcand) ||
-		    pass == 5 ||
+		    pass == DOC_PASSES ||
 		    doc_table_prepass(&w, doc) == 0)
 			break;
 		cmem_end(&mem);
