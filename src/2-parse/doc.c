@@ -4,6 +4,7 @@
  * facts. Task boxes are recognised here on the source bytes, as GitHub's
  * task-list extension does, so code blocks and HTML can never hold one. */
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1489,23 +1490,47 @@ doc_dash_underline(const char *s, size_t n)
 	return i == n;
 }
 
+/* Is s[0..n) (after blanks and '>') a one-line link reference
+ * definition: "[label]:" and a destination? */
+static int
+doc_def_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	const char *q;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	if (i >= n || s[i] != '[' || (q = memchr(s + i, ']', n - i)) ==
+	    NULL || (size_t)(q - s) + 1 >= n || q[1] != ':')
+		return 0;
+	for (i = (size_t)(q - s) + 2; i < n && (s[i] == ' ' || s[i] == '\t');
+	    i++)
+		;
+	return i < n;
+}
+
 /* The underline of setext heading n (libcmark 0.30 may give a setext
  * heading the end of the block after it): the first line after its
  * start that continues its containers, indented less than 4 columns in
  * them, and is all '=' or all '-' (a line indented more is the
- * paragraph's text). */
+ * paragraph's text), and has text above it: under lines that are all
+ * link reference definitions it is no underline (cmark finds no text to
+ * make a heading of) but the text of the heading. */
 static int
 doc_setext_end(struct walker *w, cmark_node *n)
 {
 	int l0 = node_line(w, n), l1 = cmark_node_get_end_line(n) + w->line_off;
 	cmark_node *anc[64];
 	int ind[64];
-	size_t nanc = (size_t)-1;
+	size_t nanc = (size_t)-1, left;
+	const char *p = doc_at(w->cl, l0, cmark_node_get_start_column(n),
+	    &left);
+	int defs = doc_def_line(p, left);
 
 	for (int l = l0 + 1; l <= l1; l++) {
-		size_t left, i = 0, e;
+		size_t i = 0, e;
 		int indent;
-		const char *p = doc_at(w->cl, l, 1, &left);
+		p = doc_at(w->cl, l, 1, &left);
 		while (i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
 			i++;
 		if (i < left && (p[i] == '=' || p[i] == '-')) {
@@ -1514,19 +1539,20 @@ doc_setext_end(struct walker *w, cmark_node *n)
 			if (nanc == (size_t)-1)
 				nanc = doc_ancestors(w, n, anc, ind);
 			if (doc_line_content(w->cl, l, anc, ind, nanc, &i,
-			    &indent) != 0 || indent >= 4)
+			    &indent) != 0 || indent >= 4) {
+				defs = 0;
 				continue;
+			}
 		}
 		e = left;
 		while (e > i && (p[e - 1] == ' ' || p[e - 1] == '\t'))
 			e--;
-		if (e == i || (p[i] != '=' && p[i] != '-'))
-			continue;
 		size_t k = i;
-		while (k < e && p[k] == p[i])
+		while (k < e && (p[k] == '=' || p[k] == '-') && p[k] == p[i])
 			k++;
-		if (k == e)
+		if (e > i && k == e && !defs)
 			return l;
+		defs = defs && doc_def_line(p, left);
 	}
 	return l1;
 }
@@ -2217,8 +2243,10 @@ doc_lazy_html_prepass(struct walker *w, cmark_node *n)
 		const char *p;
 		if (!w->lt[l - 1])
 			continue;
+		/* (Indented 4 or more past the containers it continues,
+		 * it starts no block.) */
 		if (doc_line_content(w->cl, l, anc, ind, nanc, &off, &indent)
-		    != 1)
+		    != 1 || indent >= 4)
 			continue;
 		p = doc_at(w->cl, l, (int)off + 1, &left);
 		if (left > 0 && *p == '<' && doc_html_start(p, left)) {
@@ -2338,14 +2366,78 @@ doc_def_tables(struct walker *w, cmark_node *doc)
 	free(cover);
 }
 
+/* Does table t end right above its setext heading's underline (line l1),
+ * a thematic break for GitHub ("---": no row)? Then the blocks after it
+ * are the same for GitHub and cmark: the table changes nothing below. */
+static int
+doc_table_rule(struct walker *w, int heading, const struct tfound *t, int l1)
+{
+	size_t left, i = 0, k = 0;
+	const char *p;
+
+	if (!heading || t->eline != l1 - 1)
+		return 0;
+	p = doc_at(w->cl, l1, 1, &left);
+	for (; i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>' ||
+	    p[i] == '-'); i++)
+		k += p[i] == '-';
+	return k >= 3;
+}
+
+/* Where the blocks of cmark's tree are GitHub's again after table t of
+ * paragraph n, which ends before the paragraph does: the line before the
+ * first line Q that follows a blank line (which ends every paragraph and
+ * block quote) and continues no list item that is open in one parse and
+ * not in the other. Those are an item that a line from the table's end to
+ * that blank line may start (its content starts 2 or more columns right
+ * of the leftmost such line, at column m), and an item around n that such
+ * a line at column m ends for GitHub (no lazy line after a table) but not
+ * for cmark: Q is left of both. Returns -1 when there is no such line. */
+static int
+doc_table_settle(struct walker *w, cmark_node *n, const struct tfound *t)
+{
+	int blank = 0, seen = 0, m = INT_MAX, lim = INT_MAX;
+
+	for (int b = t->eline + 1; b <= (int)w->cl->nlines; b++) {
+		size_t left, i = 0;
+		const char *p = doc_at(w->cl, b, 1, &left);
+		while (i < left && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i == left) {
+			if (!seen) {
+				lim = m < INT_MAX ? m + 2 : INT_MAX;
+				for (cmark_node *a = cmark_node_parent(n);
+				    a != NULL; a = cmark_node_parent(a)) {
+					if (cmark_node_get_type(a) !=
+					    CMARK_NODE_ITEM)
+						continue;
+					int c = doc_item_indent(w, a);
+					if (c > m && c < lim)
+						lim = c;
+				}
+			}
+			blank = seen = 1;
+			continue;
+		}
+		int v = doc_vcol(p, i);
+		if (blank && v < lim)
+			return b - 1;
+		if (!seen && v < m)
+			m = v;
+		blank = 0;
+	}
+	return -1;
+}
+
 /* Find the tables that cmark's tree gets wrong: a table that is not a
  * whole paragraph of its own. Each new one is added to w->tf for the
  * input to be rewritten; returns how many. A table that ends before its
  * paragraph does changes what the lines after it are (a lazy line that
  * continued the paragraph starts a block of its own, and the line after
- * that may no longer open a list): the tables after it, up to the first
- * top-level block that starts after a blank line, wait for the next pass,
- * on the tree made without it. */
+ * that may no longer open a list, or open one that goes on past a blank
+ * line): the tables after it, up to where the blocks are the same again
+ * (doc_table_settle), wait for the next pass, on the tree made without
+ * it. */
 static size_t
 doc_table_prepass(struct walker *w, cmark_node *doc)
 {
@@ -2353,7 +2445,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 	cmark_event_type ev;
 	size_t added = 0, ntf0 = w->ntf;
 	cmark_node *lastpara = NULL;
-	int settle = 0;		/* tables wait up to this blank line */
+	int settle = 0;		/* tables wait up to this line */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -2379,14 +2471,8 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
 		    !heading) || w->pipe == NULL)
 			continue;
-		if (settle != 0) {
-			cmark_node *top = n;
-			while (cmark_node_parent(top) != NULL &&
-			    cmark_node_parent(top) != doc)
-				top = cmark_node_parent(top);
-			if (settle < 0 || node_line(w, top) <= settle)
-				continue;
-		}
+		if (settle != 0 && (settle < 0 || node_line(w, n) <= settle))
+			continue;
 		cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		l0 = node_line(w, n);
 		if (heading && !doc_setext(w, n))
@@ -2434,21 +2520,9 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		}
 		w->tf = xgrow(w->tf, &w->captf, w->ntf + 1, sizeof(*w->tf));
 		w->tf[w->ntf++] = t;
-		if (t.rewrite && t.eline < l1 && settle == 0) {
-			/* The first blank line after the paragraph, or -1:
-			 * none, so every table after waits. */
-			settle = -1;
-			for (int b = l1 + 1; b <= (int)w->cl->nlines; b++) {
-				size_t left, i = 0;
-				const char *p = doc_at(w->cl, b, 1, &left);
-				while (i < left && (p[i] == ' ' || p[i] == '\t'))
-					i++;
-				if (i == left) {
-					settle = b;
-					break;
-				}
-			}
-		}
+		if (t.rewrite && t.eline != l1 && settle >= 0 &&
+		    !doc_table_rule(w, heading, &t, l1))
+			settle = doc_table_settle(w, n, &t);
 	}
 	cmark_iter_free(it);
 	if (w->pipe != NULL)
@@ -2969,6 +3043,10 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
  * only matters to section content counts: doc_pieces joins them.
  */
 #define DOC_PIECE	(64 * 1024)
+/* The most times a document is parsed again with lines rewritten (each
+ * pass settles what the last one changed: boxes, then a table, then the
+ * lazy tag lines after it, then the tables those hid). */
+#define DOC_PASSES	8
 /* The run's piece size: doc_set_piece's, else DOC_PIECE. */
 #define DOC_PIECE_SIZE() \
 	(ctx_run()->piece ? ctx_run()->piece : (size_t)DOC_PIECE)
@@ -3065,7 +3143,7 @@ doc_piece_parse(struct walker *w, struct cmem *mem, size_t s, size_t end,
 		    cmem_allocator());
 		cmark_parser_feed(parser, input, inlen);
 		doc = cmark_parser_finish(parser);
-		if ((!w->boxcand && !w->htmlcand) || pass == 5 ||
+		if ((!w->boxcand && !w->htmlcand) || pass == DOC_PASSES ||
 		    doc_table_prepass(w, doc) == 0)
 			return doc;
 		cmem_end(mem);
@@ -3183,7 +3261,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		doc = cmark_parser_finish(parser);
 		/* A table cmark gets wrong: parse again without it. */
 		if ((w.pipe == NULL && !w.boxcand && !w.htmlcand) ||
-		    pass == 5 ||
+		    pass == DOC_PASSES ||
 		    doc_table_prepass(&w, doc) == 0)
 			break;
 		cmem_end(&mem);

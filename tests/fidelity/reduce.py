@@ -6,6 +6,7 @@ it does. Prints the result and the difference.
 
 usage: reduce.py TICKLIST FILE
 """
+import re
 import sys
 
 import diff
@@ -61,9 +62,11 @@ def main():
     if want is None:
         print('no disagreement')
         return 1
-    lines = data.split(b'\n')
-    lines = shrink(tl, lines, lambda p: b'\n'.join(p), want)
-    data = b'\n'.join(lines)
+    # Lines with their endings (LF, CRLF or CR), so that a document with
+    # CR line endings shrinks a line at a time too.
+    lines = re.findall(rb'[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$', data)
+    lines = shrink(tl, lines, lambda p: b''.join(p), want)
+    data = b''.join(lines)
     chars = [data[i:i + 1] for i in range(len(data))]
     chars = shrink(tl, chars, lambda p: b''.join(p), want)
     data = b''.join(chars)
