@@ -1614,6 +1614,7 @@ report_json_view(struct report_jsink *js, const struct val *v,
 	size_t i, n, out = 0;
 	enum val_type t = val_type(v);
 	struct buf *b = js->b;
+	struct arena scratch = { NULL };
 	const char *p;
 
 	switch (t) {
@@ -1638,7 +1639,6 @@ report_json_view(struct report_jsink *js, const struct val *v,
 	buf_putc(b, t == VAL_ARR ? '[' : '{');
 	for (i = 0; i < n && !js->failed; i++) {
 		const struct jview *row = NULL;
-		struct arena scratch = { NULL };
 		if (t == VAL_OBJ &&
 		    (row = report_jview_find(view, val_key_at(v, i))) == NULL)
 			continue;
@@ -1650,13 +1650,14 @@ report_json_view(struct report_jsink *js, const struct val *v,
 		} else
 			report_json_view(js, val_elem(v, i, &scratch), view,
 			    depth + 1);
-		arena_free(&scratch);
+		arena_reset(&scratch);
 		if (js->flush != NULL && b->len >= REPORT_JSON_CHUNK) {
 			if (js->flush(b->data, b->len, js->arg) == -1)
 				js->failed = 1;
 			buf_reset(b);
 		}
 	}
+	arena_free(&scratch);
 	if (out)
 		report_json_indent(b, 0, depth);
 	buf_putc(b, t == VAL_ARR ? ']' : '}');
