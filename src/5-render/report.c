@@ -1238,6 +1238,7 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 		val_put_str(t, "text", it->text);
 	}
 	val_put_int(e, "open", open);
+	val_put_bool(e, "all_open", open == b->start[g + 1] - b->start[g]);
 	val_put_int(e, "more", open > REPORT_LEFT_MAX ?
 	    open - REPORT_LEFT_MAX : 0);
 	val_put_bool(e, "has_more", open > REPORT_LEFT_MAX);
@@ -1245,8 +1246,9 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 }
 
 /* "left": the open task items of rc by section, in document order:
- * [{title, anchor, open, tasks: [{line, text}] (the first
- * REPORT_LEFT_MAX), more, has_more}], with has_left. Group 0 (before any
+ * [{title, anchor, open, all_open (no item of it is done or n/a),
+ * tasks: [{line, text}] (the first REPORT_LEFT_MAX), more, has_more}],
+ * with has_left. Group 0 (before any
  * section, or under the title) is titled "Top". Built as it is read, in
  * arena a (NULL: at once). */
 static void
