@@ -15,10 +15,16 @@ ifeq ($(WERROR),1)
 WARN	+= -Werror
 endif
 
+# libgit2 is not linked: files.c loads it with dlopen when a walk first
+# needs git's ignore rules (see there why), by the soname of the library
+# compiled against.
+LINKED	 = libcmark yaml-0.1 libpcre2-8
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcmark -lyaml -lpcre2-8 -lgit2)
+PKG_LIBS   := $(shell pkg-config --libs $(LINKED) 2>/dev/null || echo -lcmark -lyaml -lpcre2-8)
+GIT2_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libgit2 2>/dev/null)/libgit2.so" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	      $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SRC_INC) -I$(BUILD)/gen
+	      $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SRC_INC) -I$(BUILD)/gen \
+	      $(if $(GIT2_SONAME),-DGIT2_SONAME='"$(GIT2_SONAME)"')
 ALL_LIBS    = $(PKG_LIBS) -lpthread -lm
 
 # src/ is one folder per stage (see README, "Layout"): every folder is on

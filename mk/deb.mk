@@ -29,7 +29,8 @@ version:
 
 # `make deb`: ticklist_VERSION_ARCH.deb in $(BUILD), offline, from what
 # `make install` puts under /usr (binary, man pages, completions, rules,
-# templates, schemas), Depends computed by dpkg-shlibdeps.
+# templates, schemas), Depends computed by dpkg-shlibdeps (plus the
+# libgit2 package, which it cannot see).
 DEB_ARCH	 = $(shell dpkg --print-architecture 2>/dev/null)
 DEB_ROOT	 = $(BUILD)/deb/root
 DEB_FILE	 = $(BUILD)/ticklist_$(VERSION)_$(DEB_ARCH).deb
@@ -49,6 +50,12 @@ deb: all
 	cd $(BUILD)/deb/src && dpkg-shlibdeps -O \
 	    -e$(CURDIR)/$(DEB_ROOT)/usr/bin/ticklist \
 	    | sed -n 's/^shlibs:Depends=//p' > ../depends
+	# libgit2 is loaded with dlopen (files.c), so dpkg-shlibdeps does
+	# not see it: the package holding the soname compiled against.
+	pkg=$$(dpkg -S "$$(pkg-config --variable=libdir libgit2)/$(GIT2_SONAME)" \
+	    2>/dev/null | sed -n '1s/:.*//p'); \
+	    test -n "$$pkg" || { echo 'make deb: no package holds $(GIT2_SONAME)' >&2; exit 1; }; \
+	    printf '%s, %s\n' "$$(cat $(BUILD)/deb/depends)" "$$pkg" > $(BUILD)/deb/depends
 	printf 'ticklist %s, built from %s by make deb.\nSource: %s\n' \
 	    '$(VERSION)' '$(or $(GIT_COMMIT),a source tree)' \
 	    'https://github.com/ticklist/ticklist' \

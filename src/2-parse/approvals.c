@@ -2,6 +2,7 @@
  * after-release count, and the value judgements the sign-off and gate
  * checks share. Keyword tables, no regexes: this runs on every file. */
 #include <ctype.h>
+#include <stdint.h>
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,15 +72,44 @@ ap_kw(const char *s, const char *k)
 	return 0;
 }
 
-/* Does any keyword of the NULL-terminated list occur in s? */
+/* Does any keyword of the NULL-terminated list occur in s? These lists
+ * run on every title, label and item of every file, so s is looked at
+ * once first: the letters that start its words and the bytes it holds
+ * (ASCII letters folded). A keyword starting with a letter matches only
+ * at a word start, so its first letter must start a word of s; any
+ * other keyword needs its first two bytes in s. Most of a list is
+ * skipped without a search. */
 static int
 ap_any(const char *s, const char *const *list)
 {
+	uint64_t in[4] = { 0, 0, 0, 0 };
+	uint32_t starts = 0;	/* bit c - 'a' */
+
 	if (s == NULL)
 		return 0;
-	for (; *list != NULL; list++)
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';
+	    p++) {
+		unsigned c = (unsigned)ap_lower(*p);
+		in[c >> 6] |= (uint64_t)1 << (c & 63);
+		if (c >= 'a' && c <= 'z' && (p == (const unsigned char *)s ||
+		    !ap_alnum(p[-1])))
+			starts |= (uint32_t)1 << (c - 'a');
+	}
+	for (; *list != NULL; list++) {
+		unsigned c0 = (unsigned)ap_lower((unsigned char)(*list)[0]);
+		unsigned c1 = (unsigned)ap_lower((unsigned char)(*list)[1]);
+
+		if (c0 >= 'a' && c0 <= 'z') {
+			if (!(starts & ((uint32_t)1 << (c0 - 'a'))))
+				continue;
+		} else if (!(in[c0 >> 6] & ((uint64_t)1 << (c0 & 63))))
+			continue;
+		if (c1 != 0 && c1 != '=' &&
+		    !(in[c1 >> 6] & ((uint64_t)1 << (c1 & 63))))
+			continue;
 		if (ap_kw(s, *list))
 			return 1;
+	}
 	return 0;
 }
 
@@ -103,7 +133,8 @@ ap_signoff_word(const char *s)
 	for (const char *p = s; *p != '\0'; p++) {
 		size_t k = 0;
 
-		if (strncasecmp(p, "sign", 4) != 0 ||
+		if (ap_lower((unsigned char)*p) != 's' ||
+		    strncasecmp(p, "sign", 4) != 0 ||
 		    (p > s && ap_alnum((unsigned char)p[-1])))
 			continue;
 		while (k < 4 && p[4 + k] != '\0' &&
@@ -194,21 +225,6 @@ approvals_after_section(const struct checklist *cl, int s)
 		return cl->after_sec[s];
 	for (int k = 0; s >= 0 && (size_t)s < cl->nsections && k < 64; k++) {
 		if (approvals_after_title(cl->sections[s].title))
-			return 1;
-		s = cl->sections[s].parent;
-	}
-	return 0;
-}
-
-/* Is section s (or an ancestor) a sign-off section? The heading that
- * titles the whole checklist ("# QA Sign-Off Template") does not make
- * everything under it one. */
-static int
-ap_signoff_section(const struct checklist *cl, int s)
-{
-	for (int k = 0; s >= 0 && (size_t)s < cl->nsections && k < 64 &&
-	    s != cl->title_section; k++) {
-		if (approvals_signoff_title(cl->sections[s].title))
 			return 1;
 		s = cl->sections[s].parent;
 	}
@@ -1374,12 +1390,32 @@ approvals_build(struct checklist *cl)
 	struct ap_build b;
 	size_t i;
 
+	/* Each section's answer once (parents come before their children),
+	 * not once per item and ancestor. */
+	cl->after_sec = NULL;
+	if (cl->nsections > 0) {
+		unsigned char *as = arena_alloc(&cl->arena, cl->nsections);
+		for (i = 0; i < cl->nsections; i++) {
+			int p = cl->sections[i].parent;
+			as[i] = (p >= 0 && (size_t)p < i && as[p]) ||
+			    approvals_after_title(cl->sections[i].title);
+		}
+		cl->after_sec = as;
+	}
 	memset(&b, 0, sizeof(b));
 	b.cl = cl;
 	b.signoff = xcalloc(cl->nsections + 1, 1);
 	b.item_done = xcalloc(cl->nitems + 1, 1);
-	for (i = 0; i < cl->nsections; i++)
-		b.signoff[i] = (unsigned char)ap_signoff_section(cl, (int)i);
+	/* Is section i (or an ancestor) a sign-off section? Parents come
+	 * before their children. The heading that titles the whole
+	 * checklist ("# QA Sign-Off Template") does not make everything
+	 * under it one. */
+	for (i = 0; i < cl->nsections; i++) {
+		int p = cl->sections[i].parent;
+		b.signoff[i] = (int)i != cl->title_section &&
+		    ((p >= 0 && (size_t)p < i && b.signoff[p]) ||
+		    approvals_signoff_title(cl->sections[i].title));
+	}
 	ap_label_contexts(&b);
 	ap_tables(&b);
 	ap_fields(&b);
@@ -1414,18 +1450,6 @@ approvals_build(struct checklist *cl)
 		cl->napprovals = b.n;
 	}
 	free(b.v);
-	/* Each section's answer once (parents come before their children),
-	 * not once per item and ancestor. */
-	cl->after_sec = NULL;
-	if (cl->nsections > 0) {
-		unsigned char *as = arena_alloc(&cl->arena, cl->nsections);
-		for (i = 0; i < cl->nsections; i++) {
-			int p = cl->sections[i].parent;
-			as[i] = (p >= 0 && (size_t)p < i && as[p]) ||
-			    approvals_after_title(cl->sections[i].title);
-		}
-		cl->after_sec = as;
-	}
 	memset(&cl->after_release, 0, sizeof(cl->after_release));
 	for (i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];

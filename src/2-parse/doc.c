@@ -1862,6 +1862,25 @@ doc_refdefs(struct walker *w, struct buf *md)
 	free(cover);
 }
 
+/* Is a cell's text its own plain text: no byte that can start an inline
+ * (escape, code, emphasis, link, image, HTML, entity), no control byte
+ * and valid UTF-8? Most cells are; they need no inline parse. */
+static int
+doc_cell_plain(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\\': case '`': case '*': case '_': case '[': case ']':
+		case '<': case '&': case '!':
+			return 0;
+		default:
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				return 0;
+		}
+	}
+	return utf8_invalid_find(s, n, 0) == n;
+}
+
 /* Add table t to the model: cells trimmed, \| unescaped, inlines
  * flattened, extra cells dropped, missing ones empty. */
 static void
@@ -1925,6 +1944,11 @@ doc_table_record(struct walker *w, const struct tfound *t)
 				continue;
 			}
 			cell->col = checklist_col(cl, line, (int)(o + a) + 1);
+			if (doc_cell_plain(p + a, z - a)) {
+				cell->text = arena_strndup(&cl->arena, p + a,
+				    z - a);
+				continue;
+			}
 			buf_puts(md, "x ");
 			for (size_t i = a; i < z; i++)
 				if (!(p[i] == '\\' && i + 1 < z &&

@@ -37,13 +37,13 @@ itemmeta_date(const char *s, long *ymd)
 int
 itemmeta_word(const char *s, size_t n, const char *w)
 {
-	size_t k = strlen(w);
-
-	if (n < k)
-		return 0;
-	for (size_t i = 0; i < k; i++)
-		if (tolower((unsigned char)s[i]) != w[i])
+	/* One pass, no strlen: most calls fail on the first byte. */
+	for (size_t i = 0; w[i] != '\0'; i++) {
+		unsigned char c = i < n ? (unsigned char)s[i] : 0;
+		if (i >= n || (c >= 'A' && c <= 'Z' ? c + 32 : c) !=
+		    (unsigned char)w[i])
 			return 0;
+	}
 	return 1;
 }
 
@@ -273,6 +273,17 @@ itemmeta_scan(struct scan *sc, const char *s, size_t n)
 	while (i < n) {
 		char c = s[i];
 
+		/* Most bytes start nothing: inside a word only a code span,
+		 * a comment, a link target or the calendar emoji can begin
+		 * (every other scanner wants a word start), and at a word
+		 * start only these bytes. */
+		if (i > 0 && itemmeta_alnum(s[i - 1]) ? c != '`' && c != '<' &&
+		    c != ']' && (unsigned char)c != 0xf0 :
+		    !isalnum((unsigned char)c) && !strchr("`<]@#", c) &&
+		    (unsigned char)c != 0xf0) {
+			i++;
+			continue;
+		}
 		if (c == '`') {
 			size_t run = 0, j;
 			while (i + run < n && s[i + run] == '`')
@@ -546,7 +557,10 @@ itemmeta_is_approval(const char *t)
 	size_t n = t ? strlen(t) : 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && isalpha((unsigned char)t[i - 1]))
+		unsigned char c = (unsigned char)t[i] | 0x20;	/* A-Z: a-z */
+
+		if ((c != 'a' && c != 's') ||
+		    (i > 0 && isalpha((unsigned char)t[i - 1])))
 			continue;
 		if (itemmeta_word(t + i, n - i, "approv") ||
 		    itemmeta_word(t + i, n - i, "sign-off") ||

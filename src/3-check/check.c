@@ -383,7 +383,6 @@ check_emit(struct check_state *st, const struct rule *r, int line, int col,
     const char *label, const char *sec)
 {
 	const char *t = r->message ? r->message : r->kind->message;
-	struct finding *f;
 	struct buf *b = &st->msg;
 
 	buf_reset(b);
@@ -409,14 +408,10 @@ check_emit(struct check_state *st, const struct rule *r, int line, int col,
 		} else
 			buf_putc(b, *t);
 	}
-	f = findings_add(st->out, st->cl->file, line, col, end_line, end_col,
-	    st->sev[r->index], r->info.id, "%s", buf_cstr(b));
-	if (sec != NULL)
-		f->section = xstrdup(sec);
-	if (match != NULL)
-		f->key = xstrndup(match, mlen);
-	else if (label != NULL)
-		f->key = xstrdup(label);
+	findings_add_parts(st->out, st->cl->file, line, col, end_line, end_col,
+	    st->sev[r->index], r->info.id, buf_cstr(b), sec,
+	    match != NULL ? match : label, match != NULL ? mlen :
+	    label != NULL ? strlen(label) : 0);
 }
 
 const char *
@@ -449,23 +444,34 @@ check_matches(struct check_state *st, const struct rule *r,
 }
 
 /* Does section s or an ancestor match r's section pattern? Memoised per
- * rule in st->mask, so each title is matched at most once per rule. */
+ * rule in st->mask, so each title is matched at most once per rule: bit
+ * 1 the answer, bit 2 whether s's own title matched. */
 static int
 check_section_match(struct check_state *st, const struct rule *r, int s)
 {
 	const struct section *sec;
-	int rc;
+	int own, rc;
 
 	if (s < 0)
 		return 0;
 	if (st->mask[s] >= 0)
-		return st->mask[s];
+		return st->mask[s] & 1;
 	sec = &st->cl->sections[s];
-	rc = check_matches(st, r, r->section_re, sec->title,
-	    strlen(sec->title), sec->line, sec->col) ||
-	    check_section_match(st, r, sec->parent);
-	st->mask[s] = (signed char)rc;
+	own = check_matches(st, r, r->section_re, sec->title,
+	    strlen(sec->title), sec->line, sec->col);
+	rc = own || check_section_match(st, r, sec->parent);
+	st->mask[s] = (signed char)(rc | own << 1);
 	return rc;
+}
+
+/* Start r's memo in st->mask. */
+static void
+check_mask_for(struct check_state *st, const struct rule *r)
+{
+	if (st->mask_rule != r) {
+		memset(st->mask, -1, st->cl->nsections);
+		st->mask_rule = r;
+	}
 }
 
 int
@@ -473,11 +479,25 @@ check_in_section(struct check_state *st, const struct rule *r, int section)
 {
 	if (r->section_re == NULL)
 		return 1;
-	if (st->mask_rule != r) {
-		memset(st->mask, -1, st->cl->nsections);
-		st->mask_rule = r;
-	}
+	check_mask_for(st, r);
 	return check_section_match(st, r, section);
+}
+
+int
+check_in_section_below_title(struct check_state *st, const struct rule *r,
+    int s)
+{
+	const struct checklist *cl = st->cl;
+
+	if (r->section_re == NULL)
+		return 1;
+	check_mask_for(st, r);
+	for (; s >= 0 && s != cl->title_section; s = cl->sections[s].parent) {
+		check_section_match(st, r, s);
+		if (st->mask[s] & 2)
+			return 1;
+	}
+	return 0;
 }
 
 /* Where a count of backtick runs stopped, to go on from there: matches

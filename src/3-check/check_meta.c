@@ -41,24 +41,6 @@ check_overdue(struct check_state *st, const struct rule *r)
 	}
 }
 
-/* Is section s or an ancestor below the title heading matched by r's
- * section pattern? The title does not count: "Production Testing
- * Checklist" does not make every item a testing item. */
-static int
-check_meta_in_section(struct check_state *st, const struct rule *r, int s)
-{
-	const struct checklist *cl = st->cl;
-
-	if (r->section_re == NULL)
-		return 1;
-	for (; s >= 0 && s != cl->title_section; s = cl->sections[s].parent)
-		if (check_matches(st, r, r->section_re, cl->sections[s].title,
-		    strlen(cl->sections[s].title), cl->sections[s].line,
-		    cl->sections[s].col))
-			return 1;
-	return 0;
-}
-
 /* Checked items in the rule's sections without evidence, unless they
  * are approvals. */
 void
@@ -73,7 +55,7 @@ check_evidence(struct check_state *st, const struct rule *r)
 
 		if (it->state != ITEM_DONE || cl->imeta[i].nevidence > 0 ||
 		    itemmeta_is_approval(it->text) ||
-		    !check_meta_in_section(st, r, it->section))
+		    !check_in_section_below_title(st, r, it->section))
 			continue;
 		check_emit(st, r, it->line, it->col, it->line, it->col,
 		    it->text, strlen(it->text), NULL,
@@ -133,20 +115,25 @@ check_stale_review(struct check_state *st, const struct rule *r)
 		if (b->kind == BLOCK_CODE || b->kind == BLOCK_HEADING ||
 		    !check_in_section(st, r, b->section))
 			continue;
-		for (k = 0; k < b->len; k++) {
-			if (k > 0 && (isalnum((unsigned char)t[k - 1]) ||
-			    t[k - 1] == '_'))
-				continue;
-			for (j = 0; stale_labels[j] != NULL; j++)
-				if (itemmeta_word(t + k, b->len - k,
-				    stale_labels[j]))
+		/* Every label is followed by ':' (after spaces): look back
+		 * from each colon for a label that ends there. */
+		for (const char *colon = memchr(t, ':', b->len); colon != NULL;
+		    colon = memchr(colon + 1, ':', b->len -
+		    (size_t)(colon + 1 - t))) {
+			size_t e = (size_t)(colon - t), d = e, m = 0;
+
+			while (e > 0 && t[e - 1] == ' ')
+				e--;
+			for (j = 0; stale_labels[j] != NULL; j++) {
+				m = strlen(stale_labels[j]);
+				k = e - m;
+				if (e >= m && itemmeta_word(t + k, m,
+				    stale_labels[j]) && (k == 0 ||
+				    !(isalnum((unsigned char)t[k - 1]) ||
+				    t[k - 1] == '_')))
 					break;
+			}
 			if (stale_labels[j] == NULL)
-				continue;
-			size_t e = k + strlen(stale_labels[j]), d = e;
-			while (d < b->len && t[d] == ' ')
-				d++;
-			if (d >= b->len || t[d] != ':')
 				continue;
 			for (d++; d < b->len && t[d] == ' '; d++)
 				;

@@ -354,8 +354,6 @@ check_drop_in_blanks(struct check_state *st, size_t first)
 		    check_blank_rule(st, fd->section) != NULL) ||
 		    check_quoted(cl, f->line, f->col, &qp)) {
 			free(f->message);
-			free(f->section);
-			free(f->key);
 			continue;
 		}
 		out->v[w++] = *f;
@@ -545,7 +543,11 @@ check_unselected_choice(struct check_state *st, const struct rule *r)
 			    !(b->kind == BLOCK_TABLE && b->text[z] == '|'))
 				z++;
 			for (size_t i = a; i < z; i++) {
-				int bk = check_box_at(b->text, z, i, &len);
+				int bk;
+				if (b->text[i] != '[' &&
+				    (unsigned char)b->text[i] != 0xe2)
+					continue;	/* the common case */
+				bk = check_box_at(b->text, z, i, &len);
 				if (bk == 0)
 					continue;
 				if (bk == 1 && open++ == 0)
@@ -575,28 +577,30 @@ check_unselected_choice(struct check_state *st, const struct rule *r)
 static const char *
 check_status_tail(const char *t, size_t *n)
 {
-	static const char *const seps[] = { ": ", " - ", " \xe2\x80\x93 ",
-	    " \xe2\x80\x94 ", "\xe2\x86\x92", " (", NULL };
-	const char *best = NULL, *p;
-	size_t len = strlen(t);
+	const char *best = NULL, *e;
+	size_t len;
 
-	/* The last occurrence of each, found from the end: one pass per
-	 * separator, however long the text (a strstr loop is quadratic
-	 * where strstr measures its haystack, as ASan's does). */
-	for (size_t k = 0; seps[k] != NULL; k++) {
-		size_t sl = strlen(seps[k]);
-		for (size_t i = len >= sl ? len - sl + 1 : 0; i-- > 0; ) {
-			if (t[i] != seps[k][0] ||
-			    memcmp(t + i, seps[k], sl) != 0)
-				continue;
-			p = t + i;
-			if (best == NULL || p + sl > best)
-				best = p + sl;
-			break;
-		}
+	/* One pass; a separator that ends later wins. Each test stops at
+	 * the first byte that differs, so none reads past the end. */
+	for (const char *p = t; *p != '\0'; p++) {
+		e = NULL;
+		if (p[0] == ':' && p[1] == ' ')
+			e = p + 2;
+		else if (p[0] == ' ' && p[1] == '-' && p[2] == ' ')
+			e = p + 3;
+		else if (p[0] == ' ' && p[1] == '(')
+			e = p + 2;
+		else if (p[0] == ' ' && p[1] == '\xe2' && p[2] == '\x80' &&
+		    (p[3] == '\x93' || p[3] == '\x94') && p[4] == ' ')
+			e = p + 5;
+		else if (p[0] == '\xe2' && p[1] == '\x86' && p[2] == '\x92')
+			e = p + 3;
+		if (e != NULL && (best == NULL || e > best))
+			best = e;
 	}
 	if (best == NULL)
 		return NULL;
+	len = (size_t)(best - t) + strlen(best);
 	while (*best == ' ' || *best == '*')
 		best++;
 	*n = len - (size_t)(best - t);
@@ -626,6 +630,7 @@ check_box_contradicts(struct check_state *st, const struct rule *r)
 	    "\xe2\x9c\x94", "\xe2\x98\x91", "\xe2\x9c\x93", NULL };
 	static const char *const undone_marks[] = { "\xe2\x9d\x8c",
 	    "\xe2\x9c\x97", "\xe2\x9c\x98", "\xe2\x9b\x94", NULL };
+	static const char *const no_marks[] = { NULL };
 	static const char *const done_words[] = { "done", "passed",
 	    "complete", "completed", "fixed", "verified", "resolved",
 	    "finished", "erledigt", "abgeschlossen", "完成", "已完成", "完了",
@@ -648,6 +653,9 @@ check_box_contradicts(struct check_state *st, const struct rule *r)
 			continue;
 		marks = it->state == ITEM_OPEN ? done_marks : undone_marks;
 		words = it->state == ITEM_OPEN ? done_words : undone_words;
+		/* Every mark starts with 0xe2: most texts have none. */
+		if (strchr(t, 0xe2) == NULL)
+			marks = no_marks;
 		for (k = 0; marks[k] != NULL && m == NULL; k++) {
 			const char *p = strstr(t, marks[k]);
 			/* Not as the first thing in the text. */

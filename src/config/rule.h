@@ -193,6 +193,10 @@ const char *check_title(const struct check_state *, int s);
  * r has none. */
 int	check_in_section(struct check_state *, const struct rule *,
 	    int section);
+/* The same, but the title heading does not count: "Production Testing
+ * Checklist" does not make every item a testing item. */
+int	check_in_section_below_title(struct check_state *,
+	    const struct rule *, int section);
 /* A prefilter for a regex: the first position at or after from where a
  * match may consume its key (a byte every match consumes), with in *lo
  * the leftmost position an attempt consuming that key can start at; n

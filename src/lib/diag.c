@@ -29,32 +29,13 @@ sev_parse(const char *s)
 	return -1;
 }
 
-struct finding *
-findings_add(struct findings *fs, const char *file, int line, int col,
-    int end_line, int end_col, enum sev sev, const char *rule,
-    const char *fmt, ...)
+/* A new finding at the end of fs, its message not set. */
+static struct finding *
+finding_new(struct findings *fs, const char *file, int line, int col,
+    int end_line, int end_col, enum sev sev, const char *rule)
 {
 	struct finding *f;
-	struct buf b = {0};
-	va_list ap;
-	int n;
 
-	va_start(ap, fmt);
-	if (strcmp(fmt, "%s") == 0) {
-		/* The checkers' case: a message built already; no printf. */
-		b.data = xstrdup(va_arg(ap, const char *));
-		va_end(ap);
-	} else {
-		n = vsnprintf(NULL, 0, fmt, ap);
-		va_end(ap);
-		b.data = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-		b.data[0] = '\0';
-		if (n > 0) {
-			va_start(ap, fmt);
-			vsnprintf(b.data, (size_t)n + 1, fmt, ap);
-			va_end(ap);
-		}
-	}
 	fs->v = xgrow(fs->v, &fs->cap, fs->n + 1, sizeof(*fs->v));
 	f = &fs->v[fs->n++];
 	memset(f, 0, sizeof(*f));
@@ -67,7 +48,61 @@ findings_add(struct findings *fs, const char *file, int line, int col,
 		f->end_col = f->col;
 	f->sev = sev;
 	f->rule = rule;
-	f->message = b.data;
+	return f;
+}
+
+struct finding *
+findings_add(struct findings *fs, const char *file, int line, int col,
+    int end_line, int end_col, enum sev sev, const char *rule,
+    const char *fmt, ...)
+{
+	struct finding *f;
+	char *m;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	if (strcmp(fmt, "%s") == 0) {
+		/* A message built already; no printf. */
+		m = xstrdup(va_arg(ap, const char *));
+		va_end(ap);
+	} else {
+		n = vsnprintf(NULL, 0, fmt, ap);
+		va_end(ap);
+		m = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+		m[0] = '\0';
+		if (n > 0) {
+			va_start(ap, fmt);
+			vsnprintf(m, (size_t)n + 1, fmt, ap);
+			va_end(ap);
+		}
+	}
+	f = finding_new(fs, file, line, col, end_line, end_col, sev, rule);
+	f->message = m;
+	return f;
+}
+
+struct finding *
+findings_add_parts(struct findings *fs, const char *file, int line, int col,
+    int end_line, int end_col, enum sev sev, const char *rule,
+    const char *msg, const char *section, const char *key, size_t keylen)
+{
+	size_t ml = strlen(msg) + 1, sl = section ? strlen(section) + 1 : 0;
+	struct finding *f = finding_new(fs, file, line, col, end_line, end_col,
+	    sev, rule);
+	char *p;
+
+	p = f->message = xmalloc(ml + sl + (key ? keylen + 1 : 0));
+	memcpy(p, msg, ml);
+	p += ml;
+	if (section != NULL) {
+		f->section = memcpy(p, section, sl);
+		p += sl;
+	}
+	if (key != NULL) {
+		f->key = memcpy(p, key, keylen);
+		p[keylen] = '\0';
+	}
 	return f;
 }
 
@@ -107,8 +142,6 @@ findings_sort(struct findings *fs)
 		if (j > 0 && finding_cmp(&fs->v[j - 1], &fs->v[i]) == 0 &&
 		    strcmp(fs->v[j - 1].message, fs->v[i].message) == 0) {
 			free(fs->v[i].message);
-			free(fs->v[i].section);
-			free(fs->v[i].key);
 			continue;
 		}
 		fs->v[j++] = fs->v[i];
@@ -126,8 +159,6 @@ findings_drop(struct findings *fs, size_t first, const unsigned char *drop)
 
 		if (drop[i - first]) {
 			free(f->message);
-			free(f->section);
-			free(f->key);
 			continue;
 		}
 		fs->v[k++] = *f;
@@ -138,11 +169,8 @@ findings_drop(struct findings *fs, size_t first, const unsigned char *drop)
 void
 findings_clear(struct findings *fs)
 {
-	for (size_t i = 0; i < fs->n; i++) {
+	for (size_t i = 0; i < fs->n; i++)
 		free(fs->v[i].message);
-		free(fs->v[i].section);
-		free(fs->v[i].key);
-	}
 	free(fs->v);
 	memset(fs, 0, sizeof(*fs));
 }

@@ -207,6 +207,17 @@ for want in './README.md: skipped: no task item or sign-off field' \
 	if grep -q -F -- "$want" "$tmp/stdout"; then echo "ok cli/sel-show: $want"
 	else echo "not ok cli/sel-show: $want"; cat "$tmp/stdout"; fi
 done
+# libgit2 is loaded only when a walk asks git (files.c): a run that
+# names its files, as pre-commit does, never maps it.
+if LD_DEBUG=libs "$T" --version 2>&1 | grep -q 'file=.*libcmark'; then
+	(cd "$p" && LD_DEBUG=files "$T" lint docs/deploy/go.md) \
+	    >"$tmp/ld-files" 2>&1
+	(cd "$p" && LD_DEBUG=files "$T" lint .) >"$tmp/ld-walk" 2>&1
+	if ! grep -q 'file=libgit2' "$tmp/ld-files" &&
+	    grep -q 'file=libgit2' "$tmp/ld-walk"; then
+		echo "ok cli/libgit2-loaded-for-walks-only"
+	else echo "not ok cli/libgit2-loaded-for-walks-only"; fi
+else echo "ok cli/libgit2-loaded-for-walks-only # skip: no LD_DEBUG"; fi
 check sel-no-ignore 0 sh -c 'cd "$1" && "$2" lint --no-ignore .' - "$p" "$T"
 t_has() { if grep -q -F -- "$2" "$3"; then echo "ok cli/$1"; else echo "not ok cli/$1"; cat "$3"; fi; }
 t_has sel-no-ignore-reads-dist 'dist/copy.md' "$tmp/stdout"

@@ -469,7 +469,7 @@ elif [ "$(id -u)" = 0 ] && command -v dpkg >/dev/null 2>&1 &&
 		ok deb-built
 	else nok deb-built "$(tail -5 "$tmp/deb.log")"; fi
 	dpkg-deb -f "$deb" Depends >"$tmp/depends" 2>&1
-	for p in libcmark libyaml libpcre2 libc6; do
+	for p in libcmark libyaml libpcre2 libgit2 libc6; do
 		has "deb-depends-$p" "$tmp/depends" "$p"
 	done
 	dpkg-deb -c "$deb" >"$tmp/contents" 2>&1
