@@ -1621,9 +1621,17 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 			off[k] = first_off;
 			st[k] = 0;
 			indent[k] = 0;
-		} else
+		} else {
 			st[k] = (signed char)doc_line_content(cl, l, anc, ind,
 			    nanc, &off[k], &indent[k]);
+			/* A lazy line keeps the blanks before it in
+			 * cmark-gfm's paragraph text: as a header row that
+			 * starts with a pipe, it has an empty cell first. */
+			size_t left;
+			if (st[k] == 1 && indent[k] > 0 && *doc_at(cl, l,
+			    (int)off[k] + 1, &left) == '|')
+				off[k]--;
+		}
 	}
 	for (int d = l0 + 1; d <= last && !found; d++) {
 		size_t k = (size_t)(d - l0), hl, dl, hn, dn;
