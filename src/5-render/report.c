@@ -5,6 +5,7 @@
  * concern). Everything reads the checklist through const pointers. */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ struct bucket {
  * group 0 is "no section" (top level). */
 struct rctx {
 	const struct report_input *in;	/* NULL for the plain status */
+	struct arena		*a;	/* what the arrays below are in, or
+					   NULL: the heap (report_rctx_free) */
+	long			 today;	/* when_today() */
 	const struct checklist	*cl;
 	const struct findings	*fs;
 	struct bucket		 sec_items;	/* section+1 -> task items */
@@ -56,14 +60,53 @@ report_percent(unsigned items, unsigned checked)
 	return val_num(verdict_percent(verdict_permille(&c)), 1);
 }
 
-/* Group g of each of n members (g < ngroups, or -1 for none) into b. */
+/* n zeroed objects of size bytes in a, or on the heap if a is NULL. */
+static void *
+report_calloc(struct arena *a, size_t n, size_t size)
+{
+	void *p;
+
+	if (a == NULL)
+		return xcalloc(n ? n : 1, size);
+	p = arena_alloc(a, (n ? n : 1) * size);
+	memset(p, 0, (n ? n : 1) * size);
+	return p;
+}
+
+/* Free what report_calloc(a, ...) gave (nothing to do in an arena). */
 static void
-report_bucket(struct bucket *b, const int *group, size_t n, size_t ngroups)
+report_cfree(struct arena *a, void *p)
+{
+	if (a == NULL)
+		free(p);
+}
+
+/* Put the lazy list name of n elements built by gen into o (in arena a:
+ * with a copy of the size bytes of arg there, which is what gen gets;
+ * NULL: o is on the heap and the list is built at once from arg). */
+static void
+report_put_lazy(struct val *o, struct arena *a, const char *name, size_t n,
+    val_gen gen, const void *arg, size_t size)
+{
+	void *p = (void *)(uintptr_t)arg;
+
+	if (a != NULL) {
+		p = arena_alloc(a, size);
+		memcpy(p, arg, size);
+	}
+	val_put_lazy(o, name, n, gen, p);
+}
+
+/* Group g of each of n members (g < ngroups, or -1 for none) into b, in
+ * arena a (or the heap). */
+static void
+report_bucket(struct bucket *b, struct arena *a, const int *group, size_t n,
+    size_t ngroups)
 {
 	size_t i, *fill;
 
-	b->start = xcalloc(ngroups + 1, sizeof(size_t));
-	b->idx = xcalloc(n ? n : 1, sizeof(size_t));
+	b->start = report_calloc(a, ngroups + 1, sizeof(size_t));
+	b->idx = report_calloc(a, n, sizeof(size_t));
 	for (i = 0; i < n; i++)
 		if (group[i] >= 0)
 			b->start[group[i] + 1]++;
@@ -77,10 +120,10 @@ report_bucket(struct bucket *b, const int *group, size_t n, size_t ngroups)
 }
 
 static void
-report_bucket_free(struct bucket *b)
+report_bucket_free(struct bucket *b, struct arena *a)
 {
-	free(b->start);
-	free(b->idx);
+	report_cfree(a, b->start);
+	report_cfree(a, b->idx);
 }
 
 /* The group of a section for tasks and findings: the title heading's own
@@ -94,20 +137,24 @@ report_group(const struct checklist *cl, int sec)
 /* Place task items in sections and findings on task items (the one whose
  * first paragraph holds the finding's line) or else in the innermost
  * section at that line. Items and sections are in document order, so a
- * binary search finds the last one starting at or before a line. */
+ * binary search finds the last one starting at or before a line. The
+ * arrays go in arena a (NULL: the heap), where the lazy lists of a page
+ * (val_put_lazy) find them as long as the page lives. */
 static void
-report_rctx_init(struct rctx *rc, const struct checklist *cl,
+report_rctx_init(struct rctx *rc, struct arena *a, const struct checklist *cl,
     const struct findings *fs)
 {
 	size_t nf = fs ? fs->n : 0, i, ng = cl->nsections + 1;
 	int *g = xcalloc(cl->nitems + nf + 1, sizeof(int));
 	int *gi = g + cl->nitems;
 
+	rc->a = a;
+	rc->today = when_today();
 	rc->cl = cl;
 	rc->fs = fs;
 	for (i = 0; i < cl->nitems; i++)
 		g[i] = report_group(cl, cl->items[i].section);
-	report_bucket(&rc->sec_items, g, cl->nitems, ng);
+	report_bucket(&rc->sec_items, a, g, cl->nitems, ng);
 	for (i = 0; i < nf; i++) {
 		int line = fs->v[i].line;
 		size_t lo = 0, hi = cl->nitems;
@@ -122,11 +169,11 @@ report_rctx_init(struct rctx *rc, const struct checklist *cl,
 		if (lo > 0 && line <= itemmeta_item_end(cl, &cl->items[lo - 1]))
 			gi[i] = (int)lo - 1;
 	}
-	report_bucket(&rc->item_finds, gi, nf, cl->nitems);
+	report_bucket(&rc->item_finds, a, gi, nf, cl->nitems);
 	/* Where each finding sits, for links to it. g[i] may overlay gi[j]
 	 * for j <= i only: gi[i] is read before g[i] is written. */
-	rc->f_item = xcalloc(nf + 1, sizeof(int));
-	rc->f_group = xcalloc(nf + 1, sizeof(int));
+	rc->f_item = report_calloc(a, nf + 1, sizeof(int));
+	rc->f_group = report_calloc(a, nf + 1, sizeof(int));
 	for (i = 0; i < nf; i++) {
 		int line = fs->v[i].line;
 		size_t lo = 0, hi = cl->nsections;
@@ -146,18 +193,18 @@ report_rctx_init(struct rctx *rc, const struct checklist *cl,
 		}
 		g[i] = rc->f_group[i] = report_group(cl, (int)lo - 1);
 	}
-	report_bucket(&rc->sec_finds, g, nf, ng);
+	report_bucket(&rc->sec_finds, a, g, nf, ng);
 	free(g);
 }
 
 static void
 report_rctx_free(struct rctx *rc)
 {
-	report_bucket_free(&rc->sec_items);
-	report_bucket_free(&rc->sec_finds);
-	report_bucket_free(&rc->item_finds);
-	free(rc->f_item);
-	free(rc->f_group);
+	report_bucket_free(&rc->sec_items, rc->a);
+	report_bucket_free(&rc->sec_finds, rc->a);
+	report_bucket_free(&rc->item_finds, rc->a);
+	report_cfree(rc->a, rc->f_item);
+	report_cfree(rc->a, rc->f_group);
 }
 
 /* Set first and last on an object pushed as element i of n. */
@@ -225,13 +272,11 @@ report_counts(struct val *o, const struct counts *c, int tpl)
 	val_put_str(o, "tone", report_tone(c));
 }
 
-/* A lint finding object, as `lint --format json` writes it, appended to
- * arr. */
+/* A lint finding object, as `lint --format json` writes it, into the
+ * empty object o. */
 static struct val *
-report_finding(struct val *arr, const struct finding *f, int tpl)
+report_finding_fill(struct val *o, const struct finding *f, int tpl)
 {
-	struct val *o = val_push_obj(arr);
-
 	/* Sized at once (val_reserve): a template object gets anchor, src,
 	 * first and last too. */
 	val_reserve(o, tpl ? 16 : 8);
@@ -249,6 +294,13 @@ report_finding(struct val *arr, const struct finding *f, int tpl)
 		val_put_bool(o, "info", f->sev == SEV_INFO);
 	}
 	return o;
+}
+
+/* report_finding_fill, appended to arr. */
+static struct val *
+report_finding(struct val *arr, const struct finding *f, int tpl)
+{
+	return report_finding_fill(val_push_obj(arr), f, tpl);
 }
 
 /* The id of the element a finding of rc sits in: its task item "L<line>",
@@ -304,36 +356,79 @@ report_src(struct val *o, const struct rctx *rc, int line)
 	buf_free(&b);
 }
 
-/* Finding fi of rc as a template object appended to arr, with anchor. */
+/* Finding fi of rc as a template object with anchor, in the empty
+ * object o. */
 static struct val *
-report_finding_at(struct val *arr, const struct rctx *rc, size_t fi)
+report_finding_fill_at(struct val *o, const struct rctx *rc, size_t fi)
 {
-	struct val *o = report_finding(arr, &rc->fs->v[fi], 1);
-
+	report_finding_fill(o, &rc->fs->v[fi], 1);
 	report_anchor(o, rc, fi);
 	report_src(o, rc, rc->fs->v[fi].line);
 	return o;
 }
 
-/* The findings of bucket group g as a list, with has_<name>; without
- * those of severity error if noerr (the page lists them as blockers). */
+/* report_finding_fill_at, appended to arr. */
+static struct val *
+report_finding_at(struct val *arr, const struct rctx *rc, size_t fi)
+{
+	return report_finding_fill_at(val_push_obj(arr), rc, fi);
+}
+
+/* A lazy list of findings of a checklist: the findings idx[0..n) of
+ * rc (idx NULL: findings 0..n), each a template object with anchor
+ * (report_finding_at), first and last. */
+struct report_flist {
+	const struct rctx	*rc;
+	const size_t		*idx;
+	size_t			 n;
+};
+
+/* val_gen of a report_flist. */
+static struct val *
+report_flist_gen(struct arena *a, void *arg, size_t i)
+{
+	const struct report_flist *fl = arg;
+
+	return report_ends(report_finding_fill_at(a ? val_obj_in(a) :
+	    val_obj(), fl->rc, fl->idx ? fl->idx[i] : i), i, fl->n);
+}
+
+/* Put the findings idx[0..n) of rc into o as the lazy list name (in
+ * arena a, where the page's values of o live; NULL: o is on the heap and
+ * the list is built at once). idx must live as long as a. */
 static void
-report_group_findings(struct val *o, const struct rctx *rc,
+report_put_findings(struct val *o, struct arena *a, const struct rctx *rc,
+    const char *name, const size_t *idx, size_t n)
+{
+	struct report_flist fl = { rc, idx, n };
+
+	report_put_lazy(o, a, name, n, report_flist_gen, &fl, sizeof(fl));
+}
+
+/* The findings of bucket group g as a list, with has_<name>; without
+ * those of severity error if noerr (the page lists them as blockers).
+ * a: the arena of o (NULL: the heap). */
+static void
+report_group_findings(struct val *o, struct arena *a, const struct rctx *rc,
     const struct bucket *b, size_t g, const char *name, const char *has,
     int noerr)
 {
-	struct val *arr = val_put_arr(o, name);
-	size_t n = b->start[g + 1] - b->start[g], k, m = 0;
+	size_t n = b->start[g + 1] - b->start[g], k, m = 0, *idx;
 
 	for (k = 0; k < n; k++)
 		m += !noerr || rc->fs->v[b->idx[b->start[g] + k]].sev !=
 		    SEV_ERROR;
-	val_reserve(arr, m);
-	for (k = 0; k < n; k++) {
-		size_t fi = b->idx[b->start[g] + k];
-		if (noerr && rc->fs->v[fi].sev == SEV_ERROR)
-			continue;
-		report_ends(report_finding_at(arr, rc, fi), val_len(arr), m);
+	if (m == n) {
+		report_put_findings(o, a, rc, name, b->idx + b->start[g], n);
+	} else {
+		idx = report_calloc(a, m, sizeof(*idx));
+		for (k = m = 0; k < n; k++) {
+			size_t fi = b->idx[b->start[g] + k];
+			if (!noerr || rc->fs->v[fi].sev != SEV_ERROR)
+				idx[m++] = fi;
+		}
+		report_put_findings(o, a, rc, name, idx, m);
+		report_cfree(a, idx);
 	}
 	val_put_bool(o, has, m > 0);
 }
@@ -398,28 +493,48 @@ report_item_meta(struct val *t, const struct checklist *cl, size_t i,
 	val_put_bool(t, "has_evidence", m && m->nevidence);
 }
 
+/* A lazy list of task items of checklist cl: the items idx[0..n) (idx
+ * NULL: items 0..n), with rc (NULL for the plain status) and today. */
+struct report_ilist {
+	const struct rctx	*rc;
+	const struct checklist	*cl;
+	const size_t		*idx;
+	size_t			 n;
+	long			 today;
+};
+
+/* val_gen of "tasks" of status JSON and report.json: item i. */
+static struct val *
+report_task_list_gen(struct arena *a, void *arg, size_t i)
+{
+	const struct report_ilist *il = arg;
+	const struct checklist *cl = il->cl;
+	const struct item *it = &cl->items[i];
+	struct val *t = a ? val_obj_in(a) : val_obj();
+
+	val_reserve(t, 8);
+	val_put_str(t, "text", it->text);
+	val_put_int(t, "line", it->line);
+	val_put_int(t, "column", it->col);
+	val_put_str(t, "state", it->state == ITEM_OPEN ? "open" :
+	    it->state == ITEM_DONE ? "done" : "na");
+	val_put_str(t, "section", it->section >= 0 ?
+	    cl->sections[it->section].title : NULL);
+	report_item_meta(t, cl, i, 0, il->today);
+	return t;
+}
+
 /* Every task item in source order as key (the pinned "tasks" of status
  * JSON and report.json): text, line, column, state, section, owner, due,
- * evidence. */
+ * evidence. Lazy in arena a (NULL: o is on the heap). */
 static void
-report_task_list(struct val *o, const char *key, const struct checklist *cl)
+report_task_list(struct val *o, struct arena *a, const char *key,
+    const struct checklist *cl)
 {
-	struct val *arr = val_put_arr(o, key);
-	long today = when_today();
+	struct report_ilist il = { NULL, cl, NULL, cl->nitems, when_today() };
 
-	val_reserve(arr, cl->nitems);
-	for (size_t i = 0; i < cl->nitems; i++) {
-		const struct item *it = &cl->items[i];
-		struct val *t = val_push_obj(arr);
-		val_put_str(t, "text", it->text);
-		val_put_int(t, "line", it->line);
-		val_put_int(t, "column", it->col);
-		val_put_str(t, "state", it->state == ITEM_OPEN ? "open" :
-		    it->state == ITEM_DONE ? "done" : "na");
-		val_put_str(t, "section", it->section >= 0 ?
-		    cl->sections[it->section].title : NULL);
-		report_item_meta(t, cl, i, 0, today);
-	}
+	report_put_lazy(o, a, key, il.n, report_task_list_gen, &il,
+	    sizeof(il));
 }
 
 /* The waivers of cl as "waivers" ({rule, line, lines: [first, last],
@@ -532,43 +647,50 @@ report_item_html(struct buf *b, const struct checklist *cl,
 	free(open);
 }
 
-/* The task items of bucket group g as "tasks", with has_tasks. */
-static void
-report_tasks(struct val *o, const struct rctx *rc, size_t g)
+/* val_gen of the template "tasks": task item idx[i] of a report_ilist
+ * with its findings. */
+static struct val *
+report_task_gen(struct arena *a, void *arg, size_t k)
 {
-	const struct bucket *b = &rc->sec_items;
-	struct val *arr = val_put_arr(o, "tasks");
-	size_t n = b->start[g + 1] - b->start[g];
-	long today = when_today();
+	const struct report_ilist *il = arg;
+	const struct rctx *rc = il->rc;
+	size_t ii = il->idx[k];
+	const struct item *it = &rc->cl->items[ii];
+	struct val *t = a ? val_obj_in(a) : val_obj();
 	struct buf h = {0};
 
-	val_reserve(arr, n);
-	for (size_t k = 0; k < n; k++) {
-		size_t ii = b->idx[b->start[g] + k];
-		const struct item *it = &rc->cl->items[ii];
-		struct val *t = val_push_obj(arr);
-		val_reserve(t, 24);	/* its members, at once */
-		val_put_str(t, "state", state_names[it->state]);
-		val_put_str(t, "state_label", state_labels[it->state]);
-		val_put_str(t, "text", it->text);
-		buf_reset(&h);
-		report_item_html(&h, rc->cl, it);
-		val_put_str(t, "html", buf_cstr(&h));
-		val_put_int(t, "line", it->line);
-		val_put_int(t, "column", it->col);
-		val_put_int(t, "depth", it->depth);
-		val_put_bool(t, "nested", it->depth > 0);
-		report_src(t, rc, it->line);
-		val_put_bool(t, "done", it->state == ITEM_DONE);
-		val_put_bool(t, "open", it->state == ITEM_OPEN);
-		val_put_bool(t, "na", it->state == ITEM_NA);
-		report_item_meta(t, rc->cl, ii, 1, today);
-		report_group_findings(t, rc, &rc->item_finds, ii, "findings",
-		    "has_findings", 0);
-		report_ends(t, k, n);
-	}
+	val_reserve(t, 24);	/* its members, at once */
+	val_put_str(t, "state", state_names[it->state]);
+	val_put_str(t, "state_label", state_labels[it->state]);
+	val_put_str(t, "text", it->text);
+	report_item_html(&h, rc->cl, it);
+	val_put_str(t, "html", buf_cstr(&h));
 	buf_free(&h);
-	val_put_bool(o, "has_tasks", n > 0);
+	val_put_int(t, "line", it->line);
+	val_put_int(t, "column", it->col);
+	val_put_int(t, "depth", it->depth);
+	val_put_bool(t, "nested", it->depth > 0);
+	report_src(t, rc, it->line);
+	val_put_bool(t, "done", it->state == ITEM_DONE);
+	val_put_bool(t, "open", it->state == ITEM_OPEN);
+	val_put_bool(t, "na", it->state == ITEM_NA);
+	report_item_meta(t, rc->cl, ii, 1, rc->today);
+	report_group_findings(t, a, rc, &rc->item_finds, ii, "findings",
+	    "has_findings", 0);
+	return report_ends(t, k, il->n);
+}
+
+/* The task items of bucket group g as "tasks", with has_tasks; built
+ * as they are read (a: the arena of o, NULL: the heap). */
+static void
+report_tasks(struct val *o, struct arena *a, const struct rctx *rc, size_t g)
+{
+	const struct bucket *b = &rc->sec_items;
+	struct report_ilist il = { rc, rc->cl, b->idx + b->start[g],
+	    b->start[g + 1] - b->start[g], rc->today };
+
+	report_put_lazy(o, a, "tasks", il.n, report_task_gen, &il, sizeof(il));
+	val_put_bool(o, "has_tasks", il.n > 0);
 }
 
 /* The number of findings of rc on lines first..last. */
@@ -607,53 +729,71 @@ report_fold(struct val *o, const struct rctx *rc, const struct section *s)
 	val_put_bool(o, "has_subtree_findings", nf > 0);
 }
 
-/* Sections as a tree without recursion: an explicit stack of the arrays
- * being filled, since heading depth is bounded by 6 but sibling lists are
- * not. rc is NULL for the plain status object. */
-static void
-report_sections(struct val *arr, const struct checklist *cl, int first,
-    const struct rctx *rc)
-{
-	struct { int sec; struct val *arr; int first; } stack[8];
-	int sp = 0;
+/* A lazy list of sections of cl: sections idx[0..n), depth levels
+ * below the top (rc NULL for the plain status). */
+struct report_slist {
+	const struct checklist	*cl;
+	const struct rctx	*rc;
+	const int		*idx;
+	size_t			 n;
+	int			 depth;
+};
 
-	stack[0].sec = first;
-	stack[0].arr = arr;
-	stack[0].first = 1;
-	while (sp >= 0) {
-		int i = stack[sp].sec;
-		if (i < 0) {
-			sp--;
-			continue;
-		}
-		const struct section *s = &cl->sections[i];
-		struct val *o = val_push_obj(stack[sp].arr);
-		stack[sp].sec = s->next_sibling;
-		val_put_str(o, "title", s->title);
-		val_put_int(o, "level", s->level);
-		val_put_int(o, "line", s->line);
-		report_counts(o, &s->total, rc != NULL);
-		struct val *kids = val_put_arr(o, "sections");
-		if (rc != NULL) {
-			int hl = sp + 2;
-			val_put_int(o, "hlevel", hl > 6 ? 6 : hl);
-			report_tasks(o, rc, (size_t)i + 1);
-			report_group_findings(o, rc, &rc->sec_finds,
-			    (size_t)i + 1, "findings_here",
-			    "has_findings_here", 0);
-			report_fold(o, rc, s);
-			val_put_str(o, "bar_name", s->title);
-			val_put_bool(o, "first", stack[sp].first);
-			val_put_bool(o, "last", s->next_sibling < 0);
-			stack[sp].first = 0;
-		}
-		if (s->first_child >= 0 && sp + 1 < 8) {
-			sp++;
-			stack[sp].sec = s->first_child;
-			stack[sp].arr = kids;
-			stack[sp].first = 1;
-		}
-	}
+static void report_put_sections(struct val *, struct arena *,
+    const struct report_slist *);
+
+/* val_gen of "sections": section idx[k] of a report_slist with its
+ * subsections (a lazy list again, down to 8 levels). A section is first
+ * unless the one before it in the list is its previous sibling (the top
+ * level joins the title's subsections, which are siblings, and the
+ * roots, which are not), and last when it has no next sibling. */
+static struct val *
+report_section_gen(struct arena *a, void *arg, size_t k)
+{
+	const struct report_slist *sl = arg;
+	const struct checklist *cl = sl->cl;
+	const struct rctx *rc = sl->rc;
+	int i = sl->idx[k], c, hl = sl->depth + 2;
+	const struct section *s = &cl->sections[i];
+	struct val *o = a ? val_obj_in(a) : val_obj();
+	struct report_slist kids = { cl, rc, NULL, 0, sl->depth + 1 };
+	int *idx;
+
+	val_put_str(o, "title", s->title);
+	val_put_int(o, "level", s->level);
+	val_put_int(o, "line", s->line);
+	report_counts(o, &s->total, rc != NULL);
+	for (c = s->first_child; c >= 0 && kids.depth < 8;
+	    c = cl->sections[c].next_sibling)
+		kids.n++;
+	kids.idx = idx = report_calloc(a, kids.n, sizeof(*idx));
+	for (c = s->first_child; kids.n > 0 && c >= 0;
+	    c = cl->sections[c].next_sibling)
+		*idx++ = c;
+	report_put_sections(o, a, &kids);
+	report_cfree(a, (void *)(uintptr_t)kids.idx);
+	if (rc == NULL)
+		return o;
+	val_put_int(o, "hlevel", hl > 6 ? 6 : hl);
+	report_tasks(o, a, rc, (size_t)i + 1);
+	report_group_findings(o, a, rc, &rc->sec_finds, (size_t)i + 1,
+	    "findings_here", "has_findings_here", 0);
+	report_fold(o, rc, s);
+	val_put_str(o, "bar_name", s->title);
+	val_put_bool(o, "first", k == 0 ||
+	    cl->sections[sl->idx[k - 1]].next_sibling != i);
+	val_put_bool(o, "last", s->next_sibling < 0);
+	return o;
+}
+
+/* sl as "sections" of o: built as it is read in arena a (NULL: at once,
+ * on the heap). sl->idx must live as long as a. */
+static void
+report_put_sections(struct val *o, struct arena *a,
+    const struct report_slist *sl)
+{
+	report_put_lazy(o, a, "sections", sl->n, report_section_gen, sl,
+	    sizeof(*sl));
 }
 
 /* The approvals (approvals.c), the verdict's sign-off and the items
@@ -706,13 +846,43 @@ report_signoff(struct val *o, const struct checklist *cl,
 		val_put_bool(o, "has_approvals", cl->napprovals > 0);
 }
 
+/* val_gen of "fields": field i of the report_slist's checklist, with
+ * the template extras when it has rc. */
+static struct val *
+report_field_gen(struct arena *a, void *arg, size_t i)
+{
+	const struct report_slist *sl = arg;
+	const struct checklist *cl = sl->cl;
+	const struct field *f = &cl->fields[i];
+	struct val *fo = a ? val_obj_in(a) : val_obj();
+
+	val_put_str(fo, "label", f->label);
+	val_put_str(fo, "value", f->value);
+	val_put_bool(fo, "filled", f->filled);
+	val_put_int(fo, "line", f->line);
+	val_put_int(fo, "column", f->col);
+	if (sl->rc != NULL) {
+		val_put_bool(fo, "blank", !f->filled);
+		/* A field runs to the next field on its line. */
+		int end = i + 1 < cl->nfields &&
+		    cl->fields[i + 1].line == f->line ?
+		    cl->fields[i + 1].col : INT_MAX;
+		report_line_findings(fo, sl->rc, f->line, f->col, end);
+		report_ends(fo, i, cl->nfields);
+	}
+	return fo;
+}
+
 /* The status object, in o; with rc, the template extras of sections and
  * fields too. */
 static struct val *
 report_status_x(struct val *o, const struct checklist *cl,
     const struct rctx *rc, const struct verdict *v)
 {
-	struct val *m, *secs, *fs;
+	struct arena *a = rc != NULL ? rc->a : NULL;
+	struct report_slist top = { cl, rc, NULL, 0, 0 };
+	struct val *m;
+	int *idx;
 	size_t i;
 
 	val_put_str(o, "file", cl->file);
@@ -721,44 +891,32 @@ report_status_x(struct val *o, const struct checklist *cl,
 	for (i = 0; i < cl->nmeta; i++)
 		val_put_strk(m, cl->meta[i].key, cl->meta[i].value);
 	report_counts(o, &cl->total, rc != NULL);
-	secs = val_put_arr(o, "sections");
 	/* Top level: the sections without a parent, where the one H1 that
 	 * gave the title is replaced by its subsections. */
+	top.idx = idx = report_calloc(a, cl->nsections, sizeof(*idx));
 	for (i = 0; i < cl->nsections; i++) {
 		const struct section *s = &cl->sections[i];
+		int c;
 		if (s->parent >= 0)
 			continue;
-		if ((int)i == cl->title_section) {
-			if (s->first_child >= 0)
-				report_sections(secs, cl, s->first_child, rc);
+		if ((int)i != cl->title_section) {
+			idx[top.n++] = (int)i;
 			continue;
 		}
-		/* Roots have no siblings linked: this adds one subtree. */
-		report_sections(secs, cl, (int)i, rc);
+		for (c = s->first_child; c >= 0;
+		    c = cl->sections[c].next_sibling)
+			idx[top.n++] = c;
 	}
-	fs = val_put_arr(o, "fields");
-	for (i = 0; i < cl->nfields; i++) {
-		const struct field *f = &cl->fields[i];
-		struct val *fo = val_push_obj(fs);
-		val_put_str(fo, "label", f->label);
-		val_put_str(fo, "value", f->value);
-		val_put_bool(fo, "filled", f->filled);
-		val_put_int(fo, "line", f->line);
-		val_put_int(fo, "column", f->col);
-		if (rc != NULL) {
-			val_put_bool(fo, "blank", !f->filled);
-			/* A field runs to the next field on its line. */
-			int end = i + 1 < cl->nfields &&
-			    cl->fields[i + 1].line == f->line ?
-			    cl->fields[i + 1].col : INT_MAX;
-			report_line_findings(fo, rc, f->line, f->col, end);
-			report_ends(fo, i, cl->nfields);
-		}
-	}
+	report_put_sections(o, a, &top);
+	report_cfree(a, idx);
+	top.n = cl->nfields;
+	report_put_lazy(o, a, "fields", top.n, report_field_gen, &top,
+	    sizeof(top));
 	report_signoff(o, cl, &v->signoff, rc != NULL);
 	/* The templates' "tasks" are a section's own: all of them go into
 	 * report.json's "tasks" from "all_tasks". */
-	report_task_list(o, rc != NULL ? "all_tasks" : "tasks", cl);
+	report_task_list(o, rc != NULL ? rc->a : NULL, rc != NULL ?
+	    "all_tasks" : "tasks", cl);
 	return o;
 }
 
@@ -923,20 +1081,65 @@ report_runs(const struct report_fref *refs, size_t n, int msg,
 	return ng;
 }
 
+/* A lazy list of finding groups, or of the places of one group: g[0..n)
+ * of rc. */
+struct report_glist {
+	const struct rctx		*rc;
+	const struct report_fgroup	*g;
+	size_t				 n;
+};
+
+/* val_gen of "places": member j of the group g[0] of a report_glist. */
+static struct val *
+report_place_gen(struct arena *a, void *arg, size_t j)
+{
+	const struct report_glist *gl = arg;
+	const struct report_fref *r = &gl->g->first[j];
+	struct val *p = a ? val_obj_in(a) : val_obj();
+
+	val_reserve(p, 4);	/* line, anchor, first, last */
+	val_put_int(p, "line", r->f->line);
+	report_anchor(p, gl->rc, r->i);
+	return report_ends(p, j, gl->g->n);
+}
+
+/* val_gen of "finding_groups": group i of a report_glist. */
+static struct val *
+report_group_gen(struct arena *a, void *arg, size_t i)
+{
+	const struct report_glist *gl = arg;
+	const struct report_fgroup *g = &gl->g[i];
+	const struct finding *f = g->first->f;
+	struct val *e = a ? val_obj_in(a) : val_obj();
+	struct report_glist pl = { gl->rc, g, g->n > 1 ? g->n : 0 };
+
+	val_put_str(e, "rule", f->rule);
+	val_put_str(e, "severity", sev_name(f->sev));
+	val_put_str(e, "message", f->message);
+	report_anchor(e, gl->rc, g->first->i);
+	val_put_int(e, "line", f->line);
+	val_put_int(e, "count", (long long)g->n);
+	val_put_bool(e, "multi", g->n > 1);
+	report_put_lazy(e, a, "places", pl.n, report_place_gen, &pl,
+	    sizeof(pl));
+	return e;
+}
+
 /* Identical findings of rc once each: "finding_groups": [{rule,
  * severity, message, anchor and line (of the first), count, multi,
  * places: [{line, anchor}] when more than one}], most severe and
  * largest first; "rule_groups": [{rule, severity, count, multi}] per
  * rule of the findings below error (errors are the blockers, listed by
- * themselves). */
+ * themselves). The groups are built as they are read, from arrays in
+ * arena a (NULL: at once). */
 static void
-report_groups(struct val *o, const struct rctx *rc)
+report_groups(struct val *o, struct arena *a, const struct rctx *rc)
 {
 	size_t nf = rc->fs ? rc->fs->n : 0, i, j, ng;
-	struct report_fref *refs = xcalloc(nf + 1, sizeof(*refs));
-	struct report_fgroup *g = xcalloc(nf + 1, sizeof(*g));
-	struct val *arr = val_put_arr(o, "finding_groups");
-	struct val *rg = val_put_arr(o, "rule_groups");
+	struct report_fref *refs = report_calloc(a, nf + 1, sizeof(*refs));
+	struct report_fgroup *g = report_calloc(a, nf + 1, sizeof(*g));
+	struct val *rg;
+	struct report_glist gl;
 
 	for (i = 0; i < nf; i++) {
 		refs[i].f = &rc->fs->v[i];
@@ -945,32 +1148,20 @@ report_groups(struct val *o, const struct rctx *rc)
 	qsort(refs, nf, sizeof(*refs), report_fref_cmp);
 	ng = report_runs(refs, nf, 1, g);
 	qsort(g, ng, sizeof(*g), report_fgroup_cmp);
-	for (i = 0; i < ng; i++) {
-		const struct finding *f = g[i].first->f;
-		struct val *e = val_push_obj(arr), *pl;
-		val_put_str(e, "rule", f->rule);
-		val_put_str(e, "severity", sev_name(f->sev));
-		val_put_str(e, "message", f->message);
-		report_anchor(e, rc, g[i].first->i);
-		val_put_int(e, "line", f->line);
-		val_put_int(e, "count", (long long)g[i].n);
-		val_put_bool(e, "multi", g[i].n > 1);
-		pl = val_put_arr(e, "places");
-		if (g[i].n > 1)
-			val_reserve(pl, g[i].n);
-		for (j = 0; j < g[i].n && g[i].n > 1; j++) {
-			struct val *p = val_push_obj(pl);
-			val_reserve(p, 4);	/* line, anchor, first, last */
-			val_put_int(p, "line", g[i].first[j].f->line);
-			report_anchor(p, rc, g[i].first[j].i);
-			report_ends(p, j, g[i].n);
-		}
-	}
+	gl.rc = rc;
+	gl.g = g;
+	gl.n = ng;
+	report_put_lazy(o, a, "finding_groups", gl.n, report_group_gen, &gl,
+	    sizeof(gl));
+	rg = val_put_arr(o, "rule_groups");
 	val_put_bool(o, "has_finding_groups", ng > 0);
 	for (j = 0; j < ng && g[j].n < 2; j++)
 		;
 	val_put_bool(o, "has_repeated", j < ng);
-	/* refs is still in rule order: runs of one rule. */
+	/* refs is still in rule order: runs of one rule (in an array of
+	 * their own: the finding groups keep g). */
+	report_cfree(a, g);
+	g = xcalloc(nf + 1, sizeof(*g));
 	ng = report_runs(refs, nf, 0, g);
 	qsort(g, ng, sizeof(*g), report_fgroup_cmp);
 	for (i = 0; i < ng; i++) {
@@ -984,107 +1175,147 @@ report_groups(struct val *o, const struct rctx *rc)
 		val_put_bool(e, "multi", g[i].n > 1);
 	}
 	val_put_bool(o, "has_rule_groups", val_len(rg) > 0);
-	free(refs);
+	report_cfree(a, refs);
 	free(g);
 }
 
-/* "task_items": every task item of cl in document order, {text, state,
- * line}: what --baseline compares. */
-static void
-report_task_items(struct val *o, const struct checklist *cl)
+/* val_gen of "task_items": item i. */
+static struct val *
+report_task_item_gen(struct arena *a, void *arg, size_t i)
 {
-	struct val *arr = val_put_arr(o, "task_items");
+	const struct report_ilist *il = arg;
+	const struct item *it = &il->cl->items[i];
+	struct val *t = a ? val_obj_in(a) : val_obj();
 
-	val_reserve(arr, cl->nitems);
-	for (size_t i = 0; i < cl->nitems; i++) {
-		struct val *t = val_push_obj(arr);
-		val_reserve(t, 3);
-		val_put_str(t, "text", cl->items[i].text);
-		val_put_str(t, "state", state_names[cl->items[i].state]);
-		val_put_int(t, "line", cl->items[i].line);
-	}
+	val_reserve(t, 3);
+	val_put_str(t, "text", it->text);
+	val_put_str(t, "state", state_names[it->state]);
+	val_put_int(t, "line", it->line);
+	return t;
+}
+
+/* "task_items": every task item of cl in document order, {text, state,
+ * line}: what --baseline compares. Lazy in arena a (NULL: the heap). */
+static void
+report_task_items(struct val *o, struct arena *a, const struct checklist *cl)
+{
+	struct report_ilist il = { NULL, cl, NULL, cl->nitems, 0 };
+
+	report_put_lazy(o, a, "task_items", il.n, report_task_item_gen, &il,
+	    sizeof(il));
 }
 
 #define REPORT_LEFT_MAX	12	/* open items listed a section */
 
+/* val_gen of "left": the open items of group idx[k] of a report_slist
+ * (0: top, else section g - 1). */
+static struct val *
+report_left_gen(struct arena *a, void *arg, size_t k)
+{
+	const struct report_slist *sl = arg;
+	const struct checklist *cl = sl->cl;
+	const struct bucket *b = &sl->rc->sec_items;
+	size_t g = (size_t)sl->idx[k], j;
+	struct val *e = a ? val_obj_in(a) : val_obj(), *tasks;
+	unsigned open = 0;
+	char tmp[24];
+
+	if (g == 0) {
+		val_put_str(e, "title", "Top");
+		val_put_str(e, "anchor", "top");
+	} else {
+		val_put_str(e, "title", cl->sections[g - 1].title);
+		snprintf(tmp, sizeof(tmp), "S%d", cl->sections[g - 1].line);
+		val_put_str(e, "anchor", tmp);
+	}
+	tasks = val_put_arr(e, "tasks");
+	for (j = b->start[g]; j < b->start[g + 1]; j++) {
+		const struct item *it = &cl->items[b->idx[j]];
+		if (it->state != ITEM_OPEN || open++ >= REPORT_LEFT_MAX)
+			continue;
+		struct val *t = val_push_obj(tasks);
+		val_put_int(t, "line", it->line);
+		val_put_str(t, "text", it->text);
+	}
+	val_put_int(e, "open", open);
+	val_put_int(e, "more", open > REPORT_LEFT_MAX ?
+	    open - REPORT_LEFT_MAX : 0);
+	val_put_bool(e, "has_more", open > REPORT_LEFT_MAX);
+	return e;
+}
+
 /* "left": the open task items of rc by section, in document order:
  * [{title, anchor, open, tasks: [{line, text}] (the first
  * REPORT_LEFT_MAX), more, has_more}], with has_left. Group 0 (before any
- * section, or under the title) is titled "Top". */
+ * section, or under the title) is titled "Top". Built as it is read, in
+ * arena a (NULL: at once). */
 static void
-report_left(struct val *o, const struct rctx *rc)
+report_left(struct val *o, struct arena *a, const struct rctx *rc)
 {
 	const struct bucket *b = &rc->sec_items;
 	const struct checklist *cl = rc->cl;
-	struct val *arr = val_put_arr(o, "left");
+	struct report_slist sl = { cl, rc, NULL, 0, 0 };
+	int *idx = report_calloc(a, cl->nsections + 1, sizeof(*idx));
 	size_t g, k;
-	char tmp[24];
 
 	for (g = 0; g < cl->nsections + 1; g++) {
-		struct val *e = NULL, *tasks = NULL;
-		unsigned open = 0;
-		for (k = b->start[g]; k < b->start[g + 1]; k++) {
-			const struct item *it = &cl->items[b->idx[k]];
-			if (it->state != ITEM_OPEN)
-				continue;
-			if (e == NULL) {
-				e = val_push_obj(arr);
-				if (g == 0) {
-					val_put_str(e, "title", "Top");
-					val_put_str(e, "anchor", "top");
-				} else {
-					val_put_str(e, "title",
-					    cl->sections[g - 1].title);
-					snprintf(tmp, sizeof(tmp), "S%d",
-					    cl->sections[g - 1].line);
-					val_put_str(e, "anchor", tmp);
-				}
-				tasks = val_put_arr(e, "tasks");
-			}
-			if (open++ >= REPORT_LEFT_MAX)
-				continue;
-			struct val *t = val_push_obj(tasks);
-			val_put_int(t, "line", it->line);
-			val_put_str(t, "text", it->text);
-		}
-		if (e != NULL) {
-			val_put_int(e, "open", open);
-			val_put_int(e, "more", open > REPORT_LEFT_MAX ?
-			    open - REPORT_LEFT_MAX : 0);
-			val_put_bool(e, "has_more", open > REPORT_LEFT_MAX);
-		}
+		for (k = b->start[g]; k < b->start[g + 1] &&
+		    cl->items[b->idx[k]].state != ITEM_OPEN; k++)
+			;
+		if (k < b->start[g + 1])
+			idx[sl.n++] = (int)g;
 	}
-	val_put_bool(o, "has_left", val_len(arr) > 0);
+	sl.idx = idx;
+	report_put_lazy(o, a, "left", sl.n, report_left_gen, &sl, sizeof(sl));
+	report_cfree(a, idx);
+	val_put_bool(o, "has_left", sl.n > 0);
+}
+
+/* val_gen of "section_rows": section idx[k] of a report_slist. */
+static struct val *
+report_row_gen(struct arena *a, void *arg, size_t k)
+{
+	const struct report_slist *sl = arg;
+	const struct checklist *cl = sl->cl;
+	const struct section *s = &cl->sections[sl->idx[k]];
+	struct val *r = a ? val_obj_in(a) : val_obj();
+	int depth = 0, p;
+
+	for (p = s->parent; p >= 0; p = cl->sections[p].parent)
+		if (p != cl->title_section)
+			depth++;
+	val_put_str(r, "title", s->title);
+	val_put_int(r, "line", s->line);
+	val_put_int(r, "indent", depth);
+	val_put_bool(r, "nested", depth > 0);
+	report_counts(r, &s->total, 1);
+	val_put_str(r, "bar_name", s->title);
+	return r;
 }
 
 /* "section_rows": every section with task items (in its subtree), flat
  * and in document order, for the summary table: {title, line, indent
  * (0 for the top level), items, checked, na, open, percent_text,
- * progress, tone, complete, bar_name}; has_section_rows. */
+ * progress, tone, complete, bar_name}; has_section_rows. Built as it is
+ * read, in arena a (NULL: at once). */
 static void
-report_section_rows(struct val *o, const struct checklist *cl)
+report_section_rows(struct val *o, struct arena *a, const struct checklist *cl)
 {
-	struct val *arr = val_put_arr(o, "section_rows");
+	struct report_slist sl = { cl, NULL, NULL, 0, 0 };
+	int *idx = report_calloc(a, cl->nsections, sizeof(*idx));
 	size_t i;
 
 	for (i = 0; i < cl->nsections; i++) {
 		const struct section *s = &cl->sections[i];
-		int depth = 0, p;
-		if ((int)i == cl->title_section || s->total.items +
-		    s->total.na == 0)
-			continue;
-		for (p = s->parent; p >= 0; p = cl->sections[p].parent)
-			if (p != cl->title_section)
-				depth++;
-		struct val *r = val_push_obj(arr);
-		val_put_str(r, "title", s->title);
-		val_put_int(r, "line", s->line);
-		val_put_int(r, "indent", depth);
-		val_put_bool(r, "nested", depth > 0);
-		report_counts(r, &s->total, 1);
-		val_put_str(r, "bar_name", s->title);
+		if ((int)i != cl->title_section && s->total.items +
+		    s->total.na > 0)
+			idx[sl.n++] = (int)i;
 	}
-	val_put_bool(o, "has_section_rows", val_len(arr) > 0);
+	sl.idx = idx;
+	report_put_lazy(o, a, "section_rows", sl.n, report_row_gen, &sl,
+	    sizeof(sl));
+	report_cfree(a, idx);
+	val_put_bool(o, "has_section_rows", sl.n > 0);
 }
 
 /* "lang": the language of the checklist's text from front matter (lang
@@ -1170,33 +1401,40 @@ struct val *
 report_checklist_in(struct arena *a, const struct report_input *in)
 {
 	const struct checklist *cl = in->cl;
-	size_t nf = in->fs ? in->fs->n : 0, i;
+	size_t nf = in->fs ? in->fs->n : 0, i, *idx;
 	struct verdict v;
-	struct rctx rc;
+	struct rctx rc0, *rcp = &rc0;
 	struct val *o = a ? val_obj_in(a) : val_obj(), *arr;
 
+	/* In an arena the long lists are lazy (val_put_lazy): what they
+	 * are built from lives as long as the arena. */
+	if (a != NULL) {
+		struct report_input *inc = arena_alloc(a, sizeof(*inc));
+		*inc = *in;
+		in = inc;
+		rcp = arena_alloc(a, sizeof(*rcp));
+	}
+	memset(rcp, 0, sizeof(*rcp));
+	struct rctx *rc = rcp;
 	verdict_make(&v, cl, in->fs, SEV_ERROR);
-	report_rctx_init(&rc, cl, in->fs);
-	rc.in = in;
-	report_status_x(o, cl, &rc, &v);
-	arr = val_put_arr(o, "findings");
-	val_reserve(arr, nf);
-	for (i = 0; i < nf; i++)
-		report_ends(report_finding_at(arr, &rc, i), i, nf);
+	report_rctx_init(rc, a, cl, in->fs);
+	rc->in = in;
+	report_status_x(o, cl, rc, &v);
+	report_put_findings(o, a, rc, "findings", NULL, nf);
 	val_put_str(o, "page", in->page);
 	val_put_int(o, "errors", v.tally[SEV_ERROR]);
 	val_put_int(o, "warnings", v.tally[SEV_WARNING]);
 	val_put_int(o, "infos", v.tally[SEV_INFO]);
 	val_put_int(o, "findings_count", (long long)nf);
 	val_put_bool(o, "has_findings", nf > 0);
-	arr = val_put_arr(o, "blockers");
-	struct val *top = val_put_arr(o, "blockers_top");
-	for (i = 0; i < v.nblockers; i++) {
-		report_ends(report_finding_at(arr, &rc, v.blockers[i]), i,
-		    v.nblockers);
-		if (i < 2)
-			report_finding_at(top, &rc, v.blockers[i]);
-	}
+	idx = report_calloc(a, v.nblockers, sizeof(*idx));
+	if (v.nblockers > 0)
+		memcpy(idx, v.blockers, v.nblockers * sizeof(*idx));
+	report_put_findings(o, a, rc, "blockers", idx, v.nblockers);
+	report_cfree(a, idx);
+	arr = val_put_arr(o, "blockers_top");
+	for (i = 0; i < v.nblockers && i < 2; i++)
+		report_finding_at(arr, rc, v.blockers[i]);
 	val_put_bool(o, "blocked", v.state == VSTATE_BLOCKED);
 	val_put_bool(o, "is_complete", v.state == VSTATE_COMPLETE);
 	val_put_bool(o, "is_progress", v.state == VSTATE_PROGRESS);
@@ -1215,14 +1453,14 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 		report_kind_tally(in, kinds);
 		report_kind_list(o, kinds);
 	}
-	report_groups(o, &rc);
-	report_task_items(o, cl);
+	report_groups(o, a, rc);
+	report_task_items(o, a, cl);
 	if (in->baseline != NULL)
 		report_diff(o, in->baseline, 1, NULL);
 	if (in->history != NULL)
 		report_trend(o, in->history);
-	report_left(o, &rc);
-	report_section_rows(o, cl);
+	report_left(o, a, rc);
+	report_section_rows(o, a, cl);
 	report_lang(o, cl);
 	val_put_str(o, "bar_name", cl->title);
 	val_put_bool(o, "has_fields", cl->nfields > 0);
@@ -1235,10 +1473,11 @@ report_checklist_in(struct arena *a, const struct report_input *in)
 	}
 	val_put_bool(o, "has_metadata", cl->nmeta > 0);
 	val_put_bool(o, "has_sections", val_len(val_get(o, "sections")) > 0);
-	report_tasks(o, &rc, 0);
-	report_group_findings(o, &rc, &rc.sec_finds, 0, "findings_top",
+	report_tasks(o, a, rc, 0);
+	report_group_findings(o, a, rc, &rc->sec_finds, 0, "findings_top",
 	    "has_findings_top", 1);
-	report_rctx_free(&rc);
+	if (a == NULL)
+		report_rctx_free(rc);
 	verdict_free(&v);
 	return o;
 }
@@ -1352,14 +1591,29 @@ report_json_indent(struct buf *b, int comma, int depth)
 	}
 }
 
+/* Where report_json_view writes: b, handed to flush (if not NULL)
+ * whenever it holds a chunk; failed once flush has failed. */
+struct report_jsink {
+	struct buf	*b;
+	int		(*flush)(const char *, size_t, void *);
+	void		*arg;
+	int		 failed;
+};
+
+/* Held before a flush: most elements never reach it (a 10 KB
+ * checklist's is some 100 KB). */
+#define REPORT_JSON_CHUNK	((size_t)1 << 20)
+
 /* v as val_json(v, 2) would write it at depth, with only the members
- * view names (view NULL: all of them). */
+ * view names (view NULL: all of them). The elements of a lazy array
+ * (val_elem) are built one at a time. */
 static void
-report_json_view(struct buf *b, const struct val *v, const struct jview *view,
-    int depth)
+report_json_view(struct report_jsink *js, const struct val *v,
+    const struct jview *view, int depth)
 {
 	size_t i, n, out = 0;
 	enum val_type t = val_type(v);
+	struct buf *b = js->b;
 	const char *p;
 
 	switch (t) {
@@ -1382,18 +1636,26 @@ report_json_view(struct buf *b, const struct val *v, const struct jview *view,
 	}
 	n = val_len(v);
 	buf_putc(b, t == VAL_ARR ? '[' : '{');
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !js->failed; i++) {
 		const struct jview *row = NULL;
+		struct arena scratch = { NULL };
 		if (t == VAL_OBJ &&
 		    (row = report_jview_find(view, val_key_at(v, i))) == NULL)
 			continue;
 		report_json_indent(b, out++ > 0, depth + 1);
 		if (row != NULL) {
 			buf_put(b, row->head, row->nhead);
-			report_json_view(b, val_at(v, i), row->all ? NULL :
+			report_json_view(js, val_at(v, i), row->all ? NULL :
 			    row->sub, depth + 1);
 		} else
-			report_json_view(b, val_at(v, i), view, depth + 1);
+			report_json_view(js, val_elem(v, i, &scratch), view,
+			    depth + 1);
+		arena_free(&scratch);
+		if (js->flush != NULL && b->len >= REPORT_JSON_CHUNK) {
+			if (js->flush(b->data, b->len, js->arg) == -1)
+				js->failed = 1;
+			buf_reset(b);
+		}
 	}
 	if (out)
 		report_json_indent(b, 0, depth);
@@ -1403,7 +1665,19 @@ report_json_view(struct buf *b, const struct val *v, const struct jview *view,
 void
 report_json_element(struct buf *b, const struct val *checklist)
 {
-	report_json_view(b, checklist, jv_checklist, 2);
+	struct report_jsink js = { b, NULL, NULL, 0 };
+
+	report_json_view(&js, checklist, jv_checklist, 2);
+}
+
+int
+report_json_element_to(struct buf *b, const struct val *checklist,
+    int (*flush)(const char *, size_t, void *), void *arg)
+{
+	struct report_jsink js = { b, flush, arg, 0 };
+
+	report_json_view(&js, checklist, jv_checklist, 2);
+	return js.failed ? -1 : 0;
 }
 
 /* Advance widths of Verdana at 11 px in hundredths of a pixel for the
@@ -1501,7 +1775,7 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 		val_put_str(o, "file", in->cl->file);
 		report_put_percent(o, "percent", in->cl->total.items,
 		    in->cl->total.checked);
-		report_task_items(o, in->cl);
+		report_task_items(o, NULL, in->cl);
 		arr = val_put_arr(o, "findings");
 		for (size_t i = 0; in->fs && i < in->fs->n; i++)
 			report_finding(arr, &in->fs->v[i], 0);

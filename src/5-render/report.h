@@ -141,6 +141,13 @@ struct val	*report_checklist_in(struct arena *a,
  * objects] + "page" + "error" when it could not be read or has no page
  * (report_cmd.c adds it)]}, checklists in input order. */
 void		 report_json_element(struct buf *, const struct val *checklist);
+/* report_json_element, streamed: whenever b holds 1 MiB or more,
+ * flush(its bytes, their length, arg) gets them and b is emptied; what
+ * is left in b at the end is the caller's. 0, or -1 if flush failed
+ * (it said why; the element is then cut short). */
+int		 report_json_element_to(struct buf *b,
+		    const struct val *checklist,
+		    int (*flush)(const char *, size_t, void *), void *arg);
 /* {version, generated_at, tool, summary}: the head of report.json (tpl 0)
  * and of the template models (tpl 1); without summary if totals is NULL. */
 struct val	*report_head_in(struct arena *a, const struct report_totals *,

@@ -400,23 +400,102 @@ out:
 	return rc;
 }
 
-/* Render template k against ctx and stage it (see report_stage_write):
- * 0, -1 if it could not be written, -2 if rendering failed (too big). */
+/* A staged file written a chunk at a time: its descriptor and the errno
+ * of the first failed write (0: none). */
+struct rw_sink {
+	int	 fd;
+	int	 err;
+};
+
+/* template_flush and report_json_element_to's flush: write p[0..n) to
+ * the sink; -1 once a write has failed (the caller says so). */
+static int
+report_sink_flush(const char *p, size_t n, void *arg)
+{
+	struct rw_sink *sk = arg;
+
+	if (sk->err == 0)
+		sk->err = report_write_all(sk->fd, p, n);
+	return sk->err != 0 ? -1 : 0;
+}
+
+/* Render template k against ctx into its staged file (see
+ * report_stage_write), written as it renders, so a page of any size
+ * takes a chunk of memory: 0, -1 if it could not be written, -2 if
+ * rendering failed (too big). The staged file is removed on failure. */
 static int
 report_stage_render(struct report_writer *w, int k, const struct val *ctx,
     const char *fixed, size_t i, const char *shown)
 {
-	struct buf out;
-	int rc;
+	struct buf out, path = {0}, msg = {0};
+	struct rw_sink sk = { -1, 0 };
+	int rc = 0;
 
+	report_stage_path(w, &path, fixed, i);
+	buf_printf(&msg, "%s/%s", w->o->dir, shown);
+	if ((sk.fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC |
+	    O_NOFOLLOW | O_CLOEXEC, 0666)) == -1) {
+		diag_error(msg.data, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		rc = -1;
+		goto out;
+	}
 	report_buf_take(w, &out);
-	rc = template_render(w->t[k], ctx, template_esc_for_name(
-	    report_outputs(k)->template), &out) == 0 ? 0 : -2;
-	if (rc == 0)
-		rc = report_stage_write(w, fixed, i, shown, out.data ?
-		    out.data : "", out.len);
+	if (template_render_to(w->t[k], ctx, template_esc_for_name(
+	    report_outputs(k)->template), &out, report_sink_flush, &sk) != 0)
+		rc = sk.err != 0 ? -1 : -2;
+	else if (out.len > 0)
+		report_sink_flush(out.data, out.len, &sk);
 	report_buf_give(w, &out);
+	if (close(sk.fd) == -1 && sk.err == 0)
+		sk.err = errno;
+	if (sk.err != 0) {
+		diag_error(msg.data, 0, 0, "write failed: %s",
+		    strerror(sk.err));
+		rc = -1;
+	}
+	if (rc != 0)
+		unlink(path.data);
+out:
+	buf_free(&path);
+	buf_free(&msg);
 	return rc;
+}
+
+/* Where the report.json element of input i waits when it outgrows its
+ * buffer (report_json_element_to): .TOKEN.I.json, beside the page. */
+static void
+report_spill_path(const struct report_writer *w, struct buf *b, size_t i)
+{
+	buf_reset(b);
+	buf_printf(b, "%s/.%s.%zu.json", w->o->dir, w->token, i);
+}
+
+/* What report_spill_flush writes to: input i's spill file, opened at the
+ * first flush. */
+struct rw_spill {
+	const struct report_writer *w;
+	size_t		 i;
+	struct rw_sink	 sk;
+};
+
+/* report_json_element_to's flush: to the spill file of input i. */
+static int
+report_spill_flush(const char *p, size_t n, void *arg)
+{
+	struct rw_spill *sp = arg;
+	struct buf path = {0};
+
+	if (sp->sk.fd == -1 && sp->sk.err == 0) {
+		report_spill_path(sp->w, &path, sp->i);
+		if ((sp->sk.fd = open(path.data, O_RDWR | O_CREAT | O_TRUNC |
+		    O_NOFOLLOW | O_CLOEXEC, 0666)) == -1)
+			sp->sk.err = errno;
+		buf_free(&path);
+	}
+	if (sp->sk.fd == -1)
+		return -1;
+	return report_sink_flush(p, n, &sp->sk);
 }
 
 /* The fixed outputs other than pages, as staged and committed. */
@@ -1141,10 +1220,18 @@ report_writer_work(struct report_writer *w, const struct report_input *in,
 {
 	struct arena a = { NULL };
 	struct val *tree;
+	struct rw_spill sp = { w, i, { -1, 0 } };
+	struct buf path = {0};
+
 	val_free(f->kept);
 	if (f->json.data == NULL)
 		report_buf_take(w, &f->json);
 	buf_reset(&f->json);
+	if (f->spilled) {	/* done again under another page name */
+		report_spill_path(w, &path, i);
+		unlink(path.data);
+		f->spilled = 0;
+	}
 	free(f->page);
 	f->page = xstrdup(in->page);
 	f->rc = 0;
@@ -1170,9 +1257,52 @@ report_writer_work(struct report_writer *w, const struct report_input *in,
 		val_put_strk(tree, "state_label", "not in the report");
 		val_put_strk(tree, "page", NULL);	/* it has none */
 	}
-	report_json_element(&f->json, tree);
+	/* A big element goes to its spill file as it is written. */
+	report_json_element_to(&f->json, tree, report_spill_flush, &sp);
+	if (sp.sk.fd != -1) {
+		f->spilled = 1;
+		if (close(sp.sk.fd) == -1 && sp.sk.err == 0)
+			sp.sk.err = errno;
+	}
+	if (sp.sk.err != 0) {
+		report_spill_path(w, &path, i);
+		diag_error(path.data, 0, 0, "write failed: %s",
+		    strerror(sp.sk.err));
+		f->rc = -1;
+	}
+	buf_free(&path);
 	f->kept = val_copy_pruned(tree, NULL, report_keep, w);
 	arena_free(&a);
+}
+
+/* Append input i's spill file to the report.json elements and remove
+ * it: 0, or -1 after a diag_error. */
+static int
+report_spill_take(struct report_writer *w, size_t i)
+{
+	struct buf path = {0};
+	char chunk[65536];
+	ssize_t n;
+	int fd, rc = 0;
+
+	report_spill_path(w, &path, i);
+	if ((fd = open(path.data, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		rc = -1;
+	while (rc == 0 && (n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || fwrite(chunk, 1, (size_t)n, w->parts) !=
+		    (size_t)n)
+			rc = -1;
+	}
+	if (rc == -1)
+		diag_error(path.data, 0, 0, "cannot copy into report.json: %s",
+		    strerror(errno));
+	if (fd != -1)
+		close(fd);
+	unlink(path.data);
+	buf_free(&path);
+	return rc;
 }
 
 /* Free f; its buffer goes back to w's spares (w may be NULL). */
@@ -1218,8 +1348,10 @@ report_writer_emit(struct report_writer *w, const struct report_input *in,
 	k->nopage = f->error != NULL;
 	k->in = *in;
 	if (fputs(w->nparts++ ? ",\n    " : "\n    ", w->parts) == EOF ||
+	    (f->spilled && report_spill_take(w, i) == -1) ||
 	    fwrite(f->json.data, 1, f->json.len, w->parts) != f->json.len)
 		w->failed = 1;
+	f->spilled = 0;
 	report_file_free(w, f);
 }
 

@@ -77,6 +77,7 @@ struct report_file {
 					   with */
 	char		*error;		/* why it has no page, or NULL */
 	int		 rc;		/* -1: writing failed */
+	int		 spilled;	/* json's start is in its spill file */
 };
 
 struct report_writer;

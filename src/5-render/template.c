@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "diag.h"
 #include "esc.h"
@@ -20,6 +21,8 @@
 #define TEMPLATE_MAX_FRAMES	2000
 #define TEMPLATE_MAX_OUT	((size_t)256 << 20)
 #define TEMPLATE_MAX_STEPS	100000000UL
+/* Output held before it goes to a template_render_to sink. */
+#define TEMPLATE_CHUNK		((size_t)64 << 10)
 
 enum op_type {
 	OP_TEXT,	/* literal text, at most one line */
@@ -874,9 +877,35 @@ struct rctx {
 	int		 depth, frames;
 	unsigned long	 steps, max_steps;
 	size_t		 out0, max_out;
+	size_t		 sent;		/* rendered bytes handed to flush */
+	template_flush	 flush;		/* template_render_to's sink */
+	void		*flush_arg;
 	int		 failed;
 	struct buf	 tmp, tmp2;
 };
+
+/* How many bytes this render has written, sent or still in out. */
+static size_t
+template_rendered(const struct rctx *rc)
+{
+	return rc->sent + rc->out->len - rc->out0;
+}
+
+/* Hand what out holds to the sink once it is a chunk: 0, or -1 when the
+ * sink failed (it said why). */
+static int
+template_drain(struct rctx *rc)
+{
+	if (rc->flush == NULL || rc->out->len < TEMPLATE_CHUNK)
+		return 0;
+	rc->sent += rc->out->len - rc->out0;
+	if (rc->flush(rc->out->data, rc->out->len, rc->flush_arg) == -1)
+		return -1;
+	rc->out0 = 0;
+	rc->out->len = 0;
+	rc->out->data[0] = '\0';
+	return 0;
+}
 
 static int template_run(struct rctx *, const struct ops *);
 
@@ -1088,16 +1117,17 @@ template_run_section(struct rctx *rc, const struct op *o)
 		rc->nstack--;
 		return r;
 	}
+	/* An element of a lazy array (value.h) lives in scratch only while
+	 * it renders. */
 	n = val_len(v);
-	for (i = 0; i < n; i++) {
-		template_push_ctx(rc, val_at(v, i));
-		if (template_run(rc, &o->kids) < 0) {
-			rc->nstack--;
-			return -1;
-		}
+	for (i = 0, r = 0; i < n && r == 0; i++) {
+		struct arena scratch = { NULL };
+		template_push_ctx(rc, val_elem(v, i, &scratch));
+		r = template_run(rc, &o->kids);
 		rc->nstack--;
+		arena_free(&scratch);
 	}
-	return 0;
+	return r;
 }
 
 /* Run an op list. Every non-empty list is one frame, so the frame limit
@@ -1120,7 +1150,7 @@ template_run(struct rctx *rc, const struct ops *ops)
 	for (size_t i = 0; i < ops->n && rc2 == 0; i++) {
 		o = &ops->v[i];
 		if (++rc->steps > rc->max_steps ||
-		    rc->out->len - rc->out0 > rc->max_out) {
+		    template_rendered(rc) > rc->max_out) {
 			diag_error(o->owner->name, o->line, o->col, "rendering "
 			    "stopped: more than %lu steps or %zu MiB of output",
 			    rc->max_steps, rc->max_out >> 20);
@@ -1133,7 +1163,7 @@ template_run(struct rctx *rc, const struct ops *ops)
 			/* A run of text at once, if no op in it could have
 			 * stopped at the limits above. */
 			if (rc->nxf == 0 && o->skip > 1 && rc->steps + o->skip -
-			    1 <= rc->max_steps && rc->out->len - rc->out0 +
+			    1 <= rc->max_steps && template_rendered(rc) +
 			    o->run <= rc->max_out) {
 				template_put(rc->out, o->s.p, o->run);
 				rc->steps += o->skip - 1;
@@ -1174,6 +1204,8 @@ template_run(struct rctx *rc, const struct ops *ops)
 		default:
 			break;
 		}
+		if (rc2 == 0 && template_drain(rc) == -1)
+			rc2 = -1;
 	}
 	if (ops->n > 0)
 		rc->frames--;
@@ -1184,10 +1216,19 @@ int
 template_render(const struct template *t, const struct val *ctx,
     enum template_esc esc, struct buf *out)
 {
+	return template_render_to(t, ctx, esc, out, NULL, NULL);
+}
+
+int
+template_render_to(const struct template *t, const struct val *ctx,
+    enum template_esc esc, struct buf *out, template_flush flush, void *arg)
+{
 	struct rctx rc;
 	int r;
 
 	memset(&rc, 0, sizeof(rc));
+	rc.flush = flush;
+	rc.flush_arg = arg;
 	rc.out = out;
 	rc.esc = esc;
 	rc.out0 = out->len;

@@ -74,6 +74,20 @@ int		 template_render(const struct template *, const struct val *ctx,
 		    enum template_esc esc, struct buf *out);
 
 /*
+ * template_render, streamed: whenever out holds a chunk (64 KiB) or more,
+ * flush(out's bytes, their length, arg) gets them all and out is emptied,
+ * so a page of any size takes a chunk of memory. flush returns 0, or -1
+ * after its own diag_error(): rendering then stops and returns -1. The
+ * limits count every byte rendered; what is left in out at the end is
+ * the caller's to send. Arrays are walked with val_elem, so lazy arrays
+ * (value.h) are built one element at a time.
+ */
+typedef int	(*template_flush)(const char *, size_t, void *);
+int		 template_render_to(const struct template *,
+		    const struct val *ctx, enum template_esc esc,
+		    struct buf *out, template_flush flush, void *arg);
+
+/*
  * Every name that a variable or section tag of any template compiled in
  * the set looks up, each part of a dotted name on its own ("a.b" gives
  * "a" and "b"), sorted by strcmp and without duplicates, into *out (an

@@ -31,9 +31,16 @@ enum val_where {
 	WHERE_BLOCK	/* the root of a packed copy: the block's start */
 };
 
+/* What a lazy array builds its elements from (val_put_lazy). */
+struct val_lazy {
+	val_gen		 gen;
+	void		*arg;
+	struct arena	*a;		/* the array's arena */
+};
+
 struct val {
 	unsigned char	 type;		/* enum val_type */
-	unsigned char	 b;
+	unsigned char	 b;		/* VAL_BOOL: the value; VAL_ARR: lazy */
 	unsigned char	 where;		/* enum val_where */
 	unsigned char	 kheap;		/* containers: kids is a heap array */
 	int		 decimals;
@@ -50,8 +57,12 @@ struct val {
 			struct arena	*a;	/* where its new members
 						   go, or NULL: the heap */
 		}		 c;
+		struct val_lazy	*z;	/* a lazy array (b set) */
 	} u;
 };
+
+/* Is v a lazy array? */
+#define VAL_ISLAZY(v)	((v)->type == VAL_ARR && (v)->b)
 
 /* Booleans and null are immutable: the val_put_* helpers share these
  * (read-only data: nothing writes to a WHERE_STATIC value). */
@@ -181,8 +192,8 @@ val_grow_to(struct val *c, uint32_t cap)
 void
 val_reserve(struct val *c, size_t n)
 {
-	if ((c->type == VAL_ARR || c->type == VAL_OBJ) && n > c->cap &&
-	    n <= UINT32_MAX)
+	if ((c->type == VAL_ARR || c->type == VAL_OBJ) && !VAL_ISLAZY(c) &&
+	    n > c->cap && n <= UINT32_MAX)
 		val_grow_to(c, (uint32_t)n);
 }
 
@@ -350,6 +361,41 @@ val_push_int(struct val *arr, long long i)
 	return val_push(arr, v);
 }
 
+struct val *
+val_put_lazy(struct val *obj, const char *key, size_t n, val_gen gen,
+    void *arg)
+{
+	struct arena *a = obj->u.c.a;
+	struct val *v;
+	size_t i;
+
+	if (a == NULL || n > UINT32_MAX) {
+		v = val_put_arr(obj, key);
+		val_reserve(v, n);
+		for (i = 0; i < n; i++)
+			val_push(v, gen(a, arg, i));
+		return v;
+	}
+	v = val_new_in(a, VAL_ARR);
+	v->b = 1;
+	v->n = v->cap = (uint32_t)n;
+	v->u.z = arena_alloc(a, sizeof(*v->u.z));
+	v->u.z->gen = gen;
+	v->u.z->arg = arg;
+	v->u.z->a = a;
+	return val_add(obj, key, v);
+}
+
+const struct val *
+val_elem(const struct val *v, size_t i, struct arena *scratch)
+{
+	if (i >= val_len(v))
+		return NULL;
+	if (VAL_ISLAZY(v))
+		return v->u.z->gen(scratch, v->u.z->arg, i);
+	return v->u.c.kids[i].v;
+}
+
 /* The heap arrays that members of a packed copy moved to. */
 static void
 val_free_packed(struct val *v)
@@ -408,6 +454,15 @@ val_pack_size(const struct val *v, struct val_pack *pk)
 		pk->ns += v->u.s.len + 1;
 	if (v->type != VAL_ARR && v->type != VAL_OBJ)
 		return;
+	if (VAL_ISLAZY(v)) {
+		struct arena scratch = { NULL };
+		for (uint32_t i = 0; i < v->n; i++) {
+			pk->ne++;
+			val_pack_size(val_elem(v, i, &scratch), pk);
+			arena_free(&scratch);
+		}
+		return;
+	}
 	for (uint32_t i = 0; i < v->n; i++) {
 		const struct vent *e = &v->u.c.kids[i];
 		if (e->key != NULL && !pk->keep(e->key, pk->arg))
@@ -449,6 +504,19 @@ val_pack_fill(const struct val *v, struct val_pack *pk)
 		return c;
 	c->u.c.kids = pk->e;
 	c->u.c.a = pk->a;
+	if (VAL_ISLAZY(v)) {
+		/* The copy is an ordinary array of the elements. */
+		struct arena scratch = { NULL };
+		c->b = 0;
+		pk->e += v->n;
+		for (i = 0; i < v->n; i++) {
+			struct vent *d = &c->u.c.kids[i];
+			memset(d, 0, sizeof(*d));
+			d->v = val_pack_fill(val_elem(v, i, &scratch), pk);
+			arena_free(&scratch);
+		}
+		return c;
+	}
 	for (i = 0; i < v->n; i++) {
 		const struct vent *e = &v->u.c.kids[i];
 		if (e->key == NULL || pk->keep(e->key, pk->arg))
@@ -549,7 +617,11 @@ val_len(const struct val *v)
 const struct val *
 val_at(const struct val *v, size_t i)
 {
-	return i < val_len(v) ? v->u.c.kids[i].v : NULL;
+	if (i >= val_len(v))
+		return NULL;
+	if (VAL_ISLAZY(v))
+		return v->u.z->gen(v->u.z->a, v->u.z->arg, i);
+	return v->u.c.kids[i].v;
 }
 
 const char *
@@ -698,18 +770,21 @@ val_json_r(struct buf *b, const struct val *v, int indent, int depth)
 	case VAL_OBJ:
 		buf_putc(b, v->type == VAL_ARR ? '[' : '{');
 		for (i = 0; i < v->n; i++) {
-			const struct vent *e = &v->u.c.kids[i];
+			struct arena scratch = { NULL };
 			if (i)
 				buf_putc(b, ',');
 			val_indent(b, indent, depth + 1);
 			if (v->type == VAL_OBJ) {
-				esc_json(b, e->key, strlen(e->key));
+				const char *k = v->u.c.kids[i].key;
+				esc_json(b, k, strlen(k));
 				if (indent < 0)
 					buf_putc(b, ':');
 				else
 					buf_put(b, ": ", 2);
 			}
-			val_json_r(b, e->v, indent, depth + 1);
+			val_json_r(b, val_elem(v, i, &scratch), indent,
+			    depth + 1);
+			arena_free(&scratch);
 		}
 		if (v->n)
 			val_indent(b, indent, depth);

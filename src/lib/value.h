@@ -74,6 +74,26 @@ struct val	*val_push_obj(struct val *arr);
 /* Append a copy of string s (not NULL) to an array and return it. */
 struct val	*val_push_str(struct val *arr, const char *s);
 struct val	*val_push_int(struct val *arr, long long);
+/*
+ * Lazy arrays, for lists too long to hold whole (a report page's task
+ * items and findings): an array of n elements that gen builds one at a
+ * time, element i into arena a (a NULL: the heap, for a heap caller).
+ * Put into an object in an arena, the array keeps gen and arg (which
+ * must live as long as the arena) and builds elements when they are
+ * read; put into a heap object, it is built whole at once. Readers
+ * that walk long arrays take each element with val_elem into a scratch
+ * arena they free after it; val_at of a lazy array builds the element
+ * anew in the array's own arena on every call (correct, but it keeps
+ * what it builds). val_copy_pruned copies the elements, built one at a
+ * time. Returns the array.
+ */
+typedef struct val *(*val_gen)(struct arena *a, void *arg, size_t i);
+struct val	*val_put_lazy(struct val *obj, const char *key, size_t n,
+		    val_gen gen, void *arg);
+/* Element i of array v: for a lazy array built in scratch (the caller
+ * frees it), for any other the stored element. NULL if out of range. */
+const struct val *val_elem(const struct val *v, size_t i,
+		    struct arena *scratch);
 /* A deep copy of v, leaving out every object member (at any depth) whose
  * key keep(key, arg) rejects, packed into one block: from arena a, or
  * (a NULL) from the heap, freed with val_free. */
