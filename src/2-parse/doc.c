@@ -1621,9 +1621,17 @@ doc_find_table(struct walker *w, cmark_node *n, int heading, size_t first_off,
 			off[k] = first_off;
 			st[k] = 0;
 			indent[k] = 0;
-		} else
+		} else {
 			st[k] = (signed char)doc_line_content(cl, l, anc, ind,
 			    nanc, &off[k], &indent[k]);
+			/* A lazy line keeps the blanks before it in
+			 * cmark-gfm's paragraph text: as a header row that
+			 * starts with a pipe, it has an empty cell first. */
+			size_t left;
+			if (st[k] == 1 && indent[k] > 0 && *doc_at(cl, l,
+			    (int)off[k] + 1, &left) == '|')
+				off[k]--;
+		}
 	}
 	for (int d = l0 + 1; d <= last && !found; d++) {
 		size_t k = (size_t)(d - l0), hl, dl, hn, dn;
@@ -2366,6 +2374,40 @@ doc_def_tables(struct walker *w, cmark_node *doc)
 	free(cover);
 }
 
+/* Is a line after l0 and before line h of paragraph n a setext underline
+ * ('-' or '=' only, in n's containers, indented less than 4)? Under
+ * definitions only (cmark's paragraph went on past it) GitHub read them
+ * as definitions there, before any table: they are no text. */
+static int
+doc_underline_above(struct walker *w, cmark_node *n, int l0, int h)
+{
+	cmark_node *anc[64];
+	int ind[64];
+	size_t nanc = (size_t)-1;
+
+	for (int l = l0 + 1; l < h; l++) {
+		size_t left, i = 0, e;
+		int indent;
+		const char *p = doc_at(w->cl, l, 1, &left);
+		while (i < left && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
+			i++;
+		if (i == left || (p[i] != '-' && p[i] != '='))
+			continue;
+		if (nanc == (size_t)-1)
+			nanc = doc_ancestors(w, n, anc, ind);
+		if (doc_line_content(w->cl, l, anc, ind, nanc, &i, &indent) !=
+		    0 || indent >= 4)
+			continue;
+		for (e = i; e < left && p[e] == p[i]; e++)
+			;
+		while (e < left && (p[e] == ' ' || p[e] == '\t'))
+			e++;
+		if (e == left)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does table t end right above its setext heading's underline (line l1),
  * a thematic break for GitHub ("---": no row)? Then the blocks after it
  * are the same for GitHub and cmark: the table changes nothing below. */
@@ -2509,7 +2551,8 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			const char *p = doc_at(w->cl, l0, (int)o + 1, &left);
 			const char *q = left ? memchr(p, ']', left) : NULL;
 			if (left && *p == '[' && q != NULL && (size_t)(q - p) + 1 <
-			    left && q[1] == ':') {
+			    left && q[1] == ':' &&
+			    !doc_underline_above(w, n, l0, t.hline)) {
 				t.esc_line = l0;
 				t.esc_off = o;
 			}

@@ -14,7 +14,10 @@ README documents as deliberate are classified and counted apart:
 Anything else is a disagreement: the test prints the first few documents
 that disagree (and writes them to --keep DIR) and exits 1.
 
-usage: diff.py TICKLIST N SEED [--keep DIR]
+With --tables the documents are gen.gen_tables' short ones, dense in
+what decides where a table starts and ends.
+
+usage: diff.py TICKLIST N SEED [--keep DIR] [--tables]
 """
 import os
 import re
@@ -112,13 +115,15 @@ def main():
     if '--keep' in sys.argv:
         keep = sys.argv[sys.argv.index('--keep') + 1]
         os.makedirs(keep, exist_ok=True)
+    tables = '--tables' in sys.argv
     t0 = time.time()
     counts = dict.fromkeys(['quoted', 'na', 'frontmatter', 'bom', 'state'],
                            0)
     ntasks = nhead = ntab = bad = 0
     chunk = 2000
     for base in range(0, n, chunk):
-        docs = [gen.gen(seed * 1000003 + i)[0]
+        docs = [gen.gen_tables(seed * 1000003 + i) if tables else
+                gen.gen(seed * 1000003 + i)[0]
                 for i in range(base, min(n, base + chunk))]
         gs = gfm.gfm_models(docs)
         ts = gfm.tl_models(ticklist, docs)
@@ -134,8 +139,8 @@ def main():
                 continue
             bad += 1
             if bad <= 5:
-                print('not ok fidelity/doc %d (seed %d): %s' %
-                      (base + k, seed, why))
+                print('not ok fidelity%s/doc %d (seed %d): %s' %
+                      ('/tables' if tables else '', base + k, seed, why))
             if keep:
                 with open(os.path.join(keep, 'doc%d.md' % (base + k)),
                           'wb') as f:
@@ -143,9 +148,10 @@ def main():
     if ntasks == 0:
         print('not ok fidelity: no task in %d documents' % n)
         return 1
-    print('%s fidelity: %d documents (seed %d), %d tasks, %d headings, '
+    print('%s fidelity%s: %d documents (seed %d), %d tasks, %d headings, '
           '%d tables; %d disagree; documented differences: %s; %.1fs' %
-          ('not ok' if bad else 'ok', n, seed, ntasks, nhead, ntab, bad,
+          ('not ok' if bad else 'ok', '/tables' if tables else '', n, seed,
+           ntasks, nhead, ntab, bad,
            ', '.join('%s %d' % kv for kv in counts.items()),
            time.time() - t0))
     return 1 if bad else 0

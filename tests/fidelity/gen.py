@@ -174,3 +174,44 @@ def gen(seed):
         data = b'\xef\xbb\xbf' + data
         feats.add('bom')
     return data, feats
+
+
+def gen_tables(seed):
+    """A short document (bytes) dense in what decides where a table starts
+    and ends: tables at every indentation (with text or an item above the
+    header), items that cannot interrupt a paragraph ("2.", empty ones),
+    blank lines, lines that may be lazy, setext underlines, rules, HTML
+    tags and link reference definitions. The same seed, the same
+    document."""
+    r = random.Random(seed)
+    lines = []
+    for _ in range(r.randint(2, 8)):
+        ind = ' ' * r.choice([0, 0, 1, 2, 3, 4, 5])
+        k = r.random()
+        if k < 0.3:
+            if r.random() < 0.3:
+                lines.append(ind + r.choice(['text', '- [ ] t', '2. [x] t',
+                                             '[x]: u']))
+            n = r.randint(1, 3)
+            lines.append(ind + '| ' + ' | '.join('h%d' % i for i in
+                                                 range(n)) + ' |')
+            lines.append(ind + '|' + '|'.join('---' for _ in range(n)) +
+                         '|')
+            for _ in range(r.randint(0, 2)):
+                lines.append(ind + '| ' + ' | '.join('c' for _ in
+                                                     range(n)) + ' |')
+        elif k < 0.5:
+            lines.append(ind + r.choice(['2. ', '- ', '1) ', '* ', '9. ']) +
+                         r.choice(['[ ] a', '[x] b', 'c', '', '|x|']))
+        elif k < 0.6:
+            lines.append('')
+        elif k < 0.7:
+            lines.append(ind + r.choice(['---', '-', '===', '--', '- - -']))
+        elif k < 0.8:
+            lines.append(ind + r.choice(['<br>', '<div>', '<b>',
+                                         '<!-- c -->', '```', '> q']))
+        else:
+            lines.append(ind + r.choice(['lazy', 'more text', 'a|b', '-|-',
+                                         '[x]: u']))
+    return ('\n'.join(lines) + '\n').encode('utf-8')
+
