@@ -622,6 +622,8 @@ report_memory() {
 }
 if [ -n "${ASAN_OPTIONS:-}${UBSAN_OPTIONS:-}" ]; then
 	echo "skip report/report-memory: a sanitizer build's memory is its own"
+elif [ "$(head -c 2 "$T")" = '#!' ]; then
+	echo "skip report/report-memory: $T is a wrapper (make valgrind)"
 elif [ ! -x "$rss" ]; then
 	echo "skip report/report-memory: $rss is not built (make test-programs)"
 else
