@@ -1238,6 +1238,7 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 		val_put_str(t, "text", it->text);
 	}
 	val_put_int(e, "open", open);
+	val_put_bool(e, "all_open", open == b->start[g + 1] - b->start[g]);
 	val_put_int(e, "more", open > REPORT_LEFT_MAX ?
 	    open - REPORT_LEFT_MAX : 0);
 	val_put_bool(e, "has_more", open > REPORT_LEFT_MAX);
@@ -1245,8 +1246,9 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 }
 
 /* "left": the open task items of rc by section, in document order:
- * [{title, anchor, open, tasks: [{line, text}] (the first
- * REPORT_LEFT_MAX), more, has_more}], with has_left. Group 0 (before any
+ * [{title, anchor, open, all_open (no item of it is done or n/a),
+ * tasks: [{line, text}] (the first REPORT_LEFT_MAX), more, has_more}],
+ * with has_left. Group 0 (before any
  * section, or under the title) is titled "Top". Built as it is read, in
  * arena a (NULL: at once). */
 static void
@@ -1614,6 +1616,7 @@ report_json_view(struct report_jsink *js, const struct val *v,
 	size_t i, n, out = 0;
 	enum val_type t = val_type(v);
 	struct buf *b = js->b;
+	struct arena scratch = { NULL };
 	const char *p;
 
 	switch (t) {
@@ -1638,7 +1641,6 @@ report_json_view(struct report_jsink *js, const struct val *v,
 	buf_putc(b, t == VAL_ARR ? '[' : '{');
 	for (i = 0; i < n && !js->failed; i++) {
 		const struct jview *row = NULL;
-		struct arena scratch = { NULL };
 		if (t == VAL_OBJ &&
 		    (row = report_jview_find(view, val_key_at(v, i))) == NULL)
 			continue;
@@ -1650,13 +1652,14 @@ report_json_view(struct report_jsink *js, const struct val *v,
 		} else
 			report_json_view(js, val_elem(v, i, &scratch), view,
 			    depth + 1);
-		arena_free(&scratch);
+		arena_reset(&scratch);
 		if (js->flush != NULL && b->len >= REPORT_JSON_CHUNK) {
 			if (js->flush(b->data, b->len, js->arg) == -1)
 				js->failed = 1;
 			buf_reset(b);
 		}
 	}
+	arena_free(&scratch);
 	if (out)
 		report_json_indent(b, 0, depth);
 	buf_putc(b, t == VAL_ARR ? ']' : '}');

@@ -71,7 +71,8 @@ struct val	*report_percent(unsigned items, unsigned checked);
  * most severe and largest first), has_finding_groups, has_repeated,
  * rule_groups [{rule, severity, count, multi}] below error,
  * has_rule_groups, task_items [{text, state, line}], left [{title,
- * anchor, open, tasks: [{line, text}]}] (open items by section),
+ * anchor, open, all_open, tasks: [{line, text}]}] (open items by
+ * section; all_open: none of its items is done or n/a),
  * has_left, section_rows (flat: title, line, indent, nested, counts),
  * has_section_rows, lang (front matter lang/language or "en"), bar_name;
  * with a baseline, changes (report_diff); with a history, trend.

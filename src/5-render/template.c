@@ -21,6 +21,11 @@
 #define TEMPLATE_MAX_FRAMES	2000
 #define TEMPLATE_MAX_OUT	((size_t)256 << 20)
 #define TEMPLATE_MAX_STEPS	100000000UL
+/* What building one element of a lazy array counts for against the step
+ * limit: some 30 values, so that a template walking a lazy list inside
+ * itself ({{#tasks}}{{#tasks}}...) stops in seconds, as it did when the
+ * list was built once. */
+#define TEMPLATE_LAZY_STEPS	16
 /* Output held before it goes to a template_render_to sink. */
 #define TEMPLATE_CHUNK		((size_t)64 << 10)
 
@@ -1104,8 +1109,9 @@ static int
 template_run_section(struct rctx *rc, const struct op *o)
 {
 	const struct val *v = template_lookup(rc, o);
+	struct arena scratch = { NULL };
 	size_t i, n;
-	int r;
+	int r, lazy;
 
 	if (o->type == OP_INVERTED)
 		return val_truthy(v) ? 0 : template_run(rc, &o->kids);
@@ -1120,13 +1126,15 @@ template_run_section(struct rctx *rc, const struct op *o)
 	/* An element of a lazy array (value.h) lives in scratch only while
 	 * it renders. */
 	n = val_len(v);
+	lazy = val_is_lazy(v);
 	for (i = 0, r = 0; i < n && r == 0; i++) {
-		struct arena scratch = { NULL };
+		rc->steps += lazy ? TEMPLATE_LAZY_STEPS : 0;
 		template_push_ctx(rc, val_elem(v, i, &scratch));
 		r = template_run(rc, &o->kids);
 		rc->nstack--;
-		arena_free(&scratch);
+		arena_reset(&scratch);
 	}
+	arena_free(&scratch);
 	return r;
 }
 

@@ -71,3 +71,17 @@ arena_free(struct arena *a)
 	}
 	a->head = NULL;
 }
+
+void
+arena_reset(struct arena *a)
+{
+	struct arena_chunk *keep = a->head;
+
+	if (keep == NULL)
+		return;
+	a->head = keep->next;
+	arena_free(a);
+	keep->next = NULL;
+	keep->used = 0;
+	a->head = keep;
+}

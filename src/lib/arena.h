@@ -14,5 +14,9 @@ struct arena {
 void	*arena_alloc(struct arena *, size_t);
 char	*arena_strndup(struct arena *, const char *, size_t);
 void	 arena_free(struct arena *);
+/* Forget everything allocated but keep one chunk for what comes next:
+ * a scratch arena used over and over (one element of a lazy array at a
+ * time, value.h) costs no malloc after the first. */
+void	 arena_reset(struct arena *);
 
 #endif

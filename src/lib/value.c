@@ -396,6 +396,12 @@ val_elem(const struct val *v, size_t i, struct arena *scratch)
 	return v->u.c.kids[i].v;
 }
 
+int
+val_is_lazy(const struct val *v)
+{
+	return v != NULL && VAL_ISLAZY(v);
+}
+
 /* The heap arrays that members of a packed copy moved to. */
 static void
 val_free_packed(struct val *v)
@@ -459,8 +465,9 @@ val_pack_size(const struct val *v, struct val_pack *pk)
 		for (uint32_t i = 0; i < v->n; i++) {
 			pk->ne++;
 			val_pack_size(val_elem(v, i, &scratch), pk);
-			arena_free(&scratch);
+			arena_reset(&scratch);
 		}
+		arena_free(&scratch);
 		return;
 	}
 	for (uint32_t i = 0; i < v->n; i++) {
@@ -513,8 +520,9 @@ val_pack_fill(const struct val *v, struct val_pack *pk)
 			struct vent *d = &c->u.c.kids[i];
 			memset(d, 0, sizeof(*d));
 			d->v = val_pack_fill(val_elem(v, i, &scratch), pk);
-			arena_free(&scratch);
+			arena_reset(&scratch);
 		}
+		arena_free(&scratch);
 		return c;
 	}
 	for (i = 0; i < v->n; i++) {
@@ -760,6 +768,7 @@ val_indent(struct buf *b, int indent, int depth)
 static void
 val_json_r(struct buf *b, const struct val *v, int indent, int depth)
 {
+	struct arena scratch = { NULL };
 	uint32_t i;
 
 	switch (val_type(v)) {
@@ -770,7 +779,6 @@ val_json_r(struct buf *b, const struct val *v, int indent, int depth)
 	case VAL_OBJ:
 		buf_putc(b, v->type == VAL_ARR ? '[' : '{');
 		for (i = 0; i < v->n; i++) {
-			struct arena scratch = { NULL };
 			if (i)
 				buf_putc(b, ',');
 			val_indent(b, indent, depth + 1);
@@ -784,8 +792,9 @@ val_json_r(struct buf *b, const struct val *v, int indent, int depth)
 			}
 			val_json_r(b, val_elem(v, i, &scratch), indent,
 			    depth + 1);
-			arena_free(&scratch);
+			arena_reset(&scratch);
 		}
+		arena_free(&scratch);
 		if (v->n)
 			val_indent(b, indent, depth);
 		buf_putc(b, v->type == VAL_ARR ? ']' : '}');

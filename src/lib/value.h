@@ -94,6 +94,8 @@ struct val	*val_put_lazy(struct val *obj, const char *key, size_t n,
  * frees it), for any other the stored element. NULL if out of range. */
 const struct val *val_elem(const struct val *v, size_t i,
 		    struct arena *scratch);
+/* Is v a lazy array (its elements cost a build each time)? */
+int		 val_is_lazy(const struct val *v);
 /* A deep copy of v, leaving out every object member (at any depth) whose
  * key keep(key, arg) rejects, packed into one block: from arena a, or
  * (a NULL) from the heap, freed with val_free. */

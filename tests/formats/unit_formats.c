@@ -19,10 +19,8 @@ unit_add(struct findings *fs, const char *file, int line, int col, int eline,
     int ecol, enum sev sev, const char *rule, const char *section,
     const char *key, const char *msg)
 {
-	struct finding *f = findings_add(fs, file, line, col, eline, ecol, sev,
-	    rule, "%s", msg);
-	f->section = section ? xstrdup(section) : NULL;
-	f->key = key ? xstrdup(key) : NULL;
+	findings_add_parts(fs, file, line, col, eline, ecol, sev, rule, msg,
+	    section, key, key ? strlen(key) : 0);
 }
 
 int
