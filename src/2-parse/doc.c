@@ -2195,6 +2195,46 @@ doc_scan_cands(struct walker *w)
 	}
 }
 
+static int doc_line_blank(const struct checklist *, size_t);
+
+/* The last line of item or block quote c when no child of c covers it
+ * (text cmark read as link reference definitions: not in its tree), or
+ * 0. */
+static int
+doc_defs_after(struct walker *w, cmark_node *c)
+{
+	cmark_node_type ty = cmark_node_get_type(c);
+	cmark_node *last = cmark_node_last_child(c);
+	int l1 = cmark_node_get_end_line(c) + w->line_off;
+
+	if (ty != CMARK_NODE_ITEM && ty != CMARK_NODE_BLOCK_QUOTE)
+		return 0;
+	if (last != NULL && cmark_node_get_end_line(last) + w->line_off >= l1)
+		return 0;
+	if (last == NULL && node_line(w, c) >= l1)
+		return 0;
+	if (l1 < 1 || (size_t)l1 > w->cl->nlines ||
+	    doc_line_blank(w->cl, (size_t)l1 - 1))
+		return 0;
+	return l1;
+}
+
+/* The block quotes and list items around a line inside c, c included
+ * (doc_ancestors). */
+static size_t
+doc_containers(struct walker *w, cmark_node *c, cmark_node **anc, int *ind)
+{
+	size_t nanc = doc_ancestors(w, c, anc, ind);
+
+	if (nanc < 64) {
+		anc[nanc] = c;
+		ind[nanc] = cmark_node_get_type(c) == CMARK_NODE_ITEM ?
+		    doc_item_indent(w, c) : 0;
+		nanc++;
+	}
+	return nanc;
+}
+
 /* Is HTML block n one made of a lazy tag line (FIX_DIV) that is still
  * lazy after paragraph p, the last one before it? Then it is seen. */
 static void
@@ -2212,14 +2252,60 @@ doc_lazy_html_check(struct walker *w, cmark_node *n, cmark_node *p)
 		if (w->boxfix_kind[i] != FIX_DIV)
 			return;
 		if (p == NULL || cmark_node_get_end_line(p) + w->line_off !=
-		    line - 1)
-			return;
-		nanc = doc_ancestors(w, p, anc, ind);
+		    line - 1) {
+			/* Or the text above is definitions only (no
+			 * paragraph for cmark), at the end of an item or
+			 * block quote. */
+			cmark_node *c = cmark_node_previous(n);
+			while (c != NULL && cmark_node_get_type(c) ==
+			    CMARK_NODE_LIST)
+				c = cmark_node_last_child(c);
+			while (c != NULL && cmark_node_last_child(c) != NULL &&
+			    doc_defs_after(w, c) == 0)
+				c = cmark_node_last_child(c);
+			if (c == NULL || doc_defs_after(w, c) != line - 1)
+				return;
+			nanc = doc_containers(w, c, anc, ind);
+		} else
+			nanc = doc_ancestors(w, p, anc, ind);
 		if (nanc > 0 && doc_line_content(w->cl, line, anc, ind, nanc,
 		    &off, &indent) == 1)
 			w->boxfix_seen[i] = 1;
 		return;
 	}
+}
+
+/* A lazy tag line that cmark took into a definition at the end of item or
+ * block quote c (doc_defs_after): cmark-gfm 0.29 ends the paragraph
+ * there with an HTML block, so the definition has no destination. Make
+ * the line a block start for libcmark too (as doc_lazy_html_prepass). */
+static size_t
+doc_lazy_html_defs(struct walker *w, cmark_node *c)
+{
+	cmark_node *anc[64];
+	int ind[64], l1 = doc_defs_after(w, c), l, indent;
+	size_t nanc = 0, off, left;
+
+	if (l1 == 0)
+		return 0;
+	/* The run of text lines that ends there, top down. */
+	for (l = l1; l > node_line(w, c) && !doc_line_blank(w->cl,
+	    (size_t)l - 2); l--)
+		;
+	for (l++; l <= l1; l++) {
+		const char *p;
+		if (!w->lt[l - 1])
+			continue;
+		if (nanc == 0)
+			nanc = doc_containers(w, c, anc, ind);
+		if (doc_line_content(w->cl, l, anc, ind, nanc, &off, &indent)
+		    != 1 || indent >= 4)
+			continue;
+		p = doc_at(w->cl, l, (int)off + 1, &left);
+		if (left > 0 && *p == '<' && doc_html_start(p, left))
+			return doc_fix(w, l, off, FIX_DIV);
+	}
+	return 0;
 }
 
 /* cmark-gfm 0.29 lets a lazy line that is one HTML tag start an HTML
@@ -2501,8 +2587,13 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			    (size_t)il <= w->cl->nlines && w->fixat[il - 1])
 				w->boxfix_seen[w->fixat[il - 1] - 1] = 1;
 			added += doc_box_prepass(w, n);
+			if (w->htmlcand)
+				added += doc_lazy_html_defs(w, n);
 			continue;
 		}
+		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_BLOCK_QUOTE &&
+		    w->htmlcand)
+			added += doc_lazy_html_defs(w, n);
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_PARAGRAPH)
 			lastpara = n;
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_HTML_BLOCK)

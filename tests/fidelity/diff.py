@@ -6,7 +6,9 @@ README documents as deliberate are classified and counted apart:
 
   quoted       task items inside block quotes count for ticklist only
   na           [-] and [~] are N/A items for ticklist only
-  frontmatter  front matter is metadata, never Markdown
+  frontmatter  front matter is metadata, never Markdown (what cmark-gfm
+               finds in it: tasks, headings, tables; a YAML mapping
+               with no key ticklist prints is front matter too)
   bom          a BOM is skipped (cmark-gfm counts it in line 1's columns)
   state        the state is read from the box (cmark-gfm: any [x] on the
                line checks the item)
@@ -28,6 +30,38 @@ import gen
 import gfm
 
 
+def yaml_mapping(text):
+    """Does text parse as YAML whose (first) document is a mapping, as
+    ticklist's front matter must (libyaml through python3-yaml)? None
+    when python3-yaml is missing."""
+    try:
+        import yaml
+    except ImportError:
+        return None
+    loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)
+    try:
+        node = next(iter(yaml.compose_all(text, Loader=loader)), None)
+    except (yaml.YAMLError, ValueError):
+        return False
+    return isinstance(node, yaml.MappingNode)
+
+
+def front_matter(lines, meta):
+    """The line that closes ticklist's front matter, or 0: a first line
+    "---", a closing "---" or "...", and a YAML mapping between (meta:
+    ticklist printed keys from it)."""
+    if not lines or lines[0].rstrip(b' \t') != b'---':
+        return 0
+    for i, ln in enumerate(lines[1:], 2):
+        if ln.rstrip(b' \t') in (b'---', b'...'):
+            break
+    else:
+        return 0
+    if meta or yaml_mapping(b'\n'.join(lines[1:i - 1])):
+        return i
+    return 0
+
+
 def normalise(data, g, t, counts):
     """Take the documented differences out of both models."""
     lines = gfm.split_lines(data)
@@ -38,22 +72,23 @@ def normalise(data, g, t, counts):
         # line 1 is no task and what follows it differs too.
         counts['bom'] += 1
         return None, None
-    fm_end = 0
-    if t['meta']:
-        for i, ln in enumerate(lines[1:], 2):
-            if ln.rstrip() in (b'---', b'...'):
-                fm_end = i
-                break
+    fm_end = front_matter(gfm.split_lines(data[3:] if data.startswith(
+        b'\xef\xbb\xbf') else data), t['meta'])
+    if fm_end:
         gh = [h for h in g['headings'] if h[1] > fm_end]
         gt = [x for x in g['tasks'] if x[0] > fm_end]
-        if len(gh) != len(g['headings']) or len(gt) != len(g['tasks']):
+        # A table that starts inside the front matter is text there.
+        gtab = [tb for tb, ln in zip(g['tables'], g['table_lines'])
+                if ln > fm_end]
+        if (len(gh) != len(g['headings']) or len(gt) != len(g['tasks']) or
+                len(gtab) != len(g['tables'])):
             counts['frontmatter'] += 1
         if len(gt) != len(g['tasks']):
             # Renumber the parents of what is left.
             old = [i for i, x in enumerate(g['tasks']) if x[0] > fm_end]
             idx = {o: k for k, o in enumerate(old)}
             gt = [(a, b, c, idx.get(p, -1)) for a, b, c, p in gt]
-        g = dict(g, headings=gh, tasks=gt)
+        g = dict(g, headings=gh, tasks=gt, tables=gtab)
     if data.startswith(b'\xef\xbb\xbf'):
         gt = []
         for (line, col, ck, par) in g['tasks']:

@@ -9,6 +9,8 @@ tree`; both return the same shape per document:
             the index of the enclosing task or -1
   headings: [(level, line, text)]
   tables:   [[row cells...]...]              header row first
+  table_lines: [line]                        (cmark-gfm only) where each
+            table's block starts: its paragraph's first line
 """
 import os
 import re
@@ -50,7 +52,7 @@ def cp_col(lines, line, bcol):
 def gfm_model(xml, data):
     lines = split_lines(data)
     root = ET.fromstring(xml)
-    m = {'tasks': [], 'headings': [], 'tables': []}
+    m = {'tasks': [], 'headings': [], 'tables': [], 'table_lines': []}
 
     def walk(el, parent):
         for c in el:
@@ -72,6 +74,8 @@ def gfm_model(xml, data):
                 for r in c:
                     rows.append([flat(cell) for cell in r])
                 m['tables'].append(rows)
+                m['table_lines'].append(int(c.get('sourcepos')
+                                            .split(':')[0]))
                 continue
             walk(c, p)
     walk(root, -1)
