@@ -34,16 +34,22 @@ itemmeta_date(const char *s, long *ymd)
 	return 1;
 }
 
+/* ASCII lower case of c. */
+static unsigned char
+itemmeta_lower(char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return u >= 'A' && u <= 'Z' ? (unsigned char)(u + 32) : u;
+}
+
 int
 itemmeta_word(const char *s, size_t n, const char *w)
 {
 	/* One pass, no strlen: most calls fail on the first byte. */
-	for (size_t i = 0; w[i] != '\0'; i++) {
-		unsigned char c = i < n ? (unsigned char)s[i] : 0;
-		if (i >= n || (c >= 'A' && c <= 'Z' ? c + 32 : c) !=
-		    (unsigned char)w[i])
+	for (size_t i = 0; w[i] != '\0'; i++)
+		if (i >= n || itemmeta_lower(s[i]) != (unsigned char)w[i])
 			return 0;
-	}
 	return 1;
 }
 
@@ -51,6 +57,22 @@ static int
 itemmeta_alnum(int c)
 {
 	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* Can anything itemmeta_scan looks for begin at s[i]? Inside a word only
+ * a code span, a comment, a link target or the calendar emoji (every
+ * other scanner wants a word start); at a word start a letter, a digit
+ * or one of those, '@' or '#'. Most bytes start nothing. */
+static int
+itemmeta_may_start(const char *s, size_t i)
+{
+	char c = s[i];
+
+	if (c == '`' || c == '<' || c == ']' || (unsigned char)c == 0xf0)
+		return 1;
+	if (i > 0 && itemmeta_alnum(s[i - 1]))
+		return 0;
+	return isalnum((unsigned char)c) || c == '@' || c == '#';
 }
 
 /* What one item's scan collects, before it moves into the arena. */
@@ -273,14 +295,7 @@ itemmeta_scan(struct scan *sc, const char *s, size_t n)
 	while (i < n) {
 		char c = s[i];
 
-		/* Most bytes start nothing: inside a word only a code span,
-		 * a comment, a link target or the calendar emoji can begin
-		 * (every other scanner wants a word start), and at a word
-		 * start only these bytes. */
-		if (i > 0 && itemmeta_alnum(s[i - 1]) ? c != '`' && c != '<' &&
-		    c != ']' && (unsigned char)c != 0xf0 :
-		    !isalnum((unsigned char)c) && !strchr("`<]@#", c) &&
-		    (unsigned char)c != 0xf0) {
+		if (!itemmeta_may_start(s, i)) {
 			i++;
 			continue;
 		}

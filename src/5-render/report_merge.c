@@ -251,14 +251,6 @@ merge_checklist(const struct val *cl, const char *repo,
 	return o;
 }
 
-static int
-merge_keep(const char *key, void *arg)
-{
-	(void)key;
-	(void)arg;
-	return 1;
-}
-
 /* Append checklist element cl of repository repo to json, as report.json
  * has it (two levels deep) with "repository" first. */
 static void
@@ -376,7 +368,7 @@ report_merge(const struct report_opts *o, char *const *specs, size_t n)
 		if (val_get(root, "source") != NULL &&
 		    val_type(val_get(root, "source")) == VAL_OBJ)
 			val_set(r, "source", val_copy_pruned(val_get(root,
-			    "source"), NULL, merge_keep, NULL));
+			    "source"), NULL, NULL, NULL));
 		for (k = 0; k < val_len(cls) && rc == 0; k++) {
 			const struct val *cl = val_at(cls, k);
 			const char *page = merge_str(cl, "page");

@@ -472,7 +472,8 @@ val_pack_size(const struct val *v, struct val_pack *pk)
 	}
 	for (uint32_t i = 0; i < v->n; i++) {
 		const struct vent *e = &v->u.c.kids[i];
-		if (e->key != NULL && !pk->keep(e->key, pk->arg))
+		if (e->key != NULL && pk->keep != NULL &&
+		    !pk->keep(e->key, pk->arg))
 			continue;
 		pk->ne++;
 		if (e->kown)
@@ -527,7 +528,8 @@ val_pack_fill(const struct val *v, struct val_pack *pk)
 	}
 	for (i = 0; i < v->n; i++) {
 		const struct vent *e = &v->u.c.kids[i];
-		if (e->key == NULL || pk->keep(e->key, pk->arg))
+		if (e->key == NULL || pk->keep == NULL ||
+		    pk->keep(e->key, pk->arg))
 			n++;
 	}
 	pk->e += n;
@@ -535,7 +537,8 @@ val_pack_fill(const struct val *v, struct val_pack *pk)
 	for (i = n = 0; i < v->n; i++) {
 		const struct vent *e = &v->u.c.kids[i];
 		struct vent *d = &c->u.c.kids[n];
-		if (e->key != NULL && !pk->keep(e->key, pk->arg))
+		if (e->key != NULL && pk->keep != NULL &&
+		    !pk->keep(e->key, pk->arg))
 			continue;
 		*d = *e;
 		if (e->kown)

@@ -97,7 +97,7 @@ const struct val *val_elem(const struct val *v, size_t i,
 /* Is v a lazy array (its elements cost a build each time)? */
 int		 val_is_lazy(const struct val *v);
 /* A deep copy of v, leaving out every object member (at any depth) whose
- * key keep(key, arg) rejects, packed into one block: from arena a, or
+ * key keep(key, arg) rejects (a NULL keep keeps them all), packed into one block: from arena a, or
  * (a NULL) from the heap, freed with val_free. */
 struct val	*val_copy_pruned(const struct val *v, struct arena *a,
 		    int (*keep)(const char *key, void *arg), void *arg);
