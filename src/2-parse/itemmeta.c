@@ -53,10 +53,13 @@ itemmeta_word(const char *s, size_t n, const char *w)
 	return 1;
 }
 
+/* [A-Za-z0-9_] (isalnum in the C locale, without a call). */
 static int
 itemmeta_alnum(int c)
 {
-	return isalnum((unsigned char)c) || c == '_';
+	unsigned u = (unsigned char)c;
+
+	return (u | 0x20) - 'a' < 26u || u - '0' < 10u || u == '_';
 }
 
 /* Can anything itemmeta_scan looks for begin at s[i]? Inside a word only
@@ -298,6 +301,24 @@ itemmeta_scan(struct scan *sc, const char *s, size_t n)
 		if (!itemmeta_may_start(s, i)) {
 			i++;
 			continue;
+		}
+		if (itemmeta_alnum(c)) {
+			/* A word: only a link (h), an owner label (o), a due
+			 * date (d), an issue (a '#' or "owner/repo#" after
+			 * it) or a SHA (7 hex digits or more) starts with
+			 * one. Any other is passed whole. */
+			size_t e = i + 1;
+			unsigned lc = (unsigned char)c | 0x20;
+
+			while (e < n && itemmeta_alnum(s[e]))
+				e++;
+			if (lc != 'h' && lc != 'o' && lc != 'd' && (e == n ||
+			    (s[e] != '#' && s[e] != '.' && s[e] != '/' &&
+			    s[e] != '-')) && (e - i < 7 || (lc > 'f' &&
+			    !isdigit((unsigned char)c)))) {
+				i = e;
+				continue;
+			}
 		}
 		if (c == '`') {
 			size_t run = 0, j;
