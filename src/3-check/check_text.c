@@ -484,6 +484,23 @@ check_box_at(const char *s, size_t n, size_t i, size_t *len)
 /* unselected-choice: a line (or table cell) offering two or more options
  * with boxes ("☐ Pass ☐ Fail", "Release Type: [ ] Patch [ ] Minor"),
  * none of them marked. */
+/* How many bytes of t[0..n) may start a box ('[' or the first byte of
+ * a ballot box), counted to 2: a choice needs two boxes. */
+static unsigned
+check_box_bytes(const char *t, size_t n)
+{
+	const char *p;
+	unsigned k = 0;
+
+	for (p = t; k < 2 && (p = memchr(p, '[', n - (size_t)(p - t))) !=
+	    NULL; p++)
+		k++;
+	for (p = t; k < 2 && (p = memchr(p, 0xe2, n - (size_t)(p - t))) !=
+	    NULL; p++)
+		k++;
+	return k;
+}
+
 void
 check_unselected_choice(struct check_state *st, const struct rule *r)
 {
@@ -531,7 +548,8 @@ check_unselected_choice(struct check_state *st, const struct rule *r)
 		}
 
 		if ((r->scope & (1u << b->kind)) == 0 ||
-		    !check_in_section(st, r, b->section))
+		    !check_in_section(st, r, b->section) ||
+		    check_box_bytes(b->text, b->len) < 2)
 			continue;
 		while (a < b->len) {
 			size_t z = a, first = (size_t)-1;
