@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "approvals.h"
+#include "ascii.h"
 #include "model.h"
 #include "when.h"
 #include "xalloc.h"
@@ -25,8 +26,7 @@ ap_lower(int c)
 static int
 ap_alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	return ascii_alnum(c);
 }
 
 /* Does keyword k occur in s? ASCII letters compare without case. A

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "ascii.h"
 #include "itemmeta.h"
 #include "model.h"
 #include "when.h"
@@ -53,13 +54,11 @@ itemmeta_word(const char *s, size_t n, const char *w)
 	return 1;
 }
 
-/* [A-Za-z0-9_] (isalnum in the C locale, without a call). */
+/* [A-Za-z0-9_]. */
 static int
 itemmeta_alnum(int c)
 {
-	unsigned u = (unsigned char)c;
-
-	return (u | 0x20) - 'a' < 26u || u - '0' < 10u || u == '_';
+	return ascii_word((unsigned char)c);
 }
 
 /* Can anything itemmeta_scan looks for begin at s[i]? Inside a word only
@@ -75,7 +74,7 @@ itemmeta_may_start(const char *s, size_t i)
 		return 1;
 	if (i > 0 && itemmeta_alnum(s[i - 1]))
 		return 0;
-	return isalnum((unsigned char)c) || c == '@' || c == '#';
+	return ascii_alnum((unsigned char)c) || c == '@' || c == '#';
 }
 
 /* What one item's scan collects, before it moves into the arena. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "check.h"
 #include "ctx.h"
@@ -101,8 +102,7 @@ const char *const check_placeholders[] = {
 static int
 check_word(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
+	return ascii_word(c);
 }
 
 /* Bytes that may start the key of a shipped placeholder (see below). */
