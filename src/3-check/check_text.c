@@ -598,21 +598,25 @@ check_status_tail(const char *t, size_t *n)
 	const char *best = NULL, *e;
 	size_t len;
 
-	/* One pass; a separator that ends later wins. Each test stops at
-	 * the first byte that differs, so none reads past the end. */
-	for (const char *p = t; *p != '\0'; p++) {
+	/* A separator that ends later wins. strpbrk finds the bytes one
+	 * can hold (':', '-', '(', the first of a dash or an arrow); each
+	 * test stops at the first byte that differs, so none reads past the
+	 * end. */
+	for (const char *q = t; (q = strpbrk(q, ":-(\xe2")) != NULL; q++) {
+		int sp = q > t && q[-1] == ' ';
+
 		e = NULL;
-		if (p[0] == ':' && p[1] == ' ')
-			e = p + 2;
-		else if (p[0] == ' ' && p[1] == '-' && p[2] == ' ')
-			e = p + 3;
-		else if (p[0] == ' ' && p[1] == '(')
-			e = p + 2;
-		else if (p[0] == ' ' && p[1] == '\xe2' && p[2] == '\x80' &&
-		    (p[3] == '\x93' || p[3] == '\x94') && p[4] == ' ')
-			e = p + 5;
-		else if (p[0] == '\xe2' && p[1] == '\x86' && p[2] == '\x92')
-			e = p + 3;
+		if (q[0] == ':' && q[1] == ' ')
+			e = q + 2;				/* ": " */
+		else if (q[0] == '-' && sp && q[1] == ' ')
+			e = q + 2;				/* " - " */
+		else if (q[0] == '(' && sp)
+			e = q + 1;				/* " (" */
+		else if (q[0] == '\xe2' && sp && q[1] == '\x80' &&
+		    (q[2] == '\x93' || q[2] == '\x94') && q[3] == ' ')
+			e = q + 4;			/* " – ", " — " */
+		else if (q[0] == '\xe2' && q[1] == '\x86' && q[2] == '\x92')
+			e = q + 3;				/* "→" */
 		if (e != NULL && (best == NULL || e > best))
 			best = e;
 	}
