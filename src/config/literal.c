@@ -25,14 +25,26 @@ struct lp {
 	size_t		 last;		/* start of its last atom, or NONE */
 	char		 best[LITERAL_LEN];	/* the alternative's longest */
 	size_t		 blen;
-	int		 cased;		/* it must consume a letter of a
-					   script with case */
+	int		 cased;		/* it must consume a non-ASCII letter
+					   of a script with case: the best
+					   CASED_* of its run, or 0 */
 };
 
-/* In a run (as a byte UTF-8 never holds), a non-ASCII letter of a
- * script with case (its other cases
- * are all non-ASCII too, so the text holds a byte >= 0x80). */
-#define CASED	'\xff'
+/*
+ * In a run, as bytes UTF-8 never holds: a non-ASCII letter of a script
+ * with case. Its other cases (caseless matching) start with one of a
+ * few bytes: a basic Cyrillic letter (U+0400-045F) and its cases with
+ * 0xd0, 0xd1 or 0xe1 (U+1C80-1C88, the old forms that fold to it); a
+ * Latin-1 letter (U+00C0-00FF) with 0xc3, 0xc5 (U+0178), 0xe1 (U+1E9E)
+ * or 0xe2 (U+212B); any other with some byte >= 0x80. Higher is
+ * narrower.
+ */
+#define CASED_ANY	0xff
+#define CASED_LATIN	0xfe
+#define CASED_CYR	0xfd
+
+static const unsigned char lit_cyr_leads[] = { 0xd0, 0xd1, 0xe1, 0 };
+static const unsigned char lit_latin_leads[] = { 0xc3, 0xc5, 0xe1, 0xe2, 0 };
 
 
 static int
@@ -76,22 +88,24 @@ lit_utf8(const unsigned char *p, size_t i, size_t len, unsigned long *cp)
 	return n;
 }
 
-/* The run ends: keep its longest piece without a CASED mark if it is
- * the alternative's longest. */
+/* The run ends: keep its longest piece without a CASED_* mark if it is
+ * the alternative's longest, and the narrowest mark. */
 static void
 lit_flush(struct lp *lp)
 {
 	size_t a = 0, z;
 
 	while (a < lp->rlen) {
-		for (z = a; z < lp->rlen && lp->run[z] != CASED; z++)
+		for (z = a; z < lp->rlen &&
+		    (unsigned char)lp->run[z] < CASED_CYR; z++)
 			;
 		if (z - a > lp->blen) {
 			lp->blen = z - a < LITERAL_LEN ? z - a : LITERAL_LEN;
 			memcpy(lp->best, lp->run + a, lp->blen);
 		}
-		if (z < lp->rlen)
-			lp->cased = 1;
+		if (z < lp->rlen && (lp->cased == 0 ||
+		    (unsigned char)lp->run[z] < lp->cased))
+			lp->cased = (unsigned char)lp->run[z];
 		a = z + 1;
 	}
 	lp->rlen = 0;
@@ -127,8 +141,15 @@ lit_alt(struct lp *lp)
 
 	lit_flush(lp);
 	if (lp->blen < LITERAL_MIN) {
+		const unsigned char *b = lp->cased == CASED_CYR ? lit_cyr_leads :
+		    lp->cased == CASED_LATIN ? lit_latin_leads : NULL;
+
 		if (!lp->cased)
 			return 0;
+		if (b == NULL)
+			memset(l->lead + 0x80, 1, 0x80);
+		for (; b != NULL && *b != 0; b++)
+			l->lead[*b] = 1;
 		l->nonascii = 1;
 		lp->cased = 0;
 		lp->blen = 0;
@@ -399,7 +420,11 @@ literal_parse(struct literals *l, const char *pattern, size_t len)
 				lit_atom(&lp, pattern + i, n);
 			else if (depth == 0 && cp != 0x130 && cp != 0x131 &&
 			    cp != 0x17f && cp != 0x212a) {
-				char m = CASED;	/* its cases: non-ASCII */
+				/* Its cases are all non-ASCII. */
+				char m = (char)(cp >= 0x400 && cp <= 0x45f ?
+				    CASED_CYR : cp >= 0xc0 && cp <= 0xff &&
+				    cp != 0xd7 && cp != 0xf7 ? CASED_LATIN :
+				    CASED_ANY);
 				lit_atom(&lp, &m, 1);
 			} else if (depth == 0)
 				lit_flush(&lp);
@@ -418,13 +443,14 @@ literal_parse(struct literals *l, const char *pattern, size_t len)
 	if (depth != 0 || !lit_alt(&lp))
 		goto fail;
 	l->caseless = (unsigned char)lp.caseless;
-	if (l->nonascii)
-		memset(l->first + 0x80, LITERAL_ANY, 0x80);
+	for (k = 0x80; k < 0x100; k++)
+		if (l->lead[k])
+			l->first[k] = LITERAL_ANY;
 	for (k = l->n; k-- > 0;) {
 		unsigned char f = (unsigned char)l->s[k][0];
 
-		if (f >= 0x80 && l->nonascii)
-			continue;	/* any such byte is enough */
+		if (l->first[f] == LITERAL_ANY)
+			continue;	/* that byte is enough */
 		l->next[k] = l->first[f];
 		l->first[f] = (unsigned char)(k + 1);
 		if (l->caseless && f >= 'a' && f <= 'z')
@@ -440,7 +466,7 @@ literal_any(const struct literals *l, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	if (l->n == 0)
+	if (l->n == 0 && !l->nonascii)
 		return 1;
 	for (size_t i = 0; i < n; i++) {
 		unsigned k = l->first[u[i]];

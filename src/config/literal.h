@@ -7,7 +7,7 @@
  * scan of every position) dominates when most checklist blocks match
  * nothing. An alternative that must consume a non-ASCII letter of a
  * script with case (caseless: its other cases too) asks only for a byte
- * >= 0x80, when it has no literal of its own. Whatever the parser is unsure of (classes, groups, escapes,
+ * its cases can start with, when it has no literal of its own. Whatever the parser is unsure of (classes, groups, escapes,
  * quantifiers, extended mode, verbs) gives fewer literals or none, never
  * a wrong one. */
 #ifndef TICKLIST_LITERAL_H
@@ -21,9 +21,10 @@
 #define LITERAL_ANY	255	/* in first[]: this byte is enough */
 
 struct literals {
-	unsigned char	 n;		/* 0: no filter */
+	unsigned char	 n;		/* 0 and no nonascii: no filter */
 	unsigned char	 caseless;	/* ASCII letters in any case */
-	unsigned char	 nonascii;	/* or any byte >= 0x80 */
+	unsigned char	 nonascii;	/* or one of the bytes in lead */
+	unsigned char	 lead[256];	/* 1: this byte is enough */
 	unsigned char	 len[LITERAL_MAX];
 	char		 s[LITERAL_MAX][LITERAL_LEN]; /* caseless: lower */
 	/* Bytes a literal starts with (both cases when caseless); for each

@@ -296,8 +296,9 @@ pieces_run(int argc, char **argv)
 }
 
 /* Patterns and the literals literal_parse must find ("" when none;
- * "|" between literals; "*" after them when any non-ASCII byte is
- * enough for an alternative). */
+ * "|" between literals; "*N" after them when one of N bytes is enough
+ * for an alternative made of letters with case: 3 for Cyrillic, 4 for
+ * Latin-1, 128 for any other). */
 static const struct {
 	const char	*re, *want;
 } lit_cases[] = {
@@ -349,9 +350,16 @@ static const struct {
 	{ "abcdef|cde", "cde" },
 	{ "cde|abcdef", "cde" },
 	{ "\xe5\x9b\x9e\xe9\x80\x80", "\xe5\x9b\x9e\xe9\x80\x80" },
-	{ "(?i)\xd0\xb1\xd0\xb5\xd0\xb7", "*" },	/* Cyrillic */
+	{ "(?i)\xd0\xb1\xd0\xb5\xd0\xb7", "*3" },	/* Cyrillic */
+	{ "(?i)\xd0\xbe", "*3" },		/* Cyrillic o: also U+1C82 */
+	{ "(?i)\xd0\xb2|ab", "ab|*3" },	/* Cyrillic ve: also U+1C80 */
+	{ "(?i)\xc3\x9f", "*4" },		/* sharp s: also U+1E9E */
+	{ "(?i)\xc3\xbf", "*4" },		/* y diaeresis: also U+0178 */
+	{ "(?i)\xc3\xa5", "*4" },		/* a ring: also U+212B */
+	{ "(?i)\xce\xbc", "*128" },		/* Greek mu: also U+00B5 */
+	{ "(?i)\xd1\xa3|\xd0\xb1", "*128" },	/* U+0463: not basic */
 	{ "(?i)\xc3\xbc" "ber", "ber" },
-	{ "(?i)\xc3\xbc", "*" },
+	{ "(?i)\xc3\xbc", "*4" },
 	{ "(?i)\xe2\x84\xaa" "a", "" },		/* the Kelvin sign */
 	{ "\xc3\xbc" "b", "\xc3\xbc" "b" },
 	{ "(?i)\xe6\xbc\xa2\xe5\xad\x97", "\xe6\xbc\xa2\xe5\xad\x97" },
@@ -368,8 +376,12 @@ lit_show(const struct literals *l, struct buf *b)
 	for (size_t i = 0; i < l->n; i++)
 		buf_printf(b, "%s%.*s", i ? "|" : "", (int)l->len[i],
 		    l->s[i]);
-	if (l->nonascii)
-		buf_puts(b, "*");
+	if (l->nonascii) {
+		size_t k = 0;
+		for (size_t c = 0; c < 256; c++)
+			k += l->lead[c] != 0;
+		buf_printf(b, "%s*%zu", l->n ? "|" : "", k);
+	}
 }
 
 /* Random text for re: slices of the pattern itself, ASCII letters in
@@ -379,7 +391,10 @@ lit_text(const char *re, struct buf *s)
 {
 	static const char *const extra[] = { " ", "a", "Z", "\xc3\xbc",
 	    "\xc3\x9c", "\xe2\x84\xaa", "\xc5\xbf", "\xd0\x91",
-	    "\xd0\xb1", "\n", "-", ":", "\xff", "K", "S" };
+	    "\xd0\xb1", "\n", "-", ":", "\xff", "K", "S",
+	    "\xe1\xb2\x80", "\xe1\xb2\x82", "\xe1\xba\x9e", "\xe2\x84\xab",
+	    "\xc5\xb8", "\xc2\xb5", "\xce\x9c", "\xd1\xa2", "\xe4\xb8\x80",
+	    "\xf0\x9f\x94\x92" };
 	size_t n = strlen(re), k = rnd(7) + 1;
 
 	buf_reset(s);
