@@ -156,7 +156,8 @@ struct val *val_arr_in(struct arena *a) { return val_new_in(a, VAL_ARR); }
 struct val *val_obj_in(struct arena *a) { return val_new_in(a, VAL_OBJ); }
 
 /* Cheap and good enough to tell the keys of one object apart: lookups
- * compare hashes first and strings only when they agree. */
+ * compare hashes first and strings only when they agree (the formula is
+ * val_keyhash's, value.h). */
 uint32_t
 val_hash(const char *key, size_t len)
 {
@@ -267,13 +268,12 @@ val_set_k(struct val *obj, const char *key, struct val *v, int copy)
 	return val_append(obj, key, len, h, v, copy);
 }
 
-/* Append a member whose key the caller knows to be new (val_put_*). */
+/* Append a member whose key the caller knows to be new (val_put_*), kh
+ * its val_keyhash. */
 static struct val *
-val_add(struct val *obj, const char *key, struct val *v)
+val_add(struct val *obj, const char *key, uint64_t kh, struct val *v)
 {
-	size_t len = strlen(key);
-
-	return val_append(obj, key, len, val_hash(key, len), v, 0);
+	return val_append(obj, key, (size_t)(kh >> 32), (uint32_t)kh, v, 0);
 }
 
 struct val *
@@ -283,42 +283,43 @@ val_set(struct val *obj, const char *key, struct val *v)
 }
 
 struct val *
-val_put_null(struct val *obj, const char *key)
+val_put_null_kh(struct val *obj, const char *key, uint64_t kh)
 {
-	return val_add(obj, key, VAL_NULLV);
+	return val_add(obj, key, kh, VAL_NULLV);
 }
 
 struct val *
-val_put_bool(struct val *obj, const char *key, int b)
+val_put_bool_kh(struct val *obj, const char *key, uint64_t kh, int b)
 {
-	return val_add(obj, key, b ? VAL_TRUE : VAL_FALSE);
+	return val_add(obj, key, kh, b ? VAL_TRUE : VAL_FALSE);
 }
 
 struct val *
-val_put_int(struct val *obj, const char *key, long long i)
+val_put_int_kh(struct val *obj, const char *key, uint64_t kh, long long i)
 {
 	struct val *v = val_new_in(obj->u.c.a, VAL_INT);
 
 	v->u.i = i;
-	return val_add(obj, key, v);
+	return val_add(obj, key, kh, v);
 }
 
 struct val *
-val_put_num(struct val *obj, const char *key, double d, int dec)
+val_put_num_kh(struct val *obj, const char *key, uint64_t kh, double d,
+    int dec)
 {
 	struct val *v = val_new_in(obj->u.c.a, VAL_NUM);
 
 	v->u.d = d;
 	v->decimals = dec;
-	return val_add(obj, key, v);
+	return val_add(obj, key, kh, v);
 }
 
 struct val *
-val_put_str(struct val *obj, const char *key, const char *s)
+val_put_str_kh(struct val *obj, const char *key, uint64_t kh, const char *s)
 {
 	if (s == NULL)
-		return val_put_null(obj, key);
-	return val_add(obj, key, val_str_in(obj->u.c.a, s, strlen(s)));
+		return val_add(obj, key, kh, VAL_NULLV);
+	return val_add(obj, key, kh, val_str_in(obj->u.c.a, s, strlen(s)));
 }
 
 struct val *
@@ -329,15 +330,15 @@ val_put_strk(struct val *obj, const char *key, const char *s)
 }
 
 struct val *
-val_put_obj(struct val *obj, const char *key)
+val_put_obj_kh(struct val *obj, const char *key, uint64_t kh)
 {
-	return val_add(obj, key, val_new_in(obj->u.c.a, VAL_OBJ));
+	return val_add(obj, key, kh, val_new_in(obj->u.c.a, VAL_OBJ));
 }
 
 struct val *
-val_put_arr(struct val *obj, const char *key)
+val_put_arr_kh(struct val *obj, const char *key, uint64_t kh)
 {
-	return val_add(obj, key, val_new_in(obj->u.c.a, VAL_ARR));
+	return val_add(obj, key, kh, val_new_in(obj->u.c.a, VAL_ARR));
 }
 
 struct val *
@@ -383,7 +384,7 @@ val_put_lazy(struct val *obj, const char *key, size_t n, val_gen gen,
 	v->u.z->gen = gen;
 	v->u.z->arg = arg;
 	v->u.z->a = a;
-	return val_add(obj, key, v);
+	return val_add(obj, key, val_keyhash(key), v);
 }
 
 const struct val *
