@@ -1488,16 +1488,28 @@ report_checklist_in(struct arena *a, const struct report_input *in)
  * template model's (which has every one of them, in the same order,
  * among its extras). sub: the view of each element of an array or of an
  * object member; all: every member, as it is. */
+struct report_jsink;
 struct jview {
 	const char		*key;
 	const char		*head;	/* "\"key\": " */
 	size_t			 nhead;
 	const struct jview	*sub;
 	int			 all;
+	/* Writes the member (a lazy list) straight from the checklist, as
+	 * the view would write the values its val_gen builds: 0 if the
+	 * member is not that list (then the view writes it). */
+	int			(*direct)(struct report_jsink *,
+				    const struct val *, int depth);
 };
 
-#define JV(k, sub, all)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, all }
-#define JV_END		{ NULL, NULL, 0, NULL, 0 }
+static int report_jd_tasks(struct report_jsink *, const struct val *, int);
+static int report_jd_findings(struct report_jsink *, const struct val *,
+    int);
+static int report_jd_items(struct report_jsink *, const struct val *, int);
+
+#define JV(k, sub, all)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, all, NULL }
+#define JVD(k, sub, d)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, 0, d }
+#define JV_END		{ NULL, NULL, 0, NULL, 0, NULL }
 static const struct jview jv_finding[] = {
 	JV("file", NULL, 0), JV("line", NULL, 0), JV("column", NULL, 0),
 	JV("end_line", NULL, 0), JV("end_column", NULL, 0),
@@ -1555,14 +1567,16 @@ static const struct jview jv_checklist[] = {
 	JV("percent", NULL, 0), JV("sections", jv_section, 0),
 	JV("fields", jv_field, 0), JV("approvals", jv_approval, 0),
 	JV("signoff", jv_signoff, 0), JV("after_release", NULL, 1),
-	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0 },
-	JV("findings", jv_finding, 0), JV("page", NULL, 0),
+	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0, report_jd_tasks },
+	JVD("findings", jv_finding, report_jd_findings), JV("page", NULL, 0),
 	JV("state", NULL, 0), JV("error", NULL, 0),
 	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0),
-	JV("task_items", jv_task_item, 0), JV("changes", jv_changes, 0),
-	{ "ruleset_name", "\"ruleset\": ", 11, NULL, 0 }, JV_END
+	JVD("task_items", jv_task_item, report_jd_items),
+	JV("changes", jv_changes, 0),
+	{ "ruleset_name", "\"ruleset\": ", 11, NULL, 0, NULL }, JV_END
 };
 #undef JV
+#undef JVD
 #undef JV_END
 
 /* The view row of key, or NULL if the view leaves it out. */
@@ -1647,8 +1661,10 @@ report_json_view(struct report_jsink *js, const struct val *v,
 		report_json_indent(b, out++ > 0, depth + 1);
 		if (row != NULL) {
 			buf_put(b, row->head, row->nhead);
-			report_json_view(js, val_at(v, i), row->all ? NULL :
-			    row->sub, depth + 1);
+			if (row->direct == NULL ||
+			    !row->direct(js, val_at(v, i), depth + 1))
+				report_json_view(js, val_at(v, i),
+				    row->all ? NULL : row->sub, depth + 1);
 		} else
 			report_json_view(js, val_elem(v, i, &scratch), view,
 			    depth + 1);
@@ -1663,6 +1679,184 @@ report_json_view(struct report_jsink *js, const struct val *v,
 	if (out)
 		report_json_indent(b, 0, depth);
 	buf_putc(b, t == VAL_ARR ? ']' : '}');
+}
+
+/*
+ * The long lists of report.json written straight from the checklist
+ * (jview direct): byte for byte what report_json_view writes of the
+ * objects report_task_list_gen, report_flist_gen and
+ * report_task_item_gen build, views jv_task, jv_finding and
+ * jv_task_item, without building them (the JSON's share of the model
+ * was most of its cost). A change to one of those generators or views
+ * changes its writer here too; tests/suites/report.sh compares the two.
+ */
+
+/* A member's head at depth: ",\n" unless first, indentation, "key": . */
+static void
+report_jd_key(struct buf *b, int first, int depth, const char *head)
+{
+	report_json_indent(b, !first, depth);
+	buf_puts(b, head);
+}
+
+/* s as a JSON string, NULL as null. */
+static void
+report_jd_str(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		buf_put(b, "null", 4);
+	else
+		esc_json(b, s, strlen(s));
+}
+
+/* Between two elements of a list: hand a full chunk to the sink's flush,
+ * as report_json_view does. */
+static void
+report_jd_flush(struct report_jsink *js)
+{
+	struct buf *b = js->b;
+
+	if (js->flush != NULL && b->len >= REPORT_JSON_CHUNK) {
+		if (js->flush(b->data, b->len, js->arg) == -1)
+			js->failed = 1;
+		buf_reset(b);
+	}
+}
+
+/* The end of a list of n elements at depth. */
+static void
+report_jd_close(struct buf *b, size_t n, int depth)
+{
+	if (n)
+		report_json_indent(b, 0, depth);
+	buf_putc(b, ']');
+}
+
+/* Lazy list arr at depth, whose val_gen got arg (NULL: arr is not the
+ * list this writer knows, 0), as a list of objects whose members
+ * members(b, arg, i, their depth) writes: 1. */
+static int
+report_jd_list(struct report_jsink *js, const struct val *arr, int depth,
+    const void *arg, void (*members)(struct buf *, const void *, size_t,
+    int))
+{
+	struct buf *b = js->b;
+	size_t i, n;
+
+	if (arg == NULL)
+		return 0;
+	n = val_len(arr);
+	buf_putc(b, '[');
+	for (i = 0; i < n && !js->failed; i++) {
+		report_json_indent(b, i > 0, depth + 1);
+		buf_putc(b, '{');
+		members(b, arg, i, depth + 2);
+		report_json_indent(b, 0, depth + 1);
+		buf_putc(b, '}');
+		report_jd_flush(js);
+	}
+	report_jd_close(b, n, depth);
+	return 1;
+}
+
+/* Task item i of a report_ilist as report_task_list_gen builds it, view
+ * jv_task. */
+static void
+report_jd_task(struct buf *b, const void *arg, size_t i, int d)
+{
+	const struct checklist *cl = ((const struct report_ilist *)arg)->cl;
+	const struct item *it = &cl->items[i];
+	const struct itemmeta *m = cl->imeta ? &cl->imeta[i] : NULL;
+	size_t k;
+
+	report_jd_key(b, 1, d, "\"text\": ");
+	report_jd_str(b, it->text);
+	report_jd_key(b, 0, d, "\"line\": ");
+	val_text_int(b, it->line);
+	report_jd_key(b, 0, d, "\"column\": ");
+	val_text_int(b, it->col);
+	report_jd_key(b, 0, d, "\"state\": ");
+	report_jd_str(b, it->state == ITEM_OPEN ? "open" :
+	    it->state == ITEM_DONE ? "done" : "na");
+	report_jd_key(b, 0, d, "\"section\": ");
+	report_jd_str(b, it->section >= 0 ?
+	    cl->sections[it->section].title : NULL);
+	report_jd_key(b, 0, d, "\"owner\": ");
+	report_jd_str(b, m ? m->owner : NULL);
+	report_jd_key(b, 0, d, "\"due\": ");
+	report_jd_str(b, m ? m->due : NULL);
+	report_jd_key(b, 0, d, "\"evidence\": ");
+	buf_putc(b, '[');
+	for (k = 0; m != NULL && k < m->nevidence; k++) {
+		report_json_indent(b, k > 0, d + 1);
+		report_jd_str(b, m->evidence[k]);
+	}
+	report_jd_close(b, m ? m->nevidence : 0, d);
+}
+
+/* Finding i of a report_flist as report_flist_gen builds it, view
+ * jv_finding. */
+static void
+report_jd_finding(struct buf *b, const void *arg, size_t i, int d)
+{
+	const struct report_flist *fl = arg;
+	const struct finding *f = &fl->rc->fs->v[fl->idx ? fl->idx[i] : i];
+
+	report_jd_key(b, 1, d, "\"file\": ");
+	report_jd_str(b, f->file);
+	report_jd_key(b, 0, d, "\"line\": ");
+	val_text_int(b, f->line);
+	report_jd_key(b, 0, d, "\"column\": ");
+	val_text_int(b, f->col);
+	report_jd_key(b, 0, d, "\"end_line\": ");
+	val_text_int(b, f->end_line);
+	report_jd_key(b, 0, d, "\"end_column\": ");
+	val_text_int(b, f->end_col);
+	report_jd_key(b, 0, d, "\"severity\": ");
+	report_jd_str(b, sev_name(f->sev));
+	report_jd_key(b, 0, d, "\"rule\": ");
+	report_jd_str(b, f->rule);
+	report_jd_key(b, 0, d, "\"message\": ");
+	report_jd_str(b, f->message);
+}
+
+/* Task item i of a report_ilist as report_task_item_gen builds it, view
+ * jv_task_item. */
+static void
+report_jd_item(struct buf *b, const void *arg, size_t i, int d)
+{
+	const struct item *it =
+	    &((const struct report_ilist *)arg)->cl->items[i];
+
+	report_jd_key(b, 1, d, "\"text\": ");
+	report_jd_str(b, it->text);
+	report_jd_key(b, 0, d, "\"state\": ");
+	report_jd_str(b, state_names[it->state]);
+	report_jd_key(b, 0, d, "\"line\": ");
+	val_text_int(b, it->line);
+}
+
+/* "tasks", "findings" and "task_items" of a page's model. */
+static int
+report_jd_tasks(struct report_jsink *js, const struct val *arr, int depth)
+{
+	return report_jd_list(js, arr, depth,
+	    val_lazy_arg(arr, report_task_list_gen), report_jd_task);
+}
+
+static int
+report_jd_findings(struct report_jsink *js, const struct val *arr,
+    int depth)
+{
+	return report_jd_list(js, arr, depth,
+	    val_lazy_arg(arr, report_flist_gen), report_jd_finding);
+}
+
+static int
+report_jd_items(struct report_jsink *js, const struct val *arr, int depth)
+{
+	return report_jd_list(js, arr, depth,
+	    val_lazy_arg(arr, report_task_item_gen), report_jd_item);
 }
 
 void

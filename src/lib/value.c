@@ -397,6 +397,13 @@ val_elem(const struct val *v, size_t i, struct arena *scratch)
 	return v->u.c.kids[i].v;
 }
 
+void *
+val_lazy_arg(const struct val *v, val_gen gen)
+{
+	return v != NULL && VAL_ISLAZY(v) && v->u.z->gen == gen ?
+	    v->u.z->arg : NULL;
+}
+
 int
 val_is_lazy(const struct val *v)
 {
@@ -677,8 +684,8 @@ val_truthy(const struct val *v)
 }
 
 /* Decimal digits of i, without printf. */
-static void
-val_putint(struct buf *b, long long i)
+void
+val_text_int(struct buf *b, long long i)
 {
 	char tmp[24], *p = tmp + sizeof(tmp);
 	unsigned long long u = i < 0 ? 0ULL - (unsigned long long)i :
@@ -732,7 +739,7 @@ val_text(struct buf *b, const struct val *v)
 			buf_put(b, "false", 5);
 		break;
 	case VAL_INT:
-		val_putint(b, v->u.i);
+		val_text_int(b, v->u.i);
 		break;
 	case VAL_NUM:
 		if (val_put1(b, v))

@@ -148,6 +148,9 @@ struct val	*val_put_lazy(struct val *obj, const char *key, size_t n,
  * frees it), for any other the stored element. NULL if out of range. */
 const struct val *val_elem(const struct val *v, size_t i,
 		    struct arena *scratch);
+/* The arg of lazy array v if gen builds its elements, else NULL: for a
+ * reader that can write what gen would build without building it. */
+void		*val_lazy_arg(const struct val *v, val_gen gen);
 /* Is v a lazy array (its elements cost a build each time)? */
 int		 val_is_lazy(const struct val *v);
 /* A deep copy of v, leaving out every object member (at any depth) whose
@@ -177,6 +180,8 @@ int		 val_truthy(const struct val *);
 /* Plain text of a scalar as interpolation prints it (no escaping):
  * null -> "", bool -> "true"/"false", numbers as JSON prints them. */
 void		 val_text(struct buf *, const struct val *);
+/* The decimal digits of i, as val_text writes an integer. */
+void		 val_text_int(struct buf *, long long i);
 /* Serialise as JSON. indent < 0: compact one line; else pretty with that
  * many spaces per level. */
 void		 val_json(struct buf *, const struct val *, int indent);
