@@ -59,7 +59,13 @@ struct val {
 		}		 c;
 		struct val_lazy	*z;	/* a lazy array (b set) */
 	} u;
+	uint64_t	 bloom;		/* objects: bit VAL_BIT(hash) of each
+					   key, so most lookups of a key it
+					   lacks end without a scan */
 };
+
+/* The bloom bit of key hash h. */
+#define VAL_BIT(h)	((uint64_t)1 << ((uint32_t)(h) * 0x9e3779b1u >> 26))
 
 /* Is v a lazy array? */
 #define VAL_ISLAZY(v)	((v)->type == VAL_ARR && (v)->b)
@@ -67,9 +73,9 @@ struct val {
 /* Booleans and null are immutable: the val_put_* helpers share these
  * (read-only data: nothing writes to a WHERE_STATIC value). */
 static const struct val val_static[3] = {
-	{ VAL_BOOL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
-	{ VAL_BOOL, 1, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
-	{ VAL_NULL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
+	{ VAL_BOOL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 }, 0 },
+	{ VAL_BOOL, 1, WHERE_STATIC, 0, 0, 0, 0, { 0 }, 0 },
+	{ VAL_NULL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 }, 0 },
 };
 #define VAL_FALSE	((struct val *)&val_static[0])
 #define VAL_TRUE	((struct val *)&val_static[1])
@@ -221,9 +227,11 @@ val_push(struct val *arr, struct val *v)
 }
 
 /* The entry of key (hash h) in obj, or NULL. */
-static struct vent *
+static inline struct vent *
 val_find(const struct val *obj, const char *key, uint32_t h)
 {
+	if (!(obj->bloom & VAL_BIT(h)))
+		return NULL;
 	for (uint32_t i = 0; i < obj->n; i++)
 		if (obj->u.c.kids[i].hash == h &&
 		    strcmp(obj->u.c.kids[i].key, key) == 0)
@@ -233,13 +241,14 @@ val_find(const struct val *obj, const char *key, uint32_t h)
 
 /* Append key (hash h, length len) with v to obj; copy says whether key
  * must be copied. */
-static struct val *
+static inline struct val *
 val_append(struct val *obj, const char *key, size_t len, uint32_t h,
     struct val *v, int copy)
 {
 	struct vent *e = val_room(obj);
 
 	e->hash = h;
+	obj->bloom |= VAL_BIT(h);
 	e->kown = (uint32_t)copy;
 	if (!copy)
 		e->key = key;
