@@ -303,6 +303,24 @@ report_finding(struct val *arr, const struct finding *f, int tpl)
 	return report_finding_fill(val_push_obj(arr), f, tpl);
 }
 
+/* An element id into tmp (24 bytes): c and the decimal digits of line,
+ * as "%c%d" prints them (snprintf was a tenth of a page's model). */
+static void
+report_id(char *tmp, char c, int line)
+{
+	char d[16], *p = d + sizeof(d);
+	unsigned u = line < 0 ? 0U - (unsigned)line : (unsigned)line;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (line < 0)
+		*--p = '-';
+	*tmp++ = c;
+	memcpy(tmp, p, (size_t)(d + sizeof(d) - p));
+	tmp[d + sizeof(d) - p] = '\0';
+}
+
 /* The id of the element a finding of rc sits in: its task item "L<line>",
  * its section "S<line>", or "top". */
 static void
@@ -312,11 +330,11 @@ report_anchor(struct val *o, const struct rctx *rc, size_t fi)
 	int it = rc->f_item[fi], g = rc->f_group[fi];
 
 	if (it >= 0)
-		snprintf(tmp, sizeof(tmp), "L%d", rc->cl->items[it].line);
+		report_id(tmp, 'L', rc->cl->items[it].line);
 	else if (g > 0)
-		snprintf(tmp, sizeof(tmp), "S%d", rc->cl->sections[g - 1].line);
+		report_id(tmp, 'S', rc->cl->sections[g - 1].line);
 	else
-		snprintf(tmp, sizeof(tmp), "top");
+		memcpy(tmp, "top", 4);
 	val_put_str(o, "anchor", tmp);
 }
 
@@ -1225,7 +1243,7 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 		val_put_str(e, "anchor", "top");
 	} else {
 		val_put_str(e, "title", cl->sections[g - 1].title);
-		snprintf(tmp, sizeof(tmp), "S%d", cl->sections[g - 1].line);
+		report_id(tmp, 'S', cl->sections[g - 1].line);
 		val_put_str(e, "anchor", tmp);
 	}
 	tasks = val_put_arr(e, "tasks");
@@ -1506,6 +1524,9 @@ static int report_jd_tasks(struct report_jsink *, const struct val *, int);
 static int report_jd_findings(struct report_jsink *, const struct val *,
     int);
 static int report_jd_items(struct report_jsink *, const struct val *, int);
+static int report_jd_fields(struct report_jsink *, const struct val *, int);
+static int report_jd_sections(struct report_jsink *, const struct val *,
+    int);
 
 #define JV(k, sub, all)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, all, NULL }
 #define JVD(k, sub, d)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, 0, d }
@@ -1564,8 +1585,10 @@ static const struct jview jv_signoff[] = {
 static const struct jview jv_checklist[] = {
 	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
-	JV("percent", NULL, 0), JV("sections", jv_section, 0),
-	JV("fields", jv_field, 0), JV("approvals", jv_approval, 0),
+	JV("percent", NULL, 0),
+	JVD("sections", jv_section, report_jd_sections),
+	JVD("fields", jv_field, report_jd_fields),
+	JV("approvals", jv_approval, 0),
 	JV("signoff", jv_signoff, 0), JV("after_release", NULL, 1),
 	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0, report_jd_tasks },
 	JVD("findings", jv_finding, report_jd_findings), JV("page", NULL, 0),
@@ -1684,11 +1707,12 @@ report_json_view(struct report_jsink *js, const struct val *v,
 /*
  * The long lists of report.json written straight from the checklist
  * (jview direct): byte for byte what report_json_view writes of the
- * objects report_task_list_gen, report_flist_gen and
- * report_task_item_gen build, views jv_task, jv_finding and
- * jv_task_item, without building them (the JSON's share of the model
- * was most of its cost). A change to one of those generators or views
- * changes its writer here too; tests/suites/report.sh compares the two.
+ * objects report_task_list_gen, report_flist_gen, report_task_item_gen,
+ * report_field_gen and report_section_gen build, views jv_task,
+ * jv_finding, jv_task_item, jv_field and jv_section, without building
+ * them (the JSON's share of the model was most of its cost). A change to
+ * one of those generators or views changes its writer here too;
+ * tests/suites/report.sh (json-direct, unit-report -j) compares them.
  */
 
 /* A member's head at depth: ",\n" unless first, indentation, "key": . */
@@ -1836,7 +1860,102 @@ report_jd_item(struct buf *b, const void *arg, size_t i, int d)
 	val_text_int(b, it->line);
 }
 
-/* "tasks", "findings" and "task_items" of a page's model. */
+/* Field i of a report_slist as report_field_gen builds it, view
+ * jv_field. */
+static void
+report_jd_field(struct buf *b, const void *arg, size_t i, int d)
+{
+	const struct field *f =
+	    &((const struct report_slist *)arg)->cl->fields[i];
+
+	report_jd_key(b, 1, d, "\"label\": ");
+	report_jd_str(b, f->label);
+	report_jd_key(b, 0, d, "\"value\": ");
+	report_jd_str(b, f->value);
+	report_jd_key(b, 0, d, "\"filled\": ");
+	if (f->filled)
+		buf_put(b, "true", 4);
+	else
+		buf_put(b, "false", 5);
+	report_jd_key(b, 0, d, "\"line\": ");
+	val_text_int(b, f->line);
+	report_jd_key(b, 0, d, "\"column\": ");
+	val_text_int(b, f->col);
+}
+
+/* The sections of cl at depth (a list): idx[0..n) if idx, else the
+ * chain of siblings from first, sdepth levels below the top as
+ * report_section_gen counts them; each as report_section_gen builds it,
+ * view jv_section, with its subsections (none 8 levels down). */
+static void
+report_jd_secs(struct report_jsink *js, const struct checklist *cl,
+    const int *idx, size_t n, int first, int sdepth, int depth)
+{
+	struct buf *b = js->b;
+	size_t k = 0;
+	int i = idx != NULL ? (n > 0 ? idx[0] : -1) : first;
+
+	buf_putc(b, '[');
+	while (i >= 0 && !js->failed) {
+		const struct section *s = &cl->sections[i];
+		int d = depth + 2;
+
+		report_json_indent(b, k > 0, depth + 1);
+		buf_putc(b, '{');
+		report_jd_key(b, 1, d, "\"title\": ");
+		report_jd_str(b, s->title);
+		report_jd_key(b, 0, d, "\"level\": ");
+		val_text_int(b, s->level);
+		report_jd_key(b, 0, d, "\"line\": ");
+		val_text_int(b, s->line);
+		report_jd_key(b, 0, d, "\"items\": ");
+		val_text_int(b, s->total.items);
+		report_jd_key(b, 0, d, "\"checked\": ");
+		val_text_int(b, s->total.checked);
+		report_jd_key(b, 0, d, "\"na\": ");
+		val_text_int(b, s->total.na);
+		report_jd_key(b, 0, d, "\"percent\": ");
+		if (s->total.items == 0)
+			buf_put(b, "null", 4);
+		else {
+			struct counts c = { s->total.items, s->total.checked,
+			    0 };
+			val_text_num(b, verdict_percent(verdict_permille(&c)),
+			    1);
+		}
+		report_jd_key(b, 0, d, "\"sections\": ");
+		report_jd_secs(js, cl, NULL, 0, sdepth + 1 < 8 ?
+		    s->first_child : -1, sdepth + 1, d);
+		report_json_indent(b, 0, depth + 1);
+		buf_putc(b, '}');
+		report_jd_flush(js);
+		k++;
+		i = idx != NULL ? (k < n ? idx[k] : -1) : s->next_sibling;
+	}
+	report_jd_close(b, k, depth);
+}
+
+/* "sections": report_section_gen's objects, view jv_section. */
+static int
+report_jd_sections(struct report_jsink *js, const struct val *arr,
+    int depth)
+{
+	const struct report_slist *sl = val_lazy_arg(arr, report_section_gen);
+
+	if (sl == NULL)
+		return 0;
+	report_jd_secs(js, sl->cl, sl->idx, sl->n, -1, sl->depth, depth);
+	return 1;
+}
+
+/* "fields", "tasks", "findings" and "task_items" of a page's model. */
+static int
+report_jd_fields(struct report_jsink *js, const struct val *arr, int depth)
+{
+	return report_jd_list(js, arr, depth,
+	    val_lazy_arg(arr, report_field_gen), report_jd_field);
+}
+
 static int
 report_jd_tasks(struct report_jsink *js, const struct val *arr, int depth)
 {

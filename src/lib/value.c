@@ -712,13 +712,12 @@ val_text_int(struct buf *b, long long i)
  * some k / 10 (percentages are): then printf's digits are k's. 0 if it
  * is not one of those, or is negative. */
 static int
-val_put1(struct buf *b, const struct val *v)
+val_put1(struct buf *b, double d, int decimals)
 {
 	char tmp[24], *p = tmp + sizeof(tmp);
-	double d = v->u.d;
 	long long k;
 
-	if (v->decimals != 1 || !(d >= 0 && d < 1e12))
+	if (decimals != 1 || !(d >= 0 && d < 1e12))
 		return 0;
 	k = (long long)(d * 10 + 0.5);
 	if ((double)k / 10.0 != d)
@@ -734,9 +733,22 @@ val_put1(struct buf *b, const struct val *v)
 }
 
 void
-val_text(struct buf *b, const struct val *v)
+val_text_num(struct buf *b, double d, int decimals)
 {
 	char tmp[64];
+
+	if (val_put1(b, d, decimals))
+		return;
+	if (decimals >= 0)
+		snprintf(tmp, sizeof(tmp), "%.*f", decimals, d);
+	else
+		snprintf(tmp, sizeof(tmp), "%.17g", d);
+	buf_puts(b, tmp);
+}
+
+void
+val_text(struct buf *b, const struct val *v)
+{
 
 	switch (val_type(v)) {
 	case VAL_NULL:
@@ -751,14 +763,7 @@ val_text(struct buf *b, const struct val *v)
 		val_text_int(b, v->u.i);
 		break;
 	case VAL_NUM:
-		if (val_put1(b, v))
-			break;
-		if (v->decimals >= 0)
-			snprintf(tmp, sizeof(tmp), "%.*f", v->decimals,
-			    v->u.d);
-		else
-			snprintf(tmp, sizeof(tmp), "%.17g", v->u.d);
-		buf_puts(b, tmp);
+		val_text_num(b, v->u.d, v->decimals);
 		break;
 	case VAL_STR:
 		buf_put(b, v->u.s.p, v->u.s.len);

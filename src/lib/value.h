@@ -182,6 +182,8 @@ int		 val_truthy(const struct val *);
 void		 val_text(struct buf *, const struct val *);
 /* The decimal digits of i, as val_text writes an integer. */
 void		 val_text_int(struct buf *, long long i);
+/* d as val_text writes a number with that many decimals (VAL_NUM). */
+void		 val_text_num(struct buf *, double d, int decimals);
 /* Serialise as JSON. indent < 0: compact one line; else pretty with that
  * many spaces per level. */
 void		 val_json(struct buf *, const struct val *, int indent);

@@ -97,7 +97,8 @@ for f in deployment hostile; do
 done
 [ -n "$REGEN" ] && exit 0
 
-# report.json's long lists (tasks, findings, task_items) are written
+# report.json's long lists (tasks, findings, task_items, fields,
+# sections) are written
 # straight from the checklist: the same bytes as the generic writer of
 # the model built whole (unit-report -j), on the samples (owners, due
 # dates, evidence, sections) and with findings (hostile messages).
