@@ -1715,12 +1715,53 @@ report_json_view(struct report_jsink *js, const struct val *v,
  * tests/suites/report.sh (json-direct, unit-report -j) compares them.
  */
 
-/* A member's head at depth: ",\n" unless first, indentation, "key": . */
+/* The heads of an object's members at depth d, ",\n", the indentation
+ * and "key": for each of keys (a NULL-terminated list of at most 12),
+ * made once for a list of such objects: each head is then one append. */
+struct report_jd_heads {
+	const char *const *keys;
+	int		 d;
+	const char	*p[12];		/* NULL: did not fit in mem */
+	size_t		 n[12];
+	char		 mem[1024];
+};
+
 static void
-report_jd_key(struct buf *b, int first, int depth, const char *head)
+report_jd_heads(struct report_jd_heads *h, const char *const *keys, int d)
 {
-	report_json_indent(b, !first, depth);
-	buf_puts(b, head);
+	size_t k, at = 0, sp = 2 * (size_t)(d > 0 ? d : 0);
+
+	h->keys = keys;
+	h->d = d;
+	for (k = 0; keys[k] != NULL && k < 12; k++) {
+		size_t kl = strlen(keys[k]), n = 2 + sp + kl + 4;
+		char *q = h->mem + at;
+		h->p[k] = NULL;
+		if (at + n > sizeof(h->mem))
+			continue;
+		memcpy(q, ",\n", 2);
+		memset(q + 2, ' ', sp);
+		q[2 + sp] = '"';
+		memcpy(q + 3 + sp, keys[k], kl);
+		memcpy(q + 3 + sp + kl, "\": ", 3);
+		h->p[k] = q;
+		h->n[k] = n;
+		at += n;
+	}
+}
+
+/* The head of member k (the first: no comma). */
+static void
+report_jd_head(struct buf *b, const struct report_jd_heads *h, int k)
+{
+	if (h->p[k] != NULL) {
+		buf_put(b, h->p[k] + (k == 0), h->n[k] - (k == 0));
+		return;
+	}
+	report_json_indent(b, k > 0, h->d);
+	buf_putc(b, '"');
+	buf_puts(b, h->keys[k]);
+	buf_put(b, "\": ", 3);
 }
 
 /* s as a JSON string, NULL as null. */
@@ -1757,24 +1798,27 @@ report_jd_close(struct buf *b, size_t n, int depth)
 }
 
 /* Lazy list arr at depth, whose val_gen got arg (NULL: arr is not the
- * list this writer knows, 0), as a list of objects whose members
- * members(b, arg, i, their depth) writes: 1. */
+ * list this writer knows, 0), as a list of objects with members keys
+ * that members(b, arg, i, their heads) writes: 1. */
 static int
 report_jd_list(struct report_jsink *js, const struct val *arr, int depth,
-    const void *arg, void (*members)(struct buf *, const void *, size_t,
-    int))
+    const void *arg, const char *const *keys,
+    void (*members)(struct buf *, const void *, size_t,
+    const struct report_jd_heads *))
 {
 	struct buf *b = js->b;
+	struct report_jd_heads h;
 	size_t i, n;
 
 	if (arg == NULL)
 		return 0;
+	report_jd_heads(&h, keys, depth + 2);
 	n = val_len(arr);
 	buf_putc(b, '[');
 	for (i = 0; i < n && !js->failed; i++) {
 		report_json_indent(b, i > 0, depth + 1);
 		buf_putc(b, '{');
-		members(b, arg, i, depth + 2);
+		members(b, arg, i, &h);
 		report_json_indent(b, 0, depth + 1);
 		buf_putc(b, '}');
 		report_jd_flush(js);
@@ -1786,100 +1830,104 @@ report_jd_list(struct report_jsink *js, const struct val *arr, int depth,
 /* Task item i of a report_ilist as report_task_list_gen builds it, view
  * jv_task. */
 static void
-report_jd_task(struct buf *b, const void *arg, size_t i, int d)
+report_jd_task(struct buf *b, const void *arg, size_t i,
+    const struct report_jd_heads *h)
 {
 	const struct checklist *cl = ((const struct report_ilist *)arg)->cl;
 	const struct item *it = &cl->items[i];
 	const struct itemmeta *m = cl->imeta ? &cl->imeta[i] : NULL;
 	size_t k;
 
-	report_jd_key(b, 1, d, "\"text\": ");
+	report_jd_head(b, h, 0);
 	report_jd_str(b, it->text);
-	report_jd_key(b, 0, d, "\"line\": ");
+	report_jd_head(b, h, 1);
 	val_text_int(b, it->line);
-	report_jd_key(b, 0, d, "\"column\": ");
+	report_jd_head(b, h, 2);
 	val_text_int(b, it->col);
-	report_jd_key(b, 0, d, "\"state\": ");
+	report_jd_head(b, h, 3);
 	report_jd_str(b, it->state == ITEM_OPEN ? "open" :
 	    it->state == ITEM_DONE ? "done" : "na");
-	report_jd_key(b, 0, d, "\"section\": ");
+	report_jd_head(b, h, 4);
 	report_jd_str(b, it->section >= 0 ?
 	    cl->sections[it->section].title : NULL);
-	report_jd_key(b, 0, d, "\"owner\": ");
+	report_jd_head(b, h, 5);
 	report_jd_str(b, m ? m->owner : NULL);
-	report_jd_key(b, 0, d, "\"due\": ");
+	report_jd_head(b, h, 6);
 	report_jd_str(b, m ? m->due : NULL);
-	report_jd_key(b, 0, d, "\"evidence\": ");
+	report_jd_head(b, h, 7);
 	buf_putc(b, '[');
 	for (k = 0; m != NULL && k < m->nevidence; k++) {
-		report_json_indent(b, k > 0, d + 1);
+		report_json_indent(b, k > 0, h->d + 1);
 		report_jd_str(b, m->evidence[k]);
 	}
-	report_jd_close(b, m ? m->nevidence : 0, d);
+	report_jd_close(b, m ? m->nevidence : 0, h->d);
 }
 
 /* Finding i of a report_flist as report_flist_gen builds it, view
  * jv_finding. */
 static void
-report_jd_finding(struct buf *b, const void *arg, size_t i, int d)
+report_jd_finding(struct buf *b, const void *arg, size_t i,
+    const struct report_jd_heads *h)
 {
 	const struct report_flist *fl = arg;
 	const struct finding *f = &fl->rc->fs->v[fl->idx ? fl->idx[i] : i];
 
-	report_jd_key(b, 1, d, "\"file\": ");
+	report_jd_head(b, h, 0);
 	report_jd_str(b, f->file);
-	report_jd_key(b, 0, d, "\"line\": ");
+	report_jd_head(b, h, 1);
 	val_text_int(b, f->line);
-	report_jd_key(b, 0, d, "\"column\": ");
+	report_jd_head(b, h, 2);
 	val_text_int(b, f->col);
-	report_jd_key(b, 0, d, "\"end_line\": ");
+	report_jd_head(b, h, 3);
 	val_text_int(b, f->end_line);
-	report_jd_key(b, 0, d, "\"end_column\": ");
+	report_jd_head(b, h, 4);
 	val_text_int(b, f->end_col);
-	report_jd_key(b, 0, d, "\"severity\": ");
+	report_jd_head(b, h, 5);
 	report_jd_str(b, sev_name(f->sev));
-	report_jd_key(b, 0, d, "\"rule\": ");
+	report_jd_head(b, h, 6);
 	report_jd_str(b, f->rule);
-	report_jd_key(b, 0, d, "\"message\": ");
+	report_jd_head(b, h, 7);
 	report_jd_str(b, f->message);
 }
 
 /* Task item i of a report_ilist as report_task_item_gen builds it, view
  * jv_task_item. */
 static void
-report_jd_item(struct buf *b, const void *arg, size_t i, int d)
+report_jd_item(struct buf *b, const void *arg, size_t i,
+    const struct report_jd_heads *h)
 {
 	const struct item *it =
 	    &((const struct report_ilist *)arg)->cl->items[i];
 
-	report_jd_key(b, 1, d, "\"text\": ");
+	report_jd_head(b, h, 0);
 	report_jd_str(b, it->text);
-	report_jd_key(b, 0, d, "\"state\": ");
+	report_jd_head(b, h, 1);
 	report_jd_str(b, state_names[it->state]);
-	report_jd_key(b, 0, d, "\"line\": ");
+	report_jd_head(b, h, 2);
 	val_text_int(b, it->line);
 }
 
 /* Field i of a report_slist as report_field_gen builds it, view
  * jv_field. */
 static void
-report_jd_field(struct buf *b, const void *arg, size_t i, int d)
+report_jd_field(struct buf *b, const void *arg, size_t i,
+    const struct report_jd_heads *h)
 {
 	const struct field *f =
 	    &((const struct report_slist *)arg)->cl->fields[i];
 
-	report_jd_key(b, 1, d, "\"label\": ");
+	report_jd_head(b, h, 0);
 	report_jd_str(b, f->label);
-	report_jd_key(b, 0, d, "\"value\": ");
+	report_jd_head(b, h, 1);
 	report_jd_str(b, f->value);
-	report_jd_key(b, 0, d, "\"filled\": ");
+	report_jd_head(b, h, 2);
 	if (f->filled)
 		buf_put(b, "true", 4);
 	else
 		buf_put(b, "false", 5);
-	report_jd_key(b, 0, d, "\"line\": ");
+	report_jd_head(b, h, 3);
 	val_text_int(b, f->line);
-	report_jd_key(b, 0, d, "\"column\": ");
+	report_jd_head(b, h, 4);
 	val_text_int(b, f->col);
 }
 
@@ -1891,30 +1939,34 @@ static void
 report_jd_secs(struct report_jsink *js, const struct checklist *cl,
     const int *idx, size_t n, int first, int sdepth, int depth)
 {
+	static const char *const keys[] = { "title", "level", "line",
+	    "items", "checked", "na", "percent", "sections", NULL };
 	struct buf *b = js->b;
+	struct report_jd_heads h;
 	size_t k = 0;
 	int i = idx != NULL ? (n > 0 ? idx[0] : -1) : first;
 
+	if (i >= 0)	/* most subsection lists are empty */
+		report_jd_heads(&h, keys, depth + 2);
 	buf_putc(b, '[');
 	while (i >= 0 && !js->failed) {
 		const struct section *s = &cl->sections[i];
-		int d = depth + 2;
 
 		report_json_indent(b, k > 0, depth + 1);
 		buf_putc(b, '{');
-		report_jd_key(b, 1, d, "\"title\": ");
+		report_jd_head(b, &h, 0);
 		report_jd_str(b, s->title);
-		report_jd_key(b, 0, d, "\"level\": ");
+		report_jd_head(b, &h, 1);
 		val_text_int(b, s->level);
-		report_jd_key(b, 0, d, "\"line\": ");
+		report_jd_head(b, &h, 2);
 		val_text_int(b, s->line);
-		report_jd_key(b, 0, d, "\"items\": ");
+		report_jd_head(b, &h, 3);
 		val_text_int(b, s->total.items);
-		report_jd_key(b, 0, d, "\"checked\": ");
+		report_jd_head(b, &h, 4);
 		val_text_int(b, s->total.checked);
-		report_jd_key(b, 0, d, "\"na\": ");
+		report_jd_head(b, &h, 5);
 		val_text_int(b, s->total.na);
-		report_jd_key(b, 0, d, "\"percent\": ");
+		report_jd_head(b, &h, 6);
 		if (s->total.items == 0)
 			buf_put(b, "null", 4);
 		else {
@@ -1923,9 +1975,9 @@ report_jd_secs(struct report_jsink *js, const struct checklist *cl,
 			val_text_num(b, verdict_percent(verdict_permille(&c)),
 			    1);
 		}
-		report_jd_key(b, 0, d, "\"sections\": ");
+		report_jd_head(b, &h, 7);
 		report_jd_secs(js, cl, NULL, 0, sdepth + 1 < 8 ?
-		    s->first_child : -1, sdepth + 1, d);
+		    s->first_child : -1, sdepth + 1, h.d);
 		report_json_indent(b, 0, depth + 1);
 		buf_putc(b, '}');
 		report_jd_flush(js);
@@ -1952,30 +2004,41 @@ report_jd_sections(struct report_jsink *js, const struct val *arr,
 static int
 report_jd_fields(struct report_jsink *js, const struct val *arr, int depth)
 {
+	static const char *const keys[] = { "label", "value", "filled",
+	    "line", "column", NULL };
+
 	return report_jd_list(js, arr, depth,
-	    val_lazy_arg(arr, report_field_gen), report_jd_field);
+	    val_lazy_arg(arr, report_field_gen), keys, report_jd_field);
 }
 
 static int
 report_jd_tasks(struct report_jsink *js, const struct val *arr, int depth)
 {
+	static const char *const keys[] = { "text", "line", "column",
+	    "state", "section", "owner", "due", "evidence", NULL };
+
 	return report_jd_list(js, arr, depth,
-	    val_lazy_arg(arr, report_task_list_gen), report_jd_task);
+	    val_lazy_arg(arr, report_task_list_gen), keys, report_jd_task);
 }
 
 static int
 report_jd_findings(struct report_jsink *js, const struct val *arr,
     int depth)
 {
+	static const char *const keys[] = { "file", "line", "column",
+	    "end_line", "end_column", "severity", "rule", "message", NULL };
+
 	return report_jd_list(js, arr, depth,
-	    val_lazy_arg(arr, report_flist_gen), report_jd_finding);
+	    val_lazy_arg(arr, report_flist_gen), keys, report_jd_finding);
 }
 
 static int
 report_jd_items(struct report_jsink *js, const struct val *arr, int depth)
 {
+	static const char *const keys[] = { "text", "state", "line", NULL };
+
 	return report_jd_list(js, arr, depth,
-	    val_lazy_arg(arr, report_task_item_gen), report_jd_item);
+	    val_lazy_arg(arr, report_task_item_gen), keys, report_jd_item);
 }
 
 void
