@@ -269,7 +269,7 @@ report_counts(struct val *o, const struct counts *c, int tpl)
 	else
 		val_put_num(o, "progress", 0, 1);
 	report_percent_text(o, c);
-	val_put_str(o, "tone", report_tone(c));
+	val_put_sref(o, "tone", report_tone(c));
 }
 
 /* A lint finding object, as `lint --format json` writes it, into the
@@ -280,14 +280,14 @@ report_finding_fill(struct val *o, const struct finding *f, int tpl)
 	/* Sized at once (val_reserve): a template object gets anchor, src,
 	 * first and last too. */
 	val_reserve(o, tpl ? 16 : 8);
-	val_put_str(o, "file", f->file);
+	val_put_sref(o, "file", f->file);
 	val_put_int(o, "line", f->line);
 	val_put_int(o, "column", f->col);
 	val_put_int(o, "end_line", f->end_line);
 	val_put_int(o, "end_column", f->end_col);
-	val_put_str(o, "severity", sev_name(f->sev));
-	val_put_str(o, "rule", f->rule);
-	val_put_str(o, "message", f->message);
+	val_put_sref(o, "severity", sev_name(f->sev));
+	val_put_sref(o, "rule", f->rule);
+	val_put_sref(o, "message", f->message);
 	if (tpl) {
 		val_put_bool(o, "error", f->sev == SEV_ERROR);
 		val_put_bool(o, "warning", f->sev == SEV_WARNING);
@@ -498,8 +498,8 @@ report_item_meta(struct val *t, const struct checklist *cl, size_t i,
 	const struct itemmeta *m = cl->imeta ? &cl->imeta[i] : NULL;
 	struct val *ev;
 
-	val_put_str(t, "owner", m ? m->owner : NULL);
-	val_put_str(t, "due", m ? m->due : NULL);
+	val_put_sref(t, "owner", m ? m->owner : NULL);
+	val_put_sref(t, "due", m ? m->due : NULL);
 	ev = val_put_arr(t, "evidence");
 	for (size_t k = 0; m != NULL && k < m->nevidence; k++)
 		val_push_str(ev, m->evidence[k]);
@@ -531,12 +531,12 @@ report_task_list_gen(struct arena *a, void *arg, size_t i)
 	struct val *t = a ? val_obj_in(a) : val_obj();
 
 	val_reserve(t, 8);
-	val_put_str(t, "text", it->text);
+	val_put_sref(t, "text", it->text);
 	val_put_int(t, "line", it->line);
 	val_put_int(t, "column", it->col);
-	val_put_str(t, "state", it->state == ITEM_OPEN ? "open" :
+	val_put_sref(t, "state", it->state == ITEM_OPEN ? "open" :
 	    it->state == ITEM_DONE ? "done" : "na");
-	val_put_str(t, "section", it->section >= 0 ?
+	val_put_sref(t, "section", it->section >= 0 ?
 	    cl->sections[it->section].title : NULL);
 	report_item_meta(t, cl, i, 0, il->today);
 	return t;
@@ -678,9 +678,9 @@ report_task_gen(struct arena *a, void *arg, size_t k)
 	struct buf h = {0};
 
 	val_reserve(t, 24);	/* its members, at once */
-	val_put_str(t, "state", state_names[it->state]);
-	val_put_str(t, "state_label", state_labels[it->state]);
-	val_put_str(t, "text", it->text);
+	val_put_sref(t, "state", state_names[it->state]);
+	val_put_sref(t, "state_label", state_labels[it->state]);
+	val_put_sref(t, "text", it->text);
 	report_item_html(&h, rc->cl, it);
 	val_put_str(t, "html", buf_cstr(&h));
 	buf_free(&h);
@@ -777,7 +777,7 @@ report_section_gen(struct arena *a, void *arg, size_t k)
 	struct report_slist kids = { cl, rc, NULL, 0, sl->depth + 1 };
 	int *idx;
 
-	val_put_str(o, "title", s->title);
+	val_put_sref(o, "title", s->title);
 	val_put_int(o, "level", s->level);
 	val_put_int(o, "line", s->line);
 	report_counts(o, &s->total, rc != NULL);
@@ -797,7 +797,7 @@ report_section_gen(struct arena *a, void *arg, size_t k)
 	report_group_findings(o, a, rc, &rc->sec_finds, (size_t)i + 1,
 	    "findings_here", "has_findings_here", 0);
 	report_fold(o, rc, s);
-	val_put_str(o, "bar_name", s->title);
+	val_put_sref(o, "bar_name", s->title);
 	val_put_bool(o, "first", k == 0 ||
 	    cl->sections[sl->idx[k - 1]].next_sibling != i);
 	val_put_bool(o, "last", s->next_sibling < 0);
@@ -874,8 +874,8 @@ report_field_gen(struct arena *a, void *arg, size_t i)
 	const struct field *f = &cl->fields[i];
 	struct val *fo = a ? val_obj_in(a) : val_obj();
 
-	val_put_str(fo, "label", f->label);
-	val_put_str(fo, "value", f->value);
+	val_put_sref(fo, "label", f->label);
+	val_put_sref(fo, "value", f->value);
 	val_put_bool(fo, "filled", f->filled);
 	val_put_int(fo, "line", f->line);
 	val_put_int(fo, "column", f->col);
@@ -1131,9 +1131,9 @@ report_group_gen(struct arena *a, void *arg, size_t i)
 	struct val *e = a ? val_obj_in(a) : val_obj();
 	struct report_glist pl = { gl->rc, g, g->n > 1 ? g->n : 0 };
 
-	val_put_str(e, "rule", f->rule);
-	val_put_str(e, "severity", sev_name(f->sev));
-	val_put_str(e, "message", f->message);
+	val_put_sref(e, "rule", f->rule);
+	val_put_sref(e, "severity", sev_name(f->sev));
+	val_put_sref(e, "message", f->message);
 	report_anchor(e, gl->rc, g->first->i);
 	val_put_int(e, "line", f->line);
 	val_put_int(e, "count", (long long)g->n);
@@ -1187,8 +1187,8 @@ report_groups(struct val *o, struct arena *a, const struct rctx *rc)
 		if (f->sev == SEV_ERROR)
 			continue;
 		struct val *e = val_push_obj(rg);
-		val_put_str(e, "rule", f->rule);
-		val_put_str(e, "severity", sev_name(f->sev));
+		val_put_sref(e, "rule", f->rule);
+		val_put_sref(e, "severity", sev_name(f->sev));
 		val_put_int(e, "count", (long long)g[i].n);
 		val_put_bool(e, "multi", g[i].n > 1);
 	}
@@ -1206,8 +1206,8 @@ report_task_item_gen(struct arena *a, void *arg, size_t i)
 	struct val *t = a ? val_obj_in(a) : val_obj();
 
 	val_reserve(t, 3);
-	val_put_str(t, "text", it->text);
-	val_put_str(t, "state", state_names[it->state]);
+	val_put_sref(t, "text", it->text);
+	val_put_sref(t, "state", state_names[it->state]);
 	val_put_int(t, "line", it->line);
 	return t;
 }
@@ -1239,10 +1239,10 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 	char tmp[24];
 
 	if (g == 0) {
-		val_put_str(e, "title", "Top");
-		val_put_str(e, "anchor", "top");
+		val_put_sref(e, "title", "Top");
+		val_put_sref(e, "anchor", "top");
 	} else {
-		val_put_str(e, "title", cl->sections[g - 1].title);
+		val_put_sref(e, "title", cl->sections[g - 1].title);
 		report_id(tmp, 'S', cl->sections[g - 1].line);
 		val_put_str(e, "anchor", tmp);
 	}
@@ -1253,7 +1253,7 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 			continue;
 		struct val *t = val_push_obj(tasks);
 		val_put_int(t, "line", it->line);
-		val_put_str(t, "text", it->text);
+		val_put_sref(t, "text", it->text);
 	}
 	val_put_int(e, "open", open);
 	val_put_bool(e, "all_open", open == b->start[g + 1] - b->start[g]);
@@ -1304,12 +1304,12 @@ report_row_gen(struct arena *a, void *arg, size_t k)
 	for (p = s->parent; p >= 0; p = cl->sections[p].parent)
 		if (p != cl->title_section)
 			depth++;
-	val_put_str(r, "title", s->title);
+	val_put_sref(r, "title", s->title);
 	val_put_int(r, "line", s->line);
 	val_put_int(r, "indent", depth);
 	val_put_bool(r, "nested", depth > 0);
 	report_counts(r, &s->total, 1);
-	val_put_str(r, "bar_name", s->title);
+	val_put_sref(r, "bar_name", s->title);
 	return r;
 }
 

@@ -332,6 +332,19 @@ val_put_str_kh(struct val *obj, const char *key, uint64_t kh, const char *s)
 }
 
 struct val *
+val_put_sref_kh(struct val *obj, const char *key, uint64_t kh, const char *s)
+{
+	struct val *v;
+
+	if (s == NULL || obj->u.c.a == NULL)
+		return val_put_str_kh(obj, key, kh, s);
+	v = val_new_in(obj->u.c.a, VAL_STR);
+	v->u.s.p = (char *)(uintptr_t)s;
+	v->u.s.len = strlen(s);
+	return val_add(obj, key, kh, v);
+}
+
+struct val *
 val_put_strk(struct val *obj, const char *key, const char *s)
 {
 	return val_set_k(obj, key, s == NULL ? VAL_NULLV :

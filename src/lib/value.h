@@ -112,6 +112,16 @@ val_put_str(struct val *obj, const char *key, const char *s)
 {
 	return val_put_str_kh(obj, key, val_keyhash(key), s);
 }
+/* val_put_str without the copy when obj is in an arena (a heap object
+ * copies s): for strings that outlive the tree, such as literals and the
+ * checklist's and its findings' text while its page's model lives. */
+struct val	*val_put_sref_kh(struct val *, const char *, uint64_t,
+		    const char *);
+static inline struct val *
+val_put_sref(struct val *obj, const char *key, const char *s)
+{
+	return val_put_sref_kh(obj, key, val_keyhash(key), s);
+}
 struct val	*val_put_strk(struct val *obj, const char *key, const char *);
 static inline struct val *
 val_put_obj(struct val *obj, const char *key)
