@@ -676,14 +676,21 @@ report_task_gen(struct arena *a, void *arg, size_t k)
 	const struct item *it = &rc->cl->items[ii];
 	struct val *t = a ? val_obj_in(a) : val_obj();
 	struct buf h = {0};
+	size_t len;
 
 	val_reserve(t, 24);	/* its members, at once */
 	val_put_sref(t, "state", state_names[it->state]);
 	val_put_sref(t, "state_label", state_labels[it->state]);
 	val_put_sref(t, "text", it->text);
-	report_item_html(&h, rc->cl, it);
-	val_put_str(t, "html", buf_cstr(&h));
-	buf_free(&h);
+	len = strlen(it->text);
+	if (it->nspan == 0 && esc_html_plain(it->text, len) == len)
+		/* its html is its text */
+		val_put_sref(t, "html", it->text);
+	else {
+		report_item_html(&h, rc->cl, it);
+		val_put_str(t, "html", buf_cstr(&h));
+		buf_free(&h);
+	}
 	val_put_int(t, "line", it->line);
 	val_put_int(t, "column", it->col);
 	val_put_int(t, "depth", it->depth);

@@ -122,6 +122,16 @@ esc_markup(struct buf *b, const char *s, size_t n, int xml)
 	buf_put(b, s + run, i - run);
 }
 
+size_t
+esc_html_plain(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && esc_plain_markup[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 void
 esc_html(struct buf *b, const char *s, size_t n)
 {
