@@ -2151,8 +2151,11 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 	t->warnings += v.tally[SEV_WARNING];
 	t->infos += v.tally[SEV_INFO];
 	t->states[v.state]++;
-	for (size_t i = 0; i < in->cl->nitems; i++)
-		t->overdue += report_overdue(in->cl, i, when_today());
+	if (in->cl->imeta != NULL) {	/* else none is overdue */
+		long today = when_today();	/* not free: once */
+		for (size_t i = 0; i < in->cl->nitems; i++)
+			t->overdue += report_overdue(in->cl, i, today);
+	}
 	verdict_free(&v);
 	report_kind_tally(in, t->kinds);
 	if (in->baseline != NULL) {
