@@ -97,6 +97,17 @@ for f in deployment hostile; do
 done
 [ -n "$REGEN" ] && exit 0
 
+# report.json's long lists (tasks, findings, task_items, fields,
+# sections) are written
+# straight from the checklist: the same bytes as the generic writer of
+# the model built whole (unit-report -j), on the samples (owners, due
+# dates, evidence, sections) and with findings (hostile messages).
+"$U" -j samples/*.md samples/pr/*.md "$G/hostile.md" "$G/status-page.md" \
+    >"$tmp/jd" 2>&1
+if [ $? -eq 0 ] && grep -q -E '^8 elements, [1-9][0-9]{4,} bytes$' "$tmp/jd"
+then ok json-direct
+else fail json-direct "$tmp/jd"; fi
+
 # report.json: schema, and the same counts as status.
 if python3 - "$tmp/s/report.json" schemas/report.schema.json "$tmp/f/report.json" >"$tmp/out" 2>&1 <<'EOF'
 import json, sys, jsonschema
