@@ -108,7 +108,14 @@ struct ap_index {
 	unsigned char		 head[256];	/* keyword + 1, or 0 */
 	unsigned char		 next[AP_WORDS];
 	unsigned char		 len[AP_WORDS];
+	/* The first two bytes of each keyword (folded), hashed to a bit:
+	 * most places of a text start no keyword's pair, and one test a
+	 * byte whose branch is seldom taken skips them. */
+	unsigned char		 pair[512];
 };
+
+/* The bit of the folded byte pair a, b in pair[]. */
+#define AP_PAIR(a, b)	((((unsigned)(a) << 4) ^ (unsigned)(b)) & 4095u)
 
 static _Thread_local struct ap_index ap_idx[AP_SLOTS];
 
@@ -127,15 +134,19 @@ ap_index(const char *const *list)
 	x = &ap_idx[i];
 	x->list = list;
 	for (n = 0; list[n] != NULL; n++)
-		if (list[n][0] == '\0' || list[n][0] == '=' || n == AP_WORDS ||
+		if (list[n][0] == '\0' || list[n][0] == '=' ||
+		    list[n][1] == '\0' || list[n][1] == '=' || n == AP_WORDS ||
 		    strlen(list[n]) > 255)
-			return NULL;	/* no first byte; too long */
+			return NULL;	/* no pair of bytes; too long */
 	while (n-- > 0) {
 		unsigned c = (unsigned)ap_lower((unsigned char)list[n][0]);
+
+		unsigned h = AP_PAIR(c, ascii_lower((unsigned char)list[n][1]));
 
 		x->next[n] = x->head[c];
 		x->head[c] = (unsigned char)(n + 1);
 		x->len[n] = (unsigned char)strlen(list[n]);
+		x->pair[h >> 3] |= (unsigned char)(1u << (h & 7));
 	}
 	x->ok = 1;
 	return x;
@@ -155,11 +166,17 @@ ap_any(const char *s, const char *const *list)
 				return 1;
 		return 0;
 	}
-	for (const char *p = s; *p != '\0'; p++)
-		for (unsigned k = x->head[ap_lower((unsigned char)*p)]; k != 0;
-		    k = x->next[k - 1])
-			if (ap_kw_at(s, p, list[k - 1], x->len[k - 1]))
+	for (const unsigned char *p = (const unsigned char *)s; p[0] != '\0' &&
+	    p[1] != '\0'; p++) {
+		unsigned c = ascii_lower(p[0]), h = AP_PAIR(c, ascii_lower(p[1]));
+
+		if (!(x->pair[h >> 3] & (1u << (h & 7))))
+			continue;
+		for (unsigned k = x->head[c]; k != 0; k = x->next[k - 1])
+			if (ap_kw_at(s, (const char *)p, list[k - 1],
+			    x->len[k - 1]))
 				return 1;
+	}
 	return 0;
 }
 

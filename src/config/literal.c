@@ -321,6 +321,42 @@ lit_flags(const char *p, size_t len)
 	return ci;
 }
 
+/* The bit of the byte pair a, b in pair[]. */
+#define LIT_PAIR(a, b)	((((unsigned)(a) << 4) ^ (unsigned)(b)) & 4095u)
+
+/* Both cases of an ASCII letter c (c alone when it is no letter). */
+static unsigned
+lit_cases(unsigned c, unsigned out[2])
+{
+	out[0] = c;
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+		out[1] = c ^ 0x20;
+		return 2;
+	}
+	return 1;
+}
+
+/* Set the pair bits of every literal. */
+static void
+lit_pairs(struct literals *l)
+{
+	for (size_t k = 0; k < l->n; k++) {
+		unsigned a[2], b[2], na = 1, nb = 1, h;
+
+		a[0] = (unsigned char)l->s[k][0];
+		b[0] = (unsigned char)l->s[k][1];
+		if (l->caseless) {
+			na = lit_cases(a[0], a);
+			nb = lit_cases(b[0], b);
+		}
+		for (unsigned i = 0; i < na; i++)
+			for (unsigned j = 0; j < nb; j++) {
+				h = LIT_PAIR(a[i], b[j]);
+				l->pair[h >> 3] |= (unsigned char)(1u << (h & 7));
+			}
+	}
+}
+
 void
 literal_parse(struct literals *l, const char *pattern, size_t len)
 {
@@ -443,6 +479,7 @@ literal_parse(struct literals *l, const char *pattern, size_t len)
 	if (depth != 0 || !lit_alt(&lp))
 		goto fail;
 	l->caseless = (unsigned char)lp.caseless;
+	lit_pairs(l);
 	for (k = 0x80; k < 0x100; k++)
 		if (l->lead[k])
 			l->first[k] = LITERAL_ANY;
@@ -468,12 +505,17 @@ literal_any(const struct literals *l, const char *s, size_t n)
 
 	if (l->n == 0 && !l->nonascii)
 		return 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned k = l->first[u[i]];
+	if (l->nonascii)
+		for (size_t i = 0; i < n; i++)
+			if (l->first[u[i]] == LITERAL_ANY)
+				return 1;
+	/* Every literal has two bytes or more: none starts at the last. */
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned h = LIT_PAIR(u[i], u[i + 1]), k;
 
-		if (k == LITERAL_ANY)
-			return 1;
-		for (; k != 0; k = l->next[k - 1]) {
+		if (!(l->pair[h >> 3] & (1u << (h & 7))))
+			continue;
+		for (k = l->first[u[i]]; k != 0; k = l->next[k - 1]) {
 			const char *t = l->s[k - 1];
 			size_t m = l->len[k - 1], j;
 

@@ -31,6 +31,11 @@ struct literals {
 	 * the first literal that starts with it, chained through next. */
 	unsigned char	 first[256];	/* index + 1, 0 or LITERAL_ANY */
 	unsigned char	 next[LITERAL_MAX]; /* index + 1, or 0 */
+	/* The first two bytes of every literal (in every case), hashed to
+	 * a bit: a position whose pair has no bit starts none. One test a
+	 * byte whose branch is almost never taken, where the first-byte
+	 * test is taken at every common letter and mispredicted often. */
+	unsigned char	 pair[512];
 };
 
 /* Fill l from pattern[0..len) (l->n == 0: no filter). */

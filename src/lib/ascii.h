@@ -27,6 +27,13 @@ ascii_word(unsigned char c)
 	return ascii_class[c] & (ASCII_ALPHA | ASCII_DIGIT | ASCII_UNDER);
 }
 
+/* tolower(c) in the C locale, without a branch. */
+static inline unsigned char
+ascii_lower(unsigned char c)
+{
+	return (unsigned char)(c | ((ascii_class[c] & ASCII_UPPER) << 1));
+}
+
 /* isspace(c) in the C locale. */
 static inline int
 ascii_space(unsigned char c)
