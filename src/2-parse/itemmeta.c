@@ -77,6 +77,26 @@ itemmeta_may_start(const char *s, size_t i)
 	return ascii_alnum((unsigned char)c) || c == '@' || c == '#';
 }
 
+/* Bytes without which itemmeta_scan finds nothing: a code span, a
+ * comment, a link, a mention, an issue, the calendar emoji; ':' for a
+ * URL or an owner label; a digit for a due date or a SHA. */
+static const unsigned char itemmeta_trigger[256] = {
+	['`'] = 1, ['<'] = 1, [']'] = 1, ['@'] = 1, ['#'] = 1, [':'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xf0] = 1,
+};
+
+/* Can s[0..n) hold anything itemmeta_scan looks for? Most items hold
+ * none of its bytes: one pass, a branch seldom taken. */
+static int
+itemmeta_may_hold(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (itemmeta_trigger[(unsigned char)s[i]])
+			return 1;
+	return 0;
+}
+
 /* What one item's scan collects, before it moves into the arena. */
 struct scan {
 	struct checklist	*cl;
@@ -575,7 +595,7 @@ itemmeta_attach(struct checklist *cl)
 			a = box + 3;
 		if (z > cl->srclen)
 			z = cl->srclen;
-		if (a < z)
+		if (a < z && itemmeta_may_hold(cl->src + a, z - a))
 			itemmeta_scan(&sc, cl->src + a, z - a);
 		if (sc.nev > 0) {
 			sc.m->evidence = arena_alloc(&cl->arena,
