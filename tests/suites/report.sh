@@ -641,3 +641,20 @@ else
 	report_memory
 fi
 
+
+# A checklist whose page would be named like another file of the report
+# (index.md: index.html) gets a page of its own, and the index stays the
+# index: the names come from the output table's "report" view.
+mkdir -p "$tmp/rsv" && printf '# Index of checks\n\n- [x] one\n- [ ] two\n' \
+    >"$tmp/rsv/index.md" && printf '# Other\n\n- [ ] three\n' >"$tmp/rsv/b.md"
+rm -rf "$tmp/rsvout"
+"$T" report --no-config -o "$tmp/rsvout" "$tmp/rsv" >/dev/null 2>&1
+if [ -f "$tmp/rsvout/index-2.html" ] &&
+    grep -q 'Index of checks' "$tmp/rsvout/index-2.html" &&
+    grep -q 'index-2.html' "$tmp/rsvout/index.html" &&
+    grep -q '"page": *"index-2.html"' "$tmp/rsvout/report.json"; then
+	ok reserved-page-names
+else
+	fail reserved-page-names
+	ls "$tmp/rsvout" 2>&1 | head
+fi
