@@ -487,7 +487,8 @@ doc_span_close(struct walker *w)
 static void
 doc_flatten(struct walker *w, cmark_node *block)
 {
-	cmark_iter *it = cmark_iter_new(block);
+	cmark_node *only = cmark_node_first_child(block);
+	cmark_iter *it;
 	cmark_event_type ev;
 	int image = 0;
 
@@ -495,6 +496,21 @@ doc_flatten(struct walker *w, cmark_node *block)
 	w->nspans = 0;
 	w->open_span = (size_t)-1;
 	w->seg0 = w->cl->nsegs;
+	/* Most blocks are one run of text (cmark joins adjacent text
+	 * nodes): no iterator for them. */
+	if (only != NULL && cmark_node_next(only) == NULL &&
+	    cmark_node_get_type(only) == CMARK_NODE_TEXT) {
+		const char *lit = cmark_node_get_literal(only);
+		int line = cmark_node_get_start_line(only);
+
+		if (lit != NULL) {
+			doc_seg(w, 0, line, doc_fix_col(w, line,
+			    cmark_node_get_start_column(only), lit));
+			buf_puts(&w->text, lit);
+		}
+		return;
+	}
+	it = cmark_iter_new(block);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *lit;
