@@ -1806,16 +1806,23 @@ static int doc_setext(struct walker *, cmark_node *);
 static int
 doc_text_line(cmark_node *n, int l0, int l1)
 {
-	cmark_iter *pi = cmark_iter_new(n);
+	cmark_node *only = cmark_node_first_child(n);
 	int breaks = 0;
 
-	while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
-		cmark_node_type t = cmark_node_get_type(cmark_iter_get_node(pi));
-		breaks += (t == CMARK_NODE_SOFTBREAK ||
-		    t == CMARK_NODE_LINEBREAK) &&
-		    cmark_iter_get_event_type(pi) == CMARK_EVENT_ENTER;
+	/* One run of text (most blocks) has no break: no iterator. */
+	if (only == NULL || cmark_node_next(only) != NULL ||
+	    cmark_node_get_type(only) != CMARK_NODE_TEXT) {
+		cmark_iter *pi = cmark_iter_new(n);
+
+		while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
+			cmark_node_type t =
+			    cmark_node_get_type(cmark_iter_get_node(pi));
+			breaks += (t == CMARK_NODE_SOFTBREAK ||
+			    t == CMARK_NODE_LINEBREAK) &&
+			    cmark_iter_get_event_type(pi) == CMARK_EVENT_ENTER;
+		}
+		cmark_iter_free(pi);
 	}
-	cmark_iter_free(pi);
 	if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
 		breaks++;	/* the underline */
 	return l1 - breaks > l0 ? l1 - breaks : l0;
