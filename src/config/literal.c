@@ -336,25 +336,37 @@ lit_cases(unsigned c, unsigned out[2])
 	return 1;
 }
 
-/* Set the pair bits of every literal. */
+/* Set the pair bits of every literal: its first pair only when some
+ * literal has two bytes (every position is then looked at), else every
+ * pair of it (every other position is looked at: see literal_any). */
 static void
 lit_pairs(struct literals *l)
 {
+	l->stride = 2;
 	for (size_t k = 0; k < l->n; k++) {
-		unsigned a[2], b[2], na = 1, nb = 1, h;
-
-		a[0] = (unsigned char)l->s[k][0];
-		b[0] = (unsigned char)l->s[k][1];
-		if (l->caseless) {
-			na = lit_cases(a[0], a);
-			nb = lit_cases(b[0], b);
-		}
-		for (unsigned i = 0; i < na; i++)
-			for (unsigned j = 0; j < nb; j++) {
-				h = LIT_PAIR(a[i], b[j]);
-				l->pair[h >> 3] |= (unsigned char)(1u << (h & 7));
-			}
+		if (l->len[k] < 3)
+			l->stride = 1;
+		if (l->len[k] > l->maxlen)
+			l->maxlen = l->len[k];
 	}
+	for (size_t k = 0; k < l->n; k++)
+		for (size_t q = 0; q + 1 < l->len[k] &&
+		    (q == 0 || l->stride == 2); q++) {
+			unsigned a[2], b[2], na = 1, nb = 1, h;
+
+			a[0] = (unsigned char)l->s[k][q];
+			b[0] = (unsigned char)l->s[k][q + 1];
+			if (l->caseless) {
+				na = lit_cases(a[0], a);
+				nb = lit_cases(b[0], b);
+			}
+			for (unsigned i = 0; i < na; i++)
+				for (unsigned j = 0; j < nb; j++) {
+					h = LIT_PAIR(a[i], b[j]);
+					l->pair[h >> 3] |=
+					    (unsigned char)(1u << (h & 7));
+				}
+		}
 }
 
 void
@@ -498,10 +510,36 @@ fail:
 	memset(l, 0, sizeof(*l));
 }
 
+/* Does a literal start at u[i] (n bytes in all)? */
+static int
+lit_at(const struct literals *l, const unsigned char *u, size_t n, size_t i)
+{
+	for (unsigned k = l->first[u[i]]; k != 0 && k != LITERAL_ANY;
+	    k = l->next[k - 1]) {
+		const char *t = l->s[k - 1];
+		size_t m = l->len[k - 1], j;
+
+		if (m > n - i)
+			continue;
+		if (l->caseless) {
+			for (j = 1; j < m &&
+			    lit_lower(u[i + j]) == (unsigned char)t[j]; j++)
+				;
+		} else
+			for (j = 1; j < m && u[i + j] == (unsigned char)t[j];
+			    j++)
+				;
+		if (j == m)
+			return 1;
+	}
+	return 0;
+}
+
 int
 literal_any(const struct literals *l, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	size_t done = 0;	/* starts before it are known to fail */
 
 	if (l->n == 0 && !l->nonascii)
 		return 1;
@@ -509,30 +547,32 @@ literal_any(const struct literals *l, const char *s, size_t n)
 		for (size_t i = 0; i < n; i++)
 			if (l->first[u[i]] == LITERAL_ANY)
 				return 1;
-	/* Every literal has two bytes or more: none starts at the last. */
-	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned h = LIT_PAIR(u[i], u[i + 1]), k;
+	/*
+	 * Every literal has two bytes or more, so none starts at the last.
+	 * With stride 2 every literal has three or more and each of its
+	 * pairs has a bit: an occurrence at p covers pairs at p and p + 1,
+	 * one of them at an even position e, and p lies in [e - (maxlen -
+	 * 2), e]. So only even positions are looked at, and a bit set
+	 * there sends every start of that window to the exact test.
+	 */
+	for (size_t i = 0; i + 1 < n; i += l->stride) {
+		unsigned h = LIT_PAIR(u[i], u[i + 1]);
+		size_t a, z;
 
 		if (!(l->pair[h >> 3] & (1u << (h & 7))))
 			continue;
-		for (k = l->first[u[i]]; k != 0; k = l->next[k - 1]) {
-			const char *t = l->s[k - 1];
-			size_t m = l->len[k - 1], j;
-
-			if (m > n - i)
-				continue;
-			if (l->caseless) {
-				for (j = 1; j < m &&
-				    lit_lower(u[i + j]) == (unsigned char)t[j];
-				    j++)
-					;
-			} else
-				for (j = 1; j < m && u[i + j] ==
-				    (unsigned char)t[j]; j++)
-					;
-			if (j == m)
+		if (l->stride == 1)
+			a = i;
+		else
+			a = i > (size_t)l->maxlen - 2 ? i -
+			    ((size_t)l->maxlen - 2) : 0;
+		if (a < done)
+			a = done;
+		z = l->stride == 1 ? i : i + 1;
+		for (; a <= z && a + 1 < n; a++)
+			if (lit_at(l, u, n, a))
 				return 1;
-		}
+		done = a;
 	}
 	return 0;
 }

@@ -36,6 +36,8 @@ struct literals {
 	 * byte whose branch is almost never taken, where the first-byte
 	 * test is taken at every common letter and mispredicted often. */
 	unsigned char	 pair[512];
+	unsigned char	 stride;	/* positions looked at: 1 or 2 */
+	unsigned char	 maxlen;	/* the longest literal */
 };
 
 /* Fill l from pattern[0..len) (l->n == 0: no filter). */
