@@ -590,6 +590,11 @@ check_unselected_choice(struct check_state *st, const struct rule *r)
 	}
 }
 
+/* Bytes a status separator starts with (check_status_tail). */
+static const unsigned char check_tail_byte[256] = {
+	[':'] = 1, ['-'] = 1, ['('] = 1, [0xe2] = 1,
+};
+
 /* The status at the end of an item's text: what follows its last ':',
  * " - ", " – ", " — " or "→", or in its last parentheses; NULL if none. */
 static const char *
@@ -598,13 +603,18 @@ check_status_tail(const char *t, size_t *n)
 	const char *best = NULL, *e;
 	size_t len;
 
-	/* A separator that ends later wins. strpbrk finds the bytes one
-	 * can hold (':', '-', '(', the first of a dash or an arrow); each
+	/* A separator that ends later wins. Only the bytes one can hold
+	 * (':', '-', '(', the first of a dash or an arrow) are looked at
+	 * (a table, not strpbrk: a call a candidate would rescan the rest
+	 * of a long text under a sanitizer's strict string checks); each
 	 * test stops at the first byte that differs, so none reads past the
 	 * end. */
-	for (const char *q = t; (q = strpbrk(q, ":-(\xe2")) != NULL; q++) {
-		int sp = q > t && q[-1] == ' ';
+	for (const char *q = t; *q != '\0'; q++) {
+		int sp;
 
+		if (!check_tail_byte[(unsigned char)*q])
+			continue;
+		sp = q > t && q[-1] == ' ';
 		e = NULL;
 		if (q[0] == ':' && q[1] == ' ')
 			e = q + 2;				/* ": " */
