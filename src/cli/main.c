@@ -30,7 +30,6 @@
 #include "read.h"
 #include "report.h"
 #include "report_cmd.h"
-#include "rule.h"
 #include "rules.h"
 #include "ticklist.h"
 #include "utf8.h"
@@ -767,9 +766,6 @@ main(int argc, char *argv[])
 	o.cmd = (enum cmd)(cmd - commands);
 	o.name = cmd->name;
 	cliopt_init(&o.c);
-	/* The loader compiles rules against the checker's kind table. */
-	o.c.ropts.kinds = check_kinds;
-	o.c.ropts.nkinds = check_nkinds;
 	first = cliopt_parse(&o.c, cmd->name, cmd->opts, argc - 1, argv + 1);
 	if (first == -2) {
 		cliopt_free(&o.c);
