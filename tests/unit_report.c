@@ -3,11 +3,17 @@
  * task item, a nested item, a heading, a paragraph and line 1, then
  * prints the template model of its page as JSON (for a golden file) and,
  * with -o DIR, renders the whole report there (for the browser test).
- * usage: unit-report [-o DIR] FILE... */
+ * With -j it compares each checklist's report.json element written from
+ * the page's model (in an arena: its long lists lazy, written straight
+ * from the checklist) with the one written from the same model built
+ * whole on the heap (every list through the generic view): exit 1 and
+ * both on stderr if they differ, else one line "N elements, M bytes".
+ * usage: unit-report [-o DIR | -j] FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "diag.h"
 #include "model.h"
@@ -52,6 +58,7 @@ int
 main(int argc, char *argv[])
 {
 	const char *dir = NULL;
+	int json = 0;
 	struct report_input *in;
 	struct findings *fs;
 	struct checklist **cls;
@@ -62,6 +69,9 @@ main(int argc, char *argv[])
 	if (argc > 2 && strcmp(argv[1], "-o") == 0) {
 		dir = argv[2];
 		a = 3;
+	} else if (argc > 1 && strcmp(argv[1], "-j") == 0) {
+		json = 1;
+		a = 2;
 	}
 	in = xcalloc((size_t)argc, sizeof(*in));
 	fs = xcalloc((size_t)argc, sizeof(*fs));
@@ -78,7 +88,31 @@ main(int argc, char *argv[])
 		in[n].page = pages[n];
 		n++;
 	}
-	if (dir != NULL) {
+	if (json) {
+		size_t bytes = 0;
+
+		for (i = 0; i < n; i++) {
+			struct arena ar = { NULL };
+			struct buf x = {0}, y = {0};
+			struct val *heap = report_checklist_in(NULL, &in[i]);
+
+			report_json_element(&x, report_checklist_in(&ar,
+			    &in[i]));
+			report_json_element(&y, heap);
+			if (x.len != y.len || memcmp(x.data, y.data, x.len)) {
+				fprintf(stderr, "%s: report.json element "
+				    "differs:\n--- lazy\n%s\n--- heap\n%s\n",
+				    cls[i]->file, buf_cstr(&x), buf_cstr(&y));
+				rc = 1;
+			}
+			bytes += x.len;
+			val_free(heap);
+			arena_free(&ar);
+			buf_free(&x);
+			buf_free(&y);
+		}
+		printf("%zu elements, %zu bytes\n", n, bytes);
+	} else if (dir != NULL) {
 		struct report_opts o = { .dir = dir, .generated_at = "2026-01-01T00:00:00Z" };
 		rc = report_write(&o, in, n) == -1 ? 2 : 0;
 	} else {

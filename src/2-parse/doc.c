@@ -487,7 +487,8 @@ doc_span_close(struct walker *w)
 static void
 doc_flatten(struct walker *w, cmark_node *block)
 {
-	cmark_iter *it = cmark_iter_new(block);
+	cmark_node *only = cmark_node_first_child(block);
+	cmark_iter *it;
 	cmark_event_type ev;
 	int image = 0;
 
@@ -495,6 +496,21 @@ doc_flatten(struct walker *w, cmark_node *block)
 	w->nspans = 0;
 	w->open_span = (size_t)-1;
 	w->seg0 = w->cl->nsegs;
+	/* Most blocks are one run of text (cmark joins adjacent text
+	 * nodes): no iterator for them. */
+	if (only != NULL && cmark_node_next(only) == NULL &&
+	    cmark_node_get_type(only) == CMARK_NODE_TEXT) {
+		const char *lit = cmark_node_get_literal(only);
+		int line = cmark_node_get_start_line(only);
+
+		if (lit != NULL) {
+			doc_seg(w, 0, line, doc_fix_col(w, line,
+			    cmark_node_get_start_column(only), lit));
+			buf_puts(&w->text, lit);
+		}
+		return;
+	}
+	it = cmark_iter_new(block);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *lit;
@@ -1089,8 +1105,10 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 		size_t le = ls, pos;
 		struct cand c;
 
-		while (le < end && t[le] != '\n')
-			le++;
+		{
+			const char *nl = memchr(t + ls, '\n', end - ls);
+			le = nl != NULL ? (size_t)(nl - t) : end;
+		}
 		pos = ls;
 		/* Signer slot: a strong phrase, a dash, a blank. Spans are
 		 * in start order: sk skips those of earlier lines. */
@@ -1145,10 +1163,16 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 		while (pos < le) {
 			size_t colon = pos, la, lz, va, vz;
 
-			while (colon < le && !(t[colon] == ':' && (colon + 1 ==
-			    le || t[colon + 1] == ' ' || t[colon + 1] == '\t' ||
-			    t[colon + 1] == '*')))
+			for (;;) {
+				const char *cp = memchr(t + colon, ':', le - colon);
+
+				colon = cp != NULL ? (size_t)(cp - t) : le;
+				if (colon >= le || colon + 1 == le ||
+				    t[colon + 1] == ' ' || t[colon + 1] == '\t' ||
+				    t[colon + 1] == '*')
+					break;
 				colon++;
+			}
 			if (colon >= le)
 				break;
 			la = pos;
@@ -1782,16 +1806,23 @@ static int doc_setext(struct walker *, cmark_node *);
 static int
 doc_text_line(cmark_node *n, int l0, int l1)
 {
-	cmark_iter *pi = cmark_iter_new(n);
+	cmark_node *only = cmark_node_first_child(n);
 	int breaks = 0;
 
-	while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
-		cmark_node_type t = cmark_node_get_type(cmark_iter_get_node(pi));
-		breaks += (t == CMARK_NODE_SOFTBREAK ||
-		    t == CMARK_NODE_LINEBREAK) &&
-		    cmark_iter_get_event_type(pi) == CMARK_EVENT_ENTER;
+	/* One run of text (most blocks) has no break: no iterator. */
+	if (only == NULL || cmark_node_next(only) != NULL ||
+	    cmark_node_get_type(only) != CMARK_NODE_TEXT) {
+		cmark_iter *pi = cmark_iter_new(n);
+
+		while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {
+			cmark_node_type t =
+			    cmark_node_get_type(cmark_iter_get_node(pi));
+			breaks += (t == CMARK_NODE_SOFTBREAK ||
+			    t == CMARK_NODE_LINEBREAK) &&
+			    cmark_iter_get_event_type(pi) == CMARK_EVENT_ENTER;
+		}
+		cmark_iter_free(pi);
 	}
-	cmark_iter_free(pi);
 	if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
 		breaks++;	/* the underline */
 	return l1 - breaks > l0 ? l1 - breaks : l0;

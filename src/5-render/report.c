@@ -269,7 +269,7 @@ report_counts(struct val *o, const struct counts *c, int tpl)
 	else
 		val_put_num(o, "progress", 0, 1);
 	report_percent_text(o, c);
-	val_put_str(o, "tone", report_tone(c));
+	val_put_sref(o, "tone", report_tone(c));
 }
 
 /* A lint finding object, as `lint --format json` writes it, into the
@@ -280,14 +280,14 @@ report_finding_fill(struct val *o, const struct finding *f, int tpl)
 	/* Sized at once (val_reserve): a template object gets anchor, src,
 	 * first and last too. */
 	val_reserve(o, tpl ? 16 : 8);
-	val_put_str(o, "file", f->file);
+	val_put_sref(o, "file", f->file);
 	val_put_int(o, "line", f->line);
 	val_put_int(o, "column", f->col);
 	val_put_int(o, "end_line", f->end_line);
 	val_put_int(o, "end_column", f->end_col);
-	val_put_str(o, "severity", sev_name(f->sev));
-	val_put_str(o, "rule", f->rule);
-	val_put_str(o, "message", f->message);
+	val_put_sref(o, "severity", sev_name(f->sev));
+	val_put_sref(o, "rule", f->rule);
+	val_put_sref(o, "message", f->message);
 	if (tpl) {
 		val_put_bool(o, "error", f->sev == SEV_ERROR);
 		val_put_bool(o, "warning", f->sev == SEV_WARNING);
@@ -303,6 +303,24 @@ report_finding(struct val *arr, const struct finding *f, int tpl)
 	return report_finding_fill(val_push_obj(arr), f, tpl);
 }
 
+/* An element id into tmp (24 bytes): c and the decimal digits of line,
+ * as "%c%d" prints them (snprintf was a tenth of a page's model). */
+static void
+report_id(char *tmp, char c, int line)
+{
+	char d[16], *p = d + sizeof(d);
+	unsigned u = line < 0 ? 0U - (unsigned)line : (unsigned)line;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (line < 0)
+		*--p = '-';
+	*tmp++ = c;
+	memcpy(tmp, p, (size_t)(d + sizeof(d) - p));
+	tmp[d + sizeof(d) - p] = '\0';
+}
+
 /* The id of the element a finding of rc sits in: its task item "L<line>",
  * its section "S<line>", or "top". */
 static void
@@ -312,11 +330,11 @@ report_anchor(struct val *o, const struct rctx *rc, size_t fi)
 	int it = rc->f_item[fi], g = rc->f_group[fi];
 
 	if (it >= 0)
-		snprintf(tmp, sizeof(tmp), "L%d", rc->cl->items[it].line);
+		report_id(tmp, 'L', rc->cl->items[it].line);
 	else if (g > 0)
-		snprintf(tmp, sizeof(tmp), "S%d", rc->cl->sections[g - 1].line);
+		report_id(tmp, 'S', rc->cl->sections[g - 1].line);
 	else
-		snprintf(tmp, sizeof(tmp), "top");
+		memcpy(tmp, "top", 4);
 	val_put_str(o, "anchor", tmp);
 }
 
@@ -480,8 +498,8 @@ report_item_meta(struct val *t, const struct checklist *cl, size_t i,
 	const struct itemmeta *m = cl->imeta ? &cl->imeta[i] : NULL;
 	struct val *ev;
 
-	val_put_str(t, "owner", m ? m->owner : NULL);
-	val_put_str(t, "due", m ? m->due : NULL);
+	val_put_sref(t, "owner", m ? m->owner : NULL);
+	val_put_sref(t, "due", m ? m->due : NULL);
 	ev = val_put_arr(t, "evidence");
 	for (size_t k = 0; m != NULL && k < m->nevidence; k++)
 		val_push_str(ev, m->evidence[k]);
@@ -513,12 +531,12 @@ report_task_list_gen(struct arena *a, void *arg, size_t i)
 	struct val *t = a ? val_obj_in(a) : val_obj();
 
 	val_reserve(t, 8);
-	val_put_str(t, "text", it->text);
+	val_put_sref(t, "text", it->text);
 	val_put_int(t, "line", it->line);
 	val_put_int(t, "column", it->col);
-	val_put_str(t, "state", it->state == ITEM_OPEN ? "open" :
+	val_put_sref(t, "state", it->state == ITEM_OPEN ? "open" :
 	    it->state == ITEM_DONE ? "done" : "na");
-	val_put_str(t, "section", it->section >= 0 ?
+	val_put_sref(t, "section", it->section >= 0 ?
 	    cl->sections[it->section].title : NULL);
 	report_item_meta(t, cl, i, 0, il->today);
 	return t;
@@ -658,14 +676,21 @@ report_task_gen(struct arena *a, void *arg, size_t k)
 	const struct item *it = &rc->cl->items[ii];
 	struct val *t = a ? val_obj_in(a) : val_obj();
 	struct buf h = {0};
+	size_t len;
 
 	val_reserve(t, 24);	/* its members, at once */
-	val_put_str(t, "state", state_names[it->state]);
-	val_put_str(t, "state_label", state_labels[it->state]);
-	val_put_str(t, "text", it->text);
-	report_item_html(&h, rc->cl, it);
-	val_put_str(t, "html", buf_cstr(&h));
-	buf_free(&h);
+	val_put_sref(t, "state", state_names[it->state]);
+	val_put_sref(t, "state_label", state_labels[it->state]);
+	val_put_sref(t, "text", it->text);
+	len = strlen(it->text);
+	if (it->nspan == 0 && esc_html_plain(it->text, len) == len)
+		/* its html is its text */
+		val_put_sref(t, "html", it->text);
+	else {
+		report_item_html(&h, rc->cl, it);
+		val_put_str(t, "html", buf_cstr(&h));
+		buf_free(&h);
+	}
 	val_put_int(t, "line", it->line);
 	val_put_int(t, "column", it->col);
 	val_put_int(t, "depth", it->depth);
@@ -759,7 +784,7 @@ report_section_gen(struct arena *a, void *arg, size_t k)
 	struct report_slist kids = { cl, rc, NULL, 0, sl->depth + 1 };
 	int *idx;
 
-	val_put_str(o, "title", s->title);
+	val_put_sref(o, "title", s->title);
 	val_put_int(o, "level", s->level);
 	val_put_int(o, "line", s->line);
 	report_counts(o, &s->total, rc != NULL);
@@ -779,7 +804,7 @@ report_section_gen(struct arena *a, void *arg, size_t k)
 	report_group_findings(o, a, rc, &rc->sec_finds, (size_t)i + 1,
 	    "findings_here", "has_findings_here", 0);
 	report_fold(o, rc, s);
-	val_put_str(o, "bar_name", s->title);
+	val_put_sref(o, "bar_name", s->title);
 	val_put_bool(o, "first", k == 0 ||
 	    cl->sections[sl->idx[k - 1]].next_sibling != i);
 	val_put_bool(o, "last", s->next_sibling < 0);
@@ -856,8 +881,8 @@ report_field_gen(struct arena *a, void *arg, size_t i)
 	const struct field *f = &cl->fields[i];
 	struct val *fo = a ? val_obj_in(a) : val_obj();
 
-	val_put_str(fo, "label", f->label);
-	val_put_str(fo, "value", f->value);
+	val_put_sref(fo, "label", f->label);
+	val_put_sref(fo, "value", f->value);
 	val_put_bool(fo, "filled", f->filled);
 	val_put_int(fo, "line", f->line);
 	val_put_int(fo, "column", f->col);
@@ -1113,9 +1138,9 @@ report_group_gen(struct arena *a, void *arg, size_t i)
 	struct val *e = a ? val_obj_in(a) : val_obj();
 	struct report_glist pl = { gl->rc, g, g->n > 1 ? g->n : 0 };
 
-	val_put_str(e, "rule", f->rule);
-	val_put_str(e, "severity", sev_name(f->sev));
-	val_put_str(e, "message", f->message);
+	val_put_sref(e, "rule", f->rule);
+	val_put_sref(e, "severity", sev_name(f->sev));
+	val_put_sref(e, "message", f->message);
 	report_anchor(e, gl->rc, g->first->i);
 	val_put_int(e, "line", f->line);
 	val_put_int(e, "count", (long long)g->n);
@@ -1169,8 +1194,8 @@ report_groups(struct val *o, struct arena *a, const struct rctx *rc)
 		if (f->sev == SEV_ERROR)
 			continue;
 		struct val *e = val_push_obj(rg);
-		val_put_str(e, "rule", f->rule);
-		val_put_str(e, "severity", sev_name(f->sev));
+		val_put_sref(e, "rule", f->rule);
+		val_put_sref(e, "severity", sev_name(f->sev));
 		val_put_int(e, "count", (long long)g[i].n);
 		val_put_bool(e, "multi", g[i].n > 1);
 	}
@@ -1188,8 +1213,8 @@ report_task_item_gen(struct arena *a, void *arg, size_t i)
 	struct val *t = a ? val_obj_in(a) : val_obj();
 
 	val_reserve(t, 3);
-	val_put_str(t, "text", it->text);
-	val_put_str(t, "state", state_names[it->state]);
+	val_put_sref(t, "text", it->text);
+	val_put_sref(t, "state", state_names[it->state]);
 	val_put_int(t, "line", it->line);
 	return t;
 }
@@ -1221,11 +1246,11 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 	char tmp[24];
 
 	if (g == 0) {
-		val_put_str(e, "title", "Top");
-		val_put_str(e, "anchor", "top");
+		val_put_sref(e, "title", "Top");
+		val_put_sref(e, "anchor", "top");
 	} else {
-		val_put_str(e, "title", cl->sections[g - 1].title);
-		snprintf(tmp, sizeof(tmp), "S%d", cl->sections[g - 1].line);
+		val_put_sref(e, "title", cl->sections[g - 1].title);
+		report_id(tmp, 'S', cl->sections[g - 1].line);
 		val_put_str(e, "anchor", tmp);
 	}
 	tasks = val_put_arr(e, "tasks");
@@ -1235,7 +1260,7 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 			continue;
 		struct val *t = val_push_obj(tasks);
 		val_put_int(t, "line", it->line);
-		val_put_str(t, "text", it->text);
+		val_put_sref(t, "text", it->text);
 	}
 	val_put_int(e, "open", open);
 	val_put_bool(e, "all_open", open == b->start[g + 1] - b->start[g]);
@@ -1286,12 +1311,12 @@ report_row_gen(struct arena *a, void *arg, size_t k)
 	for (p = s->parent; p >= 0; p = cl->sections[p].parent)
 		if (p != cl->title_section)
 			depth++;
-	val_put_str(r, "title", s->title);
+	val_put_sref(r, "title", s->title);
 	val_put_int(r, "line", s->line);
 	val_put_int(r, "indent", depth);
 	val_put_bool(r, "nested", depth > 0);
 	report_counts(r, &s->total, 1);
-	val_put_str(r, "bar_name", s->title);
+	val_put_sref(r, "bar_name", s->title);
 	return r;
 }
 
@@ -1488,16 +1513,31 @@ report_checklist_in(struct arena *a, const struct report_input *in)
  * template model's (which has every one of them, in the same order,
  * among its extras). sub: the view of each element of an array or of an
  * object member; all: every member, as it is. */
+struct report_jsink;
 struct jview {
 	const char		*key;
 	const char		*head;	/* "\"key\": " */
 	size_t			 nhead;
 	const struct jview	*sub;
 	int			 all;
+	/* Writes the member (a lazy list) straight from the checklist, as
+	 * the view would write the values its val_gen builds: 0 if the
+	 * member is not that list (then the view writes it). */
+	int			(*direct)(struct report_jsink *,
+				    const struct val *, int depth);
 };
 
-#define JV(k, sub, all)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, all }
-#define JV_END		{ NULL, NULL, 0, NULL, 0 }
+static int report_jd_tasks(struct report_jsink *, const struct val *, int);
+static int report_jd_findings(struct report_jsink *, const struct val *,
+    int);
+static int report_jd_items(struct report_jsink *, const struct val *, int);
+static int report_jd_fields(struct report_jsink *, const struct val *, int);
+static int report_jd_sections(struct report_jsink *, const struct val *,
+    int);
+
+#define JV(k, sub, all)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, all, NULL }
+#define JVD(k, sub, d)	{ k, "\"" k "\": ", sizeof(k) + 3, sub, 0, d }
+#define JV_END		{ NULL, NULL, 0, NULL, 0, NULL }
 static const struct jview jv_finding[] = {
 	JV("file", NULL, 0), JV("line", NULL, 0), JV("column", NULL, 0),
 	JV("end_line", NULL, 0), JV("end_column", NULL, 0),
@@ -1552,17 +1592,21 @@ static const struct jview jv_signoff[] = {
 static const struct jview jv_checklist[] = {
 	JV("file", NULL, 0), JV("title", NULL, 0), JV("metadata", NULL, 1),
 	JV("items", NULL, 0), JV("checked", NULL, 0), JV("na", NULL, 0),
-	JV("percent", NULL, 0), JV("sections", jv_section, 0),
-	JV("fields", jv_field, 0), JV("approvals", jv_approval, 0),
+	JV("percent", NULL, 0),
+	JVD("sections", jv_section, report_jd_sections),
+	JVD("fields", jv_field, report_jd_fields),
+	JV("approvals", jv_approval, 0),
 	JV("signoff", jv_signoff, 0), JV("after_release", NULL, 1),
-	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0 },
-	JV("findings", jv_finding, 0), JV("page", NULL, 0),
+	{ "all_tasks", "\"tasks\": ", 9, jv_task, 0, report_jd_tasks },
+	JVD("findings", jv_finding, report_jd_findings), JV("page", NULL, 0),
 	JV("state", NULL, 0), JV("error", NULL, 0),
 	JV("waivers", jv_waiver, 0), JV("overdue", NULL, 0),
-	JV("task_items", jv_task_item, 0), JV("changes", jv_changes, 0),
-	{ "ruleset_name", "\"ruleset\": ", 11, NULL, 0 }, JV_END
+	JVD("task_items", jv_task_item, report_jd_items),
+	JV("changes", jv_changes, 0),
+	{ "ruleset_name", "\"ruleset\": ", 11, NULL, 0, NULL }, JV_END
 };
 #undef JV
+#undef JVD
 #undef JV_END
 
 /* The view row of key, or NULL if the view leaves it out. */
@@ -1647,8 +1691,10 @@ report_json_view(struct report_jsink *js, const struct val *v,
 		report_json_indent(b, out++ > 0, depth + 1);
 		if (row != NULL) {
 			buf_put(b, row->head, row->nhead);
-			report_json_view(js, val_at(v, i), row->all ? NULL :
-			    row->sub, depth + 1);
+			if (row->direct == NULL ||
+			    !row->direct(js, val_at(v, i), depth + 1))
+				report_json_view(js, val_at(v, i),
+				    row->all ? NULL : row->sub, depth + 1);
 		} else
 			report_json_view(js, val_elem(v, i, &scratch), view,
 			    depth + 1);
@@ -1663,6 +1709,343 @@ report_json_view(struct report_jsink *js, const struct val *v,
 	if (out)
 		report_json_indent(b, 0, depth);
 	buf_putc(b, t == VAL_ARR ? ']' : '}');
+}
+
+/*
+ * The long lists of report.json written straight from the checklist
+ * (jview direct): byte for byte what report_json_view writes of the
+ * objects report_task_list_gen, report_flist_gen, report_task_item_gen,
+ * report_field_gen and report_section_gen build, views jv_task,
+ * jv_finding, jv_task_item, jv_field and jv_section, without building
+ * them (the JSON's share of the model was most of its cost). A change to
+ * one of those generators or views changes its writer here too;
+ * tests/suites/report.sh (json-direct, unit-report -j) compares them.
+ */
+
+/* The heads of an object's members at depth d, ",\n", the indentation
+ * and "key": for each of keys (a NULL-terminated list of at most 12),
+ * made once for a list of such objects: each head is then one append. */
+struct report_jd_heads {
+	const char *const *keys;
+	int		 d;
+	const char	*p[12];		/* NULL: did not fit in mem */
+	size_t		 n[12];
+	char		 mem[1024];
+};
+
+static void
+report_jd_heads(struct report_jd_heads *h, const char *const *keys, int d)
+{
+	size_t k, at = 0, sp = 2 * (size_t)(d > 0 ? d : 0);
+
+	h->keys = keys;
+	h->d = d;
+	for (k = 0; keys[k] != NULL && k < 12; k++) {
+		size_t kl = strlen(keys[k]), n = 2 + sp + kl + 4;
+		char *q = h->mem + at;
+		h->p[k] = NULL;
+		if (at + n > sizeof(h->mem))
+			continue;
+		memcpy(q, ",\n", 2);
+		memset(q + 2, ' ', sp);
+		q[2 + sp] = '"';
+		memcpy(q + 3 + sp, keys[k], kl);
+		memcpy(q + 3 + sp + kl, "\": ", 3);
+		h->p[k] = q;
+		h->n[k] = n;
+		at += n;
+	}
+}
+
+/* The head of member k (the first: no comma). */
+static void
+report_jd_head(struct buf *b, const struct report_jd_heads *h, int k)
+{
+	if (h->p[k] != NULL) {
+		buf_put(b, h->p[k] + (k == 0), h->n[k] - (k == 0));
+		return;
+	}
+	report_json_indent(b, k > 0, h->d);
+	buf_putc(b, '"');
+	buf_puts(b, h->keys[k]);
+	buf_put(b, "\": ", 3);
+}
+
+/* s as a JSON string, NULL as null. */
+static void
+report_jd_str(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		buf_put(b, "null", 4);
+	else
+		esc_json(b, s, strlen(s));
+}
+
+/* Between two elements of a list: hand a full chunk to the sink's flush,
+ * as report_json_view does. */
+static void
+report_jd_flush(struct report_jsink *js)
+{
+	struct buf *b = js->b;
+
+	if (js->flush != NULL && b->len >= REPORT_JSON_CHUNK) {
+		if (js->flush(b->data, b->len, js->arg) == -1)
+			js->failed = 1;
+		buf_reset(b);
+	}
+}
+
+/* The end of a list of n elements at depth. */
+static void
+report_jd_close(struct buf *b, size_t n, int depth)
+{
+	if (n)
+		report_json_indent(b, 0, depth);
+	buf_putc(b, ']');
+}
+
+/* Lazy list arr at depth, whose val_gen got arg (NULL: arr is not the
+ * list this writer knows, 0), as a list of objects with members keys
+ * that members(b, arg, i, their heads) writes: 1. */
+static int
+report_jd_list(struct report_jsink *js, const struct val *arr, int depth,
+    const void *arg, const char *const *keys,
+    void (*members)(struct buf *, const void *, size_t,
+    const struct report_jd_heads *))
+{
+	struct buf *b = js->b;
+	struct report_jd_heads h;
+	size_t i, n;
+
+	if (arg == NULL)
+		return 0;
+	report_jd_heads(&h, keys, depth + 2);
+	n = val_len(arr);
+	buf_putc(b, '[');
+	for (i = 0; i < n && !js->failed; i++) {
+		report_json_indent(b, i > 0, depth + 1);
+		buf_putc(b, '{');
+		members(b, arg, i, &h);
+		report_json_indent(b, 0, depth + 1);
+		buf_putc(b, '}');
+		report_jd_flush(js);
+	}
+	report_jd_close(b, n, depth);
+	return 1;
+}
+
+/* Task item i of a report_ilist as report_task_list_gen builds it, view
+ * jv_task. */
+static void
+report_jd_task(struct buf *b, const void *arg, size_t i,
+    const struct report_jd_heads *h)
+{
+	const struct checklist *cl = ((const struct report_ilist *)arg)->cl;
+	const struct item *it = &cl->items[i];
+	const struct itemmeta *m = cl->imeta ? &cl->imeta[i] : NULL;
+	size_t k;
+
+	report_jd_head(b, h, 0);
+	report_jd_str(b, it->text);
+	report_jd_head(b, h, 1);
+	val_text_int(b, it->line);
+	report_jd_head(b, h, 2);
+	val_text_int(b, it->col);
+	report_jd_head(b, h, 3);
+	report_jd_str(b, it->state == ITEM_OPEN ? "open" :
+	    it->state == ITEM_DONE ? "done" : "na");
+	report_jd_head(b, h, 4);
+	report_jd_str(b, it->section >= 0 ?
+	    cl->sections[it->section].title : NULL);
+	report_jd_head(b, h, 5);
+	report_jd_str(b, m ? m->owner : NULL);
+	report_jd_head(b, h, 6);
+	report_jd_str(b, m ? m->due : NULL);
+	report_jd_head(b, h, 7);
+	buf_putc(b, '[');
+	for (k = 0; m != NULL && k < m->nevidence; k++) {
+		report_json_indent(b, k > 0, h->d + 1);
+		report_jd_str(b, m->evidence[k]);
+	}
+	report_jd_close(b, m ? m->nevidence : 0, h->d);
+}
+
+/* Finding i of a report_flist as report_flist_gen builds it, view
+ * jv_finding. */
+static void
+report_jd_finding(struct buf *b, const void *arg, size_t i,
+    const struct report_jd_heads *h)
+{
+	const struct report_flist *fl = arg;
+	const struct finding *f = &fl->rc->fs->v[fl->idx ? fl->idx[i] : i];
+
+	report_jd_head(b, h, 0);
+	report_jd_str(b, f->file);
+	report_jd_head(b, h, 1);
+	val_text_int(b, f->line);
+	report_jd_head(b, h, 2);
+	val_text_int(b, f->col);
+	report_jd_head(b, h, 3);
+	val_text_int(b, f->end_line);
+	report_jd_head(b, h, 4);
+	val_text_int(b, f->end_col);
+	report_jd_head(b, h, 5);
+	report_jd_str(b, sev_name(f->sev));
+	report_jd_head(b, h, 6);
+	report_jd_str(b, f->rule);
+	report_jd_head(b, h, 7);
+	report_jd_str(b, f->message);
+}
+
+/* Task item i of a report_ilist as report_task_item_gen builds it, view
+ * jv_task_item. */
+static void
+report_jd_item(struct buf *b, const void *arg, size_t i,
+    const struct report_jd_heads *h)
+{
+	const struct item *it =
+	    &((const struct report_ilist *)arg)->cl->items[i];
+
+	report_jd_head(b, h, 0);
+	report_jd_str(b, it->text);
+	report_jd_head(b, h, 1);
+	report_jd_str(b, state_names[it->state]);
+	report_jd_head(b, h, 2);
+	val_text_int(b, it->line);
+}
+
+/* Field i of a report_slist as report_field_gen builds it, view
+ * jv_field. */
+static void
+report_jd_field(struct buf *b, const void *arg, size_t i,
+    const struct report_jd_heads *h)
+{
+	const struct field *f =
+	    &((const struct report_slist *)arg)->cl->fields[i];
+
+	report_jd_head(b, h, 0);
+	report_jd_str(b, f->label);
+	report_jd_head(b, h, 1);
+	report_jd_str(b, f->value);
+	report_jd_head(b, h, 2);
+	if (f->filled)
+		buf_put(b, "true", 4);
+	else
+		buf_put(b, "false", 5);
+	report_jd_head(b, h, 3);
+	val_text_int(b, f->line);
+	report_jd_head(b, h, 4);
+	val_text_int(b, f->col);
+}
+
+/* The sections of cl at depth (a list): idx[0..n) if idx, else the
+ * chain of siblings from first, sdepth levels below the top as
+ * report_section_gen counts them; each as report_section_gen builds it,
+ * view jv_section, with its subsections (none 8 levels down). */
+static void
+report_jd_secs(struct report_jsink *js, const struct checklist *cl,
+    const int *idx, size_t n, int first, int sdepth, int depth)
+{
+	static const char *const keys[] = { "title", "level", "line",
+	    "items", "checked", "na", "percent", "sections", NULL };
+	struct buf *b = js->b;
+	struct report_jd_heads h;
+	size_t k = 0;
+	int i = idx != NULL ? (n > 0 ? idx[0] : -1) : first;
+
+	if (i >= 0)	/* most subsection lists are empty */
+		report_jd_heads(&h, keys, depth + 2);
+	buf_putc(b, '[');
+	while (i >= 0 && !js->failed) {
+		const struct section *s = &cl->sections[i];
+
+		report_json_indent(b, k > 0, depth + 1);
+		buf_putc(b, '{');
+		report_jd_head(b, &h, 0);
+		report_jd_str(b, s->title);
+		report_jd_head(b, &h, 1);
+		val_text_int(b, s->level);
+		report_jd_head(b, &h, 2);
+		val_text_int(b, s->line);
+		report_jd_head(b, &h, 3);
+		val_text_int(b, s->total.items);
+		report_jd_head(b, &h, 4);
+		val_text_int(b, s->total.checked);
+		report_jd_head(b, &h, 5);
+		val_text_int(b, s->total.na);
+		report_jd_head(b, &h, 6);
+		if (s->total.items == 0)
+			buf_put(b, "null", 4);
+		else {
+			struct counts c = { s->total.items, s->total.checked,
+			    0 };
+			val_text_num(b, verdict_percent(verdict_permille(&c)),
+			    1);
+		}
+		report_jd_head(b, &h, 7);
+		report_jd_secs(js, cl, NULL, 0, sdepth + 1 < 8 ?
+		    s->first_child : -1, sdepth + 1, h.d);
+		report_json_indent(b, 0, depth + 1);
+		buf_putc(b, '}');
+		report_jd_flush(js);
+		k++;
+		i = idx != NULL ? (k < n ? idx[k] : -1) : s->next_sibling;
+	}
+	report_jd_close(b, k, depth);
+}
+
+/* "sections": report_section_gen's objects, view jv_section. */
+static int
+report_jd_sections(struct report_jsink *js, const struct val *arr,
+    int depth)
+{
+	const struct report_slist *sl = val_lazy_arg(arr, report_section_gen);
+
+	if (sl == NULL)
+		return 0;
+	report_jd_secs(js, sl->cl, sl->idx, sl->n, -1, sl->depth, depth);
+	return 1;
+}
+
+/* "fields", "tasks", "findings" and "task_items" of a page's model. */
+static int
+report_jd_fields(struct report_jsink *js, const struct val *arr, int depth)
+{
+	static const char *const keys[] = { "label", "value", "filled",
+	    "line", "column", NULL };
+
+	return report_jd_list(js, arr, depth,
+	    val_lazy_arg(arr, report_field_gen), keys, report_jd_field);
+}
+
+static int
+report_jd_tasks(struct report_jsink *js, const struct val *arr, int depth)
+{
+	static const char *const keys[] = { "text", "line", "column",
+	    "state", "section", "owner", "due", "evidence", NULL };
+
+	return report_jd_list(js, arr, depth,
+	    val_lazy_arg(arr, report_task_list_gen), keys, report_jd_task);
+}
+
+static int
+report_jd_findings(struct report_jsink *js, const struct val *arr,
+    int depth)
+{
+	static const char *const keys[] = { "file", "line", "column",
+	    "end_line", "end_column", "severity", "rule", "message", NULL };
+
+	return report_jd_list(js, arr, depth,
+	    val_lazy_arg(arr, report_flist_gen), keys, report_jd_finding);
+}
+
+static int
+report_jd_items(struct report_jsink *js, const struct val *arr, int depth)
+{
+	static const char *const keys[] = { "text", "state", "line", NULL };
+
+	return report_jd_list(js, arr, depth,
+	    val_lazy_arg(arr, report_task_item_gen), keys, report_jd_item);
 }
 
 void
@@ -1768,8 +2151,11 @@ report_totals_add(struct report_totals *t, const struct report_input *in)
 	t->warnings += v.tally[SEV_WARNING];
 	t->infos += v.tally[SEV_INFO];
 	t->states[v.state]++;
-	for (size_t i = 0; i < in->cl->nitems; i++)
-		t->overdue += report_overdue(in->cl, i, when_today());
+	if (in->cl->imeta != NULL) {	/* else none is overdue */
+		long today = when_today();	/* not free: once */
+		for (size_t i = 0; i < in->cl->nitems; i++)
+			t->overdue += report_overdue(in->cl, i, today);
+	}
 	verdict_free(&v);
 	report_kind_tally(in, t->kinds);
 	if (in->baseline != NULL) {

@@ -61,10 +61,6 @@
 #define NOUTPUTS		4
 #define report_outputs(k)	out_format_at("report", (k))
 
-/* Output names a page may not take. */
-static const char *const report_reserved[] = {
-	"index.html", "report.json", "summary.md", "badge.svg"
-};
 
 /* Template source lookup: --templates DIR first, then the shipped set.
  * The bytes of a file read last stay in in until the next lookup. */
@@ -1573,6 +1569,7 @@ char *
 report_page_name(const char *path, char *const *names, size_t n)
 {
 	struct buf b = {0}, u = {0};
+	const struct out_format *f;
 	const char *p = path, *end;
 	size_t len, i;
 	int taken, suffix = 1;
@@ -1627,9 +1624,12 @@ report_page_name(const char *path, char *const *names, size_t n)
 		taken = 0;
 		for (i = 0; i < n && !taken; i++)
 			taken = strcasecmp(names[i], u.data) == 0;
-		for (i = 0; i < sizeof(report_reserved) /
-		    sizeof(report_reserved[0]) && !taken; i++)
-			taken = strcasecmp(report_reserved[i], u.data) == 0;
+		/* Nor the name of another file of the report (the output
+		 * table's "report" view). */
+		for (i = 0; (f = out_format_at("report", i)) != NULL &&
+		    !taken; i++)
+			taken = f->file != NULL &&
+			    strcasecmp(f->file, u.data) == 0;
 		if (!taken)
 			break;
 		suffix++;

@@ -956,9 +956,17 @@ static void
 template_escape(struct buf *out, enum template_esc esc, const char *s,
     size_t n)
 {
+	size_t k;
+
 	switch (esc) {
 	case TEMPLATE_ESC_HTML:
-		esc_html(out, s, n);
+		/* Most values are plain text: copied at once; esc_html
+		 * from the first byte that is not (a character's first
+		 * byte: the same bytes as esc_html of the whole). */
+		k = esc_html_plain(s, n);
+		template_put(out, s, k);
+		if (k < n)
+			esc_html(out, s + k, n - k);
 		break;
 	case TEMPLATE_ESC_JSON:
 		esc_json_inner(out, s, n);

@@ -1310,10 +1310,11 @@ load_extends(struct load *ld, yaml_node_t *n, const char *dir)
 }
 
 /* Load one YAML document into ld->rs. file names it in messages; dir is
- * where its relative extends and override globs start. */
+ * where its relative extends and override globs start; shipped: one of
+ * the rule sets built in. */
 static void
 load_doc(struct load *ld, const char *file, const char *dir,
-    const char *data, size_t len)
+    const char *data, size_t len, int shipped)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc, *saved_doc = ld->doc;
@@ -1325,7 +1326,10 @@ load_doc(struct load *ld, const char *file, const char *dir,
 
 	ld->file = file;
 	ld->nerr = 0;
-	if (!frontmatter_depth_ok(data, len, RULES_MAXNEST, &dl, &dc)) {
+	/* A shipped set is ours and shallow: only a user's file is read
+	 * twice, first for its depth (the loader recurses). */
+	if (!shipped &&
+	    !frontmatter_depth_ok(data, len, RULES_MAXNEST, &dl, &dc)) {
 		diag_error(file, dl, dc, "YAML nested more than %d deep",
 		    RULES_MAXNEST);
 		ld->err = 1;
@@ -1520,9 +1524,9 @@ load_source(struct load *ld, const char *ref, const char *dir,
 	ld->shown[ld->depth] = display;
 	ld->stack[ld->depth++] = canon;
 	if (e != NULL)
-		load_doc(ld, display, fdir, e->data, e->len);
+		load_doc(ld, display, fdir, e->data, e->len, 1);
 	else
-		load_doc(ld, display, fdir, data, len);
+		load_doc(ld, display, fdir, data, len, 0);
 	ld->depth--;
 	rc = ld->err ? -1 : 0;
 out:

@@ -14,6 +14,9 @@ void	esc_json(struct buf *, const char *, size_t);
 void	esc_json_inner(struct buf *, const char *, size_t);
 /* HTML text and attribute values: & < > " ' escaped. */
 void	esc_html(struct buf *, const char *, size_t);
+/* The length of the start of s[0..n) that esc_html copies unchanged
+ * (ASCII text without & < > " ' or controls other than tab, LF, CR). */
+size_t	esc_html_plain(const char *, size_t);
 /* XML 1.0 text/attributes: & < > " ' escaped; characters not allowed in
  * XML 1.0 (C0 controls but tab/LF/CR, U+FFFE/FFFF) become U+FFFD. */
 void	esc_xml(struct buf *, const char *, size_t);

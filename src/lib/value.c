@@ -59,7 +59,13 @@ struct val {
 		}		 c;
 		struct val_lazy	*z;	/* a lazy array (b set) */
 	} u;
+	uint64_t	 bloom;		/* objects: bit VAL_BIT(hash) of each
+					   key, so most lookups of a key it
+					   lacks end without a scan */
 };
+
+/* The bloom bit of key hash h. */
+#define VAL_BIT(h)	((uint64_t)1 << ((uint32_t)(h) * 0x9e3779b1u >> 26))
 
 /* Is v a lazy array? */
 #define VAL_ISLAZY(v)	((v)->type == VAL_ARR && (v)->b)
@@ -67,9 +73,9 @@ struct val {
 /* Booleans and null are immutable: the val_put_* helpers share these
  * (read-only data: nothing writes to a WHERE_STATIC value). */
 static const struct val val_static[3] = {
-	{ VAL_BOOL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
-	{ VAL_BOOL, 1, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
-	{ VAL_NULL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 } },
+	{ VAL_BOOL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 }, 0 },
+	{ VAL_BOOL, 1, WHERE_STATIC, 0, 0, 0, 0, { 0 }, 0 },
+	{ VAL_NULL, 0, WHERE_STATIC, 0, 0, 0, 0, { 0 }, 0 },
 };
 #define VAL_FALSE	((struct val *)&val_static[0])
 #define VAL_TRUE	((struct val *)&val_static[1])
@@ -156,7 +162,8 @@ struct val *val_arr_in(struct arena *a) { return val_new_in(a, VAL_ARR); }
 struct val *val_obj_in(struct arena *a) { return val_new_in(a, VAL_OBJ); }
 
 /* Cheap and good enough to tell the keys of one object apart: lookups
- * compare hashes first and strings only when they agree. */
+ * compare hashes first and strings only when they agree (the formula is
+ * val_keyhash's, value.h). */
 uint32_t
 val_hash(const char *key, size_t len)
 {
@@ -220,9 +227,11 @@ val_push(struct val *arr, struct val *v)
 }
 
 /* The entry of key (hash h) in obj, or NULL. */
-static struct vent *
+static inline struct vent *
 val_find(const struct val *obj, const char *key, uint32_t h)
 {
+	if (!(obj->bloom & VAL_BIT(h)))
+		return NULL;
 	for (uint32_t i = 0; i < obj->n; i++)
 		if (obj->u.c.kids[i].hash == h &&
 		    strcmp(obj->u.c.kids[i].key, key) == 0)
@@ -232,13 +241,14 @@ val_find(const struct val *obj, const char *key, uint32_t h)
 
 /* Append key (hash h, length len) with v to obj; copy says whether key
  * must be copied. */
-static struct val *
+static inline struct val *
 val_append(struct val *obj, const char *key, size_t len, uint32_t h,
     struct val *v, int copy)
 {
 	struct vent *e = val_room(obj);
 
 	e->hash = h;
+	obj->bloom |= VAL_BIT(h);
 	e->kown = (uint32_t)copy;
 	if (!copy)
 		e->key = key;
@@ -267,13 +277,12 @@ val_set_k(struct val *obj, const char *key, struct val *v, int copy)
 	return val_append(obj, key, len, h, v, copy);
 }
 
-/* Append a member whose key the caller knows to be new (val_put_*). */
+/* Append a member whose key the caller knows to be new (val_put_*), kh
+ * its val_keyhash. */
 static struct val *
-val_add(struct val *obj, const char *key, struct val *v)
+val_add(struct val *obj, const char *key, uint64_t kh, struct val *v)
 {
-	size_t len = strlen(key);
-
-	return val_append(obj, key, len, val_hash(key, len), v, 0);
+	return val_append(obj, key, (size_t)(kh >> 32), (uint32_t)kh, v, 0);
 }
 
 struct val *
@@ -283,42 +292,56 @@ val_set(struct val *obj, const char *key, struct val *v)
 }
 
 struct val *
-val_put_null(struct val *obj, const char *key)
+val_put_null_kh(struct val *obj, const char *key, uint64_t kh)
 {
-	return val_add(obj, key, VAL_NULLV);
+	return val_add(obj, key, kh, VAL_NULLV);
 }
 
 struct val *
-val_put_bool(struct val *obj, const char *key, int b)
+val_put_bool_kh(struct val *obj, const char *key, uint64_t kh, int b)
 {
-	return val_add(obj, key, b ? VAL_TRUE : VAL_FALSE);
+	return val_add(obj, key, kh, b ? VAL_TRUE : VAL_FALSE);
 }
 
 struct val *
-val_put_int(struct val *obj, const char *key, long long i)
+val_put_int_kh(struct val *obj, const char *key, uint64_t kh, long long i)
 {
 	struct val *v = val_new_in(obj->u.c.a, VAL_INT);
 
 	v->u.i = i;
-	return val_add(obj, key, v);
+	return val_add(obj, key, kh, v);
 }
 
 struct val *
-val_put_num(struct val *obj, const char *key, double d, int dec)
+val_put_num_kh(struct val *obj, const char *key, uint64_t kh, double d,
+    int dec)
 {
 	struct val *v = val_new_in(obj->u.c.a, VAL_NUM);
 
 	v->u.d = d;
 	v->decimals = dec;
-	return val_add(obj, key, v);
+	return val_add(obj, key, kh, v);
 }
 
 struct val *
-val_put_str(struct val *obj, const char *key, const char *s)
+val_put_str_kh(struct val *obj, const char *key, uint64_t kh, const char *s)
 {
 	if (s == NULL)
-		return val_put_null(obj, key);
-	return val_add(obj, key, val_str_in(obj->u.c.a, s, strlen(s)));
+		return val_add(obj, key, kh, VAL_NULLV);
+	return val_add(obj, key, kh, val_str_in(obj->u.c.a, s, strlen(s)));
+}
+
+struct val *
+val_put_sref_kh(struct val *obj, const char *key, uint64_t kh, const char *s)
+{
+	struct val *v;
+
+	if (s == NULL || obj->u.c.a == NULL)
+		return val_put_str_kh(obj, key, kh, s);
+	v = val_new_in(obj->u.c.a, VAL_STR);
+	v->u.s.p = (char *)(uintptr_t)s;
+	v->u.s.len = strlen(s);
+	return val_add(obj, key, kh, v);
 }
 
 struct val *
@@ -329,15 +352,15 @@ val_put_strk(struct val *obj, const char *key, const char *s)
 }
 
 struct val *
-val_put_obj(struct val *obj, const char *key)
+val_put_obj_kh(struct val *obj, const char *key, uint64_t kh)
 {
-	return val_add(obj, key, val_new_in(obj->u.c.a, VAL_OBJ));
+	return val_add(obj, key, kh, val_new_in(obj->u.c.a, VAL_OBJ));
 }
 
 struct val *
-val_put_arr(struct val *obj, const char *key)
+val_put_arr_kh(struct val *obj, const char *key, uint64_t kh)
 {
-	return val_add(obj, key, val_new_in(obj->u.c.a, VAL_ARR));
+	return val_add(obj, key, kh, val_new_in(obj->u.c.a, VAL_ARR));
 }
 
 struct val *
@@ -383,7 +406,7 @@ val_put_lazy(struct val *obj, const char *key, size_t n, val_gen gen,
 	v->u.z->gen = gen;
 	v->u.z->arg = arg;
 	v->u.z->a = a;
-	return val_add(obj, key, v);
+	return val_add(obj, key, val_keyhash(key), v);
 }
 
 const struct val *
@@ -394,6 +417,13 @@ val_elem(const struct val *v, size_t i, struct arena *scratch)
 	if (VAL_ISLAZY(v))
 		return v->u.z->gen(scratch, v->u.z->arg, i);
 	return v->u.c.kids[i].v;
+}
+
+void *
+val_lazy_arg(const struct val *v, val_gen gen)
+{
+	return v != NULL && VAL_ISLAZY(v) && v->u.z->gen == gen ?
+	    v->u.z->arg : NULL;
 }
 
 int
@@ -676,8 +706,8 @@ val_truthy(const struct val *v)
 }
 
 /* Decimal digits of i, without printf. */
-static void
-val_putint(struct buf *b, long long i)
+void
+val_text_int(struct buf *b, long long i)
 {
 	char tmp[24], *p = tmp + sizeof(tmp);
 	unsigned long long u = i < 0 ? 0ULL - (unsigned long long)i :
@@ -695,13 +725,12 @@ val_putint(struct buf *b, long long i)
  * some k / 10 (percentages are): then printf's digits are k's. 0 if it
  * is not one of those, or is negative. */
 static int
-val_put1(struct buf *b, const struct val *v)
+val_put1(struct buf *b, double d, int decimals)
 {
 	char tmp[24], *p = tmp + sizeof(tmp);
-	double d = v->u.d;
 	long long k;
 
-	if (v->decimals != 1 || !(d >= 0 && d < 1e12))
+	if (decimals != 1 || !(d >= 0 && d < 1e12))
 		return 0;
 	k = (long long)(d * 10 + 0.5);
 	if ((double)k / 10.0 != d)
@@ -717,9 +746,22 @@ val_put1(struct buf *b, const struct val *v)
 }
 
 void
-val_text(struct buf *b, const struct val *v)
+val_text_num(struct buf *b, double d, int decimals)
 {
 	char tmp[64];
+
+	if (val_put1(b, d, decimals))
+		return;
+	if (decimals >= 0)
+		snprintf(tmp, sizeof(tmp), "%.*f", decimals, d);
+	else
+		snprintf(tmp, sizeof(tmp), "%.17g", d);
+	buf_puts(b, tmp);
+}
+
+void
+val_text(struct buf *b, const struct val *v)
+{
 
 	switch (val_type(v)) {
 	case VAL_NULL:
@@ -731,17 +773,10 @@ val_text(struct buf *b, const struct val *v)
 			buf_put(b, "false", 5);
 		break;
 	case VAL_INT:
-		val_putint(b, v->u.i);
+		val_text_int(b, v->u.i);
 		break;
 	case VAL_NUM:
-		if (val_put1(b, v))
-			break;
-		if (v->decimals >= 0)
-			snprintf(tmp, sizeof(tmp), "%.*f", v->decimals,
-			    v->u.d);
-		else
-			snprintf(tmp, sizeof(tmp), "%.17g", v->u.d);
-		buf_puts(b, tmp);
+		val_text_num(b, v->u.d, v->decimals);
 		break;
 	case VAL_STR:
 		buf_put(b, v->u.s.p, v->u.s.len);

@@ -61,14 +61,78 @@ struct val	*val_arr_in(struct arena *);
  * member) and is not copied: it must outlive the tree (a literal).
  * val_put_strk copies key and replaces a member of that name, for keys
  * that come from data. Strings are copied; a NULL string gives null. */
-struct val	*val_put_null(struct val *obj, const char *key);
-struct val	*val_put_bool(struct val *obj, const char *key, int);
-struct val	*val_put_int(struct val *obj, const char *key, long long);
-struct val	*val_put_num(struct val *obj, const char *key, double, int dec);
-struct val	*val_put_str(struct val *obj, const char *key, const char *);
+/* The key's length and val_hash in one word (length << 32 | hash). The
+ * val_put_* wrappers below compute it inline, so for a literal key the
+ * compiler folds it to a constant: building a page's model names some
+ * ten thousand keys, and measuring and hashing each at run time was a
+ * tenth of the report's own cost. */
+static inline uint64_t
+val_keyhash(const char *key)
+{
+	size_t len = __builtin_strlen(key);
+	uint32_t h = len == 0 ? 0 : (uint32_t)len ^
+	    (uint32_t)(unsigned char)key[0] << 8 ^
+	    (uint32_t)(unsigned char)key[len / 2] << 16 ^
+	    (uint32_t)(unsigned char)key[len - 1] << 24;
+
+	return (uint64_t)len << 32 | h;
+}
+struct val	*val_put_null_kh(struct val *, const char *, uint64_t);
+struct val	*val_put_bool_kh(struct val *, const char *, uint64_t, int);
+struct val	*val_put_int_kh(struct val *, const char *, uint64_t,
+		    long long);
+struct val	*val_put_num_kh(struct val *, const char *, uint64_t, double,
+		    int);
+struct val	*val_put_str_kh(struct val *, const char *, uint64_t,
+		    const char *);
+struct val	*val_put_obj_kh(struct val *, const char *, uint64_t);
+struct val	*val_put_arr_kh(struct val *, const char *, uint64_t);
+static inline struct val *
+val_put_null(struct val *obj, const char *key)
+{
+	return val_put_null_kh(obj, key, val_keyhash(key));
+}
+static inline struct val *
+val_put_bool(struct val *obj, const char *key, int b)
+{
+	return val_put_bool_kh(obj, key, val_keyhash(key), b);
+}
+static inline struct val *
+val_put_int(struct val *obj, const char *key, long long i)
+{
+	return val_put_int_kh(obj, key, val_keyhash(key), i);
+}
+static inline struct val *
+val_put_num(struct val *obj, const char *key, double d, int dec)
+{
+	return val_put_num_kh(obj, key, val_keyhash(key), d, dec);
+}
+static inline struct val *
+val_put_str(struct val *obj, const char *key, const char *s)
+{
+	return val_put_str_kh(obj, key, val_keyhash(key), s);
+}
+/* val_put_str without the copy when obj is in an arena (a heap object
+ * copies s): for strings that outlive the tree, such as literals and the
+ * checklist's and its findings' text while its page's model lives. */
+struct val	*val_put_sref_kh(struct val *, const char *, uint64_t,
+		    const char *);
+static inline struct val *
+val_put_sref(struct val *obj, const char *key, const char *s)
+{
+	return val_put_sref_kh(obj, key, val_keyhash(key), s);
+}
 struct val	*val_put_strk(struct val *obj, const char *key, const char *);
-struct val	*val_put_obj(struct val *obj, const char *key);
-struct val	*val_put_arr(struct val *obj, const char *key);
+static inline struct val *
+val_put_obj(struct val *obj, const char *key)
+{
+	return val_put_obj_kh(obj, key, val_keyhash(key));
+}
+static inline struct val *
+val_put_arr(struct val *obj, const char *key)
+{
+	return val_put_arr_kh(obj, key, val_keyhash(key));
+}
 /* Append a new empty object to an array and return it. */
 struct val	*val_push_obj(struct val *arr);
 /* Append a copy of string s (not NULL) to an array and return it. */
@@ -94,6 +158,9 @@ struct val	*val_put_lazy(struct val *obj, const char *key, size_t n,
  * frees it), for any other the stored element. NULL if out of range. */
 const struct val *val_elem(const struct val *v, size_t i,
 		    struct arena *scratch);
+/* The arg of lazy array v if gen builds its elements, else NULL: for a
+ * reader that can write what gen would build without building it. */
+void		*val_lazy_arg(const struct val *v, val_gen gen);
 /* Is v a lazy array (its elements cost a build each time)? */
 int		 val_is_lazy(const struct val *v);
 /* A deep copy of v, leaving out every object member (at any depth) whose
@@ -123,6 +190,10 @@ int		 val_truthy(const struct val *);
 /* Plain text of a scalar as interpolation prints it (no escaping):
  * null -> "", bool -> "true"/"false", numbers as JSON prints them. */
 void		 val_text(struct buf *, const struct val *);
+/* The decimal digits of i, as val_text writes an integer. */
+void		 val_text_int(struct buf *, long long i);
+/* d as val_text writes a number with that many decimals (VAL_NUM). */
+void		 val_text_num(struct buf *, double d, int decimals);
 /* Serialise as JSON. indent < 0: compact one line; else pretty with that
  * many spaces per level. */
 void		 val_json(struct buf *, const struct val *, int indent);

@@ -97,6 +97,17 @@ for f in deployment hostile; do
 done
 [ -n "$REGEN" ] && exit 0
 
+# report.json's long lists (tasks, findings, task_items, fields,
+# sections) are written
+# straight from the checklist: the same bytes as the generic writer of
+# the model built whole (unit-report -j), on the samples (owners, due
+# dates, evidence, sections) and with findings (hostile messages).
+"$U" -j samples/*.md samples/pr/*.md "$G/hostile.md" "$G/status-page.md" \
+    >"$tmp/jd" 2>&1
+if [ $? -eq 0 ] && grep -q -E '^8 elements, [1-9][0-9]{4,} bytes$' "$tmp/jd"
+then ok json-direct
+else fail json-direct "$tmp/jd"; fi
+
 # report.json: schema, and the same counts as status.
 if python3 - "$tmp/s/report.json" schemas/report.schema.json "$tmp/f/report.json" >"$tmp/out" 2>&1 <<'EOF'
 import json, sys, jsonschema
@@ -630,3 +641,20 @@ else
 	report_memory
 fi
 
+
+# A checklist whose page would be named like another file of the report
+# (index.md: index.html) gets a page of its own, and the index stays the
+# index: the names come from the output table's "report" view.
+mkdir -p "$tmp/rsv" && printf '# Index of checks\n\n- [x] one\n- [ ] two\n' \
+    >"$tmp/rsv/index.md" && printf '# Other\n\n- [ ] three\n' >"$tmp/rsv/b.md"
+rm -rf "$tmp/rsvout"
+"$T" report --no-config -o "$tmp/rsvout" "$tmp/rsv" >/dev/null 2>&1
+if [ -f "$tmp/rsvout/index-2.html" ] &&
+    grep -q 'Index of checks' "$tmp/rsvout/index-2.html" &&
+    grep -q 'index-2.html' "$tmp/rsvout/index.html" &&
+    grep -q '"page": *"index-2.html"' "$tmp/rsvout/report.json"; then
+	ok reserved-page-names
+else
+	fail reserved-page-names
+	ls "$tmp/rsvout" 2>&1 | head
+fi
