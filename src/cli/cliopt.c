@@ -9,6 +9,7 @@
 
 #include "cliopt.h"
 #include "diag.h"
+#include "rule.h"
 #include "when.h"
 #include "xalloc.h"
 
@@ -99,6 +100,10 @@ cliopt_init(struct cliopt *o)
 	o->color = -1;
 	o->max_size = (size_t)64 << 20;
 	o->ropts.max_size = (size_t)1 << 20;
+	/* The loader compiles rules against the checker's kind table:
+	 * steering hands it over (config/ never names 3-check/). */
+	o->ropts.kinds = check_kinds;
+	o->ropts.nkinds = check_nkinds;
 }
 
 /* Parse "64M", "512k", "1G" or bytes. */

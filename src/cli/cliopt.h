@@ -80,7 +80,8 @@ struct cliopt_row {
 	const char		*help;
 };
 
-/* Defaults: --fail-on error, CPUs, colour auto, 64 MiB. */
+/* Defaults: --fail-on error, CPUs, colour auto, 64 MiB; the checker's
+ * kind table for the rule loader (ropts.kinds). */
 void	cliopt_init(struct cliopt *);
 /*
  * Parse the options of command cmd (argv[0] is its name) that the rows

@@ -30,7 +30,6 @@
 #include "read.h"
 #include "report.h"
 #include "report_cmd.h"
-#include "rule.h"
 #include "rules.h"
 #include "ticklist.h"
 #include "utf8.h"
@@ -180,48 +179,55 @@ lint_summary(const unsigned *tally, size_t nfiles)
 	buf_free(&b);
 }
 
-/* --show-files: each file with its verdict and the rules that apply, then
- * what the walks and the config left out. */
-static int
-show_files(const struct opts *o, struct filelist *fl,
-    struct pipeline_sel *sel)
+/* --show-files, in input order: the file with its verdict and the rules
+ * that apply. */
+static void
+show_emit(struct pipeline_item *it, size_t i, void *arg)
 {
-	struct buf b = {0};
-	int rcode = EXIT_CLEAN;
+	struct run_state *rs = arg;
+	const struct pipeline_sel *sel = it->sel;
 
-	for (size_t i = 0; i < fl->n; i++) {
-		struct checklist *cl;
+	if (it->state == PIPELINE_UNREADABLE || it->state == PIPELINE_NORULES)
+		rs->rcode = EXIT_TROUBLE;
+	else if (it->state == PIPELINE_SKIPPED)
+		buf_printf(&rs->ob, "%s: skipped: no task item or sign-off "
+		    "field\n", sel->name ? sel->name : it->path);
+	else if (sel->verdict == RULES_SELECTED)
+		buf_printf(&rs->ob, "%s: checklist (files: '%s'); rules: %s\n",
+		    it->path, sel->why, rules_file(sel->used));
+	else
+		buf_printf(&rs->ob, "%s: checklist; rules: %s\n", it->path,
+		    rules_file(sel->used));
+}
 
-		if (sel[i].rules == NULL) {
-			rcode = EXIT_TROUBLE;
-			continue;
-		}
-		sel[i].judge_only = 1;
-		if ((cl = pipeline_checklist(fl->v[i], o->c.max_size, &sel[i],
-		    NULL, NULL)) == NULL) {
-			rcode = EXIT_TROUBLE;
-			continue;
-		}
-		if (sel[i].skipped)
-			buf_printf(&b, "%s: skipped: no task item or sign-off "
-			    "field\n", sel[i].name ? sel[i].name : fl->v[i]);
-		else if (sel[i].verdict == RULES_SELECTED)
-			buf_printf(&b, "%s: checklist (files: '%s'); rules: "
-			    "%s\n", fl->v[i], sel[i].why,
-			    rules_file(sel[i].used));
-		else
-			buf_printf(&b, "%s: checklist; rules: %s\n", fl->v[i],
-			    rules_file(sel[i].used));
-		checklist_free(cl);
-	}
-	for (size_t i = 0; i < fl->nleft; i++)
-		buf_printf(&b, "%s: %s\n", fl->left[i].path, fl->left[i].why);
-	if (output_write(o->c.output, b.data ? b.data : "", b.len) == -1)
-		rcode = EXIT_TROUBLE;
-	buf_free(&b);
+/* --show-files: each file with its verdict and the rules that apply (the
+ * per-file loop, judging only), then what the walks and the config left
+ * out. */
+static int
+show_files(const struct opts *o, struct pipeline_front *f)
+{
+	struct pipeline_cmd pc;
+	struct run_state rs;
+
+	memset(&rs, 0, sizeof(rs));
+	rs.o = o;
+	rs.rcode = EXIT_CLEAN;
+	memset(&pc, 0, sizeof(pc));
+	pc.max_size = o->c.max_size;
+	pc.stdin_name = o->c.stdin_name;
+	pc.emit = show_emit;
+	pc.arg = &rs;
+	pipeline_loop(f, &pc, o->c.jobs);
+	for (size_t i = 0; i < f->fl.nleft; i++)
+		buf_printf(&rs.ob, "%s: %s\n", f->fl.left[i].path,
+		    f->fl.left[i].why);
+	if (output_write(o->c.output, rs.ob.data ? rs.ob.data : "",
+	    rs.ob.len) == -1)
+		rs.rcode = EXIT_TROUBLE;
+	buf_free(&rs.ob);
 	if (diag_errors() > 0)
-		rcode = EXIT_TROUBLE;
-	return rcode;
+		rs.rcode = EXIT_TROUBLE;
+	return rs.rcode;
 }
 
 /* Copy stdin to --output (or stdout) unchanged; -1 after a diag_error. */
@@ -282,7 +288,7 @@ run(struct opts *o, int argc, char *argv[])
 	if (stdin_in && o->c.fix && !o->c.show_files && fix_echo(o) == -1)
 		rs.rcode = EXIT_TROUBLE;
 	if (o->c.show_files) {
-		int code = show_files(o, &f.fl, f.sel);
+		int code = show_files(o, &f);
 		pipeline_front_free(&f);
 		return code != EXIT_CLEAN ? code : rs.rcode;
 	}
@@ -769,9 +775,6 @@ main(int argc, char *argv[])
 	o.cmd = (enum cmd)(cmd - commands);
 	o.name = cmd->name;
 	cliopt_init(&o.c);
-	/* The loader compiles rules against the checker's kind table. */
-	o.c.ropts.kinds = check_kinds;
-	o.c.ropts.nkinds = check_nkinds;
 	first = cliopt_parse(&o.c, cmd->name, cmd->opts, argc - 1, argv + 1);
 	if (first == -2) {
 		cliopt_free(&o.c);

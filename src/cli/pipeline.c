@@ -26,8 +26,8 @@
 #include "xalloc.h"
 
 /* Read, parse and, with rules, check path under the name name (see
- * pipeline_file_as); with sel,
- * decide first whether it is a checklist and which set applies. */
+ * pipeline_file_as); with sel, decide first whether it is a checklist
+ * and which set applies. */
 static struct checklist *
 pipeline_run(const char *path, const char *name, size_t max,
     const struct rules *rules, struct pipeline_sel *sel, struct check_ctx *cc,
@@ -40,14 +40,20 @@ pipeline_file(const char *path, size_t max, const struct rules *rules,
 	return pipeline_run(path, path, max, rules, NULL, cc, fs);
 }
 
-struct checklist *
+/* pipeline_file, reading path but naming the checklist and its findings
+ * name (stdin read as --stdin-filename PATH). */
+static struct checklist *
 pipeline_file_as(const char *path, const char *name, size_t max,
     const struct rules *rules, struct check_ctx *cc, struct findings *fs)
 {
 	return pipeline_run(path, name, max, rules, NULL, cc, fs);
 }
 
-struct checklist *
+/* pipeline_file for a file as pipeline_select judged it: a file no
+ * files: glob chose is a checklist when it has a task item or a sign-off
+ * field, else it is skipped unchecked (sel->skipped); front matter
+ * `ticklist: {ruleset: NAME}` picks the set to check with. */
+static struct checklist *
 pipeline_checklist(const char *path, size_t max, struct pipeline_sel *sel,
     struct check_ctx *cc, struct findings *fs)
 {

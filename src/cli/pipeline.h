@@ -28,18 +28,14 @@ struct rules_ctx;
  * to fs with their file set to path (which must outlive them). The source
  * is released before returning (cl->src is NULL). Returns the checklist,
  * owned by the caller (checklist_free), or NULL after a diag_error naming
- * the file.
+ * the file. The commands go through pipeline_loop; this is the same
+ * stages for one file outside it (unit tests).
  */
 struct checklist	*pipeline_file(const char *path, size_t max,
 			    const struct rules *rules, struct check_ctx *cc,
 			    struct findings *fs);
-/* The same, reading path but naming the checklist and its findings name
- * (stdin read as --stdin-filename PATH). */
-struct checklist	*pipeline_file_as(const char *path, const char *name,
-			    size_t max, const struct rules *rules,
-			    struct check_ctx *cc, struct findings *fs);
 
-/* What pipeline_select decided for one file and pipeline_checklist then
+/* What pipeline_select decided for one file and the per-file loop then
  * found in it. */
 struct pipeline_sel {
 	const struct rules	*rules;		/* the config's set for it */
@@ -48,7 +44,8 @@ struct pipeline_sel {
 	int			 verdict;	/* RULES_AUTO or RULES_SELECTED */
 	const char		*why;		/* the files: glob, or NULL */
 	int			 judge_only;	/* in: parse and decide, no
-						   checks (--show-files) */
+						   checks (status,
+						   --show-files) */
 	int			 skipped;	/* out: not a checklist */
 	const struct rules	*used;		/* out: the set checked with
 						   (front matter may name
@@ -63,14 +60,6 @@ struct pipeline_sel {
  * it). -1 after a diag_error about a config (exit 2), else 0. */
 int	pipeline_select(struct filelist *fl, struct rules_ctx *rc,
 	    const char *stdin_name, struct pipeline_sel **sel, size_t *left);
-
-/* pipeline_file for a file as pipeline_select judged it: a file no
- * files: glob chose is a checklist when it has a task item or a sign-off
- * field, else it is skipped unchecked (sel->skipped); front matter
- * `ticklist: {ruleset: NAME}` picks the set to check with. */
-struct checklist	*pipeline_checklist(const char *path, size_t max,
-			    struct pipeline_sel *sel, struct check_ctx *cc,
-			    struct findings *fs);
 
 /* What became of one input in the per-file loop. */
 enum pipeline_state {

@@ -56,9 +56,8 @@ struct report_work {
 	struct checklist	**cls;
 	struct report_writer	 *w;		/* NULL: --template, or the
 						   templates failed */
-	struct report_file		 *files;
-	char			**why;		/* could not be read: why */
-	size_t			  nbad;		/* how many */
+	struct report_file	 *files;	/* per file; .error: why
+						   it could not be read */
 	/* Kept in input order by report_emit, of those that could be read: */
 	struct report_input	 *in;
 	char			**pages;
@@ -96,9 +95,8 @@ report_use(struct pipeline_item *it, size_t i, struct checklist *cl,
 			return 0;
 		/* Unreadable: an entry of its own, with the reason and no
 		 * page, so that it does not vanish from the report. */
-		wk->why[i] = xstrdup(read_last_error());
+		wk->files[i].error = xstrdup(read_last_error());
 		cl = doc_parse(it->path, "", 0);
-		wk->files[i].error = xstrdup(wk->why[i]);
 	}
 	wk->cls[i] = cl;
 	if (wk->w == NULL)
@@ -123,7 +121,6 @@ report_emit(struct pipeline_item *it, size_t i, void *arg)
 		return;
 	wk->pages[wk->n] = report_page_name(it->path + wk->root,
 	    wk->pages, wk->n);
-	wk->nbad += wk->why[i] != NULL;
 	report_input_of(wk, it, wk->cls[i], wk->pages[wk->n], in);
 	wk->n++;
 	if (wk->w == NULL)
@@ -199,7 +196,6 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 	wk.root = report_page_root(f.fl.v, f.fl.n);
 	wk.cls = xcalloc(nf, sizeof(*wk.cls));
 	wk.files = xcalloc(nf, sizeof(*wk.files));
-	wk.why = xcalloc(nf, sizeof(*wk.why));
 	wk.in = xcalloc(nf, sizeof(*wk.in));
 	wk.pages = xcalloc(nf, sizeof(*wk.pages));
 	/* Templates compile before any checklist is read; if they fail,
@@ -233,13 +229,11 @@ out:
 	for (i = 0; i < f.fl.n && wk.cls != NULL; i++) {
 		checklist_free(wk.cls[i]);
 		report_file_free(NULL, &wk.files[i]);
-		free(wk.why[i]);
 	}
 	for (i = 0; i < wk.n; i++)
 		free(wk.pages[i]);
 	free(wk.cls);
 	free(wk.files);
-	free(wk.why);
 	free(wk.in);
 	free(wk.pages);
 	free(ro.commit);

@@ -1,7 +1,7 @@
 /* rule.h: the inside of a compiled rule set, shared by the loader (rules.c)
  * and the checkers (check.c, check_*.c), and the table of rule kinds.
- * Besides them only main.c includes it, to hand the kind table to the
- * loader; the renderers see struct rules only through rules.h. */
+ * Besides them only cliopt.c includes it, to hand the kind table to
+ * the loader (cliopt_init); the renderers see struct rules only through rules.h. */
 #ifndef TICKLIST_RULE_H
 #define TICKLIST_RULE_H
 

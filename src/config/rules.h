@@ -21,9 +21,9 @@ struct rules_opts {
 	size_t		  max_size;	/* --max-rules-size: bytes of a rule
 					   file; 0: no limit */
 	/* The kind table the rules are compiled against: the checker's
-	 * (check_kinds in 3-check/check.c), which steering passes in, so
-	 * the loader links to no later stage. A kind absent from it is
-	 * unknown. */
+	 * (check_kinds in 3-check/check.c), which steering passes in
+	 * (cliopt_init), so the loader links to no later stage. A kind
+	 * absent from it is unknown. */
 	const struct rule_kind *kinds;
 	size_t		  nkinds;
 };
