@@ -90,6 +90,10 @@ report_put_lazy(struct val *o, struct arena *a, const char *name, size_t n,
 {
 	void *p = (void *)(uintptr_t)arg;
 
+	if (n == 0) {	/* nothing to build: a plain empty list */
+		val_put_arr(o, name);
+		return;
+	}
 	if (a != NULL) {
 		p = arena_alloc(a, size);
 		memcpy(p, arg, size);

@@ -1188,6 +1188,12 @@ template_run(struct rctx *rc, const struct ops *ops)
 				    TEMPLATE_ESC_NONE : rc->esc, p, n);
 				break;
 			}
+			if (val_type(v) == VAL_INT) {
+				/* Digits and '-': the same under every
+				 * escaping. */
+				val_text_int(rc->out, val_intv(v));
+				break;
+			}
 			buf_reset(&rc->tmp);
 			val_text(&rc->tmp, v);
 			template_escape(rc->out, o->type == OP_RAW ?
