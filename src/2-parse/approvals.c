@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "approvals.h"
+#include "ascii.h"
 #include "model.h"
 #include "when.h"
 #include "xalloc.h"
@@ -25,8 +26,7 @@ ap_lower(int c)
 static int
 ap_alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	return ascii_alnum(c);
 }
 
 /* Does keyword k occur in s? ASCII letters compare without case. A
@@ -72,43 +72,110 @@ ap_kw(const char *s, const char *k)
 	return 0;
 }
 
-/* Does any keyword of the NULL-terminated list occur in s? These lists
- * run on every title, label and item of every file, so s is looked at
- * once first: the letters that start its words and the bytes it holds
- * (ASCII letters folded). A keyword starting with a letter matches only
- * at a word start, so its first letter must start a word of s; any
- * other keyword needs its first two bytes in s. Most of a list is
- * skipped without a search. */
+/* Does keyword k (n bytes) occur at p in s (ap_kw's rules, at one
+ * place)? */
+static int
+ap_kw_at(const char *s, const char *p, const char *k, size_t n)
+{
+	size_t j;
+	int end = n > 0 && k[n - 1] == '=';
+
+	n -= end;
+	if (ap_alnum((unsigned char)k[0]) && p > s &&
+	    ap_alnum((unsigned char)p[-1]))
+		return 0;
+	for (j = 1; j < n; j++)
+		if (p[j] == '\0' || ap_lower((unsigned char)p[j]) !=
+		    ap_lower((unsigned char)k[j]))
+			return 0;
+	return !(end && ap_alnum((unsigned char)p[n]));
+}
+
+/*
+ * A keyword list indexed by first byte (ASCII letters folded): for each
+ * byte, its first keyword and a chain through the rest. These lists run
+ * on every title, label, cell and item of every file, most of them long
+ * (a hundred keywords in a dozen languages), so each byte of the text
+ * looks only at the keywords that can start there. Each thread indexes a
+ * list the first time it sees it.
+ */
+#define AP_SLOTS	32
+#define AP_WORDS	255
+
+struct ap_index {
+	const char *const	*list;
+	int			 ok;	/* 0: search the list whole */
+	unsigned char		 head[256];	/* keyword + 1, or 0 */
+	unsigned char		 next[AP_WORDS];
+	unsigned char		 len[AP_WORDS];
+	/* The first two bytes of each keyword (folded), hashed to a bit:
+	 * most places of a text start no keyword's pair, and one test a
+	 * byte whose branch is seldom taken skips them. */
+	unsigned char		 pair[512];
+};
+
+/* The bit of the folded byte pair a, b in pair[]. */
+#define AP_PAIR(a, b)	((((unsigned)(a) << 4) ^ (unsigned)(b)) & 4095u)
+
+static _Thread_local struct ap_index ap_idx[AP_SLOTS];
+
+/* The index of list, made on first use; NULL when it cannot have one. */
+static const struct ap_index *
+ap_index(const char *const *list)
+{
+	struct ap_index *x;
+	size_t i, n;
+
+	for (i = 0; i < AP_SLOTS && ap_idx[i].list != NULL; i++)
+		if (ap_idx[i].list == list)
+			return ap_idx[i].ok ? &ap_idx[i] : NULL;
+	if (i == AP_SLOTS)
+		return NULL;
+	x = &ap_idx[i];
+	x->list = list;
+	for (n = 0; list[n] != NULL; n++)
+		if (list[n][0] == '\0' || list[n][0] == '=' ||
+		    list[n][1] == '\0' || list[n][1] == '=' || n == AP_WORDS ||
+		    strlen(list[n]) > 255)
+			return NULL;	/* no pair of bytes; too long */
+	while (n-- > 0) {
+		unsigned c = (unsigned)ap_lower((unsigned char)list[n][0]);
+
+		unsigned h = AP_PAIR(c, ascii_lower((unsigned char)list[n][1]));
+
+		x->next[n] = x->head[c];
+		x->head[c] = (unsigned char)(n + 1);
+		x->len[n] = (unsigned char)strlen(list[n]);
+		x->pair[h >> 3] |= (unsigned char)(1u << (h & 7));
+	}
+	x->ok = 1;
+	return x;
+}
+
+/* Does any keyword of the NULL-terminated list occur in s? */
 static int
 ap_any(const char *s, const char *const *list)
 {
-	uint64_t in[4] = { 0, 0, 0, 0 };
-	uint32_t starts = 0;	/* bit c - 'a' */
+	const struct ap_index *x;
 
 	if (s == NULL)
 		return 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';
-	    p++) {
-		unsigned c = (unsigned)ap_lower(*p);
-		in[c >> 6] |= (uint64_t)1 << (c & 63);
-		if (c >= 'a' && c <= 'z' && (p == (const unsigned char *)s ||
-		    !ap_alnum(p[-1])))
-			starts |= (uint32_t)1 << (c - 'a');
+	if ((x = ap_index(list)) == NULL) {
+		for (; *list != NULL; list++)
+			if (ap_kw(s, *list))
+				return 1;
+		return 0;
 	}
-	for (; *list != NULL; list++) {
-		unsigned c0 = (unsigned)ap_lower((unsigned char)(*list)[0]);
-		unsigned c1 = (unsigned)ap_lower((unsigned char)(*list)[1]);
+	for (const unsigned char *p = (const unsigned char *)s; p[0] != '\0' &&
+	    p[1] != '\0'; p++) {
+		unsigned c = ascii_lower(p[0]), h = AP_PAIR(c, ascii_lower(p[1]));
 
-		if (c0 >= 'a' && c0 <= 'z') {
-			if (!(starts & ((uint32_t)1 << (c0 - 'a'))))
-				continue;
-		} else if (!(in[c0 >> 6] & ((uint64_t)1 << (c0 & 63))))
+		if (!(x->pair[h >> 3] & (1u << (h & 7))))
 			continue;
-		if (c1 != 0 && c1 != '=' &&
-		    !(in[c1 >> 6] & ((uint64_t)1 << (c1 & 63))))
-			continue;
-		if (ap_kw(s, *list))
-			return 1;
+		for (unsigned k = x->head[c]; k != 0; k = x->next[k - 1])
+			if (ap_kw_at(s, (const char *)p, list[k - 1],
+			    x->len[k - 1]))
+				return 1;
 	}
 	return 0;
 }

@@ -1089,8 +1089,10 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 		size_t le = ls, pos;
 		struct cand c;
 
-		while (le < end && t[le] != '\n')
-			le++;
+		{
+			const char *nl = memchr(t + ls, '\n', end - ls);
+			le = nl != NULL ? (size_t)(nl - t) : end;
+		}
 		pos = ls;
 		/* Signer slot: a strong phrase, a dash, a blank. Spans are
 		 * in start order: sk skips those of earlier lines. */
@@ -1145,10 +1147,16 @@ doc_fields(struct walker *w, int blockidx, size_t base, int item,
 		while (pos < le) {
 			size_t colon = pos, la, lz, va, vz;
 
-			while (colon < le && !(t[colon] == ':' && (colon + 1 ==
-			    le || t[colon + 1] == ' ' || t[colon + 1] == '\t' ||
-			    t[colon + 1] == '*')))
+			for (;;) {
+				const char *cp = memchr(t + colon, ':', le - colon);
+
+				colon = cp != NULL ? (size_t)(cp - t) : le;
+				if (colon >= le || colon + 1 == le ||
+				    t[colon + 1] == ' ' || t[colon + 1] == '\t' ||
+				    t[colon + 1] == '*')
+					break;
 				colon++;
+			}
 			if (colon >= le)
 				break;
 			la = pos;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "ascii.h"
 #include "itemmeta.h"
 #include "model.h"
 #include "when.h"
@@ -53,10 +54,11 @@ itemmeta_word(const char *s, size_t n, const char *w)
 	return 1;
 }
 
+/* [A-Za-z0-9_]. */
 static int
 itemmeta_alnum(int c)
 {
-	return isalnum((unsigned char)c) || c == '_';
+	return ascii_word((unsigned char)c);
 }
 
 /* Can anything itemmeta_scan looks for begin at s[i]? Inside a word only
@@ -72,7 +74,27 @@ itemmeta_may_start(const char *s, size_t i)
 		return 1;
 	if (i > 0 && itemmeta_alnum(s[i - 1]))
 		return 0;
-	return isalnum((unsigned char)c) || c == '@' || c == '#';
+	return ascii_alnum((unsigned char)c) || c == '@' || c == '#';
+}
+
+/* Bytes without which itemmeta_scan finds nothing: a code span, a
+ * comment, a link, a mention, an issue, the calendar emoji; ':' for a
+ * URL or an owner label; a digit for a due date or a SHA. */
+static const unsigned char itemmeta_trigger[256] = {
+	['`'] = 1, ['<'] = 1, [']'] = 1, ['@'] = 1, ['#'] = 1, [':'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xf0] = 1,
+};
+
+/* Can s[0..n) hold anything itemmeta_scan looks for? Most items hold
+ * none of its bytes: one pass, a branch seldom taken. */
+static int
+itemmeta_may_hold(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (itemmeta_trigger[(unsigned char)s[i]])
+			return 1;
+	return 0;
 }
 
 /* What one item's scan collects, before it moves into the arena. */
@@ -298,6 +320,24 @@ itemmeta_scan(struct scan *sc, const char *s, size_t n)
 		if (!itemmeta_may_start(s, i)) {
 			i++;
 			continue;
+		}
+		if (itemmeta_alnum(c)) {
+			/* A word: only a link (h), an owner label (o), a due
+			 * date (d), an issue (a '#' or "owner/repo#" after
+			 * it) or a SHA (7 hex digits or more) starts with
+			 * one. Any other is passed whole. */
+			size_t e = i + 1;
+			unsigned lc = (unsigned char)c | 0x20;
+
+			while (e < n && itemmeta_alnum(s[e]))
+				e++;
+			if (lc != 'h' && lc != 'o' && lc != 'd' && (e == n ||
+			    (s[e] != '#' && s[e] != '.' && s[e] != '/' &&
+			    s[e] != '-')) && (e - i < 7 || (lc > 'f' &&
+			    !isdigit((unsigned char)c)))) {
+				i = e;
+				continue;
+			}
 		}
 		if (c == '`') {
 			size_t run = 0, j;
@@ -555,7 +595,7 @@ itemmeta_attach(struct checklist *cl)
 			a = box + 3;
 		if (z > cl->srclen)
 			z = cl->srclen;
-		if (a < z)
+		if (a < z && itemmeta_may_hold(cl->src + a, z - a))
 			itemmeta_scan(&sc, cl->src + a, z - a);
 		if (sc.nev > 0) {
 			sc.m->evidence = arena_alloc(&cl->arena,

@@ -464,6 +464,19 @@ check_blank_list_lines(struct check_state *st, const struct rule *r)
 	}
 }
 
+/* Does t[0..n) hold three underscores, the least a blank line or a
+ * long label's blank has? Most blocks have none: memchr skips them. */
+static int
+check_has_underscores(const char *t, size_t n)
+{
+	const char *p = t;
+
+	for (int k = 0; k < 3; k++, p++)
+		if ((p = memchr(p, '_', n - (size_t)(p - t))) == NULL)
+			return 0;
+	return 1;
+}
+
 /* Labels too long for a field whose value is a blank: "The release
  * champion for this release is: ______", "CTO / CIO / CXO (if
  * applicable): ____ Date: ____". Each ':' followed by a run of three
@@ -479,7 +492,8 @@ check_long_labels(struct check_state *st, const struct rule *r)
 		size_t start = 0, line0 = 0, i;
 
 		if ((b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_ITEM) ||
-		    !check_in_section(st, r, b->section))
+		    !check_in_section(st, r, b->section) ||
+		    !check_has_underscores(b->text, b->len))
 			continue;
 		for (i = 0; i < b->len; i++) {
 			size_t j, u = 0, a, z, k;

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "model.h"
 #include "rule.h"
@@ -84,13 +85,14 @@ dup_norm(struct buf *b, const char *s)
 	e = b->data + b->len;
 	for (const char *p = d; p < e; p++) {
 		unsigned char c = (unsigned char)*p;
+		unsigned k = ascii_class[c];
 
-		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+		if (k & ASCII_SPACE) {
 			if (q > d && q[-1] != ' ')
 				*q++ = ' ';
 			continue;
 		}
-		*q++ = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+		*q++ = (char)(k & ASCII_UPPER ? c + ('a' - 'A') : c);
 	}
 	while (q > d && strchr(" .;:,", q[-1]) != NULL)
 		q--;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "check.h"
 #include "ctx.h"
@@ -101,8 +102,7 @@ const char *const check_placeholders[] = {
 static int
 check_word(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
+	return ascii_word(c);
 }
 
 /* Bytes that may start the key of a shipped placeholder (see below). */
@@ -484,6 +484,23 @@ check_box_at(const char *s, size_t n, size_t i, size_t *len)
 /* unselected-choice: a line (or table cell) offering two or more options
  * with boxes ("☐ Pass ☐ Fail", "Release Type: [ ] Patch [ ] Minor"),
  * none of them marked. */
+/* How many bytes of t[0..n) may start a box ('[' or the first byte of
+ * a ballot box), counted to 2: a choice needs two boxes. */
+static unsigned
+check_box_bytes(const char *t, size_t n)
+{
+	const char *p;
+	unsigned k = 0;
+
+	for (p = t; k < 2 && (p = memchr(p, '[', n - (size_t)(p - t))) !=
+	    NULL; p++)
+		k++;
+	for (p = t; k < 2 && (p = memchr(p, 0xe2, n - (size_t)(p - t))) !=
+	    NULL; p++)
+		k++;
+	return k;
+}
+
 void
 check_unselected_choice(struct check_state *st, const struct rule *r)
 {
@@ -531,7 +548,8 @@ check_unselected_choice(struct check_state *st, const struct rule *r)
 		}
 
 		if ((r->scope & (1u << b->kind)) == 0 ||
-		    !check_in_section(st, r, b->section))
+		    !check_in_section(st, r, b->section) ||
+		    check_box_bytes(b->text, b->len) < 2)
 			continue;
 		while (a < b->len) {
 			size_t z = a, first = (size_t)-1;
@@ -580,21 +598,25 @@ check_status_tail(const char *t, size_t *n)
 	const char *best = NULL, *e;
 	size_t len;
 
-	/* One pass; a separator that ends later wins. Each test stops at
-	 * the first byte that differs, so none reads past the end. */
-	for (const char *p = t; *p != '\0'; p++) {
+	/* A separator that ends later wins. strpbrk finds the bytes one
+	 * can hold (':', '-', '(', the first of a dash or an arrow); each
+	 * test stops at the first byte that differs, so none reads past the
+	 * end. */
+	for (const char *q = t; (q = strpbrk(q, ":-(\xe2")) != NULL; q++) {
+		int sp = q > t && q[-1] == ' ';
+
 		e = NULL;
-		if (p[0] == ':' && p[1] == ' ')
-			e = p + 2;
-		else if (p[0] == ' ' && p[1] == '-' && p[2] == ' ')
-			e = p + 3;
-		else if (p[0] == ' ' && p[1] == '(')
-			e = p + 2;
-		else if (p[0] == ' ' && p[1] == '\xe2' && p[2] == '\x80' &&
-		    (p[3] == '\x93' || p[3] == '\x94') && p[4] == ' ')
-			e = p + 5;
-		else if (p[0] == '\xe2' && p[1] == '\x86' && p[2] == '\x92')
-			e = p + 3;
+		if (q[0] == ':' && q[1] == ' ')
+			e = q + 2;				/* ": " */
+		else if (q[0] == '-' && sp && q[1] == ' ')
+			e = q + 2;				/* " - " */
+		else if (q[0] == '(' && sp)
+			e = q + 1;				/* " (" */
+		else if (q[0] == '\xe2' && sp && q[1] == '\x80' &&
+		    (q[2] == '\x93' || q[2] == '\x94') && q[3] == ' ')
+			e = q + 4;			/* " – ", " — " */
+		else if (q[0] == '\xe2' && q[1] == '\x86' && q[2] == '\x92')
+			e = q + 3;				/* "→" */
 		if (e != NULL && (best == NULL || e > best))
 			best = e;
 	}

@@ -39,6 +39,7 @@ struct sarif_run {
 	char			**owned;	/* ... but for these ids */
 	size_t			 nowned, cap_owned;
 	struct buf		 md;		/* scratch: help.markdown */
+	const struct rules_ctx	*rc;		/* its kind table */
 };
 
 static const char *const sarif_levels[SEV__MAX] = {
@@ -61,11 +62,11 @@ sarif_rule_add(struct sarif_run *s, const struct sarif_rule *d)
 /* The kind table's description of the rule id (rules_kind_info) as a
  * driver.rules entry in *d: 1, or 0 when no kind has that id. */
 static int
-sarif_kind(const char *id, struct sarif_rule *d)
+sarif_kind(const struct sarif_run *s, const char *id, struct sarif_rule *d)
 {
 	struct rule_info ri;
 
-	if (!rules_kind_info(id, &ri))
+	if (!rules_kind_info(s->rc, id, &ri))
 		return 0;
 	d->id = ri.id;
 	d->brief = ri.short_desc;
@@ -90,7 +91,7 @@ sarif_rules_of(struct sarif_run *s, struct out_run *r, const char *path)
 		const struct rule_info *ri = rules_at(rs, i);
 		struct sarif_rule d = { ri->id, ri->short_desc, ri->full_desc,
 		    ri->help, ri->sev, ri->kind }, k;
-		int isk = sarif_kind(ri->kind, &k);
+		int isk = sarif_kind(s, ri->kind, &k);
 		if (d.brief == NULL || *d.brief == '\0')
 			d.brief = isk ? k.brief : ri->id;
 		if (d.full == NULL || *d.full == '\0')
@@ -114,7 +115,7 @@ sarif_rule_index(struct sarif_run *s, const struct finding *x)
 	for (size_t i = 0; i < s->nrules; i++)
 		if (strcmp(s->rules[i].id, x->rule) == 0)
 			return i;
-	if (sarif_kind(x->rule, &k))
+	if (sarif_kind(s, x->rule, &k))
 		return sarif_rule_add(s, &k);
 	s->owned = xgrow(s->owned, &s->cap_owned, s->nowned + 1,
 	    sizeof(*s->owned));
@@ -127,6 +128,7 @@ static void
 sarif_begin(struct buf *b, struct out_run *r)
 {
 	r->st.sarif = xcalloc(1, sizeof(*r->st.sarif));
+	r->st.sarif->rc = r->rules;
 }
 
 /* The artifact location of path: relative to %SRCROOT% (the current

@@ -26,11 +26,11 @@
 #include "model.h"
 #include "out.h"
 #include "output.h"
-#include "pool.h"
 #include "pipeline.h"
 #include "read.h"
 #include "report.h"
 #include "report_cmd.h"
+#include "rule.h"
 #include "rules.h"
 #include "ticklist.h"
 #include "utf8.h"
@@ -68,28 +68,13 @@ struct opts {
 	struct cliopt			 c;
 };
 
-/* One input file's work, done by a worker, written by the main thread. */
-struct job {
-	const char		*path;
-	const char		*name;		/* reported; --stdin-filename */
-	struct fix_result	 fx;		/* --fix, --diff */
-	const struct rules	*rules;
-	struct pipeline_sel	*sel;		/* NULL: no selection (tree) */
-	int			 error;		/* could not be read */
-	struct findings		 fs;
-	struct buf		 out;		/* rendered by the worker */
-};
-
-/* What a run shares between the workers and the in-order writer. */
+/* What a lint or status run shares between the workers and the in-order
+ * writer. */
 struct run_state {
 	const struct opts		*o;
-	struct job			*jobs;
 	const struct out_backend	*be;
 	struct out_run			 orun;
 	struct buf			 ob;
-	unsigned			 tally[SEV__MAX];
-	size_t				 nread;
-	size_t				 nskipped;	/* not checklists */
 	int				 first;
 	int				 rcode;
 	int				 stream;	/* write ob to stdout
@@ -104,100 +89,60 @@ struct run_state {
 #define STREAM_CHUNK	(16u * 1024u)
 
 /* Below this much input, regexes are not JIT-compiled: compiling costs
- * more than it saves (a pre-commit hook's one or two files). Measured
- * on generated 10 KB checklists with the shipped rules: two files (20 KB)
- * cost 17.2M instructions without JIT and 18.1M with it, three (29 KB)
- * 23.5M and 22.1M, five 34.4M and 29.6M. */
-#define JIT_MIN_BYTES	(24u * 1024u)
+ * more than it saves (a pre-commit hook's few files). Measured on
+ * generated 10 KB checklists with the shipped rules, since the required
+ * literals (literal.c) spare most pcre2 calls: lint -j 1 on 40 KB cost
+ * 26.1M instructions without JIT and 26.4M with it, 55 KB 30.6M and
+ * 29.8M, 74 KB 38.3M and 36.1M (JIT also maps executable memory for
+ * each pattern, which the counts do not show). */
+#define JIT_MIN_BYTES	(48u * 1024u)
 
-/* The per-file pipeline on a worker: read, parse, check, render. */
-static void
-run_work(size_t i, struct check_ctx *cc, void *arg)
+/* status, on a worker: render a checked checklist as the format says
+ * (lint's findings are in it->fs already). */
+static int
+run_use(struct pipeline_item *it, size_t i, struct checklist *cl, void *arg)
 {
 	struct run_state *rs = arg;
-	const struct opts *o = rs->o;
-	struct job *j = &rs->jobs[i];
-	struct checklist *cl;
 
-	if (j->error)
-		return;		/* its rules failed to load */
-	if ((o->c.fix || o->c.diff) && j->sel != NULL &&
-	    strcmp(j->path, "-") != 0) {
-		/* A file is fixed only when it is a checklist, with the
-		 * set its front matter may name. */
-		j->sel->judge_only = 1;
-		cl = pipeline_checklist(j->path, o->c.max_size, j->sel, cc,
-		    &j->fs);
-		if (cl != NULL && !j->sel->skipped) {
-			checklist_free(cl);
-			cl = fix_file(j->path, j->name, o->c.max_size,
-			    j->sel->used, cc, &j->fs, o->c.diff, &j->fx);
-		}
-	} else if (o->c.fix || o->c.diff)
-		/* stdin is read once: fixed with its config's set. */
-		cl = fix_file(j->path, j->name, o->c.max_size, j->rules, cc,
-		    &j->fs, o->c.diff, &j->fx);
-	else if (j->sel != NULL) {
-		j->sel->judge_only = o->cmd != CMD_LINT;
-		cl = pipeline_checklist(j->path, o->c.max_size, j->sel, cc,
-		    &j->fs);
-	} else
-		cl = pipeline_file_as(j->path, j->name, o->c.max_size,
-		    o->cmd == CMD_LINT ? j->rules : NULL, cc, &j->fs);
-	if (cl == NULL) {
-		j->error = 1;
-		return;
-	}
-	if (j->sel != NULL && j->sel->skipped) {
-		checklist_free(cl);
-		return;
-	}
-	if (o->fmt->status != NULL)
-		o->fmt->status(&j->out, cl);
-	/* lint: the findings are in j->fs */
-	checklist_free(cl);
+	if (cl != NULL && rs->o->fmt->status != NULL)
+		rs->o->fmt->status(&it->out, cl);
+	return 0;
 }
 
 /* In input order on the main thread: append the file's output. */
 static void
-run_emit(size_t i, void *arg)
+run_emit(struct pipeline_item *it, size_t i, void *arg)
 {
 	struct run_state *rs = arg;
 	const struct opts *o = rs->o;
-	struct job *j = &rs->jobs[i];
 
-	if (j->error) {
+	if (it->state == PIPELINE_UNREADABLE || it->state == PIPELINE_NORULES) {
 		rs->rcode = EXIT_TROUBLE;
-	} else if (j->sel != NULL && j->sel->skipped) {
-		rs->nskipped++;
-	} else {
-		rs->nread++;
+	} else if (it->state == PIPELINE_CHECKED) {
 		if (o->cmd == CMD_LINT && rs->fixout) {
 			/* --diff, or --fix on stdin: the text only. */
-			findings_tally(&j->fs, rs->tally);
-			if (j->fx.diff.len > 0)
-				buf_put(&rs->ob, j->fx.diff.data,
-				    j->fx.diff.len);
-			if (j->fx.text.len > 0)
-				buf_put(&rs->ob, j->fx.text.data,
-				    j->fx.text.len);
+			if (it->fx.diff.len > 0)
+				buf_put(&rs->ob, it->fx.diff.data,
+				    it->fx.diff.len);
+			if (it->fx.text.len > 0)
+				buf_put(&rs->ob, it->fx.text.data,
+				    it->fx.text.len);
 		} else if (o->cmd == CMD_LINT) {
-			struct out_file of = { j->name, &j->fs, 0 };
-			findings_tally(&j->fs, rs->tally);
+			struct out_file of = { it->name, &it->fs, 0 };
 			rs->be->file(&rs->ob, &rs->orun, &of, rs->first);
 		} else {
 			buf_puts(&rs->ob, rs->first ? o->fmt->first :
 			    o->fmt->sep);
-			buf_put(&rs->ob, j->out.data ? j->out.data : "",
-			    j->out.len);
+			buf_put(&rs->ob, it->out.data ? it->out.data : "",
+			    it->out.len);
 		}
 		rs->first = 0;
 	}
-	rs->nfixed += j->fx.nfixed;
-	rs->nfixfiles += j->fx.nfixed > 0;
-	fix_result_free(&j->fx);
-	findings_clear(&j->fs);
-	buf_free(&j->out);
+	rs->nfixed += it->fx.nfixed;
+	rs->nfixfiles += it->fx.nfixed > 0;
+	fix_result_free(&it->fx);
+	findings_clear(&it->fs);
+	buf_free(&it->out);
 	if (rs->stream && rs->ob.len >= STREAM_CHUNK) {
 		if (output_write(NULL, rs->ob.data, rs->ob.len) == -1) {
 			rs->rcode = EXIT_TROUBLE;
@@ -297,6 +242,7 @@ static int
 run(struct opts *o, int argc, char *argv[])
 {
 	struct pipeline_front f;
+	struct pipeline_cmd pc;
 	struct run_state rs;
 	size_t i;
 	int r, tostdout, stdin_in = 0;
@@ -340,20 +286,9 @@ run(struct opts *o, int argc, char *argv[])
 		pipeline_front_free(&f);
 		return code != EXIT_CLEAN ? code : rs.rcode;
 	}
-	rs.jobs = xcalloc(f.fl.n ? f.fl.n : 1, sizeof(*rs.jobs));
-	for (i = 0; i < f.fl.n; i++) {
-		int std = strcmp(f.fl.v[i], "-") == 0;
-
-		rs.jobs[i].path = f.fl.v[i];
-		rs.jobs[i].name = std && o->c.stdin_name ? o->c.stdin_name :
-		    f.fl.v[i];
-		rs.fixout |= o->c.diff || (o->c.fix && std);
-		if (f.sel != NULL) {
-			rs.jobs[i].sel = &f.sel[i];
-			if ((rs.jobs[i].rules = f.sel[i].rules) == NULL)
-				rs.jobs[i].error = 1;
-		}
-	}
+	for (i = 0; i < f.fl.n; i++)
+		rs.fixout |= o->c.diff || (o->c.fix &&
+		    strcmp(f.fl.v[i], "-") == 0);
 	rs.orun.rules = f.rc;
 	rs.orun.color = o->c.color;
 	if (rs.be && rs.be->begin && !rs.fixout)
@@ -361,27 +296,35 @@ run(struct opts *o, int argc, char *argv[])
 	if (o->fmt->head != NULL)
 		buf_puts(&rs.ob, o->fmt->head);
 	ctx_run()->mojibake_all = o->c.fix || o->c.diff;
-	pool_run(f.fl.n, o->c.jobs, run_work, run_emit, &rs);
+	memset(&pc, 0, sizeof(pc));
+	pc.check = o->cmd == CMD_LINT;
+	pc.fix = o->c.fix;
+	pc.diff = o->c.diff;
+	pc.max_size = o->c.max_size;
+	pc.stdin_name = o->c.stdin_name;
+	pc.use = o->fmt->status != NULL ? run_use : NULL;
+	pc.emit = run_emit;
+	pc.arg = &rs;
+	pipeline_loop(&f, &pc, o->c.jobs);
 	if (rs.be && rs.be->end && !rs.fixout)
-		rs.be->end(&rs.ob, &rs.orun, rs.tally, rs.nread);
+		rs.be->end(&rs.ob, &rs.orun, f.tally, f.nchecked);
 	if (o->fmt->head != NULL)
 		buf_puts(&rs.ob, rs.first ? o->fmt->tail0 : o->fmt->tail);
 	if ((rs.stream || !tostdout) && output_write(o->c.output,
 	    rs.ob.data ? rs.ob.data : "", rs.ob.len) == -1)
 		rs.rcode = EXIT_TROUBLE;
 	if (o->cmd == CMD_LINT && !o->c.quiet)
-		lint_summary(rs.tally, rs.nread);
+		lint_summary(f.tally, f.nchecked);
 	if ((o->c.fix || o->c.diff) && !o->c.quiet)
 		fprintf(stderr, "%s %u finding%s in %u file%s\n", o->c.diff ?
 		    "--fix would fix" : "fixed", rs.nfixed, rs.nfixed == 1 ?
 		    "" : "s", rs.nfixfiles, rs.nfixfiles == 1 ? "" : "s");
 	if ((o->cmd == CMD_STATUS || !o->c.quiet) &&
-	    rs.nskipped + f.nleft > 0)
-		pipeline_skip_summary(rs.nread, rs.nskipped + f.nleft);
+	    f.nskipped + f.nleft > 0)
+		pipeline_skip_summary(f.nchecked, f.nskipped + f.nleft);
 	rs.rcode = cliopt_exit(&o->c, rs.rcode, o->cmd == CMD_LINT ?
-	    rs.tally : NULL);
+	    f.tally : NULL);
 	buf_free(&rs.ob);
-	free(rs.jobs);
 	pipeline_front_free(&f);
 	return rs.rcode;
 }
@@ -826,6 +769,9 @@ main(int argc, char *argv[])
 	o.cmd = (enum cmd)(cmd - commands);
 	o.name = cmd->name;
 	cliopt_init(&o.c);
+	/* The loader compiles rules against the checker's kind table. */
+	o.c.ropts.kinds = check_kinds;
+	o.c.ropts.nkinds = check_nkinds;
 	first = cliopt_parse(&o.c, cmd->name, cmd->opts, argc - 1, argv + 1);
 	if (first == -2) {
 		cliopt_free(&o.c);

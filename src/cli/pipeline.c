@@ -1,7 +1,8 @@
 /* pipeline.c: read -> parse -> check for one file, the stages every
- * checked command runs; rendering stays with the caller. Also which
- * files are checklists: the config's files: and ignore: globs, and for
- * the rest their content. */
+ * checked command runs, and the one per-file loop that runs them on the
+ * pool for lint, status and report; what a command makes of a checked
+ * file stays with the command. Also which files are checklists: the
+ * config's files: and ignore: globs, and for the rest their content. */
 #include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "model.h"
 #include "output.h"
 #include "pipeline.h"
+#include "pool.h"
 #include "read.h"
 #include "rules.h"
 #include "xalloc.h"
@@ -265,9 +267,116 @@ pipeline_configs(struct pipeline_front *f, const struct cliopt *c,
 	return 0;
 }
 
+/* The loop's state, shared by the workers and the in-order emit. */
+struct pipeline_run {
+	struct pipeline_front		*f;
+	const struct pipeline_cmd	*cmd;
+};
+
+/* On a worker: read, parse and check item i (or fix it), then decide
+ * what it is and hand it to the command. */
+static void
+pipeline_work(size_t i, struct check_ctx *cc, void *arg)
+{
+	struct pipeline_run *run = arg;
+	const struct pipeline_cmd *c = run->cmd;
+	struct pipeline_item *it = &run->f->item[i];
+	struct checklist *cl;
+
+	if (it->state == PIPELINE_NORULES)
+		return;
+	if ((c->fix || c->diff) && it->sel != NULL &&
+	    strcmp(it->path, "-") != 0) {
+		/* A file is fixed only when it is a checklist, with the
+		 * set its front matter may name. */
+		it->sel->judge_only = 1;
+		cl = pipeline_checklist(it->path, c->max_size, it->sel, cc,
+		    &it->fs);
+		if (cl != NULL && !it->sel->skipped) {
+			checklist_free(cl);
+			cl = fix_file(it->path, it->name, c->max_size,
+			    it->sel->used, cc, &it->fs, c->diff, &it->fx);
+		}
+	} else if (c->fix || c->diff)
+		/* stdin is read once: fixed with its config's set. */
+		cl = fix_file(it->path, it->name, c->max_size, it->rules, cc,
+		    &it->fs, c->diff, &it->fx);
+	else if (it->sel != NULL) {
+		it->sel->judge_only = !c->check;
+		cl = pipeline_checklist(it->path, c->max_size, it->sel, cc,
+		    &it->fs);
+	} else
+		cl = pipeline_file_as(it->path, it->name, c->max_size,
+		    c->check ? it->rules : NULL, cc, &it->fs);
+	if (cl == NULL)
+		it->state = PIPELINE_UNREADABLE;
+	else if (it->sel != NULL && it->sel->skipped) {
+		it->state = PIPELINE_SKIPPED;
+		checklist_free(cl);
+		return;
+	}
+	if (c->use == NULL || !c->use(it, i, cl, c->arg))
+		checklist_free(cl);
+}
+
+/* In input order on the calling thread: count item i, then the
+ * command's emit. */
+static void
+pipeline_emit(size_t i, void *arg)
+{
+	struct pipeline_run *run = arg;
+	struct pipeline_front *f = run->f;
+	struct pipeline_item *it = &f->item[i];
+
+	switch (it->state) {
+	case PIPELINE_CHECKED:
+		f->nchecked++;
+		findings_tally(&it->fs, f->tally);
+		break;
+	case PIPELINE_SKIPPED:
+		f->nskipped++;
+		break;
+	default:
+		f->ntrouble++;
+		break;
+	}
+	if (run->cmd->emit != NULL)
+		run->cmd->emit(it, i, run->cmd->arg);
+}
+
+void
+pipeline_loop(struct pipeline_front *f, const struct pipeline_cmd *cmd,
+    int jobs)
+{
+	struct pipeline_run run = { f, cmd };
+
+	f->item = xcalloc(f->fl.n ? f->fl.n : 1, sizeof(*f->item));
+	for (size_t i = 0; i < f->fl.n; i++) {
+		struct pipeline_item *it = &f->item[i];
+
+		it->path = f->fl.v[i];
+		it->name = cmd->stdin_name != NULL && strcmp(it->path, "-") ==
+		    0 ? cmd->stdin_name : it->path;
+		it->state = PIPELINE_CHECKED;
+		if (f->sel != NULL) {
+			it->sel = &f->sel[i];
+			if ((it->rules = f->sel[i].rules) == NULL)
+				it->state = PIPELINE_NORULES;
+		}
+	}
+	pool_run(f->fl.n, jobs, pipeline_work, pipeline_emit, &run);
+}
+
 void
 pipeline_front_free(struct pipeline_front *f)
 {
+	for (size_t i = 0; f->item != NULL && i < f->fl.n; i++) {
+		findings_clear(&f->item[i].fs);
+		fix_result_free(&f->item[i].fx);
+		buf_free(&f->item[i].out);
+	}
+	free(f->item);
+	f->item = NULL;
 	free(f->sel);
 	f->sel = NULL;
 	rules_ctx_free(f->rc);

@@ -1,13 +1,18 @@
 /* pipeline.h: the per-file front of the pipeline, read -> parse -> check,
- * shared by the commands that need a checked model (lint, report), and
- * the choice of which files are checklists (files:, ignore:, content).
- * main.c and report_cmd.c include it. */
+ * shared by the commands that need a checked model (lint, status,
+ * report), the choice of which files are checklists (files:, ignore:,
+ * content), and the one per-file loop they run on the pool. main.c and
+ * report_cmd.c include it. */
 #ifndef TICKLIST_PIPELINE_H
 #define TICKLIST_PIPELINE_H
 
 #include <stddef.h>
 
+#include "buf.h"
+#include "diag.h"
 #include "files.h"
+#include "fix.h"
+#include "ticklist.h"
 
 struct check_ctx;
 struct cliopt;
@@ -67,8 +72,32 @@ struct checklist	*pipeline_checklist(const char *path, size_t max,
 			    struct pipeline_sel *sel, struct check_ctx *cc,
 			    struct findings *fs);
 
+/* What became of one input in the per-file loop. */
+enum pipeline_state {
+	PIPELINE_CHECKED,	/* read, parsed and checked (status: judged) */
+	PIPELINE_SKIPPED,	/* not a checklist: left unchecked */
+	PIPELINE_UNREADABLE,	/* could not be read (a diag_error said why) */
+	PIPELINE_NORULES	/* its config failed to load: not read */
+};
+
+/* One input of the loop, in the order of fl: what the worker found, kept
+ * until pipeline_front_free (a command's emit may release it sooner). */
+struct pipeline_item {
+	const char		*path;		/* read; "-" is stdin */
+	const char		*name;		/* reported: --stdin-filename
+						   for stdin, else path */
+	struct pipeline_sel	*sel;		/* NULL: no selection (tree) */
+	const struct rules	*rules;		/* the config's set, or NULL */
+	enum pipeline_state	 state;
+	struct findings		 fs;		/* CHECKED: what the check found */
+	struct fix_result	 fx;		/* --fix, --diff */
+	struct buf		 out;		/* what the command's use made of
+						   it on the worker */
+};
+
 /* The front every command that reads checklists starts with: the PATHs
- * walked, their configs and which files are checklists. */
+ * walked, their configs and which files are checklists; then the loop's
+ * items. */
 struct pipeline_front {
 	struct filelist		 fl;
 	struct rules_ctx	*rc;
@@ -76,7 +105,46 @@ struct pipeline_front {
 						   NULL: not chosen (tree) */
 	size_t			 nleft;		/* left out by ignore:,
 						   files: */
+	struct pipeline_item	*item;		/* a row per path of fl, made
+						   by pipeline_loop */
+	/* Counted in input order by the loop, before each emit: */
+	size_t			 nchecked;	/* CHECKED */
+	size_t			 nskipped;	/* SKIPPED */
+	size_t			 ntrouble;	/* UNREADABLE, NORULES */
+	unsigned		 tally[SEV__MAX];	/* findings of CHECKED
+							   files by severity */
 };
+
+struct checklist;
+/* What one command does in the loop; the loop does the rest (read, parse,
+ * check, which files are checklists, unreadable files, the counts). */
+struct pipeline_cmd {
+	int		 check;		/* run the rules (lint, report); 0:
+					   parse and judge only (status) */
+	int		 fix, diff;	/* lint --fix, --diff: fix_file */
+	size_t		 max_size;	/* of an input; 0: no limit */
+	const char	*stdin_name;	/* --stdin-filename, or NULL */
+	/* On a worker, for a CHECKED file (cl its checklist, findings in
+	 * it->fs) and an UNREADABLE one (cl NULL): what the command makes of
+	 * it (status text into it->out, a report page). Returns 1 when it
+	 * keeps cl (to free it itself), else 0: the loop frees it. NULL:
+	 * nothing (lint: the findings are in it->fs). */
+	int		(*use)(struct pipeline_item *it, size_t i,
+			    struct checklist *cl, void *arg);
+	/* On the calling thread, in input order, after the counts: append
+	 * the file's output. */
+	void		(*emit)(struct pipeline_item *it, size_t i, void *arg);
+	void		*arg;
+};
+
+/* The per-file loop of every command that reads checklists: on jobs
+ * worker threads (pool.c; 0: one a CPU), read, parse and check each file
+ * of f->fl with the set f->sel chose for it (or, with no selection, only
+ * parse it), leave out what is not a checklist, note what could not be
+ * read, hand the result to cmd->use and then, in input order, to
+ * cmd->emit. */
+void	pipeline_loop(struct pipeline_front *f, const struct pipeline_cmd *cmd,
+	    int jobs);
 
 /* Walk the PATHs argv[0..argc) into f->fl as c says (--no-ignore;
  * --show-files keeps what the walks leave out; none but --stdin-filename:
@@ -90,6 +158,7 @@ int	pipeline_paths(struct pipeline_front *f, const struct cliopt *c,
  * the run. */
 int	pipeline_configs(struct pipeline_front *f, const struct cliopt *c,
 	    int choose);
+/* Free f, the loop's items with what they still hold included. */
 void	pipeline_front_free(struct pipeline_front *f);
 
 /* "3 checklists, 12 other Markdown files skipped" on stderr: the line

@@ -1,6 +1,6 @@
 /* pool.h: runs the per-file work of a command on worker threads and hands
  * the results back in input order, so output never depends on -j.
- * main.c and report_cmd.c include it. */
+ * pipeline.c includes it (pipeline_loop). */
 #ifndef TICKLIST_POOL_H
 #define TICKLIST_POOL_H
 

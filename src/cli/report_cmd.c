@@ -37,7 +37,6 @@
 #include "model.h"
 #include "output.h"
 #include "pipeline.h"
-#include "pool.h"
 #include "read.h"
 #include "report.h"
 #include "report_cmd.h"
@@ -49,16 +48,12 @@
 #include "when.h"
 #include "xalloc.h"
 
-/* What the workers of a report share: inputs and per-file results. */
+/* What the report's part of the per-file loop shares: its per-file
+ * results (the loop keeps the findings). */
 struct report_work {
-	char			**paths;
 	size_t			  root;		/* of every path: page names
 						   start after it */
-	const struct rules	**rules;	/* NULL: config failed */
-	size_t			  max_size;
 	struct checklist	**cls;
-	struct pipeline_sel	 *sel;		/* which files are checklists */
-	struct findings		 *fs;
 	struct report_writer	 *w;		/* NULL: --template, or the
 						   templates failed */
 	struct report_file		 *files;
@@ -69,78 +64,74 @@ struct report_work {
 	char			**pages;
 	const struct report_opts *ro;
 	size_t			  n;
-	unsigned		  tally[SEV__MAX];
 };
 
-/* On a worker: read, parse and check one checklist; then its page. */
+/* The report input of a file the loop checked, named page. */
 static void
-report_work(size_t i, struct check_ctx *cc, void *arg)
+report_input_of(const struct report_work *wk, const struct pipeline_item *it,
+    struct checklist *cl, char *page, struct report_input *in)
+{
+	in->cl = cl;
+	in->fs = &it->fs;
+	in->page = page;
+	in->rules = it->sel->used ? it->sel->used : it->rules;
+	in->source_url = wk->ro->source_url;
+	in->commit = wk->ro->commit;
+	in->baseline = wk->ro->baseline;
+	in->history = wk->ro->history;
+}
+
+/* On a worker, for a checked checklist or a file that could not be
+ * read: keep it, and build its page. */
+static int
+report_use(struct pipeline_item *it, size_t i, struct checklist *cl,
+    void *arg)
 {
 	struct report_work *wk = arg;
 	struct report_input in;
 	char *page;
 
-	if (wk->rules[i] == NULL)
-		return;
-	wk->cls[i] = pipeline_checklist(wk->paths[i], wk->max_size,
-	    &wk->sel[i], cc, &wk->fs[i]);
-	if (wk->cls[i] != NULL && wk->sel[i].skipped) {
-		checklist_free(wk->cls[i]);	/* not a checklist */
-		wk->cls[i] = NULL;
-		return;
-	}
-	if (wk->cls[i] == NULL && wk->w != NULL) {
+	if (cl == NULL) {
+		if (wk->w == NULL)
+			return 0;
 		/* Unreadable: an entry of its own, with the reason and no
 		 * page, so that it does not vanish from the report. */
 		wk->why[i] = xstrdup(read_last_error());
-		wk->cls[i] = doc_parse(wk->paths[i], "", 0);
+		cl = doc_parse(it->path, "", 0);
 		wk->files[i].error = xstrdup(wk->why[i]);
 	}
-	if (wk->cls[i] == NULL || wk->w == NULL)
-		return;
+	wk->cls[i] = cl;
+	if (wk->w == NULL)
+		return 1;
 	/* The name it gets unless an earlier page took it. */
-	page = report_page_name(wk->paths[i] + wk->root, NULL, 0);
-	in.cl = wk->cls[i];
-	in.fs = &wk->fs[i];
-	in.page = page;
-	in.rules = wk->sel[i].used ? wk->sel[i].used : wk->rules[i];
-	in.source_url = wk->ro->source_url;
-	in.commit = wk->ro->commit;
-	in.baseline = wk->ro->baseline;
-	in.history = wk->ro->history;
+	page = report_page_name(it->path + wk->root, NULL, 0);
+	report_input_of(wk, it, cl, page, &in);
 	report_writer_work(wk->w, &in, i, &wk->files[i]);
 	free(page);
+	return 1;
 }
 
-/* In input order: name the page, count the findings, hand the checklist
- * to the writer; free it unless something still needs it at the end. */
+/* In input order: name the page, hand the checklist to the writer; free
+ * it unless something still needs it at the end. */
 static void
-report_emit(size_t i, void *arg)
+report_emit(struct pipeline_item *it, size_t i, void *arg)
 {
 	struct report_work *wk = arg;
 	struct report_input *in = &wk->in[wk->n];
 
 	if (wk->cls[i] == NULL)
 		return;
-	wk->pages[wk->n] = report_page_name(wk->paths[i] + wk->root,
+	wk->pages[wk->n] = report_page_name(it->path + wk->root,
 	    wk->pages, wk->n);
-	findings_tally(&wk->fs[i], wk->tally);
 	wk->nbad += wk->why[i] != NULL;
-	in->cl = wk->cls[i];
-	in->fs = &wk->fs[i];
-	in->page = wk->pages[wk->n];
-	in->rules = wk->sel[i].used ? wk->sel[i].used : wk->rules[i];
-	in->source_url = wk->ro->source_url;
-	in->commit = wk->ro->commit;
-	in->baseline = wk->ro->baseline;
-	in->history = wk->ro->history;
+	report_input_of(wk, it, wk->cls[i], wk->pages[wk->n], in);
 	wk->n++;
 	if (wk->w == NULL)
 		return;
 	report_writer_emit(wk->w, in, i, &wk->files[i]);
 	if (report_writer_streams(wk->w)) {
 		checklist_free(wk->cls[i]);
-		findings_clear(&wk->fs[i]);
+		findings_clear(&it->fs);
 		wk->cls[i] = NULL;
 		in->cl = NULL;
 	}
@@ -151,6 +142,7 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 {
 	struct report_opts ro;
 	struct pipeline_front f;
+	struct pipeline_cmd pc;
 	struct report_work wk;
 	size_t i, nf;
 	int code = EXIT_CLEAN, wrc = 0, r;
@@ -193,7 +185,6 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 	}
 	if (r == 1)
 		code = EXIT_TROUBLE;
-	wk.sel = f.sel;
 	ro.inputs = f.fl.v;
 	ro.ninputs = f.fl.n;
 	for (i = 0; i < f.fl.n; i++) {
@@ -205,23 +196,23 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 			ro.max_input = c->max_size;
 	}
 	nf = f.fl.n ? f.fl.n : 1;
-	wk.paths = f.fl.v;
 	wk.root = report_page_root(f.fl.v, f.fl.n);
-	wk.rules = xcalloc(nf, sizeof(*wk.rules));
-	wk.max_size = c->max_size;
 	wk.cls = xcalloc(nf, sizeof(*wk.cls));
-	wk.fs = xcalloc(nf, sizeof(*wk.fs));
 	wk.files = xcalloc(nf, sizeof(*wk.files));
 	wk.why = xcalloc(nf, sizeof(*wk.why));
 	wk.in = xcalloc(nf, sizeof(*wk.in));
 	wk.pages = xcalloc(nf, sizeof(*wk.pages));
-	for (i = 0; i < f.fl.n; i++)
-		wk.rules[i] = wk.sel[i].rules;
 	/* Templates compile before any checklist is read; if they fail,
 	 * the checklists are still checked for the summary line. */
 	if (c->one == NULL && (wk.w = report_writer_new(&ro)) == NULL)
 		wrc = -1;
-	pool_run(f.fl.n, c->jobs, report_work, report_emit, &wk);
+	memset(&pc, 0, sizeof(pc));
+	pc.check = 1;
+	pc.max_size = c->max_size;
+	pc.use = report_use;
+	pc.emit = report_emit;
+	pc.arg = &wk;
+	pipeline_loop(&f, &pc, c->jobs);
 	if (c->one != NULL) {
 		if (report_write_one(&ro, c->one, wk.in, wk.n) == -1)
 			code = EXIT_TROUBLE;
@@ -229,7 +220,7 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 		code = EXIT_TROUBLE;
 	if (!c->quiet) {
 		struct buf b = {0};
-		diag_summary(&b, wk.tally, wk.n - wk.nbad);
+		diag_summary(&b, f.tally, f.nchecked);
 		if (!c->one && !code)
 			buf_printf(&b, "; report: %s/index.html", ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
@@ -237,19 +228,16 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 		if (f.fl.n + f.nleft > wk.n)
 			pipeline_skip_summary(wk.n, f.fl.n + f.nleft - wk.n);
 	}
-	code = cliopt_exit(c, code, wk.tally);
+	code = cliopt_exit(c, code, f.tally);
 out:
 	for (i = 0; i < f.fl.n && wk.cls != NULL; i++) {
 		checklist_free(wk.cls[i]);
-		findings_clear(&wk.fs[i]);
 		report_file_free(NULL, &wk.files[i]);
 		free(wk.why[i]);
 	}
 	for (i = 0; i < wk.n; i++)
 		free(wk.pages[i]);
-	free(wk.rules);
 	free(wk.cls);
-	free(wk.fs);
 	free(wk.files);
 	free(wk.why);
 	free(wk.in);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ctx.h"
+#include "literal.h"
 #include "match.h"
 #include "xalloc.h"
 
@@ -34,6 +35,7 @@
 struct match_re {
 	pcre2_code	*code;
 	int		 jit;		/* JIT compilation succeeded */
+	struct literals	 lit;		/* text without them cannot match */
 };
 
 struct match_scratch {
@@ -70,6 +72,7 @@ match_compile(const char *pattern, size_t len, size_t *erroff, char *err,
 	}
 	re = xcalloc(1, sizeof(*re));
 	re->code = code;
+	literal_parse(&re->lit, pattern, len);
 	re->jit = ctx_run()->jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	return re;
 }
@@ -132,6 +135,10 @@ match_find_upto(const struct match_re *re, struct match_scratch *ms,
 	int rc;
 
 	if (from > n || from > limit)
+		return 0;
+	/* Every attempt starts at from or later and consumes one of the
+	 * literals there: without one, pcre2 has nothing to find. */
+	if (!literal_any(&re->lit, s + from, n - from))
 		return 0;
 	if (limit < n)
 		pcre2_set_offset_limit(ms->mc, limit);

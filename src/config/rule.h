@@ -1,7 +1,7 @@
 /* rule.h: the inside of a compiled rule set, shared by the loader (rules.c)
  * and the checkers (check.c, check_*.c), and the table of rule kinds.
- * Nothing else includes it: main.c and the renderers see struct rules
- * only through rules.h. */
+ * Besides them only main.c includes it, to hand the kind table to the
+ * loader; the renderers see struct rules only through rules.h. */
 #ifndef TICKLIST_RULE_H
 #define TICKLIST_RULE_H
 
@@ -165,7 +165,10 @@ void	rules_kind_keys(struct buf *, const struct rule_kind *k);
 /* 1 if id is the id of a rule of a shipped set (rules_list.c). */
 int	rules_shipped_id(const char *id);
 
-/* The kind table; check_kind() finds a row by name, or NULL. */
+/* The kind table (3-check/check.c); check_kind() finds a row by name,
+ * or NULL. The loader never names them (it would link config/ to a later
+ * stage, which layout.sh refuses): it gets the table from steering, in
+ * rules_opts. */
 extern const struct rule_kind	check_kinds[];
 extern const size_t		check_nkinds;
 const struct rule_kind		*check_kind(const char *name);

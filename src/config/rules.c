@@ -721,6 +721,16 @@ rules_kind_keys(struct buf *b, const struct rule_kind *k)
 		buf_puts(b, "none");
 }
 
+/* The row of the context's kind table named name, or NULL. */
+static const struct rule_kind *
+rules_kind(const struct rules_ctx *ctx, const char *name)
+{
+	for (size_t i = 0; i < ctx->nkinds; i++)
+		if (strcmp(ctx->kinds[i].name, name) == 0)
+			return &ctx->kinds[i];
+	return NULL;
+}
+
 /* One entry of rules: a new rule, a replacement (same id, with kind) or
  * a change to an inherited rule (same id, no kind). */
 static void
@@ -753,10 +763,10 @@ load_rule(struct load *ld, yaml_node_t *n)
 		if ((kname = load_scalar(ld, kn, "kind")) == NULL)
 			goto out;
 		memset(&r, 0, sizeof(r));
-		if ((r.kind = check_kind(kname)) == NULL) {
-			names = xcalloc(check_nkinds + 1, sizeof(*names));
-			for (size_t i = 0; i < check_nkinds; i++)
-				names[i] = check_kinds[i].name;
+		if ((r.kind = rules_kind(ld->ctx, kname)) == NULL) {
+			names = xcalloc(ld->ctx->nkinds + 1, sizeof(*names));
+			for (size_t i = 0; i < ld->ctx->nkinds; i++)
+				names[i] = ld->ctx->kinds[i].name;
 			rules_didyoumean(&b, kname, names);
 			load_err(ld, kn, "rule '%s': unknown kind '%s'%s", id,
 			    kname, buf_cstr(&b));
@@ -1300,10 +1310,11 @@ load_extends(struct load *ld, yaml_node_t *n, const char *dir)
 }
 
 /* Load one YAML document into ld->rs. file names it in messages; dir is
- * where its relative extends and override globs start. */
+ * where its relative extends and override globs start; shipped: one of
+ * the rule sets built in. */
 static void
 load_doc(struct load *ld, const char *file, const char *dir,
-    const char *data, size_t len)
+    const char *data, size_t len, int shipped)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc, *saved_doc = ld->doc;
@@ -1315,7 +1326,10 @@ load_doc(struct load *ld, const char *file, const char *dir,
 
 	ld->file = file;
 	ld->nerr = 0;
-	if (!frontmatter_depth_ok(data, len, RULES_MAXNEST, &dl, &dc)) {
+	/* A shipped set is ours and shallow: only a user's file is read
+	 * twice, first for its depth (the loader recurses). */
+	if (!shipped &&
+	    !frontmatter_depth_ok(data, len, RULES_MAXNEST, &dl, &dc)) {
 		diag_error(file, dl, dc, "YAML nested more than %d deep",
 		    RULES_MAXNEST);
 		ld->err = 1;
@@ -1510,9 +1524,9 @@ load_source(struct load *ld, const char *ref, const char *dir,
 	ld->shown[ld->depth] = display;
 	ld->stack[ld->depth++] = canon;
 	if (e != NULL)
-		load_doc(ld, display, fdir, e->data, e->len);
+		load_doc(ld, display, fdir, e->data, e->len, 1);
 	else
-		load_doc(ld, display, fdir, data, len);
+		load_doc(ld, display, fdir, data, len, 0);
 	ld->depth--;
 	rc = ld->err ? -1 : 0;
 out:
@@ -1578,6 +1592,10 @@ rules_ctx_new(const struct rules_opts *o)
 
 	ctx->cwd = cwd ? cwd : xstrdup("/");
 	ctx->max_size = o != NULL ? o->max_size : RULES_MAXSIZE;
+	if (o != NULL) {
+		ctx->kinds = o->kinds;
+		ctx->nkinds = o->nkinds;
+	}
 	pthread_mutex_init(&ctx->mu, NULL);
 	if (o != NULL && o->nrulesets > 0) {
 		ctx->fixed = rules_build(ctx, o->rulesets, o->nrulesets,

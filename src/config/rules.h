@@ -9,6 +9,7 @@
 #include "ticklist.h"
 
 struct buf;
+struct rule_kind;	/* a row of the kind table (rule.h) */
 struct rules;		/* one compiled, read-only rule set */
 struct rules_ctx;	/* discovery cache and compiled sets of a run */
 
@@ -19,6 +20,12 @@ struct rules_opts {
 	size_t		  nrulesets;
 	size_t		  max_size;	/* --max-rules-size: bytes of a rule
 					   file; 0: no limit */
+	/* The kind table the rules are compiled against: the checker's
+	 * (check_kinds in 3-check/check.c), which steering passes in, so
+	 * the loader links to no later stage. A kind absent from it is
+	 * unknown. */
+	const struct rule_kind *kinds;
+	size_t		  nkinds;
 };
 
 /* What a listing or a SARIF tool.driver.rules entry shows of one rule.
@@ -78,10 +85,12 @@ const struct rules	*rules_named(const struct rules *from,
  * across directories (the syntax of files: and overrides). */
 int			 rules_glob_match(const char *glob, const char *path);
 
-/* What the kind table says of the rule kind whose shipped id or name is
- * id (id, kind, default severity, description, help; file NULL): 1 and
- * *ri filled, or 0. SARIF describes a finding outside any set by it. */
-int			 rules_kind_info(const char *id, struct rule_info *ri);
+/* What the context's kind table says of the rule kind whose shipped id
+ * or name is id (id, kind, default severity, description, help; file
+ * NULL): 1 and *ri filled, or 0 (also for a NULL context). SARIF
+ * describes a finding outside any set by it. */
+int			 rules_kind_info(const struct rules_ctx *,
+			    const char *id, struct rule_info *ri);
 
 /* The rules of a set in order, for `ticklist rules` and SARIF. */
 size_t			 rules_count(const struct rules *);

@@ -51,6 +51,8 @@ struct rules_ctx {
 	struct rules_cache	 dirs, cfgs, named;
 	char			*cwd;
 	size_t			 max_size;	/* of a rule file; 0: none */
+	const struct rule_kind	*kinds;		/* rules_opts.kinds */
+	size_t			 nkinds;
 	pthread_mutex_t		 mu;
 };
 

@@ -15,10 +15,11 @@
 #include "xalloc.h"
 
 int
-rules_kind_info(const char *id, struct rule_info *ri)
+rules_kind_info(const struct rules_ctx *ctx, const char *id,
+    struct rule_info *ri)
 {
-	for (size_t i = 0; i < check_nkinds; i++) {
-		const struct rule_kind *k = &check_kinds[i];
+	for (size_t i = 0; ctx != NULL && i < ctx->nkinds; i++) {
+		const struct rule_kind *k = &ctx->kinds[i];
 
 		if (strcmp(k->id != NULL ? k->id : k->name, id) != 0 &&
 		    strcmp(k->name, id) != 0)

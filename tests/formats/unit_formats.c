@@ -5,10 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "out.h"
+#include "rule.h"
+#include "rules.h"
 #include "xalloc.h"
 
 /* The hostile text every message and key carries somewhere. */
@@ -21,6 +24,36 @@ unit_add(struct findings *fs, const char *file, int line, int col, int eline,
 {
 	findings_add_parts(fs, file, line, col, eline, ecol, sev, rule, msg,
 	    section, key, key ? strlen(key) : 0);
+}
+
+/* The run's rules as lint has them: the checker's kind table (SARIF
+ * describes a rule outside any set from it) and, so that no set adds
+ * rules of its own, one empty rule file. NULL if it cannot be made. */
+static struct rules_ctx *
+unit_rules(void)
+{
+	char path[] = "/tmp/unit_formats.XXXXXX";
+	const char *sets[1] = { path };
+	struct rules_opts o;
+	struct rules_ctx *rc;
+	int fd = mkstemp(path);
+
+	if (fd == -1)
+		return NULL;
+	if (write(fd, "rules: []\n", 10) != 10) {
+		close(fd);
+		unlink(path);
+		return NULL;
+	}
+	close(fd);
+	memset(&o, 0, sizeof(o));
+	o.kinds = check_kinds;
+	o.nkinds = check_nkinds;
+	o.rulesets = sets;
+	o.nrulesets = 1;
+	rc = rules_ctx_new(&o);
+	unlink(path);
+	return rc;
 }
 
 int
@@ -47,6 +80,8 @@ main(int argc, char *argv[])
 	}
 	d = argc > 2 ? atoi(argv[2]) : 0;
 	run.generated_at = "2024-05-06T07:08:09Z";
+	if ((run.rules = unit_rules()) == NULL)
+		return 2;
 
 	unit_add(&fs[1], paths[1], 1, 1, 1, 1, SEV_ERROR, "missing-section",
 	    NULL, "(?i)sign-?off|approval",
@@ -79,5 +114,6 @@ main(int argc, char *argv[])
 	buf_free(&b);
 	for (int i = 0; i < 3; i++)
 		findings_clear(&fs[i]);
+	rules_ctx_free(run.rules);
 	return ferror(stdout) ? 1 : 0;
 }

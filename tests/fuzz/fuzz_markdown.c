@@ -15,6 +15,7 @@
 #include "model.h"
 #include "out.h"
 #include "report.h"
+#include "rule.h"
 #include "rules.h"
 #include "value.h"
 #include "xalloc.h"
@@ -39,6 +40,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	diag_set_sink(fuzz_sink, NULL);
 	memset(&o, 0, sizeof(o));
+	o.kinds = check_kinds;
+	o.nkinds = check_nkinds;
 	o.no_config = 1;
 	fuzz_rc = rules_ctx_new(&o);
 	fuzz_cc = check_ctx_new();

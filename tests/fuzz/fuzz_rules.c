@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "fuzz.h"
 #include "model.h"
+#include "rule.h"
 #include "rules.h"
 
 static char fuzz_dir[] = "/tmp/ticklist-fuzz-XXXXXX";
@@ -89,9 +90,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fwrite(data, 1, size, f);
 	fclose(f);
 	memset(&o, 0, sizeof(o));
+	o.kinds = check_kinds;
+	o.nkinds = check_nkinds;
 	o.config = fuzz_path;
 	fuzz_load(&o);
 	memset(&o, 0, sizeof(o));
+	o.kinds = check_kinds;
+	o.nkinds = check_nkinds;
 	o.no_config = 1;
 	o.rulesets = one;
 	o.nrulesets = 1;

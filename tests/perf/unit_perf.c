@@ -9,12 +9,21 @@
  * generator). Prints "ok NAME" lines for tests/suites/perf.sh.
  * With arguments "pieces FILE...": each file parsed a piece at a time
  * (doc_set_piece(1): a piece at every line where one may start) gives
- * the same model as parsed whole. */
+ * the same model as parsed whole.
+ * With arguments "literals FILE": the required literals of a pattern
+ * (literal.c) are what is expected on a table of cases, and on random
+ * text built from pieces of each pattern (the table's and every line of
+ * FILE, the shipped rules' patterns) pcre2 never finds a match where
+ * literal_any says there can be none. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "literal.h"
 #include "doc.h"
 #include "match.h"
 #include "model.h"
@@ -286,9 +295,223 @@ pieces_run(int argc, char **argv)
 	return 0;
 }
 
+/* Patterns and the literals literal_parse must find ("" when none;
+ * "|" between literals; "*N" after them when one of N bytes is enough
+ * for an alternative made of letters with case: 3 for Cyrillic, 4 for
+ * Latin-1, 128 for any other). */
+static const struct {
+	const char	*re, *want;
+} lit_cases[] = {
+	{ "abc", "abc" },
+	{ "abc?", "ab" },
+	{ "abc*d", "ab" },
+	{ "abc+d", "abc" },
+	{ "abc{0,2}d", "ab" },
+	{ "abc{2}d", "abc" },
+	{ "abc{,2}d", "ab" },
+	{ "ab{x}", "" },		/* a brace not read: no filter */
+	{ "\\.abc", ".abc" },		/* an escaped dot */
+	{ "\\\\.abc", "abc" },		/* a backslash, then any */
+	{ "a\\.bc|xyz", "a.bc|xyz" },
+	{ "\\x41BCD", "BCD" },
+	{ "\\x{41}BCD", "BCD" },
+	{ "x\\.y\\-z", "x.y-z" },
+	{ "\\bfoo\\b", "foo" },
+	{ "foo|bar", "foo|bar" },
+	{ "foo|", "" },
+	{ "foo|b", "" },
+	{ "(foo)|bar", "" },
+	{ "(?:foo)bar", "bar" },
+	{ "(?=xyz)ab|cd", "ab|cd" },
+	{ "(?<=xyz)ab", "ab" },
+	{ "[abc]def", "def" },
+	{ "[]abc]def", "def" },
+	{ "[^]abc]def", "def" },
+	{ "[[:alpha:]]def", "def" },
+	{ "[\\]]def", "def" },
+	{ "a.bcd", "bcd" },
+	{ "^abc$", "abc" },
+	{ "(?i)abc", "abc" },
+	{ "(?i)ABC", "abc" },
+	{ "(?i)status", "tatu" },
+	{ "(?i)skk", "" },
+	{ "(?i:abc)xyz", "xyz" },
+	{ "(?x)abc", "" },
+	{ "(?xi)abc", "" },
+	{ "\\Qa.b\\E", "" },
+	{ "(*UTF)abc", "" },
+	{ "(?#com|ment)abc", "abc" },
+	{ "a(?#c)bc", "abc" },
+	{ "\\1abc", "abc" },
+	{ "\\12abc", "abc" },
+	{ "\\p{L}abc", "abc" },
+	{ "\\pLabc", "abc" },
+	{ "\\g{1}abc|\\k<n>def", "abc|def" },
+	{ "abcdef|cde", "cde" },
+	{ "cde|abcdef", "cde" },
+	{ "\xe5\x9b\x9e\xe9\x80\x80", "\xe5\x9b\x9e\xe9\x80\x80" },
+	{ "(?i)\xd0\xb1\xd0\xb5\xd0\xb7", "*3" },	/* Cyrillic */
+	{ "(?i)\xd0\xbe", "*3" },		/* Cyrillic o: also U+1C82 */
+	{ "(?i)\xd0\xb2|ab", "ab|*3" },	/* Cyrillic ve: also U+1C80 */
+	{ "(?i)\xc3\x9f", "*4" },		/* sharp s: also U+1E9E */
+	{ "(?i)\xc3\xbf", "*4" },		/* y diaeresis: also U+0178 */
+	{ "(?i)\xc3\xa5", "*4" },		/* a ring: also U+212B */
+	{ "(?i)\xce\xbc", "*128" },		/* Greek mu: also U+00B5 */
+	{ "(?i)\xd1\xa3|\xd0\xb1", "*128" },	/* U+0463: not basic */
+	{ "(?i)\xc3\xbc" "ber", "ber" },
+	{ "(?i)\xc3\xbc", "*4" },
+	{ "(?i)\xe2\x84\xaa" "a", "" },		/* the Kelvin sign */
+	{ "\xc3\xbc" "b", "\xc3\xbc" "b" },
+	{ "(?i)\xe6\xbc\xa2\xe5\xad\x97", "\xe6\xbc\xa2\xe5\xad\x97" },
+	{ "(?i)\xc3\xbc?x", "" },
+	{ "ab)", "" },
+	{ "(ab", "" },
+};
+
+/* "a|b" and "*" as lit_cases writes them, for l. */
+static void
+lit_show(const struct literals *l, struct buf *b)
+{
+	buf_reset(b);
+	for (size_t i = 0; i < l->n; i++)
+		buf_printf(b, "%s%.*s", i ? "|" : "", (int)l->len[i],
+		    l->s[i]);
+	if (l->nonascii) {
+		size_t k = 0;
+		for (size_t c = 0; c < 256; c++)
+			k += l->lead[c] != 0;
+		buf_printf(b, "%s*%zu", l->n ? "|" : "", k);
+	}
+}
+
+/* Random text for re: slices of the pattern itself, ASCII letters in
+ * both cases, white space and characters pcre2 folds with ASCII ones. */
+static void
+lit_text(const char *re, struct buf *s)
+{
+	static const char *const extra[] = { " ", "a", "Z", "\xc3\xbc",
+	    "\xc3\x9c", "\xe2\x84\xaa", "\xc5\xbf", "\xd0\x91",
+	    "\xd0\xb1", "\n", "-", ":", "\xff", "K", "S",
+	    "\xe1\xb2\x80", "\xe1\xb2\x82", "\xe1\xba\x9e", "\xe2\x84\xab",
+	    "\xc5\xb8", "\xc2\xb5", "\xce\x9c", "\xd1\xa2", "\xe4\xb8\x80",
+	    "\xf0\x9f\x94\x92" };
+	size_t n = strlen(re), k = rnd(7) + 1;
+
+	buf_reset(s);
+	for (size_t j = 0; j < k; j++) {
+		if (rnd(3) == 0) {
+			buf_puts(s, extra[rnd(sizeof(extra) /
+			    sizeof(extra[0]))]);
+			continue;
+		}
+		size_t a = rnd((unsigned)n), m = rnd(12) + 1;
+
+		if (a + m > n)
+			m = n - a;
+		for (size_t q = 0; q < m; q++) {
+			char c = re[a + q];
+			if (rnd(4) == 0 && ((c | 0x20) >= 'a' &&
+			    (c | 0x20) <= 'z'))
+				c ^= 0x20;
+			buf_putc(s, c);
+		}
+	}
+}
+
+/* One pattern on random text: counts in m (matches) and f (filtered),
+ * failures printed. 0 when pcre2 found a match literal_any denied. */
+static int
+lit_random(const char *re, unsigned long *m, unsigned long *f)
+{
+	struct literals l;
+	struct buf s = {0};
+	pcre2_code *code;
+	pcre2_match_data *md;
+	int ec, ok = 1;
+	PCRE2_SIZE off;
+
+	literal_parse(&l, re, strlen(re));
+	code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &off, NULL);
+	if (code == NULL)
+		return 1;	/* not a pattern: nothing to compare */
+	md = pcre2_match_data_create_from_pattern(code, NULL);
+	for (int t = 0; t < 3000 && ok; t++) {
+		lit_text(re, &s);
+		for (size_t from = 0; from <= s.len; from++) {
+			int rc = pcre2_match(code, (PCRE2_SPTR)buf_cstr(&s),
+			    s.len, from, 0, md, NULL);
+			int may = literal_any(&l, buf_cstr(&s) + from,
+			    s.len - from);
+
+			*m += rc >= 0;
+			*f += !may;
+			if (rc >= 0 && !may) {
+				printf("# literal filter denied a match of "
+				    "'%s' in '%s' from %zu\n", re,
+				    buf_cstr(&s), from);
+				ok = 0;
+				break;
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(code);
+	buf_free(&s);
+	return ok;
+}
+
+static int
+literals_run(const char *file)
+{
+	struct buf b = {0};
+	unsigned long m = 0, f = 0;
+	int bad = 0, nfile = 0;
+	char line[65536];
+	FILE *fp;
+
+	for (size_t i = 0; i < sizeof(lit_cases) / sizeof(lit_cases[0]);
+	    i++) {
+		struct literals l;
+
+		literal_parse(&l, lit_cases[i].re, strlen(lit_cases[i].re));
+		lit_show(&l, &b);
+		if (strcmp(buf_cstr(&b), lit_cases[i].want) != 0) {
+			printf("# literals of '%s': '%s', want '%s'\n",
+			    lit_cases[i].re, buf_cstr(&b), lit_cases[i].want);
+			bad++;
+		}
+		if (!lit_random(lit_cases[i].re, &m, &f))
+			bad++;
+	}
+	printf("%s literals-parse\n", bad == 0 ? "ok" : "not ok");
+	if ((fp = fopen(file, "r")) == NULL) {
+		printf("not ok literals-file: %s\n", file);
+		return 0;
+	}
+	bad = 0;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '\0')
+			continue;
+		nfile++;
+		if (!lit_random(line, &m, &f))
+			bad++;
+	}
+	fclose(fp);
+	printf("# %d patterns from %s; %lu matches, %lu filtered\n", nfile,
+	    file, m, f);
+	printf("%s literals-never-deny-a-match\n", bad == 0 && nfile >= 5 &&
+	    m > 10000 && f > 10000 ? "ok" : "not ok");
+	buf_free(&b);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc > 2 && strcmp(argv[1], "literals") == 0)
+		return literals_run(argv[2]);
 	if (argc > 1 && strcmp(argv[1], "pieces") == 0)
 		return pieces_run(argc - 2, argv + 2);
 	pieces_random();

@@ -53,6 +53,8 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	memset(&o, 0, sizeof(o));
+	o.kinds = check_kinds;
+	o.nkinds = check_nkinds;
 	o.rulesets = sets;
 	for (i = 2; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		if (strcmp(argv[i], "-j") == 0)

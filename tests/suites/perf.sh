@@ -19,6 +19,13 @@ gen=$BUILD/bench-gen
 case $tl in /*) ;; *) tl=$TOP/$tl ;; esac
 case $gen in /*) ;; *) gen=$TOP/$gen ;; esac
 "$gen" -n 40 -s 10K -o "$T/c" >/dev/null 2>&1 || echo "not ok perf-gen"
+
+# The required literals of a pattern (src/config/literal.c) never deny a
+# match pcre2 finds: on a table of cases and on the shipped rules'
+# patterns, over random text made of their pieces.
+grep -ho "pattern: '.*'\|section: '.*'" "$TOP"/rules/*.yml |
+    sed "s/^[a-z]*: '//; s/'\$//; s/''/'/g" | sort -u >"$T/patterns"
+"$bin" literals "$T/patterns" || echo "not ok unit-perf-literals: status $?"
 stream() {
 	"$tl" lint --no-config -j 1 --format "$1" "$T/c" >"$T/out.$1" \
 	    2>/dev/null

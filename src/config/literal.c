@@ -1,0 +1,538 @@
+/* literal.c: [config] required literals of a pcre2 pattern (literal.h).
+ *
+ * One pass over the pattern, as pcre2 reads it without PCRE2_EXTENDED:
+ * at the top level (outside every group) a run of literal characters is
+ * text any match of that alternative consumes; a quantifier that allows
+ * zero ends the run before its atom; anything else (classes, groups,
+ * escapes other than an escaped punctuation mark, '.', anchors) ends
+ * the run. Each alternative keeps its longest run. Caseless patterns
+ * (any "(?i" anywhere) compare ASCII letters in any case; the letters
+ * k and s, which pcre2 also matches with the Kelvin sign and the long s,
+ * and non-ASCII letters of scripts with case, end a run there. Extended
+ * mode, \Q, verbs and quantifiers written any other way give no filter.
+ */
+#include <string.h>
+
+#include "literal.h"
+
+#define NONE	((size_t)-1)
+
+struct lp {
+	struct literals	*l;
+	int		 caseless;
+	char		 run[256];	/* the run being read */
+	size_t		 rlen;
+	size_t		 last;		/* start of its last atom, or NONE */
+	char		 best[LITERAL_LEN];	/* the alternative's longest */
+	size_t		 blen;
+	int		 cased;		/* it must consume a non-ASCII letter
+					   of a script with case: the best
+					   CASED_* of its run, or 0 */
+};
+
+/*
+ * In a run, as bytes UTF-8 never holds: a non-ASCII letter of a script
+ * with case. Its other cases (caseless matching) start with one of a
+ * few bytes: a basic Cyrillic letter (U+0400-045F) and its cases with
+ * 0xd0, 0xd1 or 0xe1 (U+1C80-1C88, the old forms that fold to it); a
+ * Latin-1 letter (U+00C0-00FF) with 0xc3, 0xc5 (U+0178), 0xe1 (U+1E9E)
+ * or 0xe2 (U+212B); any other with some byte >= 0x80. Higher is
+ * narrower.
+ */
+#define CASED_ANY	0xff
+#define CASED_LATIN	0xfe
+#define CASED_CYR	0xfd
+
+static const unsigned char lit_cyr_leads[] = { 0xd0, 0xd1, 0xe1, 0 };
+static const unsigned char lit_latin_leads[] = { 0xc3, 0xc5, 0xe1, 0xe2, 0 };
+
+
+static int
+lit_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+}
+
+/* Does a caseless pcre2 match the code point cp only as itself? Scripts
+ * without case: Hebrew to Syriac and Arabic, Indic to Myanmar, CJK and
+ * kana, Hangul, and emoji and pictographs. */
+static int
+lit_uncased(unsigned long cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08ff) ||
+	    (cp >= 0x0900 && cp <= 0x109f) ||
+	    (cp >= 0x2e80 && cp <= 0x9fff) ||
+	    (cp >= 0xac00 && cp <= 0xd7af) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0x1f000 && cp <= 0x1faff);
+}
+
+/* Length of the UTF-8 character at p[i..len) and its code point; 0 when
+ * it is not well formed. */
+static size_t
+lit_utf8(const unsigned char *p, size_t i, size_t len, unsigned long *cp)
+{
+	size_t n, k;
+
+	if (p[i] < 0xc2 || p[i] > 0xf4)
+		return 0;
+	n = p[i] < 0xe0 ? 2 : p[i] < 0xf0 ? 3 : 4;
+	if (i + n > len)
+		return 0;
+	*cp = p[i] & (0x7f >> n);
+	for (k = 1; k < n; k++) {
+		if ((p[i + k] & 0xc0) != 0x80)
+			return 0;
+		*cp = *cp << 6 | (p[i + k] & 0x3f);
+	}
+	return n;
+}
+
+/* The run ends: keep its longest piece without a CASED_* mark if it is
+ * the alternative's longest, and the narrowest mark. */
+static void
+lit_flush(struct lp *lp)
+{
+	size_t a = 0, z;
+
+	while (a < lp->rlen) {
+		for (z = a; z < lp->rlen &&
+		    (unsigned char)lp->run[z] < CASED_CYR; z++)
+			;
+		if (z - a > lp->blen) {
+			lp->blen = z - a < LITERAL_LEN ? z - a : LITERAL_LEN;
+			memcpy(lp->best, lp->run + a, lp->blen);
+		}
+		if (z < lp->rlen && (lp->cased == 0 ||
+		    (unsigned char)lp->run[z] < lp->cased))
+			lp->cased = (unsigned char)lp->run[z];
+		a = z + 1;
+	}
+	lp->rlen = 0;
+	lp->last = NONE;
+}
+
+static void
+lit_atom(struct lp *lp, const char *s, size_t n)
+{
+	if (lp->rlen + n > sizeof(lp->run))
+		lit_flush(lp);
+	lp->last = lp->rlen;
+	memcpy(lp->run + lp->rlen, s, n);
+	lp->rlen += n;
+}
+
+/* Does a[0..an) hold b[0..bn)? */
+static int
+lit_within(const char *a, size_t an, const char *b, size_t bn)
+{
+	for (size_t i = 0; i + bn <= an; i++)
+		if (memcmp(a + i, b, bn) == 0)
+			return 1;
+	return 0;
+}
+
+/* The alternative ends: add its literal; 0 when it has none. */
+static int
+lit_alt(struct lp *lp)
+{
+	struct literals *l = lp->l;
+	size_t k;
+
+	lit_flush(lp);
+	if (lp->blen < LITERAL_MIN) {
+		const unsigned char *b = lp->cased == CASED_CYR ? lit_cyr_leads :
+		    lp->cased == CASED_LATIN ? lit_latin_leads : NULL;
+
+		if (!lp->cased)
+			return 0;
+		if (b == NULL)
+			memset(l->lead + 0x80, 1, 0x80);
+		for (; b != NULL && *b != 0; b++)
+			l->lead[*b] = 1;
+		l->nonascii = 1;
+		lp->cased = 0;
+		lp->blen = 0;
+		return 1;
+	}
+	lp->cased = 0;
+	if (lp->caseless)
+		for (k = 0; k < lp->blen; k++)
+			lp->best[k] = (char)lit_lower((unsigned char)lp->best[k]);
+	/* A literal inside another is enough for both: keep the shorter. */
+	for (k = 0; k < l->n; k++) {
+		if (lit_within(lp->best, lp->blen, l->s[k], l->len[k]))
+			goto done;
+		if (lit_within(l->s[k], l->len[k], lp->best, lp->blen)) {
+			memcpy(l->s[k], lp->best, lp->blen);
+			l->len[k] = (unsigned char)lp->blen;
+			goto done;
+		}
+	}
+	if (l->n == LITERAL_MAX)
+		return 0;
+	memcpy(l->s[l->n], lp->best, lp->blen);
+	l->len[l->n++] = (unsigned char)lp->blen;
+done:
+	lp->blen = 0;
+	return 1;
+}
+
+/* Index after "{...}" or "<...>" or "'...'" opened at p[i], or NONE. */
+static size_t
+lit_close(const char *p, size_t len, size_t i)
+{
+	char c = p[i] == '{' ? '}' : p[i] == '<' ? '>' : '\'';
+	const char *e = memchr(p + i + 1, c, len - i - 1);
+
+	return e == NULL ? NONE : (size_t)(e - p) + 1;
+}
+
+/* The escape at p[i] (a backslash): the index after it, or NONE when
+ * the filter must give up (\Q, or a form it does not know). *lit is the
+ * character when the escape stands for a printable ASCII one. */
+static size_t
+lit_escape(const char *p, size_t len, size_t i, int *lit)
+{
+	unsigned char c;
+	size_t j;
+
+	*lit = -1;
+	if (i + 1 >= len)
+		return NONE;
+	c = (unsigned char)p[i + 1];
+	j = i + 2;
+	if (c >= 0x80)
+		return NONE;	/* an escaped non-ASCII character */
+	if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z'))) {
+		if (c >= 0x20 && c < 0x7f)
+			*lit = c;
+		return j;
+	}
+	switch (c) {
+	case 'Q':
+		return NONE;
+	case 'x':
+		if (j < len && p[j] == '{')
+			return lit_close(p, len, j);
+		for (int k = 0; k < 2 && j < len &&
+		    strchr("0123456789abcdefABCDEF", p[j]) != NULL &&
+		    p[j] != '\0'; k++)
+			j++;
+		return j;
+	case 'o':
+		return j < len && p[j] == '{' ? lit_close(p, len, j) : NONE;
+	case 'c':
+		return j < len ? j + 1 : NONE;
+	case 'p': case 'P': case 'N':
+		if (j < len && p[j] == '{')
+			return lit_close(p, len, j);
+		return c == 'N' ? j : j < len ? j + 1 : NONE;
+	case 'g': case 'k':
+		if (j < len && (p[j] == '{' || p[j] == '<' || p[j] == '\''))
+			return lit_close(p, len, j);
+		if (c == 'k')
+			return NONE;
+		if (j < len && (p[j] == '+' || p[j] == '-'))
+			j++;
+		while (j < len && p[j] >= '0' && p[j] <= '9')
+			j++;
+		return j;
+	default:
+		/* \0 and octal, \1 and back references: every digit. */
+		if (c >= '0' && c <= '9')
+			while (j < len && p[j] >= '0' && p[j] <= '9')
+				j++;
+		return j;
+	}
+}
+
+/* The class opened at p[i] ('['): the index after it, or NONE. */
+static size_t
+lit_class(const char *p, size_t len, size_t i)
+{
+	size_t j = i + 1;
+	int lit;
+
+	if (j < len && p[j] == '^')
+		j++;
+	if (j < len && p[j] == ']')
+		j++;
+	while (j < len && p[j] != ']') {
+		if (p[j] == '\\') {
+			if ((j = lit_escape(p, len, j, &lit)) == NONE)
+				return NONE;
+		} else if (p[j] == '[' && j + 1 < len && (p[j + 1] == ':' ||
+		    p[j + 1] == '.' || p[j + 1] == '=')) {
+			const char *e = memchr(p + j + 2, p[j + 1], len - j - 2);
+
+			if (e == NULL || (size_t)(e - p) + 1 >= len ||
+			    e[1] != ']')
+				return NONE;
+			j = (size_t)(e - p) + 2;
+		} else
+			j++;
+	}
+	return j < len ? j + 1 : NONE;
+}
+
+/* A quantifier "{n}", "{n,}", "{n,m}" or "{,m}" at p[i]: the index after
+ * it and its minimum in *min, or NONE. */
+static size_t
+lit_braces(const char *p, size_t len, size_t i, unsigned long *min)
+{
+	size_t j = i + 1, d0;
+
+	*min = 0;
+	for (d0 = j; j < len && p[j] >= '0' && p[j] <= '9'; j++)
+		*min = *min < 100000 ? *min * 10 + (unsigned long)(p[j] - '0') :
+		    *min;
+	if (j < len && p[j] == ',') {
+		for (j++; j < len && p[j] >= '0' && p[j] <= '9'; j++)
+			;
+	} else if (j == d0)
+		return NONE;
+	return j < len && p[j] == '}' ? j + 1 : NONE;
+}
+
+/* Is the pattern caseless anywhere ("(?i)", "(?i:", "(?mi)")? -1 when
+ * it sets extended mode, which the parser does not read. */
+static int
+lit_flags(const char *p, size_t len)
+{
+	int ci = 0;
+
+	for (size_t i = 0; i + 1 < len; i++) {
+		size_t j;
+
+		if (p[i] != '(' || p[i + 1] != '?')
+			continue;
+		for (j = i + 2; j < len && (((p[j] | 0x20) >= 'a' &&
+		    (p[j] | 0x20) <= 'z') || p[j] == '-' || p[j] == '^'); j++)
+			;
+		if (j >= len || (p[j] != ')' && p[j] != ':'))
+			continue;
+		if (memchr(p + i + 2, 'x', j - i - 2) != NULL)
+			return -1;
+		if (memchr(p + i + 2, 'i', j - i - 2) != NULL)
+			ci = 1;
+	}
+	return ci;
+}
+
+/* The bit of the byte pair a, b in pair[]. */
+#define LIT_PAIR(a, b)	((((unsigned)(a) << 4) ^ (unsigned)(b)) & 4095u)
+
+/* Both cases of an ASCII letter c (c alone when it is no letter). */
+static unsigned
+lit_cases(unsigned c, unsigned out[2])
+{
+	out[0] = c;
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+		out[1] = c ^ 0x20;
+		return 2;
+	}
+	return 1;
+}
+
+/* Set the pair bits of every literal. */
+static void
+lit_pairs(struct literals *l)
+{
+	for (size_t k = 0; k < l->n; k++) {
+		unsigned a[2], b[2], na = 1, nb = 1, h;
+
+		a[0] = (unsigned char)l->s[k][0];
+		b[0] = (unsigned char)l->s[k][1];
+		if (l->caseless) {
+			na = lit_cases(a[0], a);
+			nb = lit_cases(b[0], b);
+		}
+		for (unsigned i = 0; i < na; i++)
+			for (unsigned j = 0; j < nb; j++) {
+				h = LIT_PAIR(a[i], b[j]);
+				l->pair[h >> 3] |= (unsigned char)(1u << (h & 7));
+			}
+	}
+}
+
+void
+literal_parse(struct literals *l, const char *pattern, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)pattern;
+	struct lp lp;
+	size_t i = 0, depth = 0, k;
+	unsigned long cp, min;
+	int lit;
+
+	memset(l, 0, sizeof(*l));
+	memset(&lp, 0, sizeof(lp));
+	lp.l = l;
+	lp.last = NONE;
+	if ((lp.caseless = lit_flags(pattern, len)) < 0)
+		return;
+	while (i < len) {
+		unsigned char c = p[i];
+
+		switch (c) {
+		case '\\':
+			if ((k = lit_escape(pattern, len, i, &lit)) == NONE)
+				goto fail;
+			if (depth == 0 && lit >= 0 && !(lp.caseless &&
+			    strchr("kKsS", lit) != NULL)) {
+				char ch = (char)lit;
+				lit_atom(&lp, &ch, 1);
+			} else if (depth == 0)
+				lit_flush(&lp);
+			i = k;
+			continue;
+		case '[':
+			if ((k = lit_class(pattern, len, i)) == NONE)
+				goto fail;
+			if (depth == 0)
+				lit_flush(&lp);
+			i = k;
+			continue;
+		case '(':
+			if (i + 1 < len && p[i + 1] == '*')
+				goto fail;	/* a verb */
+			if (i + 2 < len && p[i + 1] == '?' && p[i + 2] == '#') {
+				const char *e = memchr(pattern + i, ')',
+				    len - i);
+				if (e == NULL)
+					goto fail;
+				i = (size_t)(e - pattern) + 1;
+				continue;
+			}
+			if (depth == 0)
+				lit_flush(&lp);
+			depth++;
+			i++;
+			if (i < len && p[i] == '?')
+				i++;	/* group syntax, not a quantifier */
+			continue;
+		case ')':
+			if (depth == 0)
+				goto fail;
+			depth--;
+			i++;
+			continue;
+		case '|':
+			if (depth == 0 && !lit_alt(&lp))
+				goto fail;
+			i++;
+			continue;
+		case '*': case '?':
+			if (depth == 0 && lp.last != NONE)
+				lp.rlen = lp.last;
+			if (depth == 0)
+				lit_flush(&lp);
+			i++;
+			continue;
+		case '+':
+			if (depth == 0)
+				lit_flush(&lp);
+			i++;
+			continue;
+		case '{':
+			if ((k = lit_braces(pattern, len, i, &min)) == NONE)
+				goto fail;
+			if (depth == 0 && min == 0 && lp.last != NONE)
+				lp.rlen = lp.last;
+			if (depth == 0)
+				lit_flush(&lp);
+			i = k;
+			continue;
+		default:
+			break;
+		}
+		if (c >= 0x80) {
+			size_t n = lit_utf8(p, i, len, &cp);
+
+			if (n == 0)
+				goto fail;
+			if (depth == 0 && (!lp.caseless || lit_uncased(cp)))
+				lit_atom(&lp, pattern + i, n);
+			else if (depth == 0 && cp != 0x130 && cp != 0x131 &&
+			    cp != 0x17f && cp != 0x212a) {
+				/* Its cases are all non-ASCII. */
+				char m = (char)(cp >= 0x400 && cp <= 0x45f ?
+				    CASED_CYR : cp >= 0xc0 && cp <= 0xff &&
+				    cp != 0xd7 && cp != 0xf7 ? CASED_LATIN :
+				    CASED_ANY);
+				lit_atom(&lp, &m, 1);
+			} else if (depth == 0)
+				lit_flush(&lp);
+			i += n;
+			continue;
+		}
+		if (depth == 0) {
+			if (c < 0x20 || c == 0x7f || strchr(".^$]}", c) ||
+			    (lp.caseless && strchr("kKsS", c)))
+				lit_flush(&lp);
+			else
+				lit_atom(&lp, pattern + i, 1);
+		}
+		i++;
+	}
+	if (depth != 0 || !lit_alt(&lp))
+		goto fail;
+	l->caseless = (unsigned char)lp.caseless;
+	lit_pairs(l);
+	for (k = 0x80; k < 0x100; k++)
+		if (l->lead[k])
+			l->first[k] = LITERAL_ANY;
+	for (k = l->n; k-- > 0;) {
+		unsigned char f = (unsigned char)l->s[k][0];
+
+		if (l->first[f] == LITERAL_ANY)
+			continue;	/* that byte is enough */
+		l->next[k] = l->first[f];
+		l->first[f] = (unsigned char)(k + 1);
+		if (l->caseless && f >= 'a' && f <= 'z')
+			l->first[f & ~0x20] = (unsigned char)(k + 1);
+	}
+	return;
+fail:
+	memset(l, 0, sizeof(*l));
+}
+
+int
+literal_any(const struct literals *l, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (l->n == 0 && !l->nonascii)
+		return 1;
+	if (l->nonascii)
+		for (size_t i = 0; i < n; i++)
+			if (l->first[u[i]] == LITERAL_ANY)
+				return 1;
+	/* Every literal has two bytes or more: none starts at the last. */
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned h = LIT_PAIR(u[i], u[i + 1]), k;
+
+		if (!(l->pair[h >> 3] & (1u << (h & 7))))
+			continue;
+		for (k = l->first[u[i]]; k != 0; k = l->next[k - 1]) {
+			const char *t = l->s[k - 1];
+			size_t m = l->len[k - 1], j;
+
+			if (m > n - i)
+				continue;
+			if (l->caseless) {
+				for (j = 1; j < m &&
+				    lit_lower(u[i + j]) == (unsigned char)t[j];
+				    j++)
+					;
+			} else
+				for (j = 1; j < m && u[i + j] ==
+				    (unsigned char)t[j]; j++)
+					;
+			if (j == m)
+				return 1;
+		}
+	}
+	return 0;
+}
