@@ -90,6 +90,10 @@ report_put_lazy(struct val *o, struct arena *a, const char *name, size_t n,
 {
 	void *p = (void *)(uintptr_t)arg;
 
+	if (n == 0) {	/* nothing to build: a plain empty list */
+		val_put_arr(o, name);
+		return;
+	}
 	if (a != NULL) {
 		p = arena_alloc(a, size);
 		memcpy(p, arg, size);
@@ -1629,7 +1633,7 @@ report_json_indent(struct buf *b, int comma, int depth)
 	size_t n = 2 * (size_t)depth + 1;
 
 	if (n + 1 < sizeof(sp))
-		buf_put(b, sp + !comma, n + comma);
+		buf_append(b, sp + !comma, n + comma);
 	else {
 		buf_put(b, sp + !comma, 1 + comma);
 		for (; n > 1; n--)
@@ -1762,7 +1766,7 @@ static void
 report_jd_head(struct buf *b, const struct report_jd_heads *h, int k)
 {
 	if (h->p[k] != NULL) {
-		buf_put(b, h->p[k] + (k == 0), h->n[k] - (k == 0));
+		buf_append(b, h->p[k] + (k == 0), h->n[k] - (k == 0));
 		return;
 	}
 	report_json_indent(b, k > 0, h->d);
@@ -1771,14 +1775,27 @@ report_jd_head(struct buf *b, const struct report_jd_heads *h, int k)
 	buf_put(b, "\": ", 3);
 }
 
-/* s as a JSON string, NULL as null. */
+/* s as a JSON string, NULL as null: plain text (esc_json_plain) in
+ * quotes at once, else through esc_json. */
 static void
 report_jd_str(struct buf *b, const char *s)
 {
-	if (s == NULL)
-		buf_put(b, "null", 4);
-	else
-		esc_json(b, s, strlen(s));
+	size_t n;
+
+	if (s == NULL) {
+		buf_append(b, "null", 4);
+		return;
+	}
+	n = strlen(s);
+	if (esc_json_plain(s, n) < n || b->len + n + 2 >= b->cap) {
+		esc_json(b, s, n);
+		return;
+	}
+	b->data[b->len++] = '"';
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len++] = '"';
+	b->data[b->len] = '\0';
 }
 
 /* Between two elements of a list: hand a full chunk to the sink's flush,

@@ -7,6 +7,7 @@
  * input path's safe characters, so nothing is written outside the report
  * directory, and nothing it did not write is ever replaced. */
 #include <sys/file.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -1357,6 +1358,39 @@ report_kept_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Append what is left of file in (its elements, from its offset on) to
+ * file out: in the kernel (sendfile: report.json's elements are most of
+ * the report's bytes, and this copy runs alone at the end), else through
+ * buf[0..size). 0, or the errno of the failure. */
+static int
+report_copy_parts(int in, int out, char *buf, size_t size)
+{
+	ssize_t n;
+	int err;
+
+	for (;;) {
+		n = sendfile(out, in, NULL, (size_t)1 << 30);
+		if (n > 0)
+			continue;
+		if (n == 0)
+			return 0;
+		if (errno == EINTR)
+			continue;
+		if (errno != EINVAL && errno != ENOSYS)
+			return errno;
+		break;		/* not for these files: copy it here */
+	}
+	while ((n = read(in, buf, size)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno;
+		if ((err = report_write_all(out, buf, (size_t)n)) != 0)
+			return err;
+	}
+	return 0;
+}
+
 /* report.json into the staging directory: the head, then the elements
  * gathered in parts. Byte for byte what val_json of the whole tree
  * writes. */
@@ -1367,7 +1401,6 @@ report_writer_json(struct report_writer *w)
 	struct arena a = { NULL };
 	struct buf b = {0}, path = {0}, msg = {0};
 	char chunk[65536];
-	size_t n;
 	int rc = 0, saved = 0, fd;
 
 	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
@@ -1391,11 +1424,9 @@ report_writer_json(struct report_writer *w)
 	if (saved == 0 && (fflush(w->parts) == EOF ||
 	    fseek(w->parts, 0, SEEK_SET) == -1))
 		saved = errno;
-	while (saved == 0 && (n = fread(chunk, 1, sizeof(chunk), w->parts)) >
-	    0)
-		saved = report_write_all(fd, chunk, n);
-	if (saved == 0 && ferror(w->parts))
-		saved = errno ? errno : EIO;
+	if (saved == 0)
+		saved = report_copy_parts(fileno(w->parts), fd, chunk,
+		    sizeof(chunk));
 	if (saved == 0)
 		saved = report_write_all(fd, w->nparts ? "\n  ]\n}\n" :
 		    "]\n}\n", w->nparts ? 7 : 4);

@@ -938,18 +938,6 @@ template_lookup(const struct rctx *rc, const struct op *o)
 	return v;
 }
 
-/* buf_put without the call when the buffer has room: most puts are a
- * few bytes of template text. */
-static inline void
-template_put(struct buf *b, const char *p, size_t n)
-{
-	if (b->len + n < b->cap) {
-		memcpy(b->data + b->len, p, n);
-		b->len += n;
-		b->data[b->len] = '\0';
-	} else
-		buf_put(b, p, n);
-}
 
 /* Write s[0..n) escaped for the output format. */
 static void
@@ -964,7 +952,7 @@ template_escape(struct buf *out, enum template_esc esc, const char *s,
 		 * from the first byte that is not (a character's first
 		 * byte: the same bytes as esc_html of the whole). */
 		k = esc_html_plain(s, n);
-		template_put(out, s, k);
+		buf_append(out, s, k);
 		if (k < n)
 			esc_html(out, s + k, n - k);
 		break;
@@ -992,7 +980,7 @@ template_bol(struct rctx *rc, struct slice ws)
 	size_t i, k;
 
 	if (rc->nxf == 0) {
-		template_put(rc->out, ws.p, ws.n);
+		buf_append(rc->out, ws.p, ws.n);
 		return;
 	}
 	buf_reset(cur);
@@ -1181,11 +1169,11 @@ template_run(struct rctx *rc, const struct ops *ops)
 			if (rc->nxf == 0 && o->skip > 1 && rc->steps + o->skip -
 			    1 <= rc->max_steps && template_rendered(rc) +
 			    o->run <= rc->max_out) {
-				template_put(rc->out, o->s.p, o->run);
+				buf_append(rc->out, o->s.p, o->run);
 				rc->steps += o->skip - 1;
 				i += o->skip - 1;
 			} else if (o->type == OP_TEXT)
-				template_put(rc->out, o->s.p, o->s.n);
+				buf_append(rc->out, o->s.p, o->s.n);
 			else
 				template_bol(rc, o->s);
 			break;
@@ -1198,6 +1186,12 @@ template_run(struct rctx *rc, const struct ops *ops)
 				const char *p = val_strv(v, &n);
 				template_escape(rc->out, o->type == OP_RAW ?
 				    TEMPLATE_ESC_NONE : rc->esc, p, n);
+				break;
+			}
+			if (val_type(v) == VAL_INT) {
+				/* Digits and '-': the same under every
+				 * escaping. */
+				val_text_int(rc->out, val_intv(v));
 				break;
 			}
 			buf_reset(&rc->tmp);

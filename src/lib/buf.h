@@ -18,6 +18,18 @@ struct slice {
 };
 
 void	buf_put(struct buf *, const char *, size_t);
+/* buf_put, inline when p[0..n) fits: for hot paths of many small
+ * appends, where the call cost more than the copy. */
+static inline void
+buf_append(struct buf *b, const char *p, size_t n)
+{
+	if (b->len + n < b->cap) {
+		__builtin_memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else
+		buf_put(b, p, n);
+}
 void	buf_puts(struct buf *, const char *);
 void	buf_putc(struct buf *, int);
 void	buf_printf(struct buf *, const char *, ...)

@@ -20,6 +20,23 @@ static const unsigned char esc_plain_json[256] = {
 #undef ESC_J8
 };
 
+/* The length of the start of s[0..n) whose bytes plain marks. */
+static size_t
+esc_plain_run(const unsigned char *plain, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && plain[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
+size_t
+esc_json_plain(const char *s, size_t n)
+{
+	return esc_plain_run(esc_plain_json, s, n);
+}
+
 void
 esc_json_inner(struct buf *b, const char *s, size_t n)
 {
@@ -138,11 +155,7 @@ esc_markup(struct buf *b, const char *s, size_t n, int xml)
 size_t
 esc_html_plain(const char *s, size_t n)
 {
-	size_t i = 0;
-
-	while (i < n && esc_plain_markup[(unsigned char)s[i]])
-		i++;
-	return i;
+	return esc_plain_run(esc_plain_markup, s, n);
 }
 
 void

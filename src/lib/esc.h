@@ -12,6 +12,9 @@ struct buf;
 void	esc_json(struct buf *, const char *, size_t);
 /* JSON string contents without the quotes (for templates). */
 void	esc_json_inner(struct buf *, const char *, size_t);
+/* The length of the start of s[0..n) that esc_json_inner copies
+ * unchanged (ASCII from space on, but for '"' and '\\'). */
+size_t	esc_json_plain(const char *, size_t);
 /* HTML text and attribute values: & < > " ' escaped. */
 void	esc_html(struct buf *, const char *, size_t);
 /* The length of the start of s[0..n) that esc_html copies unchanged
