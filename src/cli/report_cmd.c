@@ -221,8 +221,12 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 			buf_printf(&b, "; report: %s/index.html", ro.dir);
 		fprintf(stderr, "%s\n", buf_cstr(&b));
 		buf_free(&b);
-		if (f.fl.n + f.nleft > wk.n)
-			pipeline_skip_summary(wk.n, f.fl.n + f.nleft - wk.n);
+		/* The counts lint and status print: a file that could not
+		 * be read is no checklist (its entry in the report says
+		 * why), one whose config failed no skipped file. */
+		if (f.nskipped + f.nleft > 0)
+			pipeline_skip_summary(f.nchecked,
+			    f.nskipped + f.nleft);
 	}
 	code = cliopt_exit(c, code, f.tally);
 out:

@@ -658,3 +658,22 @@ else
 	fail reserved-page-names
 	ls "$tmp/rsvout" 2>&1 | head
 fi
+
+# report counts checklists and skipped files as lint does (one loop, one
+# count): a file that cannot be read is no checklist, though the report
+# gives it an entry saying why.
+mkdir -p "$tmp/cnt" && printf '# A\n\n- [x] a\n- [ ] b\n' >"$tmp/cnt/a.md" &&
+    printf '# B\n\n- [ ] c\n' >"$tmp/cnt/b.md" &&
+    printf '# Notes\n\nJust prose here.\n' >"$tmp/cnt/notes.md" &&
+    printf 'x\0\0\0binary\n' >"$tmp/cnt/bin.md"
+"$T" lint --no-config "$tmp/cnt" >/dev/null 2>"$tmp/cnt.lint"
+"$T" report --no-config -o "$tmp/cntout" "$tmp/cnt" >/dev/null \
+    2>"$tmp/cnt.report"
+if grep 'skipped$' "$tmp/cnt.lint" >"$tmp/cnt.l" &&
+    grep 'skipped$' "$tmp/cnt.report" >"$tmp/cnt.r" &&
+    grep -q '^2 checklists, 1 other Markdown file skipped$' "$tmp/cnt.l" &&
+    cmp -s "$tmp/cnt.l" "$tmp/cnt.r"; then
+	ok counts-as-lint
+else
+	fail counts-as-lint "$tmp/cnt.report"
+fi
