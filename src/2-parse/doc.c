@@ -439,11 +439,9 @@ doc_directives(struct walker *w, const char *s, size_t n, int line)
 static int
 doc_fix_col(const struct walker *w, int line, int bcol, const char *lit)
 {
-	size_t left, k = strlen(lit), i;
+	size_t left, k = strnlen(lit, 8), i;
 	const char *p = doc_at(w->cl, line + w->line_off, bcol, &left);
 
-	if (k > 8)
-		k = 8;
 	if (k == 0 || (left >= k && memcmp(p, lit, k) == 0))
 		return bcol;
 	for (i = 1; i + k <= left && i <= 64; i++)

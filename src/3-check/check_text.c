@@ -664,7 +664,9 @@ static int
 check_tail_is(const char *p, size_t n, const char *const *words)
 {
 	for (; *words != NULL; words++)
-		if (strlen(*words) == n && strncasecmp(p, *words, n) == 0)
+		if (ascii_lower((unsigned char)**words) ==
+		    ascii_lower((unsigned char)*p) && strlen(*words) == n &&
+		    strncasecmp(p, *words, n) == 0)
 			return 1;
 	return 0;
 }
