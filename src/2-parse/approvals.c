@@ -16,13 +16,6 @@
 
 /* ---- keywords ---- */
 
-/* ASCII lower case of c. */
-static int
-ap_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 static int
 ap_alnum(unsigned char c)
 {
@@ -60,7 +53,7 @@ ap_kw(const char *s, const char *k)
 		if (start && p > s && ap_alnum((unsigned char)p[-1]))
 			continue;
 		for (j = 1; j < n && p[j] != '\0' &&
-		    ap_lower((unsigned char)p[j]) == ap_lower((unsigned char)k[j]);
+		    ascii_lower((unsigned char)p[j]) == ascii_lower((unsigned char)k[j]);
 		    j++)
 			;
 		if (j < n)
@@ -85,8 +78,8 @@ ap_kw_at(const char *s, const char *p, const char *k, size_t n)
 	    ap_alnum((unsigned char)p[-1]))
 		return 0;
 	for (j = 1; j < n; j++)
-		if (p[j] == '\0' || ap_lower((unsigned char)p[j]) !=
-		    ap_lower((unsigned char)k[j]))
+		if (p[j] == '\0' || ascii_lower((unsigned char)p[j]) !=
+		    ascii_lower((unsigned char)k[j]))
 			return 0;
 	return !(end && ap_alnum((unsigned char)p[n]));
 }
@@ -139,7 +132,7 @@ ap_index(const char *const *list)
 		    strlen(list[n]) > 255)
 			return NULL;	/* no pair of bytes; too long */
 	while (n-- > 0) {
-		unsigned c = (unsigned)ap_lower((unsigned char)list[n][0]);
+		unsigned c = (unsigned)ascii_lower((unsigned char)list[n][0]);
 
 		unsigned h = AP_PAIR(c, ascii_lower((unsigned char)list[n][1]));
 
@@ -200,7 +193,7 @@ ap_signoff_word(const char *s)
 	for (const char *p = s; *p != '\0'; p++) {
 		size_t k = 0;
 
-		if (ap_lower((unsigned char)*p) != 's' ||
+		if (ascii_lower((unsigned char)*p) != 's' ||
 		    strncasecmp(p, "sign", 4) != 0 ||
 		    (p > s && ap_alnum((unsigned char)p[-1])))
 			continue;
@@ -261,7 +254,7 @@ ap_within(const char *s)
 		const char *q;
 		size_t u;
 
-		if (ap_lower((unsigned char)*p) != 'w' ||
+		if (ascii_lower((unsigned char)*p) != 'w' ||
 		    strncasecmp(p, "within", 6) != 0 ||
 		    (p > s && ap_alnum((unsigned char)p[-1])))
 			continue;
@@ -480,7 +473,7 @@ ap_month(const char *p, size_t n)
 	if (n >= sizeof(w) || n < 3)
 		return 0;
 	for (i = 0; i < n; i++)
-		w[i] = (char)ap_lower((unsigned char)p[i]);
+		w[i] = (char)ascii_lower((unsigned char)p[i]);
 	w[n] = '\0';
 	for (i = 0; i < sizeof(ap_months) / sizeof(ap_months[0]); i++) {
 		if (strcmp(ap_months[i].name, w) == 0)
@@ -666,7 +659,7 @@ approvals_date_label(const char *label)
 	/* "Date", "Datum", "Release Date", "Go-Live-Datum", but not
 	 * "Update", "Validate" or "up to date". */
 	for (const char *p = label; *p != '\0'; p++) {
-		if (ap_lower((unsigned char)*p) != 'd' ||
+		if (ascii_lower((unsigned char)*p) != 'd' ||
 		    strncasecmp(p, "dat", 3) != 0)
 			continue;
 		if (p > label && isalpha((unsigned char)p[-1]) &&
@@ -821,7 +814,7 @@ ap_signing_date(const char *label)
 	for (i = 0; i < n; i++)
 		if (ap_alnum((unsigned char)label[i]) ||
 		    (unsigned char)label[i] >= 0x80)
-			w[k++] = (char)ap_lower((unsigned char)label[i]);
+			w[k++] = (char)ascii_lower((unsigned char)label[i]);
 	w[k] = '\0';
 	return strcmp(w, "date") == 0 || strcmp(w, "datum") == 0 ||
 	    strcmp(w, "fecha") == 0 || strcmp(w, "data") == 0 ||

@@ -478,6 +478,30 @@ doc_span_close(struct walker *w)
 	w->open_span = w->spans[w->open_span].parent;
 }
 
+/* The one child of block when it is a run of text (most blocks: cmark
+ * joins adjacent text nodes), else NULL. */
+static cmark_node *
+doc_one_text(cmark_node *block)
+{
+	cmark_node *c = cmark_node_first_child(block);
+
+	return c != NULL && cmark_node_next(c) == NULL &&
+	    cmark_node_get_type(c) == CMARK_NODE_TEXT ? c : NULL;
+}
+
+/* Append the literal lit of leaf n to w->text, with a seg at n. */
+static void
+doc_flatten_text(struct walker *w, cmark_node *n, const char *lit)
+{
+	int line = cmark_node_get_start_line(n);
+
+	if (lit == NULL)
+		return;
+	doc_seg(w, w->text.len, line, doc_fix_col(w, line,
+	    cmark_node_get_start_column(n), lit));
+	buf_puts(&w->text, lit);
+}
+
 /* Flatten the inlines of a paragraph or heading into w->text with a seg at
  * each source node, and its inline spans (strong ones for field labels,
  * all for task items). Iterative: cmark's own iterator walks the inline
@@ -485,7 +509,7 @@ doc_span_close(struct walker *w)
 static void
 doc_flatten(struct walker *w, cmark_node *block)
 {
-	cmark_node *only = cmark_node_first_child(block);
+	cmark_node *only = doc_one_text(block);
 	cmark_iter *it;
 	cmark_event_type ev;
 	int image = 0;
@@ -494,19 +518,9 @@ doc_flatten(struct walker *w, cmark_node *block)
 	w->nspans = 0;
 	w->open_span = (size_t)-1;
 	w->seg0 = w->cl->nsegs;
-	/* Most blocks are one run of text (cmark joins adjacent text
-	 * nodes): no iterator for them. */
-	if (only != NULL && cmark_node_next(only) == NULL &&
-	    cmark_node_get_type(only) == CMARK_NODE_TEXT) {
-		const char *lit = cmark_node_get_literal(only);
-		int line = cmark_node_get_start_line(only);
-
-		if (lit != NULL) {
-			doc_seg(w, 0, line, doc_fix_col(w, line,
-			    cmark_node_get_start_column(only), lit));
-			buf_puts(&w->text, lit);
-		}
-		return;
+	if (only != NULL) {
+		doc_flatten_text(w, only, cmark_node_get_literal(only));
+		return;	/* no iterator for one run of text */
 	}
 	it = cmark_iter_new(block);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -521,17 +535,11 @@ doc_flatten(struct walker *w, cmark_node *block)
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_HTML_INLINE:
 			lit = cmark_node_get_literal(n);
-			if (lit != NULL) {
-				doc_seg(w, w->text.len,
-				    cmark_node_get_start_line(n),
-				    doc_fix_col(w, cmark_node_get_start_line(n),
-				    cmark_node_get_start_column(n), lit));
-				buf_puts(&w->text, lit);
-				if (cmark_node_get_type(n) ==
-				    CMARK_NODE_HTML_INLINE)
-					doc_directives(w, lit, strlen(lit),
-					    node_line(w, n));
-			}
+			doc_flatten_text(w, n, lit);
+			if (lit != NULL &&
+			    cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
+				doc_directives(w, lit, strlen(lit),
+				    node_line(w, n));
 			if (cmark_node_get_type(n) == CMARK_NODE_CODE)
 				doc_span_close(w);
 			break;
@@ -1804,12 +1812,10 @@ static int doc_setext(struct walker *, cmark_node *);
 static int
 doc_text_line(cmark_node *n, int l0, int l1)
 {
-	cmark_node *only = cmark_node_first_child(n);
 	int breaks = 0;
 
 	/* One run of text (most blocks) has no break: no iterator. */
-	if (only == NULL || cmark_node_next(only) != NULL ||
-	    cmark_node_get_type(only) != CMARK_NODE_TEXT) {
+	if (doc_one_text(n) == NULL) {
 		cmark_iter *pi = cmark_iter_new(n);
 
 		while (cmark_iter_next(pi) != CMARK_EVENT_DONE) {

@@ -35,21 +35,12 @@ itemmeta_date(const char *s, long *ymd)
 	return 1;
 }
 
-/* ASCII lower case of c. */
-static unsigned char
-itemmeta_lower(char c)
-{
-	unsigned char u = (unsigned char)c;
-
-	return u >= 'A' && u <= 'Z' ? (unsigned char)(u + 32) : u;
-}
-
 int
 itemmeta_word(const char *s, size_t n, const char *w)
 {
 	/* One pass, no strlen: most calls fail on the first byte. */
 	for (size_t i = 0; w[i] != '\0'; i++)
-		if (i >= n || itemmeta_lower(s[i]) != (unsigned char)w[i])
+		if (i >= n || ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
 			return 0;
 	return 1;
 }

@@ -13,7 +13,9 @@
  */
 #include <string.h>
 
+#include "ascii.h"
 #include "literal.h"
+#include "utf8.h"
 
 #define NONE	((size_t)-1)
 
@@ -46,13 +48,6 @@ struct lp {
 static const unsigned char lit_cyr_leads[] = { 0xd0, 0xd1, 0xe1, 0 };
 static const unsigned char lit_latin_leads[] = { 0xc3, 0xc5, 0xe1, 0xe2, 0 };
 
-
-static int
-lit_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-}
-
 /* Does a caseless pcre2 match the code point cp only as itself? Scripts
  * without case: Hebrew to Syriac and Arabic, Indic to Myanmar, CJK and
  * kana, Hangul, and emoji and pictographs. */
@@ -68,23 +63,17 @@ lit_uncased(unsigned long cp)
 }
 
 /* Length of the UTF-8 character at p[i..len) and its code point; 0 when
- * it is not well formed. */
+ * it is not well formed (utf8_valid_len). */
 static size_t
 lit_utf8(const unsigned char *p, size_t i, size_t len, unsigned long *cp)
 {
-	size_t n, k;
+	size_t n = utf8_valid_len((const char *)p + i, len - i), k;
 
-	if (p[i] < 0xc2 || p[i] > 0xf4)
-		return 0;
-	n = p[i] < 0xe0 ? 2 : p[i] < 0xf0 ? 3 : 4;
-	if (i + n > len)
+	if (n < 2)
 		return 0;
 	*cp = p[i] & (0x7f >> n);
-	for (k = 1; k < n; k++) {
-		if ((p[i + k] & 0xc0) != 0x80)
-			return 0;
+	for (k = 1; k < n; k++)
 		*cp = *cp << 6 | (p[i + k] & 0x3f);
-	}
 	return n;
 }
 
@@ -158,7 +147,7 @@ lit_alt(struct lp *lp)
 	lp->cased = 0;
 	if (lp->caseless)
 		for (k = 0; k < lp->blen; k++)
-			lp->best[k] = (char)lit_lower((unsigned char)lp->best[k]);
+			lp->best[k] = (char)ascii_lower((unsigned char)lp->best[k]);
 	/* A literal inside another is enough for both: keep the shorter. */
 	for (k = 0; k < l->n; k++) {
 		if (lit_within(lp->best, lp->blen, l->s[k], l->len[k]))
@@ -217,8 +206,7 @@ lit_escape(const char *p, size_t len, size_t i, int *lit)
 		if (j < len && p[j] == '{')
 			return lit_close(p, len, j);
 		for (int k = 0; k < 2 && j < len &&
-		    strchr("0123456789abcdefABCDEF", p[j]) != NULL &&
-		    p[j] != '\0'; k++)
+		    (ascii_class[(unsigned char)p[j]] & ASCII_XDIGIT); k++)
 			j++;
 		return j;
 	case 'o':
@@ -329,7 +317,7 @@ static unsigned
 lit_cases(unsigned c, unsigned out[2])
 {
 	out[0] = c;
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+	if (ascii_class[c & 0xff] & ASCII_ALPHA) {
 		out[1] = c ^ 0x20;
 		return 2;
 	}
@@ -523,7 +511,7 @@ lit_at(const struct literals *l, const unsigned char *u, size_t n, size_t i)
 			continue;
 		if (l->caseless) {
 			for (j = 1; j < m &&
-			    lit_lower(u[i + j]) == (unsigned char)t[j]; j++)
+			    ascii_lower(u[i + j]) == (unsigned char)t[j]; j++)
 				;
 		} else
 			for (j = 1; j < m && u[i + j] == (unsigned char)t[j];
