@@ -32,7 +32,7 @@ enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV, FIX_CLOSE, FIX_ESC };
 
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
-    CAP_TABLE, CAP_SPAN };
+    CAP_TABLE, CAP_SPAN, CAP_WIDE };
 
 /* An inline span (code, emphasis, strong, link) in the flattened text of
  * the current paragraph. Spans are in start order and nest (cmark's
@@ -135,7 +135,19 @@ doc_scan_lines(struct checklist *cl)
 			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
-			size_t len = utf8_valid_len(s + i, n - i);
+			size_t len, k = (cl->nlines - 1) / 64;
+
+			if (k >= cl->nwide) {
+				size_t wcap = cl->cap_[CAP_WIDE];
+				cl->wide = xgrow(cl->wide, &wcap, k + 1,
+				    sizeof(*cl->wide));
+				cl->cap_[CAP_WIDE] = wcap;
+				memset(cl->wide + cl->nwide, 0,
+				    (k + 1 - cl->nwide) * sizeof(*cl->wide));
+				cl->nwide = k + 1;
+			}
+			cl->wide[k] |= (uint64_t)1 << ((cl->nlines - 1) % 64);
+			len = utf8_valid_len(s + i, n - i);
 			if (len) {
 				i += len;
 				continue;
@@ -183,7 +195,7 @@ doc_scan_lines(struct checklist *cl)
 static const char *
 doc_at(const struct checklist *cl, int line, int bcol, size_t *left)
 {
-	size_t start, end;
+	size_t start, end, skip;
 
 	if (line < 1 || (size_t)line > cl->nlines) {
 		*left = 0;
@@ -191,14 +203,25 @@ doc_at(const struct checklist *cl, int line, int bcol, size_t *left)
 	}
 	start = cl->lines[line - 1];
 	end = (size_t)line < cl->nlines ? cl->lines[line] : cl->srclen;
-	while (end > start && (cl->src[end - 1] == '\n' ||
-	    cl->src[end - 1] == '\r'))
-		end--;
-	if (bcol > 1)
-		start += (size_t)(bcol - 1) < end - start ?
-		    (size_t)(bcol - 1) : end - start;
-	*left = end - start;
-	return cl->src + start;
+	/* A line ends in at most one of LF, CRLF and CR (doc_scan_lines);
+	 * no loop and no branch on the column, which varies call to call. */
+	end -= end > start && cl->src[end - 1] == '\n';
+	end -= end > start && cl->src[end - 1] == '\r';
+	skip = bcol > 1 ? (size_t)(bcol - 1) : 0;
+	skip = skip < end - start ? skip : end - start;
+	*left = end - start - skip;
+	return cl->src + start + skip;
+}
+
+/* Does line hold only ASCII (doc_scan_lines)? Then its byte columns are
+ * its columns. */
+static int
+doc_line_ascii(const struct checklist *cl, int line)
+{
+	size_t k = (size_t)(line - 1) / 64;
+
+	return k >= cl->nwide ||
+	    ((cl->wide[k] >> ((size_t)(line - 1) % 64)) & 1) == 0;
 }
 
 int
@@ -209,9 +232,11 @@ checklist_col(const struct checklist *cl, int line, int bcol)
 
 	if (cl->src == NULL || line < 1 || (size_t)line > cl->nlines)
 		return bcol > 0 ? bcol : 1;
-	ls = doc_at(cl, line, 1, &left);
 	if (bcol < 1)
 		return 1;
+	if (doc_line_ascii(cl, line))
+		return bcol;
+	ls = doc_at(cl, line, 1, &left);
 	if ((size_t)(bcol - 1) > left)
 		return (int)utf8_count(ls, left) + 1 + (bcol - 1 - (int)left);
 	return (int)utf8_count(ls, (size_t)(bcol - 1)) + 1;
@@ -229,7 +254,8 @@ checklist_col_memo(const struct checklist *cl, int line, int bcol,
 	const char *ls;
 
 	if (m == NULL || cl->src == NULL || line < 1 ||
-	    (size_t)line > cl->nlines || bcol < 1)
+	    (size_t)line > cl->nlines || bcol < 1 ||
+	    doc_line_ascii(cl, line))
 		return checklist_col(cl, line, bcol);
 	ls = doc_at(cl, line, 1, &left);
 	n = (size_t)(bcol - 1);
@@ -3520,6 +3546,7 @@ checklist_free(struct checklist *cl)
 	free(cl->tables);
 	free(cl->spans);
 	free(cl->lines);
+	free(cl->wide);
 	arena_free(&cl->arena);
 	free(cl);
 }
