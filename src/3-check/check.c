@@ -82,7 +82,7 @@ const struct rule_kind check_kinds[] = {
 	  "## Sign-off\n- [ ] **QA** - ______ Date: ____",
 	  "## Sign-off\n- [x] **QA** - Dana Reyes Date: 2026-01-15",
 	  .section = check_signoff_section,
-	  .id = "signoff" },
+	  .id = "signoff", .reads = RULE_READS_APPROVALS },
 	/* A minimum percent of checked items, overall or per section. */
 	{ "completion", RKEY_MIN | RKEY_SECTION | RKEY_AFTER, RKEY_MIN,
 	  SEV_WARNING, 0,

@@ -145,11 +145,16 @@ pipeline_run(const char *path, const char *name, size_t max,
 {
 	struct input in;
 	struct checklist *cl;
+	int signoff;
 
 	if (read_input(path, max, &in) == -1)
 		return NULL;
 	cl = doc_parse(name, in.data, in.len);
-	approvals_build(cl);
+	/* The sign-off model, for the views and for judging a file with no
+	 * task item (pipeline_is_checklist); a lint that needs it for
+	 * neither builds it only for a rule that reads it, below. */
+	if ((signoff = sel == NULL || !sel->no_signoff || cl->nitems == 0))
+		approvals_build(cl);
 	itemmeta_attach(cl);
 	if (sel != NULL) {
 		sel->skipped = sel->verdict == RULES_AUTO &&
@@ -171,6 +176,8 @@ pipeline_run(const char *path, const char *name, size_t max,
 		 * check. */
 		enum sev *sev = xcalloc(rules_count(rules) + 1, sizeof(*sev));
 		rules_file_sev(rules, cl->file, sev);
+		if (!signoff && rules_reads(rules, sev, RULE_READS_APPROVALS))
+			approvals_build(cl);
 		check_run(cc, rules, sev, cl, fs);
 		free(sev);
 		/* Findings outlive the checklist: give them the caller's
@@ -309,6 +316,7 @@ pipeline_work(size_t i, struct check_ctx *cc, void *arg)
 		    &it->fs, c->diff, &it->fx);
 	else if (it->sel != NULL) {
 		it->sel->judge_only = !c->check;
+		it->sel->no_signoff = c->no_signoff;
 		cl = pipeline_checklist(it->path, c->max_size, it->sel, cc,
 		    &it->fs);
 	} else

@@ -46,6 +46,7 @@ struct pipeline_sel {
 	int			 judge_only;	/* in: parse and decide, no
 						   checks (status,
 						   --show-files) */
+	int			 no_signoff;	/* in: pipeline_cmd's */
 	int			 skipped;	/* out: not a checklist */
 	const struct rules	*used;		/* out: the set checked with
 						   (front matter may name
@@ -111,6 +112,10 @@ struct pipeline_cmd {
 	int		 check;		/* run the rules (lint, report); 0:
 					   parse and judge only (status) */
 	int		 fix, diff;	/* lint --fix, --diff: fix_file */
+	/* The command's views read no sign-off (lint): the approvals model
+	 * is built only where a rule reads it (rules_reads) or a file
+	 * without task items is judged; else for every file. */
+	int		 no_signoff;
 	size_t		 max_size;	/* of an input; 0: no limit */
 	const char	*stdin_name;	/* --stdin-filename, or NULL */
 	/* On a worker, for a CHECKED file (cl its checklist, findings in
