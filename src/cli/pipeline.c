@@ -145,17 +145,20 @@ pipeline_run(const char *path, const char *name, size_t max,
 {
 	struct input in;
 	struct checklist *cl;
-	int signoff;
+	int lean, signoff;
 
 	if (read_input(path, max, &in) == -1)
 		return NULL;
 	cl = doc_parse(name, in.data, in.len);
-	/* The sign-off model, for the views and for judging a file with no
-	 * task item (pipeline_is_checklist); a lint that needs it for
-	 * neither builds it only for a rule that reads it, below. */
-	if ((signoff = sel == NULL || !sel->no_signoff || cl->nitems == 0))
+	/* The sign-off model and the items' metadata, for the views; a
+	 * lean command (lint) builds them only for the rules that read
+	 * them (below), and the sign-off model to judge a file with no task
+	 * item (pipeline_is_checklist). */
+	lean = sel != NULL && sel->lean;
+	if ((signoff = !lean || cl->nitems == 0))
 		approvals_build(cl);
-	itemmeta_attach(cl);
+	if (!lean)
+		itemmeta_attach(cl, ITEMMETA_ALL);
 	if (sel != NULL) {
 		sel->skipped = sel->verdict == RULES_AUTO &&
 		    !pipeline_is_checklist(cl);
@@ -178,6 +181,12 @@ pipeline_run(const char *path, const char *name, size_t max,
 		rules_file_sev(rules, cl->file, sev);
 		if (!signoff && rules_reads(rules, sev, RULE_READS_APPROVALS))
 			approvals_build(cl);
+		/* Waivers are every rule's; due dates alone are cheaper
+		 * than owners and evidence. */
+		if (lean)
+			itemmeta_attach(cl, rules_reads(rules, sev,
+			    RULE_READS_ITEMMETA) ? ITEMMETA_ALL :
+			    ITEMMETA_DUE);
 		check_run(cc, rules, sev, cl, fs);
 		free(sev);
 		/* Findings outlive the checklist: give them the caller's
@@ -316,7 +325,7 @@ pipeline_work(size_t i, struct check_ctx *cc, void *arg)
 		    &it->fs, c->diff, &it->fx);
 	else if (it->sel != NULL) {
 		it->sel->judge_only = !c->check;
-		it->sel->no_signoff = c->no_signoff;
+		it->sel->lean = c->lean;
 		cl = pipeline_checklist(it->path, c->max_size, it->sel, cc,
 		    &it->fs);
 	} else

@@ -46,7 +46,7 @@ struct pipeline_sel {
 	int			 judge_only;	/* in: parse and decide, no
 						   checks (status,
 						   --show-files) */
-	int			 no_signoff;	/* in: pipeline_cmd's */
+	int			 lean;		/* in: pipeline_cmd's */
 	int			 skipped;	/* out: not a checklist */
 	const struct rules	*used;		/* out: the set checked with
 						   (front matter may name
@@ -112,10 +112,12 @@ struct pipeline_cmd {
 	int		 check;		/* run the rules (lint, report); 0:
 					   parse and judge only (status) */
 	int		 fix, diff;	/* lint --fix, --diff: fix_file */
-	/* The command's views read no sign-off (lint): the approvals model
-	 * is built only where a rule reads it (rules_reads) or a file
-	 * without task items is judged; else for every file. */
-	int		 no_signoff;
+	/* The command's views show findings only (lint): the sign-off
+	 * model and the items' metadata are built only as far as the
+	 * file's rules read them (rules_reads), the sign-off model also to
+	 * judge a file without task items; else all of it for every
+	 * file. */
+	int		 lean;
 	size_t		 max_size;	/* of an input; 0: no limit */
 	const char	*stdin_name;	/* --stdin-filename, or NULL */
 	/* On a worker, for a CHECKED file (cl its checklist, findings in
