@@ -150,13 +150,44 @@ cmem_small_alloc(struct cmem *m, size_t n)
 }
 
 static void *
+cmem_alloc_slow(struct cmem *m, size_t n)
+{
+	if (n >= CMEM_BIG)
+		return cmem_big_alloc(m, n);
+	return cmem_small_alloc(m, n);
+}
+
+/* Most of cmark's allocations are small and fit the newest chunk or a
+ * free list: that path is inline and has no call (cmark allocates a few
+ * thousand times per 10 KB of input). Blocks as cmem_small_alloc makes
+ * them. */
+static inline void *
 cmem_alloc(size_t n)
 {
 	struct cmem *m = cmem_cur;
 
-	if (n >= CMEM_BIG)
-		return cmem_big_alloc(m, n);
-	return cmem_small_alloc(m, n);
+	if (n - 1 < CMEM_FINE) {	/* 1 to CMEM_FINE bytes */
+		unsigned k = (unsigned)((n - 1) / CMEM_ALIGN);
+		size_t size = (size_t)(k + 1) * CMEM_ALIGN;
+		struct cmem_chunk *c = m->chunks;
+		struct cmem_hdr *h;
+		void *p;
+
+		if ((p = m->free[k]) != NULL) {
+			memcpy(&m->free[k], p, sizeof(void *));
+			return p;
+		}
+		if (c != NULL && c->size - c->used >= sizeof(*h) + size) {
+			h = (struct cmem_hdr *)(void *)((char *)(c + 1) +
+			    c->used);
+			c->used += sizeof(*h) + size;
+			h->size = size;
+			h->big = NULL;
+			m->last = (char *)(h + 1);
+			return h + 1;
+		}
+	}
+	return cmem_alloc_slow(m, n);
 }
 
 static void *
@@ -165,9 +196,9 @@ cmem_calloc(size_t nmemb, size_t size)
 	size_t n;
 	void *p;
 
-	if (size && nmemb > SIZE_MAX / size)
+	/* (No division: this runs for every node cmark makes.) */
+	if (__builtin_mul_overflow(nmemb, size, &n))
 		xmalloc(SIZE_MAX);	/* reports out of memory */
-	n = nmemb * size;
 	p = cmem_alloc(n);
 	memset(p, 0, n);
 	return p;
@@ -202,16 +233,14 @@ cmem_free(void *p)
 	m->free[k] = p;
 }
 
+/* cmem_realloc of a big block, or of a small one to more than it holds. */
 static void *
-cmem_realloc(void *p, size_t n)
+cmem_realloc_grow(void *p, size_t n)
 {
 	struct cmem *m = cmem_cur;
-	struct cmem_hdr *h;
+	struct cmem_hdr *h = HDR(p);
 	void *q;
 
-	if (p == NULL)
-		return cmem_alloc(n);
-	h = HDR(p);
 	if (h->big != NULL) {
 		struct cmem_big *b = h->big, *nb;
 		cmem_big_unlink(m, b);
@@ -225,8 +254,6 @@ cmem_realloc(void *p, size_t n)
 		nb->hdr.big = nb;
 		return nb + 1;
 	}
-	if (n <= h->size)
-		return p;
 	if ((char *)p == m->last && n < CMEM_BIG) {
 		struct cmem_chunk *c = m->chunks;
 		size_t extra = round_up(n) - h->size;
@@ -240,6 +267,18 @@ cmem_realloc(void *p, size_t n)
 	memcpy(q, p, h->size);
 	cmem_free(p);
 	return q;
+}
+
+/* cmark's string buffers start with realloc(NULL) and grow: the first and
+ * any that still fits are inline. */
+static void *
+cmem_realloc(void *p, size_t n)
+{
+	if (p == NULL)
+		return cmem_alloc(n);
+	if (HDR(p)->big == NULL && n <= HDR(p)->size)
+		return p;
+	return cmem_realloc_grow(p, n);
 }
 
 /*
