@@ -394,10 +394,16 @@ esc_term(struct buf *b, const char *s, size_t n)
 	while (i < n) {
 		unsigned char u = (unsigned char)s[i];
 
-		/* Fast path: eight printable ASCII bytes, copied as they are
-		 * (tests/unit_utf8.c compares it with the byte loop). */
+		/* Fast path: eight printable ASCII bytes, copied as they are;
+		 * fewer than eight left are tested as the last eight of s
+		 * (those before i again, which is harmless). unit-perf
+		 * compares it with the byte loop. */
 		if (n - i >= 8 && esc_term_plain8(s + i)) {
 			i += 8;
+			continue;
+		}
+		if (n - i < 8 && n >= 8 && esc_term_plain8(s + n - 8)) {
+			i = n;
 			continue;
 		}
 		if (u >= 0x20 && u < 0x7f) {
