@@ -364,15 +364,20 @@ check_ctx_free(struct check_ctx *c)
 static void
 check_put_oneline(struct buf *b, const char *s, size_t n)
 {
-	size_t i, lim = n;
+	size_t i, at, lim = n;
+	unsigned char *d;
 
 	if (lim > 80) {
 		lim = 80;
 		while (lim > 0 && ((unsigned char)s[lim] & 0xc0) == 0x80)
 			lim--;
 	}
-	for (i = 0; i < lim; i++)
-		buf_putc(b, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+	/* Copied whole, then each control character turned into a space
+	 * where it landed: one copy instead of a call a byte. */
+	at = b->len;
+	buf_put(b, s, lim);
+	for (i = 0, d = (unsigned char *)b->data + at; i < lim; i++)
+		d[i] = d[i] < 0x20 ? ' ' : d[i];
 	if (lim < n)
 		buf_puts(b, "...");
 }

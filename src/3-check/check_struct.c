@@ -71,28 +71,44 @@ struct dup_key {
 	unsigned hash;
 };
 
+/* Each byte as duplicate-item compares it: an ASCII capital as its small
+ * letter, white space (isspace in the C locale: space, \t \n \v \f \r)
+ * as ' ', any other byte as itself. */
+#define DUP_F1(c)	((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) == ' ' || \
+			 ((c) >= 9 && (c) <= 13) ? ' ' : (c))
+#define DUP_F4(c)	DUP_F1(c), DUP_F1(c + 1), DUP_F1(c + 2), DUP_F1(c + 3)
+#define DUP_F16(c)	DUP_F4(c), DUP_F4(c + 4), DUP_F4(c + 8), DUP_F4(c + 12)
+#define DUP_F64(c)	DUP_F16(c), DUP_F16(c + 16), DUP_F16(c + 32), \
+			DUP_F16(c + 48)
+static const unsigned char dup_fold[256] = {
+	DUP_F64(0), DUP_F64(64), DUP_F64(128), DUP_F64(192)
+};
+
 /* Append s's text as compared to b: ASCII case folded, runs of space as
- * one, no leading space, no trailing punctuation (isspace and tolower of
- * the C locale, spelt out). Returns its length. */
+ * one, no leading space, no trailing punctuation (dup_fold). Returns its
+ * length. */
 static size_t
 dup_norm(struct buf *b, const char *s)
 {
 	size_t start = b->len;
 	char *d, *q, *e;
+	int prev = 1;
 
 	buf_put(b, s, strlen(s));
 	d = q = b->data + start;
 	e = b->data + b->len;
+	/* Without a branch on the byte (spaces come every few bytes, too
+	 * often and too irregularly to predict): each byte is written at q
+	 * folded, and q moves on unless it is a space after a space or at
+	 * the start (prev starts as 1). q never passes p, so the byte
+	 * written over has been read. */
 	for (const char *p = d; p < e; p++) {
-		unsigned char c = (unsigned char)*p;
-		unsigned k = ascii_class[c];
+		unsigned char c = dup_fold[(unsigned char)*p];
+		int sp = c == ' ';
 
-		if (k & ASCII_SPACE) {
-			if (q > d && q[-1] != ' ')
-				*q++ = ' ';
-			continue;
-		}
-		*q++ = (char)(k & ASCII_UPPER ? c + ('a' - 'A') : c);
+		*q = (char)c;
+		q += !(sp & prev);
+		prev = sp;
 	}
 	while (q > d && strchr(" .;:,", q[-1]) != NULL)
 		q--;
