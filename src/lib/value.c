@@ -682,6 +682,48 @@ val_get_hashed(const struct val *v, const char *key, uint32_t h)
 	return e ? e->v : NULL;
 }
 
+/* val_get_hint of object v (not NULL). */
+static inline const struct val *
+val_hinted(const struct val *v, const char *key, uint32_t h,
+    struct val_hint *hint)
+{
+	const struct vent *e;
+
+	/* A key that is not a copy is never freed while the tree lives,
+	 * so the same pointer is the same name. */
+	if (hint->pos < v->n && v->u.c.kids[hint->pos].key == hint->key)
+		return v->u.c.kids[hint->pos].v;
+	if ((e = val_find(v, key, h)) == NULL)
+		return NULL;
+	hint->pos = (uint32_t)(e - v->u.c.kids);
+	hint->key = e->kown ? NULL : e->key;
+	return e->v;
+}
+
+const struct val *
+val_get_hint(const struct val *v, const char *key, uint32_t h,
+    struct val_hint *hint)
+{
+	if (v == NULL || v->type != VAL_OBJ)
+		return NULL;
+	return val_hinted(v, key, h, hint);
+}
+
+const struct val *
+val_get_stack(const struct val *const *stack, size_t n, const char *key,
+    uint32_t h, struct val_hint *hint)
+{
+	const struct val *v, *r;
+
+	while (n-- > 0) {
+		v = stack[n];
+		if (v != NULL && v->type == VAL_OBJ &&
+		    (r = val_hinted(v, key, h, hint)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
 const struct val *
 val_get(const struct val *v, const char *key)
 {
