@@ -922,26 +922,36 @@ template_drain(struct rctx *rc)
 
 static int template_run(struct rctx *, const struct ops *);
 
-/* Resolve o's name: "." is the top of the context stack; otherwise the
- * first part is looked up from the top down and the rest only inside what
- * it found (a broken chain gives NULL, as the spec says). */
-static const struct val *
-template_lookup(const struct rctx *rc, const struct op *o)
+/* template_lookup of a dotted name (two parts or more). */
+static __attribute__((noinline)) const struct val *
+template_lookup_dotted(const struct rctx *rc, const struct op *o)
 {
-	const struct val *v = NULL;
-	const char *part;
+	const struct val *v;
+	const char *part = o->key;
 	size_t i;
 
-	if (o->nkey == 0)
-		return rc->stack[rc->nstack - 1];
 	v = val_get_stack(rc->stack, rc->nstack, o->key, o->hash[0],
 	    &rc->hint[o->slot]);
-	part = o->key;
 	for (i = 1; v != NULL && i < o->nkey; i++) {
 		part += strlen(part) + 1;
 		v = val_get_hint(v, part, o->hash[i], &rc->hint[o->slot + i]);
 	}
 	return v;
+}
+
+/* Resolve o's name: "." is the top of the context stack; otherwise the
+ * first part is looked up from the top down and the rest only inside what
+ * it found (a broken chain gives NULL, as the spec says). A plain name
+ * (most tags) is one call, which a remembered place answers at once. */
+static const struct val *
+template_lookup(const struct rctx *rc, const struct op *o)
+{
+	if (o->nkey == 0)
+		return rc->stack[rc->nstack - 1];
+	if (o->nkey == 1)
+		return val_get_stack(rc->stack, rc->nstack, o->key,
+		    o->hash[0], &rc->hint[o->slot]);
+	return template_lookup_dotted(rc, o);
 }
 
 

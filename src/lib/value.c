@@ -753,8 +753,10 @@ val_get_hint(const struct val *v, const char *key, uint32_t h,
 	return val_hinted(v, key, h, hint);
 }
 
-const struct val *
-val_get_stack(const struct val *const *stack, size_t n, const char *key,
+/* val_get_stack past its first test (not inlined, so that the test
+ * takes no registers to save). */
+static __attribute__((noinline)) const struct val *
+val_get_stack_r(const struct val *const *stack, size_t n, const char *key,
     uint32_t h, struct val_hint *hint)
 {
 	const struct val *v, *r;
@@ -766,6 +768,20 @@ val_get_stack(const struct val *const *stack, size_t n, const char *key,
 			return r;
 	}
 	return NULL;
+}
+
+const struct val *
+val_get_stack(const struct val *const *stack, size_t n, const char *key,
+    uint32_t h, struct val_hint *hint)
+{
+	const struct val *v = n > 0 ? stack[n - 1] : NULL;
+
+	/* Most names are where they were in the top context: answered
+	 * here, without the registers the search takes. */
+	if (v != NULL && v->type == VAL_OBJ && hint->pos < v->n &&
+	    v->u.c.kids[hint->pos].key == hint->key)
+		return v->u.c.kids[hint->pos].v;
+	return val_get_stack_r(stack, n, key, h, hint);
 }
 
 const struct val *
