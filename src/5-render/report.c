@@ -1630,6 +1630,14 @@ report_jview_find(const struct jview *view, const char *key)
 	return NULL;
 }
 
+/* One byte of JSON punctuation through buf_append's inline path, not a
+ * call of buf_putc for every bracket of report.json. */
+static inline void
+report_jc(struct buf *b, char c)
+{
+	buf_append(b, &c, 1);
+}
+
 /* ",\n" (if comma) and the indentation of depth. */
 static void
 report_json_indent(struct buf *b, int comma, int depth)
@@ -1691,7 +1699,7 @@ report_json_view(struct report_jsink *js, const struct val *v,
 		return;
 	}
 	n = val_len(v);
-	buf_putc(b, t == VAL_ARR ? '[' : '{');
+	report_jc(b, t == VAL_ARR ? '[' : '{');
 	for (i = 0; i < n && !js->failed; i++) {
 		const struct jview *row = NULL;
 		if (t == VAL_OBJ &&
@@ -1717,7 +1725,7 @@ report_json_view(struct report_jsink *js, const struct val *v,
 	arena_free(&scratch);
 	if (out)
 		report_json_indent(b, 0, depth);
-	buf_putc(b, t == VAL_ARR ? ']' : '}');
+	report_jc(b, t == VAL_ARR ? ']' : '}');
 }
 
 /*
@@ -1823,7 +1831,7 @@ report_jd_close(struct buf *b, size_t n, int depth)
 {
 	if (n)
 		report_json_indent(b, 0, depth);
-	buf_putc(b, ']');
+	report_jc(b, ']');
 }
 
 /* Lazy list arr at depth, whose val_gen got arg (NULL: arr is not the
@@ -1843,13 +1851,13 @@ report_jd_list(struct report_jsink *js, const struct val *arr, int depth,
 		return 0;
 	report_jd_heads(&h, keys, depth + 2);
 	n = val_len(arr);
-	buf_putc(b, '[');
+	report_jc(b, '[');
 	for (i = 0; i < n && !js->failed; i++) {
 		report_json_indent(b, i > 0, depth + 1);
-		buf_putc(b, '{');
+		report_jc(b, '{');
 		members(b, arg, i, &h);
 		report_json_indent(b, 0, depth + 1);
-		buf_putc(b, '}');
+		report_jc(b, '}');
 		report_jd_flush(js);
 	}
 	report_jd_close(b, n, depth);
@@ -1884,7 +1892,7 @@ report_jd_task(struct buf *b, const void *arg, size_t i,
 	report_jd_head(b, h, 6);
 	report_jd_str(b, m ? m->due : NULL);
 	report_jd_head(b, h, 7);
-	buf_putc(b, '[');
+	report_jc(b, '[');
 	for (k = 0; m != NULL && k < m->nevidence; k++) {
 		report_json_indent(b, k > 0, h->d + 1);
 		report_jd_str(b, m->evidence[k]);
@@ -1977,12 +1985,12 @@ report_jd_secs(struct report_jsink *js, const struct checklist *cl,
 
 	if (i >= 0)	/* most subsection lists are empty */
 		report_jd_heads(&h, keys, depth + 2);
-	buf_putc(b, '[');
+	report_jc(b, '[');
 	while (i >= 0 && !js->failed) {
 		const struct section *s = &cl->sections[i];
 
 		report_json_indent(b, k > 0, depth + 1);
-		buf_putc(b, '{');
+		report_jc(b, '{');
 		report_jd_head(b, &h, 0);
 		report_jd_str(b, s->title);
 		report_jd_head(b, &h, 1);
@@ -2008,7 +2016,7 @@ report_jd_secs(struct report_jsink *js, const struct checklist *cl,
 		report_jd_secs(js, cl, NULL, 0, sdepth + 1 < 8 ?
 		    s->first_child : -1, sdepth + 1, h.d);
 		report_json_indent(b, 0, depth + 1);
-		buf_putc(b, '}');
+		report_jc(b, '}');
 		report_jd_flush(js);
 		k++;
 		i = idx != NULL ? (k < n ? idx[k] : -1) : s->next_sibling;

@@ -774,14 +774,18 @@ const struct val *
 val_get_stack(const struct val *const *stack, size_t n, const char *key,
     uint32_t h, struct val_hint *hint)
 {
-	const struct val *v = n > 0 ? stack[n - 1] : NULL;
+	const struct val *v;
+	size_t k = n;
 
-	/* Most names are where they were in the top context: answered
-	 * here, without the registers the search takes. */
-	if (v != NULL && v->type == VAL_OBJ && hint->pos < v->n &&
+	/* Most names are where they were in the top object (contexts
+	 * above it, such as the true of {{#open}}, have no names):
+	 * answered here, without the registers the search takes. */
+	while (k > 0 && ((v = stack[k - 1]) == NULL || v->type != VAL_OBJ))
+		k--;
+	if (k > 0 && hint->pos < v->n &&
 	    v->u.c.kids[hint->pos].key == hint->key)
 		return v->u.c.kids[hint->pos].v;
-	return val_get_stack_r(stack, n, key, h, hint);
+	return val_get_stack_r(stack, k, key, h, hint);
 }
 
 const struct val *
@@ -820,7 +824,7 @@ val_text_int(struct buf *b, long long i)
 	while ((u /= 10) != 0);
 	if (i < 0)
 		*--p = '-';
-	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	buf_append(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* "%.1f" without printf for a number that is exactly the double nearest
