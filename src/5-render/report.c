@@ -618,22 +618,26 @@ report_meta(struct val *o, const struct checklist *cl)
 static void
 report_span_tag(struct buf *b, const struct span *sp, int close)
 {
-	static const char *const tags[SPAN__MAX] = {
-		[SPAN_CODE] = "code", [SPAN_EMPH] = "em",
-		[SPAN_STRONG] = "strong", [SPAN_LINK] = "a",
+	/* Each tag whole, appended at once (a link's opening tag up to
+	 * its URL). */
+	static const struct slice tags[2][SPAN__MAX] = {
+		{ [SPAN_CODE] = { "<code>", 6 }, [SPAN_EMPH] = { "<em>", 4 },
+		  [SPAN_STRONG] = { "<strong>", 8 },
+		  [SPAN_LINK] = { "<a href=\"", 9 } },
+		{ [SPAN_CODE] = { "</code>", 7 }, [SPAN_EMPH] = { "</em>", 5 },
+		  [SPAN_STRONG] = { "</strong>", 9 },
+		  [SPAN_LINK] = { "</a>", 4 } },
 	};
+	const struct slice *t = &tags[close != 0][sp->kind];
 
 	if (sp->kind == SPAN_LINK && (sp->url == NULL ||
 	    !esc_url_allowed(sp->url, strlen(sp->url))))
 		return;
-	buf_puts(b, close ? "</" : "<");
-	buf_puts(b, tags[sp->kind]);
+	buf_append(b, t->p, t->n);
 	if (!close && sp->kind == SPAN_LINK) {
-		buf_puts(b, " href=\"");
 		esc_href(b, sp->url, strlen(sp->url));
-		buf_putc(b, '"');
+		buf_append(b, "\">", 2);
 	}
-	buf_putc(b, '>');
 }
 
 /* Spans nest and come in start order, each knowing its parent: before a
@@ -645,7 +649,9 @@ report_item_html(struct buf *b, const struct checklist *cl,
 {
 	const char *t = it->text;
 	size_t len = strlen(t), pos = 0, depth = 0, k;
-	int *open = it->nspan ? xmalloc(it->nspan * sizeof(*open)) : NULL;
+	int few[16];	/* most items have a few spans: no allocation */
+	int *open = it->nspan > 16 ? xmalloc(it->nspan * sizeof(*open)) :
+	    few;
 
 	for (k = 0; k <= it->nspan; k++) {
 		const struct span *sp = k < it->nspan ?
@@ -671,7 +677,8 @@ report_item_html(struct buf *b, const struct checklist *cl,
 	}
 	if (pos < len)
 		esc_html(b, t + pos, len - pos);
-	free(open);
+	if (open != few)
+		free(open);
 }
 
 /* val_gen of the template "tasks": task item idx[i] of a report_ilist
@@ -1002,7 +1009,11 @@ report_kind(const struct rules *rs, const char *rule)
 	const char *kind = rule;
 	size_t i, n = rs ? rules_count(rs) : 0;
 
-	for (i = 0; i < n; i++) {
+	/* A finding's rule is its rule's own id, as a rule: by pointer
+	 * first, by name only if that fails (findings read back). */
+	for (i = 0; i < n && rules_at(rs, i)->id != rule; i++)
+		;
+	for (i = i < n ? i : 0; i < n; i++) {
 		const struct rule_info *ri = rules_at(rs, i);
 		if (ri->id == rule || strcmp(ri->id, rule) == 0) {
 			kind = ri->kind;
@@ -1067,9 +1078,9 @@ static int
 report_fref_cmp(const void *a, const void *b)
 {
 	const struct report_fref *x = a, *y = b;
-	int c = strcmp(x->f->rule, y->f->rule);
+	int c = x->f->rule == y->f->rule ? 0 : strcmp(x->f->rule, y->f->rule);
 
-	if (c == 0)
+	if (c == 0 && x->f->message != y->f->message)
 		c = strcmp(x->f->message, y->f->message);
 	if (c == 0)
 		c = x->i < y->i ? -1 : x->i > y->i;
@@ -1105,8 +1116,8 @@ report_runs(const struct report_fref *refs, size_t n, int msg,
 	size_t i, j, ng = 0;
 
 	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && strcmp(refs[j].f->rule,
-		    refs[i].f->rule) == 0 && (!msg ||
+		for (j = i + 1; j < n && (refs[j].f->rule == refs[i].f->rule ||
+		    strcmp(refs[j].f->rule, refs[i].f->rule) == 0) && (!msg ||
 		    strcmp(refs[j].f->message, refs[i].f->message) == 0); j++)
 			;
 		g[ng].first = &refs[i];
