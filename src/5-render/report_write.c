@@ -246,6 +246,9 @@ struct report_writer {
 	struct template		*t[NOUTPUTS];
 	const char		**inames;	/* names the iset uses */
 	size_t			 ninames;
+	const char		**iset_slot;	/* inames as a hash set */
+	uint32_t		*iset_hash;	/* (report_iset_add) */
+	uint32_t		 iset_bits;
 	int			 stream;	/* pages as checklists come */
 	int			 page_named;	/* pages use "page" */
 	char			*token;		/* of the staged files */
@@ -285,13 +288,52 @@ report_named(const char **names, size_t n, const char *name)
 	return 0;
 }
 
+/* The slot of w's name set where a name of hash h is looked for first
+ * (multiplicative hashing: the top iset_bits bits of the product). */
+static size_t
+report_iset_at(const struct report_writer *w, uint32_t h)
+{
+	return (size_t)((h * 0x9e3779b1u) >> (32 - w->iset_bits));
+}
+
+/* w->inames as a hash set, open addressing with linear probes: the
+ * index's names are looked up for every member of every checklist's
+ * model, three times each (val_copy_pruned), and a binary search with
+ * strcmp cost as much as the copy. */
+static void
+report_iset_make(struct report_writer *w)
+{
+	size_t i, k, mask;
+
+	for (w->iset_bits = 6; ((size_t)1 << w->iset_bits) < 4 * w->ninames;
+	    w->iset_bits++)
+		;
+	mask = ((size_t)1 << w->iset_bits) - 1;
+	w->iset_slot = xcalloc(mask + 1, sizeof(*w->iset_slot));
+	w->iset_hash = xcalloc(mask + 1, sizeof(*w->iset_hash));
+	for (i = 0; i < w->ninames; i++) {
+		uint32_t h = val_hash(w->inames[i], strlen(w->inames[i]));
+		for (k = report_iset_at(w, h); w->iset_slot[k] != NULL;
+		    k = (k + 1) & mask)
+			;
+		w->iset_slot[k] = w->inames[i];
+		w->iset_hash[k] = h;
+	}
+}
+
 /* val_copy_pruned's test: a key the index templates name. */
 static int
 report_keep(const char *key, void *arg)
 {
 	const struct report_writer *w = arg;
+	size_t mask = ((size_t)1 << w->iset_bits) - 1, k;
+	uint32_t h = val_hash(key, strlen(key));
 
-	return report_named(w->inames, w->ninames, key);
+	for (k = report_iset_at(w, h); w->iset_slot[k] != NULL;
+	    k = (k + 1) & mask)
+		if (w->iset_hash[k] == h && strcmp(w->iset_slot[k], key) == 0)
+			return 1;
+	return 0;
 }
 
 /* A buffer from the spares, empty: a page and a JSON element each take
@@ -543,6 +585,8 @@ report_writer_free(struct report_writer *w)
 	arena_free(&w->keep);
 	free(w->kept);
 	free(w->inames);
+	free(w->iset_slot);
+	free(w->iset_hash);
 	template_set_free(w->pset);
 	template_set_free(w->iset);
 	if (w->ld.have_in)
@@ -1154,6 +1198,7 @@ report_writer_new(const struct report_opts *o)
 		goto fail;
 	report_clean(w);
 	w->ninames = template_set_names(w->iset, &w->inames);
+	report_iset_make(w);
 	npnames = template_set_names(w->pset, &pnames);
 	w->stream = !report_named(pnames, npnames, "summary");
 	w->page_named = report_named(pnames, npnames, "page");
