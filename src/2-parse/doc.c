@@ -84,6 +84,8 @@ struct walker {
 	struct colmemo	  colm;		/* doc_col: where it counted to */
 	unsigned char	 *pipe;		/* per line: a delimiter row; NULL if
 					   none is */
+	size_t		 *pipes;	/* pipes[l]: delimiter rows in lines
+					   1..l (with pipe) */
 	unsigned char	 *lt;		/* per line: starts with '<' */
 	struct tfound	 *tf;		/* tables rewritten in cmark's input */
 	size_t		  ntf, captf;
@@ -2088,12 +2090,13 @@ doc_table_html(struct walker *w, cmark_node *n)
 static int
 doc_pipes(const struct walker *w, int l0, int l1)
 {
-	if (w->pipe == NULL)
+	size_t n = w->cl->nlines;
+
+	if (w->pipe == NULL || l1 < l0 || l1 < 1 || (size_t)l0 > n)
 		return 0;
-	for (int l = l0; l <= l1; l++)
-		if (l >= 1 && (size_t)l <= w->cl->nlines && w->pipe[l - 1])
-			return 1;
-	return 0;
+	l0 = l0 < 1 ? 1 : l0;
+	l1 = (size_t)l1 > n ? (int)n : l1;
+	return w->pipes[l1] > w->pipes[l0 - 1];
 }
 
 /* Mark the lines that are delimiter rows (none: no table is possible),
@@ -2127,6 +2130,12 @@ doc_scan_pipes(struct walker *w)
 			p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
 			    cl->srclen);
 		}
+	}
+	if (w->pipe != NULL) {	/* doc_pipes asks of any range at once */
+		w->pipes = xmalloc((cl->nlines + 1) * sizeof(*w->pipes));
+		w->pipes[0] = 0;
+		for (size_t l = 0; l < cl->nlines; l++)
+			w->pipes[l + 1] = w->pipes[l] + w->pipe[l];
 	}
 }
 
@@ -2663,6 +2672,18 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		struct tfound t;
 		int heading = ty == CMARK_NODE_HEADING, l0, l1, dup = 0;
 
+		/* A list, item or block quote without a delimiter row in its
+		 * lines: with no box or lazy-tag candidate and no change yet,
+		 * every case below passes over all it holds (most lists of a
+		 * checklist). On past its exit, which nothing reads. */
+		if (ev == CMARK_EVENT_ENTER && !w->boxcand && !w->htmlcand &&
+		    w->fixat == NULL && (ty == CMARK_NODE_LIST ||
+		    ty == CMARK_NODE_ITEM || ty == CMARK_NODE_BLOCK_QUOTE) &&
+		    !doc_pipes(w, node_line(w, n),
+		    cmark_node_get_end_line(n) + w->line_off)) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			continue;
+		}
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_ITEM) {
 			int il = node_line(w, n);
 			if (w->fixat != NULL && il >= 1 &&
@@ -3536,6 +3557,7 @@ walked:
 		free(w.tf[i].off);
 	free(w.tf);
 	free(w.pipe);
+	free(w.pipes);
 	free(w.lt);
 	free(w.boxfix);
 	free(w.boxfix_off);
