@@ -214,6 +214,28 @@ doc_scan_lines(struct checklist *cl)
 	cl->cap_[CAP_LINE] = cap;
 }
 
+/* Room for the model of a document of cl->nlines lines as most are (a
+ * task item, a block and a seg or two per line, a section or field every
+ * few lines), up to DOC_PRESIZE rows an array: growing each from 8 rows
+ * cost a hundred reallocs a file; a bigger document grows as before. */
+#define DOC_PRESIZE	4096
+static void
+doc_presize(struct checklist *cl)
+{
+	size_t n = cl->nlines < DOC_PRESIZE ? cl->nlines + 1 : DOC_PRESIZE;
+
+	cl->items = xgrow(cl->items, &cl->cap_[CAP_ITEM], n,
+	    sizeof(*cl->items));
+	cl->blocks = xgrow(cl->blocks, &cl->cap_[CAP_BLOCK], n,
+	    sizeof(*cl->blocks));
+	cl->segs = xgrow(cl->segs, &cl->cap_[CAP_SEG], 2 * n,
+	    sizeof(*cl->segs));
+	cl->sections = xgrow(cl->sections, &cl->cap_[CAP_SEC], n / 4 + 1,
+	    sizeof(*cl->sections));
+	cl->fields = xgrow(cl->fields, &cl->cap_[CAP_FIELD], n / 4 + 1,
+	    sizeof(*cl->fields));
+}
+
 /* Pointer to the byte at line:bcol (both from 1), clamped to the line. */
 static const char *
 doc_at(const struct checklist *cl, int line, int bcol, size_t *left)
@@ -3476,6 +3498,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	cl->src = data;
 	cl->srclen = len;
 	doc_scan_lines(cl);
+	doc_presize(cl);
 	w.line_off = doc_front_matter(cl);
 	body = w.line_off ? ((size_t)w.line_off < cl->nlines ?
 	    cl->lines[w.line_off] : len) : 0;
