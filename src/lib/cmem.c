@@ -284,8 +284,7 @@ cmem_realloc_grow(void *p, size_t n)
 }
 
 /* cmark's string buffers start with realloc(NULL) and grow: the first and
- * any that still fits are inline. (A big block's size has CMEM_ISBIG set:
- * never below n, so it goes on to cmem_realloc_grow.) */
+ * any small one that still fits are inline. */
 static void *
 cmem_realloc(void *p, size_t n)
 {
