@@ -344,20 +344,15 @@ report_anchor(struct val *o, const struct rctx *rc, size_t fi)
 
 /* "src": the --source-url of line in rc's checklist, with {path} (the
  * checklist's path, percent-encoded but for '/'), {line} and {commit}
- * replaced; null without --source-url. Only task items and findings
- * have a src, so a null one renders as a missing one would; but a tag
- * naming src finds it at once, not after a search of every context
- * below (some 2,000 searches a page). */
+ * replaced; nothing without --source-url. */
 static void
 report_src(struct val *o, const struct rctx *rc, int line)
 {
 	const char *u = rc->in ? rc->in->source_url : NULL, *p;
 	struct buf b = {0};
 
-	if (u == NULL) {
-		val_put_null(o, "src");
+	if (u == NULL)
 		return;
-	}
 	while (*u != '\0') {
 		if (strncmp(u, "{path}", 6) == 0) {
 			for (p = rc->cl->file; *p != '\0'; p++) {
