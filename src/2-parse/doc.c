@@ -791,9 +791,14 @@ doc_item_box(struct walker *w, cmark_node *n, struct boxinfo *b)
 	}
 	for (k = j; k < left && doc_spacechar(ls[k]); k++)
 		;
-	if (k == j || k + 3 > left || ls[k] != '[' || ls[k + 2] != ']' ||
-	    strchr(" \txX-~", ls[k + 1]) == NULL)
+	if (k == j || k + 3 > left || ls[k] != '[' || ls[k + 2] != ']')
 		return 0;
+	switch (ls[k + 1]) {
+	case ' ': case '\t': case 'x': case 'X': case '-': case '~':
+		break;
+	default:
+		return 0;
+	}
 	b->k = k;
 	b->mark = ls[k + 1];
 	b->eol = k + 3 == left;
@@ -1065,12 +1070,16 @@ label_ok(const char *p, size_t n)
 	}
 	if (words == 1) {
 		/* Admonitions are prose, not slots to fill. */
-		static const char *const prose[] = { "Note", "Notes",
-		    "Remember", "Tip", "Warning", "Important", "Caution",
-		    "Example", "Info", "NB", "Hint", "Reminder" };
+#define PROSE(s)	{ s, sizeof(s) - 1 }
+		static const struct { const char *w; size_t n; } prose[] = {
+		    PROSE("Note"), PROSE("Notes"), PROSE("Remember"),
+		    PROSE("Tip"), PROSE("Warning"), PROSE("Important"),
+		    PROSE("Caution"), PROSE("Example"), PROSE("Info"),
+		    PROSE("NB"), PROSE("Hint"), PROSE("Reminder") };
+#undef PROSE
 		for (size_t i = 0; i < sizeof(prose) / sizeof(prose[0]); i++)
-			if (strlen(prose[i]) == n &&
-			    strncasecmp(p, prose[i], n) == 0)
+			if (prose[i].n == n &&
+			    strncasecmp(p, prose[i].w, n) == 0)
 				return 0;
 	}
 	return words <= 6;
