@@ -13,6 +13,7 @@
  * 120, a one-byte string 16; with 16 and 16 they took 128 and 32, and a
  * parse of a 15 KB checklist held 13% more. */
 #include <pthread.h>
+#include <sys/mman.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -131,6 +132,47 @@ cmem_big_unlink(struct cmem *m, struct cmem_big *b)
 		b->next->prev = b->prev;
 }
 
+/*
+ * Chunks are mapped on their own, not malloc'd: they are kept from one
+ * parse to the next (CMEM_KEEP, below), and in the malloc heaps of the
+ * threads the kept chunks and the blocks malloc'd around them left more
+ * pages behind than the chunks themselves (lint on 2,000 files of 10 KB:
+ * 0.1 MiB of peak RSS).
+ */
+static struct cmem_chunk *
+cmem_chunk_map(void)
+{
+	struct cmem_chunk *c = mmap(NULL, CMEM_CHUNK, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (c == MAP_FAILED)
+		xmalloc(SIZE_MAX);	/* reports out of memory */
+	c->size = CMEM_CHUNK - sizeof(*c);
+	return c;
+}
+
+static void
+cmem_chunk_unmap(struct cmem_chunk *c)
+{
+	munmap(c, CMEM_CHUNK);
+}
+
+/* A chunk to bump from next, a kept one if there is one, put first. */
+static struct cmem_chunk * __attribute__((noinline))
+cmem_chunk_add(struct cmem *m)
+{
+	struct cmem_chunk *c;
+
+	if ((c = m->spare) != NULL)
+		m->spare = c->next;
+	else
+		c = cmem_chunk_map();
+	c->used = 0;
+	c->next = m->chunks;
+	m->chunks = c;
+	return c;
+}
+
 static void *
 cmem_small_alloc(struct cmem *m, size_t n)
 {
@@ -147,17 +189,8 @@ cmem_small_alloc(struct cmem *m, size_t n)
 	n = size;
 	need = sizeof(struct cmem_hdr) + n;
 
-	if (c == NULL || c->size - c->used < need) {
-		if ((c = m->spare) != NULL)
-			m->spare = c->next;
-		else {
-			c = xmalloc(sizeof(*c) + CMEM_CHUNK);
-			c->size = CMEM_CHUNK;
-		}
-		c->used = 0;
-		c->next = m->chunks;
-		m->chunks = c;
-	}
+	if (c == NULL || c->size - c->used < need)
+		c = cmem_chunk_add(m);
 	h = (struct cmem_hdr *)(void *)((char *)(c + 1) + c->used);
 	c->used += need;
 	h->size = n;
@@ -297,11 +330,11 @@ cmem_realloc(void *p, size_t n)
 
 /*
  * Chunks are kept from one parse to the next on the same thread, up to
- * CMEM_KEEP of them: freeing them after every file made malloc give the
- * memory back to the system and fault it in again for the next (about 5%
- * of a run over many small files). They hang off a thread-specific key
- * whose destructor frees them when the thread ends; the main thread's
- * stay reachable until exit.
+ * CMEM_KEEP of them: freeing them after every file gave the memory back
+ * to the system and faulted it in again for the next (about 5% of a run
+ * over many small files). They hang off a thread-specific key whose
+ * destructor unmaps them when the thread ends; the main thread's stay
+ * mapped until exit.
  */
 #define CMEM_KEEP	8
 
@@ -315,7 +348,7 @@ cmem_spare_free(void *p)
 
 	for (; c != NULL; c = cn) {
 		cn = c->next;
-		free(c);
+		cmem_chunk_unmap(c);
 	}
 }
 
@@ -347,12 +380,12 @@ cmem_end(struct cmem *m)
 		n++;
 	for (c = m->chunks; c != NULL; c = cn) {
 		cn = c->next;
-		if (n < CMEM_KEEP && c->size == CMEM_CHUNK) {
+		if (n < CMEM_KEEP) {
 			c->next = keep;
 			keep = c;
 			n++;
 		} else
-			free(c);
+			cmem_chunk_unmap(c);
 	}
 	for (b = m->bigs; b != NULL; b = bn) {
 		bn = b->next;
