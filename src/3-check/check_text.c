@@ -623,16 +623,24 @@ check_status_tail(const char *t, size_t *n)
 		int sp;
 
 		while (len - i >= 8) {
-			uint64_t v, a, b, c, d;
+			uint64_t v, a, b, c, d, m;
 
 			memcpy(&v, t + i, 8);
 			a = v ^ (lo * ':');
 			b = v ^ (lo * '-');
 			c = v ^ (lo * '(');
 			d = v ^ (lo * 0xe2);
-			if ((((a - lo) & ~a) | ((b - lo) & ~b) |
-			    ((c - lo) & ~c) | ((d - lo) & ~d)) & hi)
+			m = (((a - lo) & ~a) | ((b - lo) & ~b) |
+			    ((c - lo) & ~c) | ((d - lo) & ~d)) & hi;
+			if (m != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/* The lowest set bit is exact: the first
+				 * such byte (a borrow only marks bytes above
+				 * a zero one). */
+				i += (size_t)(__builtin_ctzll(m) >> 3);
+#endif
 				break;
+			}
 			i += 8;
 		}
 		if (i >= len)
