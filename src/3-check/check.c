@@ -83,7 +83,7 @@ const struct rule_kind check_kinds[] = {
 	  "## Sign-off\n- [ ] **QA** - ______ Date: ____",
 	  "## Sign-off\n- [x] **QA** - Dana Reyes Date: 2026-01-15",
 	  .section = check_signoff_section,
-	  .id = "signoff" },
+	  .id = "signoff", .reads = RULE_READS_APPROVALS },
 	/* A minimum percent of checked items, overall or per section. */
 	{ "completion", RKEY_MIN | RKEY_SECTION | RKEY_AFTER, RKEY_MIN,
 	  SEV_WARNING, 0,
@@ -242,7 +242,7 @@ const struct rule_kind check_kinds[] = {
 	  "report shows what is late before the release does.",
 	  "- [ ] Rotate the keys due:2020-01-01",
 	  "- [x] Rotate the keys due:2020-01-01",
-	  .id = "overdue" },
+	  .id = "overdue", .reads = RULE_READS_DUE },
 	/* A checked item without a link, #123 or a commit. */
 	{ "evidence-required", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "'{match}' is checked without evidence",
@@ -255,7 +255,7 @@ const struct rule_kind check_kinds[] = {
 	  "reviewer check it.",
 	  "- [x] Penetration test passed",
 	  "- [x] Penetration test passed: https://example.com/report/42",
-	  .id = "evidence-required" },
+	  .id = "evidence-required", .reads = RULE_READS_ITEMMETA },
 	/* A review or expiry date in the past. */
 	{ "stale-review", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "{label} date {match} has passed",

@@ -613,22 +613,26 @@ report_meta(struct val *o, const struct checklist *cl)
 static void
 report_span_tag(struct buf *b, const struct span *sp, int close)
 {
-	static const char *const tags[SPAN__MAX] = {
-		[SPAN_CODE] = "code", [SPAN_EMPH] = "em",
-		[SPAN_STRONG] = "strong", [SPAN_LINK] = "a",
+	/* Each tag whole, appended at once (a link's opening tag up to
+	 * its URL). */
+	static const struct slice tags[2][SPAN__MAX] = {
+		{ [SPAN_CODE] = { "<code>", 6 }, [SPAN_EMPH] = { "<em>", 4 },
+		  [SPAN_STRONG] = { "<strong>", 8 },
+		  [SPAN_LINK] = { "<a href=\"", 9 } },
+		{ [SPAN_CODE] = { "</code>", 7 }, [SPAN_EMPH] = { "</em>", 5 },
+		  [SPAN_STRONG] = { "</strong>", 9 },
+		  [SPAN_LINK] = { "</a>", 4 } },
 	};
+	const struct slice *t = &tags[close != 0][sp->kind];
 
 	if (sp->kind == SPAN_LINK && (sp->url == NULL ||
 	    !esc_url_allowed(sp->url, strlen(sp->url))))
 		return;
-	buf_puts(b, close ? "</" : "<");
-	buf_puts(b, tags[sp->kind]);
+	buf_append(b, t->p, t->n);
 	if (!close && sp->kind == SPAN_LINK) {
-		buf_puts(b, " href=\"");
 		esc_href(b, sp->url, strlen(sp->url));
-		buf_putc(b, '"');
+		buf_append(b, "\">", 2);
 	}
-	buf_putc(b, '>');
 }
 
 /* Spans nest and come in start order, each knowing its parent: before a
@@ -640,7 +644,9 @@ report_item_html(struct buf *b, const struct checklist *cl,
 {
 	const char *t = it->text;
 	size_t len = strlen(t), pos = 0, depth = 0, k;
-	int *open = it->nspan ? xmalloc(it->nspan * sizeof(*open)) : NULL;
+	int few[16];	/* most items have a few spans: no allocation */
+	int *open = it->nspan > 16 ? xmalloc(it->nspan * sizeof(*open)) :
+	    few;
 
 	for (k = 0; k <= it->nspan; k++) {
 		const struct span *sp = k < it->nspan ?
@@ -666,7 +672,8 @@ report_item_html(struct buf *b, const struct checklist *cl,
 	}
 	if (pos < len)
 		esc_html(b, t + pos, len - pos);
-	free(open);
+	if (open != few)
+		free(open);
 }
 
 /* val_gen of the template "tasks": task item idx[i] of a report_ilist
@@ -997,7 +1004,11 @@ report_kind(const struct rules *rs, const char *rule)
 	const char *kind = rule;
 	size_t i, n = rs ? rules_count(rs) : 0;
 
-	for (i = 0; i < n; i++) {
+	/* A finding's rule is its rule's own id, as a rule: by pointer
+	 * first, by name only if that fails (findings read back). */
+	for (i = 0; i < n && rules_at(rs, i)->id != rule; i++)
+		;
+	for (i = i < n ? i : 0; i < n; i++) {
 		const struct rule_info *ri = rules_at(rs, i);
 		if (ri->id == rule || strcmp(ri->id, rule) == 0) {
 			kind = ri->kind;
@@ -1062,9 +1073,9 @@ static int
 report_fref_cmp(const void *a, const void *b)
 {
 	const struct report_fref *x = a, *y = b;
-	int c = strcmp(x->f->rule, y->f->rule);
+	int c = x->f->rule == y->f->rule ? 0 : strcmp(x->f->rule, y->f->rule);
 
-	if (c == 0)
+	if (c == 0 && x->f->message != y->f->message)
 		c = strcmp(x->f->message, y->f->message);
 	if (c == 0)
 		c = x->i < y->i ? -1 : x->i > y->i;
@@ -1100,8 +1111,8 @@ report_runs(const struct report_fref *refs, size_t n, int msg,
 	size_t i, j, ng = 0;
 
 	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && strcmp(refs[j].f->rule,
-		    refs[i].f->rule) == 0 && (!msg ||
+		for (j = i + 1; j < n && (refs[j].f->rule == refs[i].f->rule ||
+		    strcmp(refs[j].f->rule, refs[i].f->rule) == 0) && (!msg ||
 		    strcmp(refs[j].f->message, refs[i].f->message) == 0); j++)
 			;
 		g[ng].first = &refs[i];
@@ -1625,6 +1636,14 @@ report_jview_find(const struct jview *view, const char *key)
 	return NULL;
 }
 
+/* One byte of JSON punctuation through buf_append's inline path, not a
+ * call of buf_putc for every bracket of report.json. */
+static inline void
+report_jc(struct buf *b, char c)
+{
+	buf_append(b, &c, 1);
+}
+
 /* ",\n" (if comma) and the indentation of depth. */
 static void
 report_json_indent(struct buf *b, int comma, int depth)
@@ -1686,7 +1705,7 @@ report_json_view(struct report_jsink *js, const struct val *v,
 		return;
 	}
 	n = val_len(v);
-	buf_putc(b, t == VAL_ARR ? '[' : '{');
+	report_jc(b, t == VAL_ARR ? '[' : '{');
 	for (i = 0; i < n && !js->failed; i++) {
 		const struct jview *row = NULL;
 		if (t == VAL_OBJ &&
@@ -1712,7 +1731,7 @@ report_json_view(struct report_jsink *js, const struct val *v,
 	arena_free(&scratch);
 	if (out)
 		report_json_indent(b, 0, depth);
-	buf_putc(b, t == VAL_ARR ? ']' : '}');
+	report_jc(b, t == VAL_ARR ? ']' : '}');
 }
 
 /*
@@ -1818,7 +1837,7 @@ report_jd_close(struct buf *b, size_t n, int depth)
 {
 	if (n)
 		report_json_indent(b, 0, depth);
-	buf_putc(b, ']');
+	report_jc(b, ']');
 }
 
 /* Lazy list arr at depth, whose val_gen got arg (NULL: arr is not the
@@ -1838,13 +1857,13 @@ report_jd_list(struct report_jsink *js, const struct val *arr, int depth,
 		return 0;
 	report_jd_heads(&h, keys, depth + 2);
 	n = val_len(arr);
-	buf_putc(b, '[');
+	report_jc(b, '[');
 	for (i = 0; i < n && !js->failed; i++) {
 		report_json_indent(b, i > 0, depth + 1);
-		buf_putc(b, '{');
+		report_jc(b, '{');
 		members(b, arg, i, &h);
 		report_json_indent(b, 0, depth + 1);
-		buf_putc(b, '}');
+		report_jc(b, '}');
 		report_jd_flush(js);
 	}
 	report_jd_close(b, n, depth);
@@ -1879,7 +1898,7 @@ report_jd_task(struct buf *b, const void *arg, size_t i,
 	report_jd_head(b, h, 6);
 	report_jd_str(b, m ? m->due : NULL);
 	report_jd_head(b, h, 7);
-	buf_putc(b, '[');
+	report_jc(b, '[');
 	for (k = 0; m != NULL && k < m->nevidence; k++) {
 		report_json_indent(b, k > 0, h->d + 1);
 		report_jd_str(b, m->evidence[k]);
@@ -1972,12 +1991,12 @@ report_jd_secs(struct report_jsink *js, const struct checklist *cl,
 
 	if (i >= 0)	/* most subsection lists are empty */
 		report_jd_heads(&h, keys, depth + 2);
-	buf_putc(b, '[');
+	report_jc(b, '[');
 	while (i >= 0 && !js->failed) {
 		const struct section *s = &cl->sections[i];
 
 		report_json_indent(b, k > 0, depth + 1);
-		buf_putc(b, '{');
+		report_jc(b, '{');
 		report_jd_head(b, &h, 0);
 		report_jd_str(b, s->title);
 		report_jd_head(b, &h, 1);
@@ -2003,7 +2022,7 @@ report_jd_secs(struct report_jsink *js, const struct checklist *cl,
 		report_jd_secs(js, cl, NULL, 0, sdepth + 1 < 8 ?
 		    s->first_child : -1, sdepth + 1, h.d);
 		report_json_indent(b, 0, depth + 1);
-		buf_putc(b, '}');
+		report_jc(b, '}');
 		report_jd_flush(js);
 		k++;
 		i = idx != NULL ? (k < n ? idx[k] : -1) : s->next_sibling;

@@ -246,6 +246,9 @@ struct report_writer {
 	struct template		*t[NOUTPUTS];
 	const char		**inames;	/* names the iset uses */
 	size_t			 ninames;
+	const char		**iset_slot;	/* inames as a hash set */
+	uint32_t		*iset_hash;	/* (report_iset_add) */
+	uint32_t		 iset_bits;
 	int			 stream;	/* pages as checklists come */
 	int			 page_named;	/* pages use "page" */
 	char			*token;		/* of the staged files */
@@ -285,13 +288,52 @@ report_named(const char **names, size_t n, const char *name)
 	return 0;
 }
 
+/* The slot of w's name set where a name of hash h is looked for first
+ * (multiplicative hashing: the top iset_bits bits of the product). */
+static size_t
+report_iset_at(const struct report_writer *w, uint32_t h)
+{
+	return (size_t)((h * 0x9e3779b1u) >> (32 - w->iset_bits));
+}
+
+/* w->inames as a hash set, open addressing with linear probes: the
+ * index's names are looked up for every member of every checklist's
+ * model, three times each (val_copy_pruned), and a binary search with
+ * strcmp cost as much as the copy. */
+static void
+report_iset_make(struct report_writer *w)
+{
+	size_t i, k, mask;
+
+	for (w->iset_bits = 6; ((size_t)1 << w->iset_bits) < 4 * w->ninames;
+	    w->iset_bits++)
+		;
+	mask = ((size_t)1 << w->iset_bits) - 1;
+	w->iset_slot = xcalloc(mask + 1, sizeof(*w->iset_slot));
+	w->iset_hash = xcalloc(mask + 1, sizeof(*w->iset_hash));
+	for (i = 0; i < w->ninames; i++) {
+		uint32_t h = val_hash(w->inames[i], strlen(w->inames[i]));
+		for (k = report_iset_at(w, h); w->iset_slot[k] != NULL;
+		    k = (k + 1) & mask)
+			;
+		w->iset_slot[k] = w->inames[i];
+		w->iset_hash[k] = h;
+	}
+}
+
 /* val_copy_pruned's test: a key the index templates name. */
 static int
 report_keep(const char *key, void *arg)
 {
 	const struct report_writer *w = arg;
+	size_t mask = ((size_t)1 << w->iset_bits) - 1, k;
+	uint32_t h = val_hash(key, strlen(key));
 
-	return report_named(w->inames, w->ninames, key);
+	for (k = report_iset_at(w, h); w->iset_slot[k] != NULL;
+	    k = (k + 1) & mask)
+		if (w->iset_hash[k] == h && strcmp(w->iset_slot[k], key) == 0)
+			return 1;
+	return 0;
 }
 
 /* A buffer from the spares, empty: a page and a JSON element each take
@@ -543,6 +585,8 @@ report_writer_free(struct report_writer *w)
 	arena_free(&w->keep);
 	free(w->kept);
 	free(w->inames);
+	free(w->iset_slot);
+	free(w->iset_hash);
 	template_set_free(w->pset);
 	template_set_free(w->iset);
 	if (w->ld.have_in)
@@ -1154,6 +1198,7 @@ report_writer_new(const struct report_opts *o)
 		goto fail;
 	report_clean(w);
 	w->ninames = template_set_names(w->iset, &w->inames);
+	report_iset_make(w);
 	npnames = template_set_names(w->pset, &pnames);
 	w->stream = !report_named(pnames, npnames, "summary");
 	w->page_named = report_named(pnames, npnames, "page");
@@ -1358,51 +1403,99 @@ report_kept_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Append what is left of file in (its elements, from its offset on) to
- * file out: in the kernel (sendfile: report.json's elements are most of
- * the report's bytes, and this copy runs alone at the end), else through
- * buf[0..size). 0, or the errno of the failure. */
+/* Copy len bytes of file in from offset from to file out at its
+ * position: in the kernel (sendfile), else through a buffer. 0, or the
+ * errno of the failure (EIO if in ends early). */
 static int
-report_copy_parts(int in, int out, char *buf, size_t size)
+report_copy_range(int in, int out, off_t from, size_t len)
 {
 	ssize_t n;
-	int err;
+	char *buf;
+	int err = 0;
 
-	for (;;) {
-		n = sendfile(out, in, NULL, (size_t)1 << 30);
-		if (n > 0)
+	while (len > 0) {
+		n = sendfile(out, in, &from, len < ((size_t)1 << 30) ? len :
+		    (size_t)1 << 30);
+		if (n > 0) {
+			len -= (size_t)n;
 			continue;
+		}
 		if (n == 0)
-			return 0;
+			return EIO;
 		if (errno == EINTR)
 			continue;
 		if (errno != EINVAL && errno != ENOSYS)
 			return errno;
 		break;		/* not for these files: copy it here */
 	}
-	while ((n = read(in, buf, size)) != 0) {
+	if (len == 0)
+		return 0;
+	buf = xmalloc(65536);
+	while (len > 0 && err == 0) {
+		n = pread(in, buf, len < 65536 ? len : 65536, from);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
-			return errno;
-		if ((err = report_write_all(out, buf, (size_t)n)) != 0)
-			return err;
+		if (n <= 0)
+			err = n < 0 ? errno : EIO;
+		else if ((err = report_write_all(out, buf, (size_t)n)) == 0) {
+			from += n;
+			len -= (size_t)n;
+		}
 	}
-	return 0;
+	free(buf);
+	return err;
 }
 
-/* report.json into the staging directory: the head, then the elements
- * gathered in parts. Byte for byte what val_json of the whole tree
- * writes. */
+/* A part of report.json's elements that a thread of its own copies from
+ * the parts file (report_copy_range's arguments and result). */
+struct rw_copy {
+	int		 in, out;
+	off_t		 from;
+	size_t		 len;
+	int		 err;
+	int		 started;	/* th runs it */
+	pthread_t	 th;
+};
+
+static void *
+report_copy_run(void *arg)
+{
+	struct rw_copy *c = arg;
+
+	c->err = report_copy_range(c->in, c->out, c->from, c->len);
+	return NULL;
+}
+
+/*
+ * report.json in the staging directory: the head, then the elements
+ * gathered in parts, byte for byte what val_json of the whole tree
+ * writes. They are most of the report's bytes (200 MB for 2,000
+ * checklists), and the copy would run alone at the end: two threads
+ * copy a half each, each through a descriptor of its own placed where
+ * its half goes, while the index and the other files are rendered
+ * (report_json_start, then report_json_end).
+ */
+struct rw_json {
+	int		 fd;		/* -1: not started or failed */
+	size_t		 head, total;	/* bytes of the head, of parts */
+	int		 saved;		/* errno of a failure */
+	size_t		 ncopy;
+	struct rw_copy	 copy[2];
+	struct buf	 msg;		/* DIR/report.json */
+};
+
+/* Write the head and start the copies; -1 after a diag_error. */
 static int
-report_writer_json(struct report_writer *w)
+report_json_start(struct report_writer *w, struct rw_json *j)
 {
 	struct val *head;
 	struct arena a = { NULL };
-	struct buf b = {0}, path = {0}, msg = {0};
-	char chunk[65536];
-	int rc = 0, saved = 0, fd;
+	struct buf b = {0}, path = {0};
+	struct stat st;
+	size_t k, half;
 
+	memset(j, 0, sizeof(*j));
+	j->fd = -1;
 	head = report_head_in(&a, &w->tot, w->o->generated_at, 0);
 	report_put_source(head, w->o->commit, w->o->branch);
 	report_diff_summary(head, w->o->baseline, &w->tot.ch, 0);
@@ -1410,37 +1503,98 @@ report_writer_json(struct report_writer *w)
 	arena_free(&a);
 	b.len -= 2;		/* "\n}" */
 	buf_puts(&b, ",\n  \"checklists\": [");
+	j->head = b.len;
 	report_stage_path(w, &path, "report.json", 0);
-	buf_printf(&msg, "%s/report.json", w->o->dir);
+	buf_printf(&j->msg, "%s/report.json", w->o->dir);
 	/* open and write(2), not stdio, like every other output. */
-	if ((fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0666)) == -1) {
-		diag_error(msg.data, 0, 0, "cannot create: %s",
+	if ((j->fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC |
+	    O_NOFOLLOW | O_CLOEXEC, 0666)) == -1) {
+		diag_error(j->msg.data, 0, 0, "cannot create: %s",
 		    strerror(errno));
-		rc = -1;
-		goto out;
+		buf_free(&j->msg);
+		buf_free(&b);
+		buf_free(&path);
+		return -1;
 	}
-	saved = report_write_all(fd, b.data, b.len);
-	if (saved == 0 && (fflush(w->parts) == EOF ||
-	    fseek(w->parts, 0, SEEK_SET) == -1))
-		saved = errno;
-	if (saved == 0)
-		saved = report_copy_parts(fileno(w->parts), fd, chunk,
-		    sizeof(chunk));
-	if (saved == 0)
-		saved = report_write_all(fd, w->nparts ? "\n  ]\n}\n" :
-		    "]\n}\n", w->nparts ? 7 : 4);
-	if (close(fd) == -1 && saved == 0)
-		saved = errno;
-	if (saved != 0) {
-		diag_error(msg.data, 0, 0, "write failed: %s",
-		    strerror(saved));
-		rc = -1;
+	j->saved = report_write_all(j->fd, b.data, b.len);
+	if (j->saved == 0 && (fflush(w->parts) == EOF ||
+	    fstat(fileno(w->parts), &st) == -1))
+		j->saved = errno;
+	if (j->saved == 0) {
+		j->total = (size_t)st.st_size;
+		/* A second half only when it is worth a thread. */
+		half = j->total >= ((size_t)4 << 20) ? j->total / 2 :
+		    j->total;
+		j->copy[0] = (struct rw_copy){ fileno(w->parts), j->fd, 0,
+		    half, 0, 0, 0 };
+		j->ncopy = 1;
+		if (half < j->total) {
+			int fd2 = open(path.data, O_WRONLY | O_NOFOLLOW |
+			    O_CLOEXEC);
+			if (fd2 == -1 || lseek(fd2, (off_t)(j->head + half),
+			    SEEK_SET) == -1) {
+				if (fd2 != -1)
+					close(fd2);
+				j->copy[0].len = j->total;
+			} else {
+				j->copy[1] = (struct rw_copy){
+				    fileno(w->parts), fd2, (off_t)half,
+				    j->total - half, 0, 0, 0 };
+				j->ncopy = 2;
+			}
+		}
+		for (k = 0; k < j->ncopy; k++)
+			j->copy[k].started = pthread_create(&j->copy[k].th,
+			    NULL, report_copy_run, &j->copy[k]) == 0;
 	}
-out:
 	buf_free(&b);
 	buf_free(&path);
-	buf_free(&msg);
+	return 0;
+}
+
+/* Wait for the copies (or make those no thread took), write the end;
+ * -1 after a diag_error. */
+static int
+report_json_end(struct report_writer *w, struct rw_json *j)
+{
+	const char *tail = w->nparts ? "\n  ]\n}\n" : "]\n}\n";
+	size_t k, n = strlen(tail);
+	ssize_t r;
+	int rc = 0;
+
+	if (j->fd == -1)
+		return -1;
+	for (k = 0; k < j->ncopy; k++) {
+		if (j->copy[k].started)
+			pthread_join(j->copy[k].th, NULL);
+		else
+			report_copy_run(&j->copy[k]);
+		if (j->saved == 0)
+			j->saved = j->copy[k].err;
+		if (k > 0 && close(j->copy[k].out) == -1 && j->saved == 0)
+			j->saved = errno;
+	}
+	while (j->saved == 0 && n > 0) {
+		r = pwrite(j->fd, tail, n, (off_t)(j->head + j->total));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			j->saved = errno;
+		else {
+			tail += r;
+			n -= (size_t)r;
+			j->total += (size_t)r;
+		}
+	}
+	if (close(j->fd) == -1 && j->saved == 0)
+		j->saved = errno;
+	if (j->saved != 0) {
+		diag_error(j->msg.data, 0, 0, "write failed: %s",
+		    strerror(j->saved));
+		rc = -1;
+	}
+	buf_free(&j->msg);
+	j->fd = -1;
 	return rc;
 }
 
@@ -1453,9 +1607,14 @@ report_writer_finish(struct report_writer *w)
 	struct rw_kept **order = NULL;
 	struct arena a = { NULL };
 	struct val *model, *arr;
+	struct rw_json j;
 	size_t i;
 	int rc = w->failed ? -1 : 0, k;
 
+	/* report.json is copied while the rest is rendered. */
+	j.fd = -1;
+	if (rc == 0)
+		rc = report_json_start(w, &j);
 	for (i = 0; i < w->nkept && rc == 0 && !w->stream; i++) {
 		if (w->kept[i].nopage)
 			continue;
@@ -1494,8 +1653,8 @@ report_writer_finish(struct report_writer *w)
 		free(order);
 		arena_free(&a);
 	}
-	if (rc == 0)
-		rc = report_writer_json(w);
+	if (report_json_end(w, &j) == -1)
+		rc = -1;
 	/* Everything is staged: check that every rename can succeed, so
 	 * that a refusal leaves the previous report whole. */
 	if (rc == 0)

@@ -56,6 +56,8 @@ struct op {
 					   into NUL-separated parts */
 	size_t		 nkey;		/* number of parts; 0 for "." */
 	uint32_t	*hash;		/* val_hash of each part */
+	size_t		 slot;		/* its parts' hints: a render's
+					   hint[slot .. slot + nkey) */
 	int		 line, col;	/* of the tag */
 	const struct template *owner;	/* template the op comes from */
 	struct ops	 kids;		/* SECTION, INVERTED, PARENT, BLOCK */
@@ -93,6 +95,7 @@ struct template_set {
 	struct template	**all;		/* owned */
 	size_t		 nall, capall;
 	int		 loading;	/* nested loads in progress */
+	size_t		 nslots;	/* name parts of all its tags */
 	unsigned long	 max_steps;	/* render limits (template_set_limit) */
 	size_t		 max_out;
 };
@@ -513,9 +516,10 @@ template_ops_free(struct ops *ops)
 	memset(ops, 0, sizeof(*ops));
 }
 
-/* Split a name at its dots into op->key, and hash each part. */
+/* Split a name at its dots into op->key, and hash each part; the parts
+ * get the next nkey hint slots of set. */
 static void
-template_key(struct op *o)
+template_key(struct template_set *set, struct op *o)
 {
 	const char *part;
 
@@ -534,6 +538,8 @@ template_key(struct op *o)
 		o->hash[i] = val_hash(part, strlen(part));
 		part += strlen(part) + 1;
 	}
+	o->slot = set->nslots;
+	set->nslots += o->nkey;
 }
 
 /* Pass 4: tags [i, end) and the text between them into ops, from text
@@ -563,7 +569,7 @@ template_build(const struct template *t, const struct toks *ts, size_t i,
 		o->col = k->col;
 		if (o->type != OP_PARTIAL && o->type != OP_PARENT &&
 		    o->type != OP_BLOCK)
-			template_key(o);
+			template_key(t->set, o);
 		if (o->type == OP_PARTIAL || o->type == OP_PARENT) {
 			if (k->standalone) {
 				o->indent.p = t->src + k->xs;
@@ -874,6 +880,8 @@ struct rctx {
 	enum template_esc esc;
 	const struct val **stack;	/* context stack, top last */
 	size_t		 nstack, capstack;
+	struct val_hint	*hint;		/* by op slot: where its name was
+					   last found */
 	struct xform	*xf;		/* innermost last */
 	size_t		 nxf, capxf;
 	const struct op	**parents;	/* parent tags being expanded,
@@ -914,28 +922,36 @@ template_drain(struct rctx *rc)
 
 static int template_run(struct rctx *, const struct ops *);
 
+/* template_lookup of a dotted name (two parts or more). */
+static __attribute__((noinline)) const struct val *
+template_lookup_dotted(const struct rctx *rc, const struct op *o)
+{
+	const struct val *v;
+	const char *part = o->key;
+	size_t i;
+
+	v = val_get_stack(rc->stack, rc->nstack, o->key, o->hash[0],
+	    &rc->hint[o->slot]);
+	for (i = 1; v != NULL && i < o->nkey; i++) {
+		part += strlen(part) + 1;
+		v = val_get_hint(v, part, o->hash[i], &rc->hint[o->slot + i]);
+	}
+	return v;
+}
+
 /* Resolve o's name: "." is the top of the context stack; otherwise the
  * first part is looked up from the top down and the rest only inside what
- * it found (a broken chain gives NULL, as the spec says). */
+ * it found (a broken chain gives NULL, as the spec says). A plain name
+ * (most tags) is one call, which a remembered place answers at once. */
 static const struct val *
 template_lookup(const struct rctx *rc, const struct op *o)
 {
-	const struct val *v = NULL;
-	const char *part;
-	size_t i;
-
 	if (o->nkey == 0)
 		return rc->stack[rc->nstack - 1];
-	for (i = rc->nstack; i-- > 0; )
-		if ((v = val_get_hashed(rc->stack[i], o->key, o->hash[0])) !=
-		    NULL)
-			break;
-	part = o->key;
-	for (i = 1; v != NULL && i < o->nkey; i++) {
-		part += strlen(part) + 1;
-		v = val_get_hashed(v, part, o->hash[i]);
-	}
-	return v;
+	if (o->nkey == 1)
+		return val_get_stack(rc->stack, rc->nstack, o->key,
+		    o->hash[0], &rc->hint[o->slot]);
+	return template_lookup_dotted(rc, o);
 }
 
 
@@ -1244,8 +1260,10 @@ template_render_to(const struct template *t, const struct val *ctx,
 	rc.out0 = out->len;
 	rc.max_steps = t->set->max_steps;
 	rc.max_out = t->set->max_out;
+	rc.hint = xcalloc(t->set->nslots + 1, sizeof(*rc.hint));
 	template_push_ctx(&rc, ctx);
 	r = template_run(&rc, &t->ops);
+	free(rc.hint);
 	free(rc.stack);
 	free(rc.xf);
 	free(rc.parents);

@@ -21,6 +21,33 @@ static const unsigned char esc_plain_json[256] = {
 #undef ESC_J8
 };
 
+/* Eight bytes at a time (a word w read with memcpy): ESC_ONES times a
+ * byte is that byte in every lane; esc_has(w, c) is not 0 when a byte
+ * of w is c, esc_below(w, c) when a byte is below c (c at most 0x80),
+ * exactly, as Bit Twiddling Hacks' haszero and hasless. */
+#define ESC_ONES	0x0101010101010101ULL
+#define ESC_HIGH	0x8080808080808080ULL
+
+static inline uint64_t
+esc_below(uint64_t w, unsigned c)
+{
+	return (w - ESC_ONES * c) & ~w & ESC_HIGH;
+}
+
+static inline uint64_t
+esc_has(uint64_t w, unsigned c)
+{
+	return esc_below(w ^ (ESC_ONES * c), 1);
+}
+
+/* Are all eight bytes of w plain for esc_json_inner (esc_plain_json)? */
+static inline int
+esc_word_json(uint64_t w)
+{
+	return !((w & ESC_HIGH) | esc_below(w, 0x20) | esc_has(w, '"') |
+	    esc_has(w, '\\'));
+}
+
 /* The length of the start of s[0..n) whose bytes plain marks. */
 static size_t
 esc_plain_run(const unsigned char *plain, const char *s, size_t n)
@@ -32,10 +59,29 @@ esc_plain_run(const unsigned char *plain, const char *s, size_t n)
 	return i;
 }
 
+/* esc_plain_run of esc_plain_json, whole words while esc_word_json says
+ * they are plain, then byte by byte through the word that stopped it (a
+ * word test may refuse plain bytes, never pass others). JSON strings are
+ * long (messages, task text); a page's values are mostly a few bytes,
+ * and there the table alone is as fast. */
 size_t
 esc_json_plain(const char *s, size_t n)
 {
-	return esc_plain_run(esc_plain_json, s, n);
+	size_t i = 0, end;
+	uint64_t w;
+
+	for (;;) {
+		while (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (!esc_word_json(w))
+				break;
+			i += 8;
+		}
+		end = n - i > 8 ? i + 8 : n;
+		i += esc_plain_run(esc_plain_json, s + i, end - i);
+		if (i < end || i == n)
+			return i;
+	}
 }
 
 void
@@ -48,7 +94,7 @@ esc_json_inner(struct buf *b, const char *s, size_t n)
 		size_t len;
 
 		if (esc_plain_json[c]) {
-			i++;
+			i += esc_json_plain(s + i, n - i);
 			continue;
 		}
 		if (c >= 0x80) {

@@ -40,7 +40,8 @@ struct val_lazy {
 
 struct val {
 	unsigned char	 type;		/* enum val_type */
-	unsigned char	 b;		/* VAL_BOOL: the value; VAL_ARR: lazy */
+	unsigned char	 b;		/* VAL_BOOL: the value; VAL_ARR: lazy;
+					   VAL_OBJ: kids has value slots */
 	unsigned char	 where;		/* enum val_where */
 	unsigned char	 kheap;		/* containers: kids is a heap array */
 	int		 decimals;
@@ -174,6 +175,17 @@ val_hash(const char *key, size_t len)
 	    (uint32_t)(unsigned char)key[len - 1] << 24;
 }
 
+/*
+ * Value slots: an object in an arena gets, after the cap entries of its
+ * kids, room for cap values (VAL_SLOTS), and the value of its member i,
+ * when val_put_* makes it, is slot i: one allocation for an object's
+ * members and their values, not one for each (a page's model makes some
+ * 5,000 values a checklist). Slots are never reused: members are only
+ * appended, and after a grow the old block (in the arena) keeps the
+ * values it holds.
+ */
+#define VAL_SLOTS(o)	((struct val *)(void *)((o)->u.c.kids + (o)->cap))
+
 /* Room for cap entries in container c (cap above c->cap). */
 static void
 val_grow_to(struct val *c, uint32_t cap)
@@ -183,7 +195,11 @@ val_grow_to(struct val *c, uint32_t cap)
 	if (c->kheap)
 		k = xrealloc(c->u.c.kids, cap * sizeof(*k));
 	else {
-		if (c->u.c.a != NULL)
+		if (c->u.c.a != NULL && c->type == VAL_OBJ) {
+			k = arena_alloc(c->u.c.a, cap * (sizeof(*k) +
+			    sizeof(struct val)));
+			c->b = 1;
+		} else if (c->u.c.a != NULL)
 			k = arena_alloc(c->u.c.a, cap * sizeof(*k));
 		else {
 			k = xmalloc(cap * sizeof(*k));
@@ -277,6 +293,25 @@ val_set_k(struct val *obj, const char *key, struct val *v, int copy)
 	return val_append(obj, key, len, h, v, copy);
 }
 
+/* A new value of type t for the member obj is about to get (val_add):
+ * its value slot when obj has them, else from obj's arena or the heap. */
+static inline struct val *
+val_new_member(struct val *obj, enum val_type t)
+{
+	struct val *v;
+
+	if (obj->u.c.a == NULL || obj->type != VAL_OBJ)
+		return val_new_in(obj->u.c.a, t);
+	val_room(obj);
+	if (!obj->b)
+		return val_new_in(obj->u.c.a, t);
+	v = VAL_SLOTS(obj) + obj->n;
+	*v = (struct val){ .type = (unsigned char)t, .where = WHERE_ARENA };
+	if (t == VAL_ARR || t == VAL_OBJ)
+		v->u.c.a = obj->u.c.a;
+	return v;
+}
+
 /* Append a member whose key the caller knows to be new (val_put_*), kh
  * its val_keyhash. */
 static struct val *
@@ -306,7 +341,7 @@ val_put_bool_kh(struct val *obj, const char *key, uint64_t kh, int b)
 struct val *
 val_put_int_kh(struct val *obj, const char *key, uint64_t kh, long long i)
 {
-	struct val *v = val_new_in(obj->u.c.a, VAL_INT);
+	struct val *v = val_new_member(obj, VAL_INT);
 
 	v->u.i = i;
 	return val_add(obj, key, kh, v);
@@ -316,7 +351,7 @@ struct val *
 val_put_num_kh(struct val *obj, const char *key, uint64_t kh, double d,
     int dec)
 {
-	struct val *v = val_new_in(obj->u.c.a, VAL_NUM);
+	struct val *v = val_new_member(obj, VAL_NUM);
 
 	v->u.d = d;
 	v->decimals = dec;
@@ -326,9 +361,16 @@ val_put_num_kh(struct val *obj, const char *key, uint64_t kh, double d,
 struct val *
 val_put_str_kh(struct val *obj, const char *key, uint64_t kh, const char *s)
 {
+	struct val *v;
+
 	if (s == NULL)
 		return val_add(obj, key, kh, VAL_NULLV);
-	return val_add(obj, key, kh, val_str_in(obj->u.c.a, s, strlen(s)));
+	if (obj->u.c.a == NULL)
+		return val_add(obj, key, kh, val_str_in(NULL, s, strlen(s)));
+	v = val_new_member(obj, VAL_STR);
+	v->u.s.len = strlen(s);
+	v->u.s.p = arena_strndup(obj->u.c.a, s, v->u.s.len);
+	return val_add(obj, key, kh, v);
 }
 
 struct val *
@@ -338,7 +380,7 @@ val_put_sref_kh(struct val *obj, const char *key, uint64_t kh, const char *s)
 
 	if (s == NULL || obj->u.c.a == NULL)
 		return val_put_str_kh(obj, key, kh, s);
-	v = val_new_in(obj->u.c.a, VAL_STR);
+	v = val_new_member(obj, VAL_STR);
 	v->u.s.p = (char *)(uintptr_t)s;
 	v->u.s.len = strlen(s);
 	return val_add(obj, key, kh, v);
@@ -354,13 +396,13 @@ val_put_strk(struct val *obj, const char *key, const char *s)
 struct val *
 val_put_obj_kh(struct val *obj, const char *key, uint64_t kh)
 {
-	return val_add(obj, key, kh, val_new_in(obj->u.c.a, VAL_OBJ));
+	return val_add(obj, key, kh, val_new_member(obj, VAL_OBJ));
 }
 
 struct val *
 val_put_arr_kh(struct val *obj, const char *key, uint64_t kh)
 {
-	return val_add(obj, key, kh, val_new_in(obj->u.c.a, VAL_ARR));
+	return val_add(obj, key, kh, val_new_member(obj, VAL_ARR));
 }
 
 struct val *
@@ -542,6 +584,8 @@ val_pack_fill(const struct val *v, struct val_pack *pk)
 		return c;
 	c->u.c.kids = pk->e;
 	c->u.c.a = pk->a;
+	if (v->type == VAL_OBJ)
+		c->b = 0;	/* its kids have no value slots */
 	if (VAL_ISLAZY(v)) {
 		/* The copy is an ordinary array of the elements. */
 		struct arena scratch = { NULL };
@@ -682,6 +726,68 @@ val_get_hashed(const struct val *v, const char *key, uint32_t h)
 	return e ? e->v : NULL;
 }
 
+/* val_get_hint of object v (not NULL). */
+static inline const struct val *
+val_hinted(const struct val *v, const char *key, uint32_t h,
+    struct val_hint *hint)
+{
+	const struct vent *e;
+
+	/* A key that is not a copy is never freed while the tree lives,
+	 * so the same pointer is the same name. */
+	if (hint->pos < v->n && v->u.c.kids[hint->pos].key == hint->key)
+		return v->u.c.kids[hint->pos].v;
+	if ((e = val_find(v, key, h)) == NULL)
+		return NULL;
+	hint->pos = (uint32_t)(e - v->u.c.kids);
+	hint->key = e->kown ? NULL : e->key;
+	return e->v;
+}
+
+const struct val *
+val_get_hint(const struct val *v, const char *key, uint32_t h,
+    struct val_hint *hint)
+{
+	if (v == NULL || v->type != VAL_OBJ)
+		return NULL;
+	return val_hinted(v, key, h, hint);
+}
+
+/* val_get_stack past its first test (not inlined, so that the test
+ * takes no registers to save). */
+static __attribute__((noinline)) const struct val *
+val_get_stack_r(const struct val *const *stack, size_t n, const char *key,
+    uint32_t h, struct val_hint *hint)
+{
+	const struct val *v, *r;
+
+	while (n-- > 0) {
+		v = stack[n];
+		if (v != NULL && v->type == VAL_OBJ &&
+		    (r = val_hinted(v, key, h, hint)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+const struct val *
+val_get_stack(const struct val *const *stack, size_t n, const char *key,
+    uint32_t h, struct val_hint *hint)
+{
+	const struct val *v;
+	size_t k = n;
+
+	/* Most names are where they were in the top object (contexts
+	 * above it, such as the true of {{#open}}, have no names):
+	 * answered here, without the registers the search takes. */
+	while (k > 0 && ((v = stack[k - 1]) == NULL || v->type != VAL_OBJ))
+		k--;
+	if (k > 0 && hint->pos < v->n &&
+	    v->u.c.kids[hint->pos].key == hint->key)
+		return v->u.c.kids[hint->pos].v;
+	return val_get_stack_r(stack, k, key, h, hint);
+}
+
 const struct val *
 val_get(const struct val *v, const char *key)
 {
@@ -718,7 +824,7 @@ val_text_int(struct buf *b, long long i)
 	while ((u /= 10) != 0);
 	if (i < 0)
 		*--p = '-';
-	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	buf_append(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* "%.1f" without printf for a number that is exactly the double nearest

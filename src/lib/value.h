@@ -183,6 +183,26 @@ const struct val *val_get(const struct val *obj, const char *key); /* or NULL */
 uint32_t	 val_hash(const char *key, size_t len);
 const struct val *val_get_hashed(const struct val *obj, const char *key,
 		    uint32_t hash);
+/*
+ * What one lookup learnt, for the next of the same name (a template tag
+ * looks its name up in objects built alike, a page's task items say):
+ * where the name was found and, when that key was not a copy (a literal
+ * of val_put_*, never freed while a tree uses it), the key's pointer. A
+ * later object holding that very pointer at that position has the key
+ * there and is answered without a search; any other is searched and the
+ * hint updated. Zeroed before the first use; the answer is val_get's.
+ */
+struct val_hint {
+	const char	*key;
+	uint32_t	 pos;
+};
+const struct val *val_get_hint(const struct val *obj, const char *key,
+		    uint32_t hash, struct val_hint *hint);
+/* val_get_hint in stack[n - 1], then in each context below it down to
+ * stack[0], the first that has the key answering (Mustache's context
+ * stack); NULL if none has it. */
+const struct val *val_get_stack(const struct val *const *stack, size_t n,
+		    const char *key, uint32_t hash, struct val_hint *hint);
 /* Mustache truthiness: false for null, false, empty array, empty string
  * is truthy (spec); numbers are truthy (spec leaves 0 to the host: truthy). */
 int		 val_truthy(const struct val *);

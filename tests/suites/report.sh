@@ -279,6 +279,31 @@ if [ -x "$B/bench-gen" ]; then
 		ok "page-size-8x-each # largest page $worst% of its checklist"
 	else echo "not ok report/page-size-8x-each: largest $worst%, $n pages"; fi
 else echo "ok report/page-size-8x # skip: no $B/bench-gen"; fi
+# report.json of many checklists: its elements (over 4 MB) are copied
+# into it by two threads, a half each, while the index renders. Byte for
+# byte the elements each checklist's own report.json has, in order, one
+# after the other.
+if [ -x "$B/bench-gen" ]; then
+	"$B/bench-gen" -n 48 -s 10K -o "$tmp/jh" >/dev/null
+	"$T" report -q --fail-on never -o "$tmp/jhr" "$tmp/jh"/*.md
+	: >"$tmp/jh.want"
+	sep=
+	for f in "$tmp/jh"/*.md; do
+		"$T" report -q --fail-on never -o "$tmp/jh1" "$f"
+		printf '%s' "$sep" >>"$tmp/jh.want"
+		sed -n '/^  "checklists": \[$/,/^  \]$/p' "$tmp/jh1/report.json" |
+		    sed '1d;$d' | sed '$s/$/,/' >>"$tmp/jh.want"
+		sep=
+	done
+	sed '$s/,$//' "$tmp/jh.want" >"$tmp/jh.want2"
+	sed -n '/^  "checklists": \[$/,/^  \]$/p' "$tmp/jhr/report.json" |
+	    sed '1d;$d' >"$tmp/jh.got"
+	size=$(wc -c <"$tmp/jhr/report.json")
+	if [ "$size" -gt 4194304 ] && cmp -s "$tmp/jh.want2" "$tmp/jh.got" &&
+	    tail -c 7 "$tmp/jhr/report.json" | od -c | grep -q ']'; then
+		ok "json-halves # $size bytes"
+	else echo "not ok report/json-halves: $size bytes"; diff "$tmp/jh.want2" "$tmp/jh.got" | head -5; fi
+else echo "ok report/json-halves # skip: no $B/bench-gen"; fi
 # Each finding once: a blocker is listed with the verdict, not again
 # beside the title.
 n=$(grep -c 'missing section: Security' "$spp")
