@@ -173,6 +173,11 @@ unit_mojibake_found(void)
 		    "\x81\xaf" },
 		{ "polish-in-word", "wi\xc3\x84\xe2\x80\xa6zanie", 2, 7,
 		    "\xc4\x85" },
+		/* after text passed over undecoded (CJK, an emoji, a dash,
+		 * a lone byte): the run's offsets still hold */
+		{ "after-cjk-emoji", "\xe5\xae\x8c\xe6\x88\x90 \xf0\x9f\x9a"
+		    "\x80\xe2\x80\x94\xff\xc3\xb0\xc5\xb8\xc5\xa1\xe2\x82\xac",
+		    15, 24, "\xf0\x9f\x9a\x80" },
 		/* cp1254: ğ stands for F0 */
 		{ "cp1254-rocket", "\xc4\x9f\xc5\xb8\xc5\xa1\xe2\x82\xac", 0,
 		    9, "\xf0\x9f\x9a\x80" },

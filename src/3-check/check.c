@@ -3,6 +3,7 @@
  * ticklist-disable comments, then the sort. The checkers themselves live
  * in check_text.c (block text), check_struct.c (items and encoding) and
  * check_sections.c (sections, fields, sign-off, completion). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,6 +360,32 @@ check_ctx_free(struct check_ctx *c)
 	free(c);
 }
 
+/* Does s[0..n) hold a byte below 0x20? Eight bytes at a time, the last
+ * eight overlapping the word before: (v - 0x20..) & ~v has a top bit
+ * set exactly when some byte is below 0x20 (the lowest such byte wraps,
+ * and none borrows unless a lower one did; bytes >= 0x80 neither set a
+ * bit nor borrow). Shorter text is looked at a byte at a time. */
+static int
+check_has_control(const unsigned char *s, size_t n)
+{
+	const uint64_t lo = 0x0101010101010101u, hi = lo << 7;
+	uint64_t v, bits = 0;
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			bits |= s[i] < 0x20;
+		return bits != 0;
+	}
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		bits |= (v - lo * 0x20) & ~v & hi;
+	}
+	memcpy(&v, s + n - 8, 8);
+	bits |= (v - lo * 0x20) & ~v & hi;
+	return bits != 0;
+}
+
 /* Append s[0..n) to b for a one-line message: control characters become
  * spaces and long text is cut at 80 bytes (on a character boundary). */
 static void
@@ -372,12 +399,15 @@ check_put_oneline(struct buf *b, const char *s, size_t n)
 		while (lim > 0 && ((unsigned char)s[lim] & 0xc0) == 0x80)
 			lim--;
 	}
-	/* Copied whole, then each control character turned into a space
-	 * where it landed: one copy instead of a call a byte. */
+	/* Copied whole (one copy instead of a call a byte), then, if it
+	 * holds a control character, each turned into a space where it
+	 * landed. */
 	at = b->len;
 	buf_put(b, s, lim);
-	for (i = 0, d = (unsigned char *)b->data + at; i < lim; i++)
-		d[i] = d[i] < 0x20 ? ' ' : d[i];
+	d = (unsigned char *)b->data + at;
+	if (check_has_control(d, lim))
+		for (i = 0; i < lim; i++)
+			d[i] = d[i] < 0x20 ? ' ' : d[i];
 	if (lim < n)
 		buf_puts(b, "...");
 }

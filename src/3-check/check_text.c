@@ -11,6 +11,7 @@
 #include "check.h"
 #include "ctx.h"
 #include "diag.h"
+#include "match.h"
 #include "model.h"
 #include "rule.h"
 #include "utf8.h"
@@ -385,9 +386,15 @@ check_pattern(struct check_state *st, const struct rule *r)
 	first = st->out->n;
 	for (size_t i = 0; i < cl->nblocks; i++) {
 		const struct block *b = &cl->blocks[i];
+		size_t lo;
 
 		if ((r->scope & (1u << b->kind)) == 0 ||
 		    !check_in_section(st, r, b->section))
+			continue;
+		/* Most blocks hold no match: the prefilter says so before
+		 * check_block_matches sets up its loop. */
+		if (next != NULL ? next(b->text, b->len, 0, &lo) >= b->len :
+		    !match_may(r->re, b->text, b->len))
 			continue;
 		check_block_matches(st, r, r->re, next, b);
 	}
@@ -616,16 +623,24 @@ check_status_tail(const char *t, size_t *n)
 		int sp;
 
 		while (len - i >= 8) {
-			uint64_t v, a, b, c, d;
+			uint64_t v, a, b, c, d, m;
 
 			memcpy(&v, t + i, 8);
 			a = v ^ (lo * ':');
 			b = v ^ (lo * '-');
 			c = v ^ (lo * '(');
 			d = v ^ (lo * 0xe2);
-			if ((((a - lo) & ~a) | ((b - lo) & ~b) |
-			    ((c - lo) & ~c) | ((d - lo) & ~d)) & hi)
+			m = (((a - lo) & ~a) | ((b - lo) & ~b) |
+			    ((c - lo) & ~c) | ((d - lo) & ~d)) & hi;
+			if (m != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/* The lowest set bit is exact: the first
+				 * such byte (a borrow only marks bytes above
+				 * a zero one). */
+				i += (size_t)(__builtin_ctzll(m) >> 3);
+#endif
 				break;
+			}
 			i += 8;
 		}
 		if (i >= len)

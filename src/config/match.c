@@ -173,6 +173,12 @@ match_find_upto(const struct match_re *re, struct match_scratch *ms,
 	return 1;
 }
 
+int
+match_may(const struct match_re *re, const char *s, size_t n)
+{
+	return literal_any(&re->lit, s, n);
+}
+
 size_t
 match_next(const char *s, size_t n, size_t start, size_t end)
 {

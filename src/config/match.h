@@ -44,6 +44,10 @@ int	match_find(const struct match_re *, struct match_scratch *,
 int	match_find_upto(const struct match_re *, struct match_scratch *,
 	    const char *s, size_t n, size_t from, size_t limit, size_t *start,
 	    size_t *end);
+/* 0 when re cannot match anywhere in s[0..n) (it needs a literal that s
+ * does not hold: literal.h), else 1. A cheap test before a loop of
+ * match_find calls on text that mostly holds no match. */
+int	match_may(const struct match_re *, const char *s, size_t n);
 /* Where a loop over matches goes on after the match [start, end): end, or
  * one code point further for an empty match. */
 size_t	match_next(const char *s, size_t n, size_t start, size_t end);

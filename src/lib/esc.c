@@ -414,21 +414,14 @@ esc_term_active(long c)
 }
 
 /* Are the eight bytes at s all printable ASCII (0x20 to 0x7e)? One test
- * in place of eight compares and branches. A byte >= 0x80 sets its top
- * bit in v. With every top bit clear, (x - k * 0x01..) & ~x has a top
- * bit set exactly when some byte of x is below k: the lowest such byte
- * wraps past 0x80, and no byte borrows unless one below it did. So
- * k = 0x20 on v finds a control character, k = 1 on v ^ 0x7f.. a DEL. */
+ * (esc_below, esc_has) in place of eight compares and branches. */
 static int
 esc_term_plain8(const char *s)
 {
-	const uint64_t lo = 0x0101010101010101u, hi = 0x8080808080808080u;
-	uint64_t v, lt, del;
+	uint64_t w;
 
-	memcpy(&v, s, 8);
-	lt = v - lo * 0x20;
-	del = v ^ (lo * 0x7f);
-	return ((v | (lt & ~v) | ((del - lo) & ~del)) & hi) == 0;
+	memcpy(&w, s, 8);
+	return !((w & ESC_HIGH) | esc_below(w, 0x20) | esc_has(w, 0x7f));
 }
 
 void

@@ -657,7 +657,13 @@ utf8_mojibake_find_guess(const char *str, size_t n, size_t from,
 	size_t i = from, j, l, base;
 
 	while ((i = utf8_skip_ascii(s, n, i)) < n) {
-		if (!utf8_seq_at(s, n, i, &q)) {
+		/* A run starts with a character that stands for a byte
+		 * from 0xc2 to 0xf4 (utf8_seq_at): U+00C2 to U+00F4, or a
+		 * Turkish letter of cp1254 (U+011E, U+011F, U+0130,
+		 * U+015E), all of them 0xc3, 0xc4 or 0xc5 in UTF-8. Other
+		 * text (CJK, emoji, dashes) is passed over undecoded. */
+		if ((s[i] < 0xc3 || s[i] > 0xc5) ||
+		    !utf8_seq_at(s, n, i, &q)) {
 			l = utf8_valid_len(str + i, n - i);
 			i += l ? l : 1;
 			continue;
