@@ -187,8 +187,10 @@ val_hash(const char *key, size_t len)
  */
 #define VAL_SLOTS(o)	((struct val *)(void *)((o)->u.c.kids + (o)->cap))
 
-/* Room for cap entries in container c (cap above c->cap). */
-static void
+/* Room for cap entries in container c (cap above c->cap). Out of the
+ * way (cold): the val_put_* that call it save no registers for it when
+ * there is room. */
+static __attribute__((noinline, cold)) void
 val_grow_to(struct val *c, uint32_t cap)
 {
 	struct vent *k;
