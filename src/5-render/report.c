@@ -795,6 +795,7 @@ report_section_gen(struct arena *a, void *arg, size_t k)
 	struct report_slist kids = { cl, rc, NULL, 0, sl->depth + 1 };
 	int *idx;
 
+	val_reserve(o, rc != NULL ? 32 : 8);	/* its members, at once */
 	val_put_sref(o, "title", s->title);
 	val_put_int(o, "level", s->level);
 	val_put_int(o, "line", s->line);
@@ -1260,6 +1261,7 @@ report_left_gen(struct arena *a, void *arg, size_t k)
 	unsigned open = 0;
 	char tmp[24];
 
+	val_reserve(e, 16);	/* its members, at once */
 	if (g == 0) {
 		val_put_sref(e, "title", "Top");
 		val_put_sref(e, "anchor", "top");
@@ -1326,6 +1328,7 @@ report_row_gen(struct arena *a, void *arg, size_t k)
 	for (p = s->parent; p >= 0; p = cl->sections[p].parent)
 		if (p != cl->title_section)
 			depth++;
+	val_reserve(r, 24);	/* its members, at once */
 	val_put_sref(r, "title", s->title);
 	val_put_int(r, "line", s->line);
 	val_put_int(r, "indent", depth);

@@ -1598,6 +1598,25 @@ report_json_end(struct report_writer *w, struct rw_json *j)
 	return rc;
 }
 
+/* report_writer_finish's thread that drops the parts file: unlinked
+ * and closed, its pages (as many as report.json has bytes) are freed,
+ * which takes a while for 2,000 checklists; meanwhile the report is
+ * committed. */
+struct rw_drop {
+	FILE		*parts;
+	const char	*name;
+};
+
+static void *
+report_parts_drop(void *arg)
+{
+	struct rw_drop *d = arg;
+
+	unlink(d->name);
+	fclose(d->parts);
+	return NULL;
+}
+
 /* The pages that waited for the end, then index.html, summary.md,
  * badge.svg and report.json; if all went well, everything is moved into
  * the report directory. Frees w. */
@@ -1609,7 +1628,9 @@ report_writer_finish(struct report_writer *w)
 	struct val *model, *arr;
 	struct rw_json j;
 	size_t i;
-	int rc = w->failed ? -1 : 0, k;
+	struct rw_drop dp;
+	pthread_t drop;
+	int rc = w->failed ? -1 : 0, k, dropping;
 
 	/* report.json is copied while the rest is rendered. */
 	j.fd = -1;
@@ -1655,6 +1676,13 @@ report_writer_finish(struct report_writer *w)
 	}
 	if (report_json_end(w, &j) == -1)
 		rc = -1;
+	/* report.json is whole: the parts go, while the rest is done. */
+	dp.parts = w->parts;
+	dp.name = w->partsname;
+	w->parts = NULL;
+	dropping = pthread_create(&drop, NULL, report_parts_drop, &dp) == 0;
+	if (!dropping)
+		report_parts_drop(&dp);
 	/* Everything is staged: check that every rename can succeed, so
 	 * that a refusal leaves the previous report whole. */
 	if (rc == 0)
@@ -1667,6 +1695,8 @@ report_writer_finish(struct report_writer *w)
 		w->committed = 1;
 		rc = report_journal_apply(w, &k);
 	}
+	if (dropping)
+		pthread_join(drop, NULL);
 	report_writer_free(w);
 	return rc;
 }

@@ -176,18 +176,21 @@ val_hash(const char *key, size_t len)
 }
 
 /*
- * Value slots: an object in an arena gets, after the cap entries of its
- * kids, room for cap values (VAL_SLOTS), and the value of its member i,
- * when val_put_* makes it, is slot i: one allocation for an object's
- * members and their values, not one for each (a page's model makes some
- * 5,000 values a checklist). Slots are never reused: members are only
- * appended, and after a grow the old block (in the arena) keeps the
- * values it holds.
+ * Value slots: an object in an arena gets, with its first entries (room
+ * for cap members, val_reserve or the first member), room for cap values
+ * after them (VAL_SLOTS), and the value of its member i, when val_put_*
+ * makes it, is slot i: one allocation for an object's members and their
+ * values, not one for each (a page's model makes some 5,000 values a
+ * checklist). Slots are never reused: members are only appended. An
+ * object that outgrows them has none after (the old block, in the
+ * arena, keeps the values it holds).
  */
 #define VAL_SLOTS(o)	((struct val *)(void *)((o)->u.c.kids + (o)->cap))
 
-/* Room for cap entries in container c (cap above c->cap). */
-static void
+/* Room for cap entries in container c (cap above c->cap). Out of the
+ * way (cold): the val_put_* that call it save no registers for it when
+ * there is room. */
+static __attribute__((noinline, cold)) void
 val_grow_to(struct val *c, uint32_t cap)
 {
 	struct vent *k;
@@ -195,13 +198,18 @@ val_grow_to(struct val *c, uint32_t cap)
 	if (c->kheap)
 		k = xrealloc(c->u.c.kids, cap * sizeof(*k));
 	else {
-		if (c->u.c.a != NULL && c->type == VAL_OBJ) {
+		if (c->u.c.a != NULL && c->type == VAL_OBJ && c->n == 0) {
 			k = arena_alloc(c->u.c.a, cap * (sizeof(*k) +
 			    sizeof(struct val)));
 			c->b = 1;
-		} else if (c->u.c.a != NULL)
+		} else if (c->u.c.a != NULL) {
+			/* A grown object's slots would be mostly for
+			 * members it has: its new members' values are
+			 * allocated one by one. */
 			k = arena_alloc(c->u.c.a, cap * sizeof(*k));
-		else {
+			if (c->type == VAL_OBJ)
+				c->b = 0;
+		} else {
 			k = xmalloc(cap * sizeof(*k));
 			c->kheap = 1;
 		}
