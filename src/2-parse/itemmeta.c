@@ -607,6 +607,12 @@ itemmeta_attach(struct checklist *cl, int what)
 	if (cl->nitems == 0)
 		return;
 	cl->imeta = arena_alloc(&cl->arena, cl->nitems * sizeof(*cl->imeta));
+	/* Due dates alone, and the document names none anywhere (most do
+	 * not): no item can, so none is scanned. */
+	if (what == ITEMMETA_DUE && !itemmeta_may_be_due(cl->src, cl->srclen)) {
+		memset(cl->imeta, 0, cl->nitems * sizeof(*cl->imeta));
+		return;
+	}
 	for (size_t i = 0; i < cl->nitems; i++) {
 		const struct item *it = &cl->items[i];
 		struct scan sc;
