@@ -568,14 +568,19 @@ itemmeta_may_be_due(const char *s, size_t n)
 	size_t i = 0;
 
 #ifdef __SSE2__
-	/* 16 bytes at a time for a 'd' or 'D' or the emoji's first byte. */
+	/* 16 bytes at a time for "du" in any case (a 'd' alone is too
+	 * common in prose) or the emoji's first byte. */
 	const __m128i low = _mm_set1_epi8(0x20), d = _mm_set1_epi8('d');
+	const __m128i u = _mm_set1_epi8('u');
 	const __m128i f0 = _mm_set1_epi8((char)0xf0);
-	while (n - i >= 16) {
+	while (n - i >= 17) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
 		    (s + i));
+		__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i + 1));
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(_mm_or_si128(v, low), d),
+		    _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v, low), d),
+		    _mm_cmpeq_epi8(_mm_or_si128(v1, low), u)),
 		    _mm_cmpeq_epi8(v, f0)));
 
 		while (m != 0) {
