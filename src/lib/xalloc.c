@@ -41,7 +41,7 @@ xrealloc(void *p, size_t n)
 
 /* Doubling growth keeps appends amortised O(1). */
 void *
-xgrow(void *p, size_t *cap, size_t need, size_t sz)
+xgrow_to(void *p, size_t *cap, size_t need, size_t sz)
 {
 	size_t c = *cap;
 	if (need <= c)
