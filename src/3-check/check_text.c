@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ascii.h"
 #include "buf.h"
@@ -114,6 +117,78 @@ static const unsigned char check_ph_first[256] = {
 	['v'] = 1,
 };
 
+#ifdef __SSE2__
+/* Bytes c equal to ch, as 0xff, in an SSE2 register. */
+#define PH_EQ(v, ch)	_mm_cmpeq_epi8((v), _mm_set1_epi8((char)(ch)))
+
+/* The ASCII small letters of v, as 0xff: v - 'a' is at most 25. */
+static __m128i
+ph_lower16(__m128i v)
+{
+	__m128i t = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+
+	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+}
+
+/*
+ * The positions 0 to 15 of u (u[-1] to u[16] readable) where a key may
+ * start, as bits: sixteen at once, without a branch, and fewer than
+ * check_ph_first marks, so that check_placeholder_next stops at few
+ * places. Of the bytes check_ph_first marks, a capital (T F X N M Y Z
+ * D) is left out before a small letter (no key goes on so: TB TO FI DD,
+ * XX or X and no word character, 20YY) and any but '?' and '[' after a
+ * letter (a key there needs no word character before it; 20YY follows
+ * a digit). What is left is a superset of the keys; the tests below
+ * decide.
+ */
+static unsigned
+ph_cand16(const unsigned char *u)
+{
+	__m128i c = _mm_loadu_si128((const __m128i *)(const void *)u);
+	__m128i c2 = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
+	__m128i p = _mm_loadu_si128((const __m128i *)(const void *)(u - 1));
+	__m128i caps = _mm_or_si128(_mm_or_si128(_mm_or_si128(PH_EQ(c, 'T'),
+	    PH_EQ(c, 'F')), _mm_or_si128(PH_EQ(c, 'X'), PH_EQ(c, 'N'))),
+	    _mm_or_si128(_mm_or_si128(PH_EQ(c, 'M'), PH_EQ(c, 'Y')),
+	    _mm_or_si128(PH_EQ(c, 'Z'), PH_EQ(c, 'D'))));
+	__m128i open = _mm_or_si128(_mm_or_si128(PH_EQ(c, 'x'),
+	    PH_EQ(c, 'v')), PH_EQ(c, '<'));
+	__m128i any = _mm_or_si128(PH_EQ(c, '?'), PH_EQ(c, '['));
+	__m128i letter = ph_lower16(_mm_or_si128(p, _mm_set1_epi8(0x20)));
+
+	open = _mm_or_si128(open, _mm_andnot_si128(ph_lower16(c2), caps));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(any,
+	    _mm_andnot_si128(letter, open)));
+}
+
+/* The first position at or after i that ph_cand16 keeps, or n. The
+ * start of the text (no byte before it) and its last sixteen bytes are
+ * copied into a buffer with zeros around them, as the scalar tests see
+ * the byte before the text and the one after it. */
+static size_t
+ph_next16(const unsigned char *u, size_t n, size_t i)
+{
+	while (i < n) {
+		size_t left = n - i, k = left < 16 ? left : 16;
+		unsigned m;
+
+		if (i > 0 && left >= 17)
+			m = ph_cand16(u + i);
+		else {
+			unsigned char pad[18] = {0};
+
+			pad[0] = i > 0 ? u[i - 1] : 0;
+			memcpy(pad + 1, u + i, left > 16 ? 17 : left);
+			m = ph_cand16(pad + 1) & (unsigned)((1ul << k) - 1);
+		}
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+		i += k;
+	}
+	return n;
+}
+#endif
+
 /* The longest comparison before a variable ("greater than"), rounded up:
  * how far before its variable a match attempt of that branch starts,
  * besides the white space between them. */
@@ -160,6 +235,9 @@ check_placeholder_next(const char *s, size_t n, size_t from, size_t *lo)
 	for (i = from; i < n; i++) {
 		unsigned char c, c2, p;
 
+#ifdef __SSE2__
+		i = ph_next16(u, n, i);
+#else
 		/* Skip to the next byte that may start a key, four at once. */
 		while (n - i >= 4 && !(check_ph_first[u[i]] |
 		    check_ph_first[u[i + 1]] | check_ph_first[u[i + 2]] |
@@ -167,9 +245,12 @@ check_placeholder_next(const char *s, size_t n, size_t from, size_t *lo)
 			i += 4;
 		while (i < n && !check_ph_first[u[i]])
 			i++;
+#endif
 		if (i >= n)
 			break;
 		c = u[i];
+		if (!check_ph_first[c])
+			continue;	/* never, as ph_cand16 keeps fewer */
 		c2 = i + 1 < n ? u[i + 1] : 0;
 		p = i > 0 ? u[i - 1] : 0;
 		if (c == '?') {

@@ -40,8 +40,9 @@ struct literals {
 	unsigned char	 pair[512];
 	unsigned char	 stride;	/* positions looked at: 1 or 2 */
 	unsigned char	 maxlen;	/* the longest literal */
-	/* With at most LITERAL_WORDS literals, eight positions are looked
-	 * at together (literal_any): the first two bytes of literal k, each
+	/* With at most LITERAL_WORDS literals, eight positions (sixteen
+	 * with SSE2) are looked at together (literal_any): the first two
+	 * bytes of literal k, each
 	 * repeated in all eight bytes of word[k][0] and word[k][1], OR-ed
 	 * with fold (0x20 in every byte when caseless, else 0). */
 	unsigned char	 nword;		/* 0: the pair table is used */
