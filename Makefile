@@ -83,7 +83,8 @@ check: deps all test-programs
 test: check
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz build-valgrind
+	rm -rf $(BUILD) $(BUILD)-portable build-asan build-asan-portable \
+	    build-fuzz build-valgrind
 
 # Test programs and further targets live in mk/*.mk, one fragment per area.
 TEST_PROGRAMS =
