@@ -92,6 +92,53 @@ unit_count_invalid(void)
 	    "invalid/surrogate", "want 1");
 }
 
+/* utf8_count and utf8_invalid_find skip ASCII eight bytes at a time and
+ * find the first other byte in a word at once (utf8_skip_ascii): the
+ * same answers as a loop byte by byte, on random strings of every length
+ * up to 40 from every start, with the non-ASCII byte at every place. */
+static void
+unit_skip_ascii(void)
+{
+	static const char *const bits[] = { "a", "bcdefgh", "\xc3\xa9",
+	    "\xe2\x82\xac", "\xf0\x9f\x9a\x80", "\xff", "\x80", "\xe2\x82",
+	    "\xed\xa0\x80", " ", "0123456789" };
+	unsigned long seed = 7;
+	char s[64];
+	size_t bad = 0;
+
+	for (int t = 0; t < 20000; t++) {
+		size_t n = 0;
+
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		while (n < (seed >> 33) % 41) {
+			const char *b;
+
+			seed = seed * 6364136223846793005UL + 1;
+			b = bits[(seed >> 33) % (sizeof(bits) / sizeof(bits[0]))];
+			if (n + strlen(b) > 40)
+				break;
+			memcpy(s + n, b, strlen(b));
+			n += strlen(b);
+		}
+		for (size_t from = 0; from <= n; from++) {
+			size_t i = from, count = 0, inv = n, got;
+
+			while (i < n) {
+				size_t l = utf8_valid_len(s + i, n - i);
+
+				if (l == 0 && inv == n)
+					inv = i;
+				count++;
+				i += l ? l : 1;
+			}
+			got = utf8_count(s + from, n - from);
+			bad += got != count;
+			bad += utf8_invalid_find(s, n, from) != inv;
+		}
+	}
+	unit_report(bad == 0, "skip-ascii/random", "differs from the byte loop");
+}
+
 /* Mojibake that must be found: the run [start, end) and its repair. */
 static void
 unit_mojibake_found(void)
@@ -340,6 +387,7 @@ main(int argc, char **argv)
 		return unit_scan(argc - 2, argv + 2);
 	unit_valid_len();
 	unit_count_invalid();
+	unit_skip_ascii();
 	unit_mojibake_found();
 	unit_mojibake_runs();
 	unit_mojibake_clean();

@@ -3,6 +3,9 @@
  * cmark_iter walk fills sections, task items, fields, text blocks and
  * facts. Task boxes are recognised here on the source bytes, as GitHub's
  * task-list extension does, so code blocks and HTML can never hold one. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
@@ -32,7 +35,7 @@ enum { FIX_BLANKS, FIX_COMMENT, FIX_DIV, FIX_CLOSE, FIX_ESC };
 
 /* Capacity slots in checklist.cap_[]. */
 enum { CAP_SEC, CAP_ITEM, CAP_FIELD, CAP_BLOCK, CAP_SEG, CAP_FACT, CAP_LINE,
-    CAP_TABLE, CAP_SPAN };
+    CAP_TABLE, CAP_SPAN, CAP_WIDE };
 
 /* An inline span (code, emphasis, strong, link) in the flattened text of
  * the current paragraph. Spans are in start order and nest (cmark's
@@ -81,6 +84,8 @@ struct walker {
 	struct colmemo	  colm;		/* doc_col: where it counted to */
 	unsigned char	 *pipe;		/* per line: a delimiter row; NULL if
 					   none is */
+	size_t		 *pipes;	/* pipes[l]: delimiter rows in lines
+					   1..l (with pipe) */
 	unsigned char	 *lt;		/* per line: starts with '<' */
 	struct tfound	 *tf;		/* tables rewritten in cmark's input */
 	size_t		  ntf, captf;
@@ -118,8 +123,26 @@ doc_scan_lines(struct checklist *cl)
 	cl->lines = xgrow(cl->lines, &cap, 1, sizeof(*cl->lines));
 	cl->lines[cl->nlines++] = 0;
 	while (i < n) {
-		/* Most text is ASCII between line ends: skip it 8 bytes at a
-		 * time (a word with no high bit and no CR or LF byte). */
+		/* Most text is ASCII between line ends: skip it 16 bytes at a
+		 * time where SSE2 is (every x86-64), then 8 (a word with no
+		 * high bit and no CR or LF byte). */
+#ifdef __SSE2__
+		const __m128i vlf = _mm_set1_epi8('\n');
+		const __m128i vcr = _mm_set1_epi8('\r');
+		while (n - i >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			/* A byte's top bit: >= 0x80, or equal to LF or CR. */
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+			    _mm_or_si128(_mm_cmpeq_epi8(v, vlf),
+			    _mm_cmpeq_epi8(v, vcr))));
+			if (m != 0) {
+				i += (size_t)__builtin_ctz(m);
+				break;
+			}
+			i += 16;
+		}
+#endif
 		while (n - i >= 8) {
 			const uint64_t lo = 0x0101010101010101u, hi = lo << 7;
 			uint64_t v, lf, cr;
@@ -135,7 +158,19 @@ doc_scan_lines(struct checklist *cl)
 			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
-			size_t len = utf8_valid_len(s + i, n - i);
+			size_t len, k = (cl->nlines - 1) / 64;
+
+			if (k >= cl->nwide) {
+				size_t wcap = cl->cap_[CAP_WIDE];
+				cl->wide = xgrow(cl->wide, &wcap, k + 1,
+				    sizeof(*cl->wide));
+				cl->cap_[CAP_WIDE] = wcap;
+				memset(cl->wide + cl->nwide, 0,
+				    (k + 1 - cl->nwide) * sizeof(*cl->wide));
+				cl->nwide = k + 1;
+			}
+			cl->wide[k] |= (uint64_t)1 << ((cl->nlines - 1) % 64);
+			len = utf8_valid_len(s + i, n - i);
 			if (len) {
 				i += len;
 				continue;
@@ -179,11 +214,33 @@ doc_scan_lines(struct checklist *cl)
 	cl->cap_[CAP_LINE] = cap;
 }
 
+/* Room for the model of a document of cl->nlines lines as most are (a
+ * task item, a block and a seg or two per line, a section or field every
+ * few lines), up to DOC_PRESIZE rows an array: growing each from 8 rows
+ * cost a hundred reallocs a file; a bigger document grows as before. */
+#define DOC_PRESIZE	4096
+static void
+doc_presize(struct checklist *cl)
+{
+	size_t n = cl->nlines < DOC_PRESIZE ? cl->nlines + 1 : DOC_PRESIZE;
+
+	cl->items = xgrow(cl->items, &cl->cap_[CAP_ITEM], n,
+	    sizeof(*cl->items));
+	cl->blocks = xgrow(cl->blocks, &cl->cap_[CAP_BLOCK], n,
+	    sizeof(*cl->blocks));
+	cl->segs = xgrow(cl->segs, &cl->cap_[CAP_SEG], 2 * n,
+	    sizeof(*cl->segs));
+	cl->sections = xgrow(cl->sections, &cl->cap_[CAP_SEC], n / 4 + 1,
+	    sizeof(*cl->sections));
+	cl->fields = xgrow(cl->fields, &cl->cap_[CAP_FIELD], n / 4 + 1,
+	    sizeof(*cl->fields));
+}
+
 /* Pointer to the byte at line:bcol (both from 1), clamped to the line. */
 static const char *
 doc_at(const struct checklist *cl, int line, int bcol, size_t *left)
 {
-	size_t start, end;
+	size_t start, end, skip;
 
 	if (line < 1 || (size_t)line > cl->nlines) {
 		*left = 0;
@@ -191,14 +248,25 @@ doc_at(const struct checklist *cl, int line, int bcol, size_t *left)
 	}
 	start = cl->lines[line - 1];
 	end = (size_t)line < cl->nlines ? cl->lines[line] : cl->srclen;
-	while (end > start && (cl->src[end - 1] == '\n' ||
-	    cl->src[end - 1] == '\r'))
-		end--;
-	if (bcol > 1)
-		start += (size_t)(bcol - 1) < end - start ?
-		    (size_t)(bcol - 1) : end - start;
-	*left = end - start;
-	return cl->src + start;
+	/* A line ends in at most one of LF, CRLF and CR (doc_scan_lines);
+	 * no loop and no branch on the column, which varies call to call. */
+	end -= end > start && cl->src[end - 1] == '\n';
+	end -= end > start && cl->src[end - 1] == '\r';
+	skip = bcol > 1 ? (size_t)(bcol - 1) : 0;
+	skip = skip < end - start ? skip : end - start;
+	*left = end - start - skip;
+	return cl->src + start + skip;
+}
+
+/* Does line hold only ASCII (doc_scan_lines)? Then its byte columns are
+ * its columns. */
+static int
+doc_line_ascii(const struct checklist *cl, int line)
+{
+	size_t k = (size_t)(line - 1) / 64;
+
+	return k >= cl->nwide ||
+	    ((cl->wide[k] >> ((size_t)(line - 1) % 64)) & 1) == 0;
 }
 
 int
@@ -209,9 +277,11 @@ checklist_col(const struct checklist *cl, int line, int bcol)
 
 	if (cl->src == NULL || line < 1 || (size_t)line > cl->nlines)
 		return bcol > 0 ? bcol : 1;
-	ls = doc_at(cl, line, 1, &left);
 	if (bcol < 1)
 		return 1;
+	if (doc_line_ascii(cl, line))
+		return bcol;
+	ls = doc_at(cl, line, 1, &left);
 	if ((size_t)(bcol - 1) > left)
 		return (int)utf8_count(ls, left) + 1 + (bcol - 1 - (int)left);
 	return (int)utf8_count(ls, (size_t)(bcol - 1)) + 1;
@@ -229,7 +299,8 @@ checklist_col_memo(const struct checklist *cl, int line, int bcol,
 	const char *ls;
 
 	if (m == NULL || cl->src == NULL || line < 1 ||
-	    (size_t)line > cl->nlines || bcol < 1)
+	    (size_t)line > cl->nlines || bcol < 1 ||
+	    doc_line_ascii(cl, line))
 		return checklist_col(cl, line, bcol);
 	ls = doc_at(cl, line, 1, &left);
 	n = (size_t)(bcol - 1);
@@ -2041,12 +2112,13 @@ doc_table_html(struct walker *w, cmark_node *n)
 static int
 doc_pipes(const struct walker *w, int l0, int l1)
 {
-	if (w->pipe == NULL)
+	size_t n = w->cl->nlines;
+
+	if (w->pipe == NULL || l1 < l0 || l1 < 1 || (size_t)l0 > n)
 		return 0;
-	for (int l = l0; l <= l1; l++)
-		if (l >= 1 && (size_t)l <= w->cl->nlines && w->pipe[l - 1])
-			return 1;
-	return 0;
+	l0 = l0 < 1 ? 1 : l0;
+	l1 = (size_t)l1 > n ? (int)n : l1;
+	return w->pipes[l1] > w->pipes[l0 - 1];
 }
 
 /* Mark the lines that are delimiter rows (none: no table is possible),
@@ -2080,6 +2152,12 @@ doc_scan_pipes(struct walker *w)
 			p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
 			    cl->srclen);
 		}
+	}
+	if (w->pipe != NULL) {	/* doc_pipes asks of any range at once */
+		w->pipes = xmalloc((cl->nlines + 1) * sizeof(*w->pipes));
+		w->pipes[0] = 0;
+		for (size_t l = 0; l < cl->nlines; l++)
+			w->pipes[l + 1] = w->pipes[l] + w->pipe[l];
 	}
 }
 
@@ -2616,6 +2694,18 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		struct tfound t;
 		int heading = ty == CMARK_NODE_HEADING, l0, l1, dup = 0;
 
+		/* A list, item or block quote without a delimiter row in its
+		 * lines: with no box or lazy-tag candidate and no change yet,
+		 * every case below passes over all it holds (most lists of a
+		 * checklist). On past its exit, which nothing reads. */
+		if (ev == CMARK_EVENT_ENTER && !w->boxcand && !w->htmlcand &&
+		    w->fixat == NULL && (ty == CMARK_NODE_LIST ||
+		    ty == CMARK_NODE_ITEM || ty == CMARK_NODE_BLOCK_QUOTE) &&
+		    !doc_pipes(w, node_line(w, n),
+		    cmark_node_get_end_line(n) + w->line_off)) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			continue;
+		}
 		if (ev == CMARK_EVENT_ENTER && ty == CMARK_NODE_ITEM) {
 			int il = node_line(w, n);
 			if (w->fixat != NULL && il >= 1 &&
@@ -3408,6 +3498,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	cl->src = data;
 	cl->srclen = len;
 	doc_scan_lines(cl);
+	doc_presize(cl);
 	w.line_off = doc_front_matter(cl);
 	body = w.line_off ? ((size_t)w.line_off < cl->nlines ?
 	    cl->lines[w.line_off] : len) : 0;
@@ -3489,6 +3580,7 @@ walked:
 		free(w.tf[i].off);
 	free(w.tf);
 	free(w.pipe);
+	free(w.pipes);
 	free(w.lt);
 	free(w.boxfix);
 	free(w.boxfix_off);
@@ -3520,6 +3612,7 @@ checklist_free(struct checklist *cl)
 	free(cl->tables);
 	free(cl->spans);
 	free(cl->lines);
+	free(cl->wide);
 	arena_free(&cl->arena);
 	free(cl);
 }

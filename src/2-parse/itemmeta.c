@@ -4,6 +4,9 @@
  * plain text), so it runs while the source is at hand: pipeline.c calls
  * itemmeta_attach() between the parse and the checks. "Today" is
  * when_today() (when.c). */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -557,8 +560,45 @@ itemmeta_waivers(struct checklist *cl)
 	}
 }
 
+/* Can s[0..n) name a due date: does it hold "due" in any case, or the
+ * calendar emoji (itemmeta_due)? */
+static int
+itemmeta_may_be_due(const char *s, size_t n)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	/* 16 bytes at a time for a 'd' or 'D' or the emoji's first byte. */
+	const __m128i low = _mm_set1_epi8(0x20), d = _mm_set1_epi8('d');
+	const __m128i f0 = _mm_set1_epi8((char)0xf0);
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(_mm_or_si128(v, low), d),
+		    _mm_cmpeq_epi8(v, f0)));
+
+		while (m != 0) {
+			size_t k = i + (size_t)__builtin_ctz(m);
+			if (itemmeta_word(s + k, n - k, "due") || (n - k >= 4 &&
+			    memcmp(s + k, "\xf0\x9f\x93\x85", 4) == 0))
+				return 1;
+			m &= m - 1;
+		}
+		i += 16;
+	}
+#endif
+	for (; i < n; i++)
+		if ((((unsigned char)s[i] | 0x20) == 'd' &&
+		    itemmeta_word(s + i, n - i, "due")) ||
+		    ((unsigned char)s[i] == 0xf0 && n - i >= 4 &&
+		    memcmp(s + i, "\xf0\x9f\x93\x85", 4) == 0))
+			return 1;
+	return 0;
+}
+
 void
-itemmeta_attach(struct checklist *cl)
+itemmeta_attach(struct checklist *cl, int what)
 {
 	if (cl == NULL || cl->src == NULL || cl->lines == NULL ||
 	    cl->imeta != NULL)
@@ -586,7 +626,10 @@ itemmeta_attach(struct checklist *cl)
 			a = box + 3;
 		if (z > cl->srclen)
 			z = cl->srclen;
-		if (a < z && itemmeta_may_hold(cl->src + a, z - a))
+		/* (A scan finds nothing where itemmeta_may_hold says so.) */
+		if (a < z && (what == ITEMMETA_ALL ?
+		    itemmeta_may_hold(cl->src + a, z - a) :
+		    itemmeta_may_be_due(cl->src + a, z - a)))
 			itemmeta_scan(&sc, cl->src + a, z - a);
 		if (sc.nev > 0) {
 			sc.m->evidence = arena_alloc(&cl->arena,

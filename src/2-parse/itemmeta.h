@@ -35,8 +35,13 @@ struct waiver {
 };
 
 /* Fill cl->imeta (one per item) and cl->waivers from cl->src; nothing
- * when the source is gone. Idempotent. */
-void	 itemmeta_attach(struct checklist *);
+ * when the source is gone. Idempotent. what: ITEMMETA_ALL, or
+ * ITEMMETA_DUE when only due dates will be read (lint without a rule
+ * that reads owners or evidence): an item whose source holds neither
+ * "due" (in any case) nor the calendar emoji is then not scanned, so its
+ * due date is the same (none) but its owner and evidence are left out. */
+enum { ITEMMETA_ALL, ITEMMETA_DUE };
+void	 itemmeta_attach(struct checklist *, int what);
 /* Parse exactly "YYYY-MM-DD" at s[0..10) as YYYYMMDD: 1, or 0 if it is
  * no valid date. */
 int	 itemmeta_date(const char *s, long *ymd);

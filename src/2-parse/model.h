@@ -11,6 +11,7 @@
 #define TICKLIST_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -246,9 +247,13 @@ struct checklist {
 	const char	*src;
 	size_t		 srclen;
 	size_t		*lines;	size_t nlines;	/* byte offset of each line */
+	/* A bit per line (line 1 is bit 0 of wide[0]) set when the line holds
+	 * a byte >= 0x80; lines past nwide words hold none. On the others a
+	 * byte column is the column in code points. */
+	uint64_t	*wide;	size_t nwide;
 
 	struct arena	 arena;
-	size_t		 cap_[9];	/* capacities, parser-private */
+	size_t		 cap_[10];	/* capacities, parser-private */
 };
 
 /* Column in code points of byte column bcol (from 1) on line. */

@@ -82,7 +82,7 @@ const struct rule_kind check_kinds[] = {
 	  "## Sign-off\n- [ ] **QA** - ______ Date: ____",
 	  "## Sign-off\n- [x] **QA** - Dana Reyes Date: 2026-01-15",
 	  .section = check_signoff_section,
-	  .id = "signoff" },
+	  .id = "signoff", .reads = RULE_READS_APPROVALS },
 	/* A minimum percent of checked items, overall or per section. */
 	{ "completion", RKEY_MIN | RKEY_SECTION | RKEY_AFTER, RKEY_MIN,
 	  SEV_WARNING, 0,
@@ -241,7 +241,7 @@ const struct rule_kind check_kinds[] = {
 	  "report shows what is late before the release does.",
 	  "- [ ] Rotate the keys due:2020-01-01",
 	  "- [x] Rotate the keys due:2020-01-01",
-	  .id = "overdue" },
+	  .id = "overdue", .reads = RULE_READS_DUE },
 	/* A checked item without a link, #123 or a commit. */
 	{ "evidence-required", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "'{match}' is checked without evidence",
@@ -254,7 +254,7 @@ const struct rule_kind check_kinds[] = {
 	  "reviewer check it.",
 	  "- [x] Penetration test passed",
 	  "- [x] Penetration test passed: https://example.com/report/42",
-	  .id = "evidence-required" },
+	  .id = "evidence-required", .reads = RULE_READS_ITEMMETA },
 	/* A review or expiry date in the past. */
 	{ "stale-review", RKEY_SECTION, 0, SEV_WARNING, 0,
 	  "{label} date {match} has passed",
@@ -364,15 +364,20 @@ check_ctx_free(struct check_ctx *c)
 static void
 check_put_oneline(struct buf *b, const char *s, size_t n)
 {
-	size_t i, lim = n;
+	size_t i, at, lim = n;
+	unsigned char *d;
 
 	if (lim > 80) {
 		lim = 80;
 		while (lim > 0 && ((unsigned char)s[lim] & 0xc0) == 0x80)
 			lim--;
 	}
-	for (i = 0; i < lim; i++)
-		buf_putc(b, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+	/* Copied whole, then each control character turned into a space
+	 * where it landed: one copy instead of a call a byte. */
+	at = b->len;
+	buf_put(b, s, lim);
+	for (i = 0, d = (unsigned char *)b->data + at; i < lim; i++)
+		d[i] = d[i] < 0x20 ? ' ' : d[i];
 	if (lim < n)
 		buf_puts(b, "...");
 }

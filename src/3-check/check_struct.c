@@ -71,28 +71,95 @@ struct dup_key {
 	unsigned hash;
 };
 
+/* Each byte as duplicate-item compares it: an ASCII capital as its small
+ * letter, white space (isspace in the C locale: space, \t \n \v \f \r)
+ * as ' ', any other byte as itself. */
+#define DUP_F1(c)	((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) == ' ' || \
+			 ((c) >= 9 && (c) <= 13) ? ' ' : (c))
+#define DUP_F4(c)	DUP_F1(c), DUP_F1(c + 1), DUP_F1(c + 2), DUP_F1(c + 3)
+#define DUP_F16(c)	DUP_F4(c), DUP_F4(c + 4), DUP_F4(c + 8), DUP_F4(c + 12)
+#define DUP_F64(c)	DUP_F16(c), DUP_F16(c + 16), DUP_F16(c + 32), \
+			DUP_F16(c + 48)
+static const unsigned char dup_fold[256] = {
+	DUP_F64(0), DUP_F64(64), DUP_F64(128), DUP_F64(192)
+};
+
+/*
+ * dup_norm's fast path: the k (1 to 8) bytes at p, when none is below
+ * 0x20 and no space follows a space (prev: the byte before was one, or
+ * nothing was written yet), written at q (q <= p) with ASCII capitals
+ * folded, and prev set from the last; else 0 and nothing is written.
+ * Eight bytes are read at p and written at q (dup_norm pads the text).
+ * On 7-bit bytes h (v & 0x7f..), h + 0x3f sets the top bit from 'A' on
+ * and h + 0x25 from '[' on, with no carry out of a byte; a byte >= 0x80
+ * (UTF-8) is left alone. Little-endian: byte j of the word is p[j].
+ */
+static int
+dup_word8(const char *p, char *q, size_t k, int *prev)
+{
+	const uint64_t ones = 0x0101010101010101u, top = ones * 0x80;
+	const uint64_t mine = ~(uint64_t)0 >> (8 * (8 - k));
+	uint64_t v, h, sp, up;
+
+	memcpy(&v, p, 8);
+	if (((v - ones * 0x20) & ~v & top & mine) != 0)
+		return 0;	/* a control character (white space too) */
+	sp = v ^ (ones * 0x20);
+	sp = ~(((sp & ~top) + ~top) | sp | ~top) & mine;	/* spaces */
+	/* One test, not two branches: a space after a space in the word
+	 * or, first, after the byte before. */
+	if (((sp & (sp << 8)) | (sp & (0u - (uint64_t)*prev) & 0x80)) != 0)
+		return 0;
+	h = v & ~top;
+	up = (h + ones * 0x3f) & ~(h + ones * 0x25) & ~v & top;
+	v |= up >> 2;
+	memcpy(q, &v, 8);
+	*prev = ((sp >> (8 * k - 1)) & 1) != 0;
+	return 1;
+}
+
 /* Append s's text as compared to b: ASCII case folded, runs of space as
- * one, no leading space, no trailing punctuation (isspace and tolower of
- * the C locale, spelt out). Returns its length. */
+ * one, no leading space, no trailing punctuation (dup_fold). Returns its
+ * length. */
 static size_t
 dup_norm(struct buf *b, const char *s)
 {
+	static const char pad[8] = "........";
 	size_t start = b->len;
 	char *d, *q, *e;
+	const char *p;
+	int prev = 1;
 
 	buf_put(b, s, strlen(s));
+	/* Eight bytes past the end may be read and written (dup_word8). */
+	buf_append(b, pad, sizeof(pad));
+	b->len -= sizeof(pad);
 	d = q = b->data + start;
 	e = b->data + b->len;
-	for (const char *p = d; p < e; p++) {
-		unsigned char c = (unsigned char)*p;
-		unsigned k = ascii_class[c];
+	for (p = d; p < e;) {
+		size_t k = e - p < 8 ? (size_t)(e - p) : 8;
+		unsigned char c;
+		int sp;
 
-		if (k & ASCII_SPACE) {
-			if (q > d && q[-1] != ' ')
-				*q++ = ' ';
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* Eight bytes at once when none is a control character and
+		 * no space follows a space: most of an item. */
+		if (dup_word8(p, q, k, &prev)) {
+			p += k;
+			q += k;
 			continue;
 		}
-		*q++ = (char)(k & ASCII_UPPER ? c + ('a' - 'A') : c);
+#endif
+		/* Else a byte, without a branch on it (spaces come too
+		 * irregularly to predict): written at q folded, and q moves
+		 * on unless it is a space after a space or at the start
+		 * (prev starts as 1). q never passes p, so the byte written
+		 * over has been read. */
+		c = dup_fold[(unsigned char)*p++];
+		sp = c == ' ';
+		*q = (char)c;
+		q += !(sp & prev);
+		prev = sp;
 	}
 	while (q > d && strchr(" .;:,", q[-1]) != NULL)
 		q--;

@@ -304,6 +304,9 @@ run(struct opts *o, int argc, char *argv[])
 	ctx_run()->mojibake_all = o->c.fix || o->c.diff;
 	memset(&pc, 0, sizeof(pc));
 	pc.check = o->cmd == CMD_LINT;
+	/* Lint's formats show findings only: no verdict, no sign-off, no
+	 * owners or evidence. */
+	pc.lean = o->cmd == CMD_LINT;
 	pc.fix = o->c.fix;
 	pc.diff = o->c.diff;
 	pc.max_size = o->c.max_size;

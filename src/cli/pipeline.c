@@ -145,12 +145,20 @@ pipeline_run(const char *path, const char *name, size_t max,
 {
 	struct input in;
 	struct checklist *cl;
+	int lean, signoff;
 
 	if (read_input(path, max, &in) == -1)
 		return NULL;
 	cl = doc_parse(name, in.data, in.len);
-	approvals_build(cl);
-	itemmeta_attach(cl);
+	/* The sign-off model and the items' metadata, for the views; a
+	 * lean command (lint) builds them only for the rules that read
+	 * them (below), and the sign-off model to judge a file with no task
+	 * item (pipeline_is_checklist). */
+	lean = sel != NULL && sel->lean;
+	if ((signoff = !lean || cl->nitems == 0))
+		approvals_build(cl);
+	if (!lean)
+		itemmeta_attach(cl, ITEMMETA_ALL);
 	if (sel != NULL) {
 		sel->skipped = sel->verdict == RULES_AUTO &&
 		    !pipeline_is_checklist(cl);
@@ -171,6 +179,14 @@ pipeline_run(const char *path, const char *name, size_t max,
 		 * check. */
 		enum sev *sev = xcalloc(rules_count(rules) + 1, sizeof(*sev));
 		rules_file_sev(rules, cl->file, sev);
+		if (!signoff && rules_reads(rules, sev, RULE_READS_APPROVALS))
+			approvals_build(cl);
+		/* Waivers are every rule's; due dates alone are cheaper
+		 * than owners and evidence. */
+		if (lean)
+			itemmeta_attach(cl, rules_reads(rules, sev,
+			    RULE_READS_ITEMMETA) ? ITEMMETA_ALL :
+			    ITEMMETA_DUE);
 		check_run(cc, rules, sev, cl, fs);
 		free(sev);
 		/* Findings outlive the checklist: give them the caller's
@@ -279,6 +295,42 @@ struct pipeline_run {
 	const struct pipeline_cmd	*cmd;
 };
 
+/* Item i's row: its own, or its slot of the ring. */
+static struct pipeline_item *
+pipeline_item_of(const struct pipeline_front *f, size_t i)
+{
+	return &f->item[i % f->nitem];
+}
+
+/* Fill in item i's row from the file list and the selection. */
+static void
+pipeline_item_init(struct pipeline_front *f, const struct pipeline_cmd *cmd,
+    size_t i)
+{
+	struct pipeline_item *it = pipeline_item_of(f, i);
+
+	it->path = f->fl.v[i];
+	it->name = cmd->stdin_name != NULL && strcmp(it->path, "-") == 0 ?
+	    cmd->stdin_name : it->path;
+	it->state = PIPELINE_CHECKED;
+	it->sel = NULL;
+	it->rules = NULL;
+	if (f->sel != NULL) {
+		it->sel = &f->sel[i];
+		if ((it->rules = f->sel[i].rules) == NULL)
+			it->state = PIPELINE_NORULES;
+	}
+}
+
+/* Free what an item's row still holds, leaving it empty. */
+static void
+pipeline_item_clear(struct pipeline_item *it)
+{
+	findings_clear(&it->fs);
+	fix_result_free(&it->fx);
+	buf_free(&it->out);
+}
+
 /* On a worker: read, parse and check item i (or fix it), then decide
  * what it is and hand it to the command. */
 static void
@@ -286,9 +338,12 @@ pipeline_work(size_t i, struct check_ctx *cc, void *arg)
 {
 	struct pipeline_run *run = arg;
 	const struct pipeline_cmd *c = run->cmd;
-	struct pipeline_item *it = &run->f->item[i];
+	struct pipeline_item *it;
 	struct checklist *cl;
 
+	if (!c->keep)
+		pipeline_item_init(run->f, c, i);
+	it = pipeline_item_of(run->f, i);
 	if (it->state == PIPELINE_NORULES)
 		return;
 	if ((c->fix || c->diff) && it->sel != NULL &&
@@ -309,6 +364,7 @@ pipeline_work(size_t i, struct check_ctx *cc, void *arg)
 		    &it->fs, c->diff, &it->fx);
 	else if (it->sel != NULL) {
 		it->sel->judge_only = !c->check;
+		it->sel->lean = c->lean;
 		cl = pipeline_checklist(it->path, c->max_size, it->sel, cc,
 		    &it->fs);
 	} else
@@ -332,7 +388,7 @@ pipeline_emit(size_t i, void *arg)
 {
 	struct pipeline_run *run = arg;
 	struct pipeline_front *f = run->f;
-	struct pipeline_item *it = &f->item[i];
+	struct pipeline_item *it = pipeline_item_of(f, i);
 
 	switch (it->state) {
 	case PIPELINE_CHECKED:
@@ -348,6 +404,9 @@ pipeline_emit(size_t i, void *arg)
 	}
 	if (run->cmd->emit != NULL)
 		run->cmd->emit(it, i, run->cmd->arg);
+	/* The slot goes to a later item. */
+	if (!run->cmd->keep)
+		pipeline_item_clear(it);
 }
 
 void
@@ -356,33 +415,24 @@ pipeline_loop(struct pipeline_front *f, const struct pipeline_cmd *cmd,
 {
 	struct pipeline_run run = { f, cmd };
 
-	f->item = xcalloc(f->fl.n ? f->fl.n : 1, sizeof(*f->item));
-	for (size_t i = 0; i < f->fl.n; i++) {
-		struct pipeline_item *it = &f->item[i];
-
-		it->path = f->fl.v[i];
-		it->name = cmd->stdin_name != NULL && strcmp(it->path, "-") ==
-		    0 ? cmd->stdin_name : it->path;
-		it->state = PIPELINE_CHECKED;
-		if (f->sel != NULL) {
-			it->sel = &f->sel[i];
-			if ((it->rules = f->sel[i].rules) == NULL)
-				it->state = PIPELINE_NORULES;
-		}
-	}
+	/* Without keep, an item's row is needed only while it is in flight:
+	 * a ring of the pool's window, filled in as each item starts. */
+	f->nitem = cmd->keep ? (f->fl.n ? f->fl.n : 1) :
+	    pool_window(f->fl.n, jobs);
+	f->item = xcalloc(f->nitem, sizeof(*f->item));
+	for (size_t i = 0; cmd->keep && i < f->fl.n; i++)
+		pipeline_item_init(f, cmd, i);
 	pool_run(f->fl.n, jobs, pipeline_work, pipeline_emit, &run);
 }
 
 void
 pipeline_front_free(struct pipeline_front *f)
 {
-	for (size_t i = 0; f->item != NULL && i < f->fl.n; i++) {
-		findings_clear(&f->item[i].fs);
-		fix_result_free(&f->item[i].fx);
-		buf_free(&f->item[i].out);
-	}
+	for (size_t i = 0; f->item != NULL && i < f->nitem; i++)
+		pipeline_item_clear(&f->item[i]);
 	free(f->item);
 	f->item = NULL;
+	f->nitem = 0;
 	free(f->sel);
 	f->sel = NULL;
 	rules_ctx_free(f->rc);

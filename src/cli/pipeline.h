@@ -46,6 +46,7 @@ struct pipeline_sel {
 	int			 judge_only;	/* in: parse and decide, no
 						   checks (status,
 						   --show-files) */
+	int			 lean;		/* in: pipeline_cmd's */
 	int			 skipped;	/* out: not a checklist */
 	const struct rules	*used;		/* out: the set checked with
 						   (front matter may name
@@ -69,8 +70,10 @@ enum pipeline_state {
 	PIPELINE_NORULES	/* its config failed to load: not read */
 };
 
-/* One input of the loop, in the order of fl: what the worker found, kept
- * until pipeline_front_free (a command's emit may release it sooner). */
+/* One input of the loop, in the order of fl: what the worker found. With
+ * pipeline_cmd.keep it is kept until pipeline_front_free (a command's
+ * emit may release it sooner); else its slot is taken by a later input
+ * once its emit has returned (pipeline_loop). */
 struct pipeline_item {
 	const char		*path;		/* read; "-" is stdin */
 	const char		*name;		/* reported: --stdin-filename
@@ -94,8 +97,10 @@ struct pipeline_front {
 						   NULL: not chosen (tree) */
 	size_t			 nleft;		/* left out by ignore:,
 						   files: */
-	struct pipeline_item	*item;		/* a row per path of fl, made
-						   by pipeline_loop */
+	struct pipeline_item	*item;		/* made by pipeline_loop: a
+						   row per path of fl (keep),
+						   else a ring of nitem */
+	size_t			 nitem;
 	/* Counted in input order by the loop, before each emit: */
 	size_t			 nchecked;	/* CHECKED */
 	size_t			 nskipped;	/* SKIPPED */
@@ -111,8 +116,20 @@ struct pipeline_cmd {
 	int		 check;		/* run the rules (lint, report); 0:
 					   parse and judge only (status) */
 	int		 fix, diff;	/* lint --fix, --diff: fix_file */
+	/* The command's views show findings only (lint): the sign-off
+	 * model and the items' metadata are built only as far as the
+	 * file's rules read them (rules_reads), the sign-off model also to
+	 * judge a file without task items; else all of it for every
+	 * file. */
+	int		 lean;
 	size_t		 max_size;	/* of an input; 0: no limit */
 	const char	*stdin_name;	/* --stdin-filename, or NULL */
+	int		 keep;		/* every item stays until
+					   pipeline_front_free (report points
+					   at their findings); 0: an item's
+					   slot is reused after its emit,
+					   which must have taken what it
+					   wants from it */
 	/* On a worker, for a CHECKED file (cl its checklist, findings in
 	 * it->fs) and an UNREADABLE one (cl NULL): what the command makes of
 	 * it (status text into it->out, a report page). Returns 1 when it

@@ -19,11 +19,15 @@ typedef void (*pool_emit)(size_t i, void *arg);
  * Run work for items 0..n-1 on nthreads threads (0: the number of CPUs).
  * Tool diagnostics (diag_error) raised while working on item i are held
  * and printed on stderr just before emit(i), so they too come in input
- * order.
+ * order. Item i starts only once emit(i - pool_window(n, nthreads)) has
+ * returned: per-item state can live in a ring of that many slots.
  */
 void	pool_run(size_t n, int nthreads, pool_work work, pool_emit emit,
 	    void *arg);
 /* The default thread count: online CPUs, at most 64. */
 int	pool_cpus(void);
+/* How many items pool_run(n, nthreads, ...) has in flight at most: never
+ * more than n, at least 1. */
+size_t	pool_window(size_t n, int nthreads);
 
 #endif

@@ -207,6 +207,7 @@ report_main(const struct cliopt *c, int argc, char *argv[])
 	pc.max_size = c->max_size;
 	pc.use = report_use;
 	pc.emit = report_emit;
+	pc.keep = 1;	/* the report's inputs point at the items' findings */
 	pc.arg = &wk;
 	pipeline_loop(&f, &pc, c->jobs);
 	if (c->one != NULL) {

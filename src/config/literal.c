@@ -480,6 +480,20 @@ literal_parse(struct literals *l, const char *pattern, size_t len)
 		goto fail;
 	l->caseless = (unsigned char)lp.caseless;
 	lit_pairs(l);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (l->n <= LITERAL_WORDS) {
+		const uint64_t ones = 0x0101010101010101u;
+
+		l->fold = lp.caseless ? ones * 0x20 : 0;
+		l->nword = l->n;
+		for (k = 0; k < l->n; k++) {
+			l->word[k][0] = (ones * (unsigned char)l->s[k][0]) |
+			    l->fold;
+			l->word[k][1] = (ones * (unsigned char)l->s[k][1]) |
+			    l->fold;
+		}
+	}
+#endif
 	for (k = 0x80; k < 0x100; k++)
 		if (l->lead[k])
 			l->first[k] = LITERAL_ANY;
@@ -523,6 +537,83 @@ lit_at(const struct literals *l, const unsigned char *u, size_t n, size_t i)
 	return 0;
 }
 
+/* The bytes of x that are 0, as their top bit (exact for every byte: no
+ * carry crosses from one byte to the next). */
+static uint64_t
+lit_zero_bytes(uint64_t x)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+
+	return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The positions 0 to 7 of p (nine bytes readable) whose first two bytes
+ * are those of a literal (both folded when caseless: x | 0x20 equals
+ * c | 0x20 whenever x is c in either case, and rarely otherwise), as
+ * the top bit of their byte: found together, without a branch. */
+static inline uint64_t
+lit_word_hits(const struct literals *l, const unsigned char *p)
+{
+	uint64_t v, w, hit = 0;
+
+	memcpy(&v, p, 8);
+	memcpy(&w, p + 1, 8);
+	v |= l->fold;
+	w |= l->fold;
+	for (unsigned k = 0; k < l->nword; k++)
+		hit |= lit_zero_bytes(v ^ l->word[k][0]) &
+		    lit_zero_bytes(w ^ l->word[k][1]);
+	return hit;
+}
+
+/* Does a literal start at one of the positions at + j of u, for the
+ * bytes j of hit with the top bit set? */
+static int
+lit_word_at(const struct literals *l, const unsigned char *u, size_t n,
+    size_t at, uint64_t hit)
+{
+	for (; hit != 0; hit &= hit - 1)
+		if (lit_at(l, u, n, at + (size_t)(__builtin_ctzll(hit) >> 3)))
+			return 1;
+	return 0;
+}
+
+/*
+ * literal_any with few literals (nword): eight positions at a time
+ * (lit_word_hits), and only those that start with a literal's first two
+ * bytes are tested exactly (lit_at). Most text holds no such pair: a few
+ * operations a position and one well-predicted branch for eight, where
+ * the pair table stopped at every common pair of letters. The last
+ * positions are the last word of s, less those already tested; a text
+ * shorter than a word is copied into one padded with zeros, and hits in
+ * the padding are dropped.
+ */
+static int
+lit_any_words(const struct literals *l, const unsigned char *u, size_t n)
+{
+	const uint64_t all = ~(uint64_t)0;
+	size_t i = 0;
+
+	if (n < 2)
+		return 0;
+	if (n < 9) {
+		unsigned char pad[16] = {0};
+
+		memcpy(pad, u, n);
+		/* Positions 0 to n - 2 may start a literal. */
+		return lit_word_at(l, u, n, 0, lit_word_hits(l, pad) &
+		    (all >> (8 * (9 - n))));
+	}
+	for (; i + 9 <= n; i += 8)
+		if (lit_word_at(l, u, n, i, lit_word_hits(l, u + i)))
+			return 1;
+	if (i + 1 >= n)
+		return 0;
+	/* Positions n - 9 + j for j >= i - (n - 9) are new. */
+	return lit_word_at(l, u, n, n - 9, lit_word_hits(l, u + n - 9) &
+	    (all << (8 * (i - (n - 9)))));
+}
+
 int
 literal_any(const struct literals *l, const char *s, size_t n)
 {
@@ -535,6 +626,8 @@ literal_any(const struct literals *l, const char *s, size_t n)
 		for (size_t i = 0; i < n; i++)
 			if (l->first[u[i]] == LITERAL_ANY)
 				return 1;
+	if (l->nword > 0)
+		return lit_any_words(l, u, n);
 	/*
 	 * Every literal has two bytes or more, so none starts at the last.
 	 * With stride 2 every literal has three or more and each of its

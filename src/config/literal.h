@@ -14,11 +14,13 @@
 #define TICKLIST_LITERAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define LITERAL_MIN	2	/* shorter literals filter too little */
 #define LITERAL_MAX	64	/* alternatives kept; more: no filter */
 #define LITERAL_LEN	32	/* bytes kept of a literal */
 #define LITERAL_ANY	255	/* in first[]: this byte is enough */
+#define LITERAL_WORDS	4	/* literals tested a word at a time */
 
 struct literals {
 	unsigned char	 n;		/* 0 and no nonascii: no filter */
@@ -38,6 +40,13 @@ struct literals {
 	unsigned char	 pair[512];
 	unsigned char	 stride;	/* positions looked at: 1 or 2 */
 	unsigned char	 maxlen;	/* the longest literal */
+	/* With at most LITERAL_WORDS literals, eight positions are looked
+	 * at together (literal_any): the first two bytes of literal k, each
+	 * repeated in all eight bytes of word[k][0] and word[k][1], OR-ed
+	 * with fold (0x20 in every byte when caseless, else 0). */
+	unsigned char	 nword;		/* 0: the pair table is used */
+	uint64_t	 fold;
+	uint64_t	 word[LITERAL_WORDS][2];
 };
 
 /* Fill l from pattern[0..len) (l->n == 0: no filter). */

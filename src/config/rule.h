@@ -74,7 +74,11 @@ struct rule_kind {
 	double		 min;		/* default min; 0: 100 */
 	const char	*section;	/* default section regex, or NULL */
 	rule_regex_fn	*regex;		/* see rule_regex_fn, or NULL */
+	/* Parts of the model the checker reads that are built only for a
+	 * reader (RULE_READS_*; the pipeline asks rules_reads). */
+	unsigned	 reads;
 };
+
 
 struct rule {
 	struct rule_info	 info;	/* id, kind, severity, where defined */

@@ -61,6 +61,17 @@ const struct rules	*rules_for_file(struct rules_ctx *, const char *path);
  * rows. Steering resolves them before the check (check_run). */
 void			 rules_file_sev(const struct rules *, const char *path,
 			    enum sev *sev);
+/* Parts of the model built only for a reader (a kind's reads, rule.h):
+ * the sign-off model (approvals_build: entries, after-release sections),
+ * the items' due dates, and all of their metadata (itemmeta_attach:
+ * owners and evidence too). */
+#define RULE_READS_APPROVALS	1u
+#define RULE_READS_DUE		2u
+#define RULE_READS_ITEMMETA	4u
+/* Does a rule not off in sev (rules_file_sev's) read one of what (a mask
+ * of RULE_READS_*)? */
+int			 rules_reads(const struct rules *, const enum sev *sev,
+			    unsigned what);
 
 /* Whether a file is a checklist, as its config says: */
 enum {

@@ -150,6 +150,15 @@ rules_file_sev(const struct rules *rs, const char *path, enum sev *sev)
 	rules_file_sev_from(rs, path, sev, NULL, NULL);
 }
 
+int
+rules_reads(const struct rules *rs, const enum sev *sev, unsigned what)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (sev[i] != SEV_OFF && (rs->v[i].kind->reads & what) != 0)
+			return 1;
+	return 0;
+}
+
 void
 rules_file_sev_from(const struct rules *rs, const char *path, enum sev *sev,
     int *ov, int *ent)

@@ -15,7 +15,7 @@ struct cmem {
 	char			*last;		/* last small block, to grow
 						   or give back in place */
 	struct cmem_chunk	*spare;		/* kept from earlier parses */
-	void			*free[40];	/* freed small blocks by size
+	void			*free[70];	/* freed small blocks by size
 						   class (cmem.c), linked
 						   through their first bytes */
 };

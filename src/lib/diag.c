@@ -195,7 +195,7 @@ diag_putint(struct buf *b, int v)
 	while ((u /= 10) != 0);
 	if (v < 0)
 		*--p = '-';
-	buf_put(b, p, (size_t)(d + sizeof(d) - p));
+	buf_append(b, p, (size_t)(d + sizeof(d) - p));
 }
 
 /* Written piece by piece rather than with buf_printf: it runs once per
@@ -225,36 +225,58 @@ diag_put(struct buf *b, const char *s, int term, int start)
 		esc_term(b, s, strlen(s));
 }
 
-/* The line of a finding; term: escaped for a terminal or CI log. */
+/* Append the string literal s (no strlen, an inline copy). */
+#define DIAG_LIT(b, s)	buf_append((b), (s), sizeof(s) - 1)
+
+/* The start of a finding's line, before its file name. */
 static void
-diag_line(struct buf *b, const struct finding *f, int color, int term)
+diag_head(struct buf *b, int color)
+{
+	if (color)
+		DIAG_LIT(b, "\033[1m");
+}
+
+/* The rest of a finding's line, after its file name; term: escaped for a
+ * terminal or CI log. */
+static void
+diag_tail(struct buf *b, const struct finding *f, int color, int term)
 {
 	static const char *const colors[SEV__MAX] = {
 		"", "\033[1;36m", "\033[1;35m", "\033[1;31m"
 	};
 
-	if (color)
-		buf_puts(b, "\033[1m");
-	diag_put(b, f->file, term, 1);
-	buf_putc(b, ':');
+	DIAG_LIT(b, ":");
 	diag_putint(b, f->line);
-	buf_putc(b, ':');
+	DIAG_LIT(b, ":");
 	diag_putint(b, f->col);
-	buf_puts(b, color ? ":\033[0m " : ": ");
-	if (color)
+	if (color) {
+		DIAG_LIT(b, ":\033[0m ");
 		buf_puts(b, colors[f->sev]);
+	} else
+		DIAG_LIT(b, ": ");
 	buf_puts(b, sev_name(f->sev));
-	buf_puts(b, color ? ":\033[0m " : ": ");
+	if (color)
+		DIAG_LIT(b, ":\033[0m ");
+	else
+		DIAG_LIT(b, ": ");
 	diag_put(b, f->message, term, 0);
-	buf_puts(b, color ? " \033[2m[" : " [");
+	if (color)
+		DIAG_LIT(b, " \033[2m[");
+	else
+		DIAG_LIT(b, " [");
 	diag_put(b, f->rule, term, 0);
-	buf_puts(b, color ? "]\033[0m\n" : "]\n");
+	if (color)
+		DIAG_LIT(b, "]\033[0m\n");
+	else
+		DIAG_LIT(b, "]\n");
 }
 
 void
 diag_text(struct buf *b, const struct finding *f, int color)
 {
-	diag_line(b, f, color, 0);
+	diag_head(b, color);
+	buf_puts(b, f->file);
+	diag_tail(b, f, color, 0);
 }
 
 /* Names and messages come from files: escaped, so that none can move
@@ -262,7 +284,33 @@ diag_text(struct buf *b, const struct finding *f, int color)
 void
 diag_text_term(struct buf *b, const struct finding *f, int color)
 {
-	diag_line(b, f, color, 1);
+	diag_text_term_all(b, f, 1, color);
+}
+
+/* The findings of one file share its name: it is escaped once for a run
+ * of findings with the same name (the same pointer, as a checklist's
+ * findings borrow it, or the same string) and copied for each. */
+void
+diag_text_term_all(struct buf *b, const struct finding *v, size_t n,
+    int color)
+{
+	struct buf name = {0};
+	const char *last = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct finding *f = &v[i];
+
+		if (last == NULL || (f->file != last &&
+		    strcmp(f->file, last) != 0)) {
+			buf_reset(&name);
+			esc_term_start(&name, f->file, strlen(f->file));
+		}
+		last = f->file;
+		diag_head(b, color);
+		buf_append(b, buf_cstr(&name), name.len);
+		diag_tail(b, f, color, 1);
+	}
+	buf_free(&name);
 }
 
 /* The sink and the error count are the run's (ctx.h). */

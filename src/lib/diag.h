@@ -65,6 +65,9 @@ void		 diag_text(struct buf *, const struct finding *, int color);
  * "::". The text output uses it. */
 void		 diag_text_term(struct buf *, const struct finding *,
 		    int color);
+/* diag_text_term of v[0..n), in order: the text output of a file. */
+void		 diag_text_term_all(struct buf *, const struct finding *v,
+		    size_t n, int color);
 
 /*
  * Tool diagnostics: errors about files, configs and usage, never about

@@ -140,7 +140,11 @@ utf8_valid_len(const char *str, size_t n)
 }
 
 /* Offset of the first byte >= 0x80 at or after i, or n: eight bytes at a
- * time while they are all ASCII. */
+ * time while they are all ASCII; in the word that is not, the lowest
+ * set top bit is the first such byte (on a little-endian machine; the
+ * byte loop finds it elsewhere, and in the last bytes). A loop byte by
+ * byte there ended at an unpredictable place in every word; unit-utf8
+ * compares this with it. */
 static size_t
 utf8_skip_ascii(const unsigned char *s, size_t n, size_t i)
 {
@@ -148,8 +152,14 @@ utf8_skip_ascii(const unsigned char *s, size_t n, size_t i)
 
 	while (i + 8 <= n) {
 		memcpy(&w, s + i, 8);
-		if (w & UINT64_C(0x8080808080808080))
+		w &= UINT64_C(0x8080808080808080);
+		if (w != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)(__builtin_ctzll(w) >> 3);
+#else
 			break;
+#endif
+		}
 		i += 8;
 	}
 	while (i < n && s[i] < 0x80)

@@ -112,7 +112,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	cl = doc_parse("fuzz.md", s, size);
-	itemmeta_attach(cl);	/* as pipeline.c does */
+	itemmeta_attach(cl, ITEMMETA_ALL);	/* as pipeline.c does */
 	out_tree(&b, cl);
 	buf_reset(&b);
 	v = report_status(cl);

@@ -23,12 +23,15 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
+#include "esc.h"
 #include "literal.h"
 #include "doc.h"
 #include "match.h"
 #include "model.h"
 #include "read.h"
 #include "rule.h"
+#include "utf8.h"
 
 /* Pieces of text, chosen at random; several are whole placeholders. */
 static const char *const pieces[] = {
@@ -53,6 +56,127 @@ rnd(unsigned n)
 {
 	prng = prng * 6364136223846793005UL + 1442695040888963407UL;
 	return (unsigned)(prng >> 33) % n;
+}
+
+/* esc_term as it was before its eight-byte fast path: one code point at
+ * a time. The reference its fast path is compared with. */
+static void
+esc_ref(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len;
+
+	while (i < n) {
+		long c = -1;
+
+		len = utf8_valid_len(s + i, n - i);
+		if (len == 1)
+			c = u[i];
+		else if (len == 2)
+			c = (long)(u[i] & 0x1f) << 6 | (u[i + 1] & 0x3f);
+		else if (len == 3)
+			c = (long)(u[i] & 0x0f) << 12 |
+			    (long)(u[i + 1] & 0x3f) << 6 | (u[i + 2] & 0x3f);
+		else if (len == 4)
+			c = (long)(u[i] & 0x07) << 18 |
+			    (long)(u[i + 1] & 0x3f) << 12 |
+			    (long)(u[i + 2] & 0x3f) << 6 | (u[i + 3] & 0x3f);
+		if (len == 0)
+			len = 1;
+		if (c >= 0 && !((c < 0x20 && c != '\t') ||
+		    (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x2069))) {
+			buf_put(b, s + i, len);
+		} else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else if (c == 0x1b)
+			buf_puts(b, "\\e");
+		else if (c < 0x80)
+			buf_printf(b, "\\x%02x", u[i]);
+		else
+			buf_printf(b, "\\u%04lx", c);
+		i += len;
+	}
+}
+
+/* esc_term's fast path (eight printable ASCII bytes at once) gives the
+ * byte loop's output, on random text with every byte value next to runs
+ * of printable ASCII at every alignment; and the text lines of several
+ * findings at once (the file name escaped once per run of one name) are
+ * those of one finding at a time. */
+static void
+esc_run(void)
+{
+	static const char *const bits[] = { "abcdefgh", "0123456789 ", "~",
+	    " ", "\t", "\x7f", "\x1f", "\x20", "\x7e", "\x80", "\xff",
+	    "\x1b[31m", "\r\n", "\xc2\x85", "\xc2\xa0", "\xe2\x80\xae",
+	    "\xe2\x81\xa6", "\xe2\x80\x94", "\xf0\x9f\x9a\x80", "\xc3",
+	    "::", "%", "\\", "\"" };
+	struct buf in = {0}, got = {0}, want = {0};
+	struct finding fs[6];
+	char *files[3];
+	size_t bad = 0, plain = 0;
+
+	for (int t = 0; t < 20000; t++) {
+		size_t k = rnd(12) + 1;
+
+		buf_reset(&in);
+		for (size_t j = 0; j < k; j++) {
+			if (rnd(4) == 0) {
+				char c = (char)rnd(256);
+				buf_put(&in, &c, 1);
+			} else
+				buf_puts(&in, bits[rnd(sizeof(bits) /
+				    sizeof(bits[0]))]);
+		}
+		for (size_t from = 0; from < 8 && from <= in.len; from++) {
+			buf_reset(&got);
+			buf_reset(&want);
+			esc_term(&got, in.data + from, in.len - from);
+			esc_ref(&want, in.data + from, in.len - from);
+			plain += got.len == in.len - from;
+			if (got.len != want.len ||
+			    memcmp(got.data, want.data, got.len) != 0) {
+				if (bad++ < 3)
+					printf("# esc_term differs on '%s' "
+					    "from %zu\n", in.data, from);
+			}
+		}
+	}
+	printf("%s esc-term-fast-path (%zu unchanged)\n",
+	    bad == 0 && plain > 1000 ? "ok" : "not ok", plain);
+
+	files[0] = strdup("a.md");
+	files[1] = strdup("a.md");	/* the same name, another pointer */
+	files[2] = strdup(" ::b\x1b.md");
+	for (size_t i = 0; i < 6; i++) {
+		memset(&fs[i], 0, sizeof(fs[i]));
+		fs[i].file = files[i < 2 ? 0 : i < 3 ? 1 : i < 5 ? 2 : 0];
+		fs[i].line = (int)i + 1;
+		fs[i].col = (int)i * 7 - 3;
+		fs[i].sev = (enum sev)(i % SEV__MAX);
+		fs[i].rule = i == 3 ? "r\x1bx" : "some-rule";
+		fs[i].message = (char *)(i == 4 ? "two\nlines \xe2\x80\xae" :
+		    "a message");
+	}
+	bad = 0;
+	for (int color = 0; color < 2; color++) {
+		buf_reset(&got);
+		buf_reset(&want);
+		diag_text_term_all(&got, fs, 6, color);
+		for (size_t i = 0; i < 6; i++)
+			diag_text_term(&want, &fs[i], color);
+		bad += strcmp(buf_cstr(&got), buf_cstr(&want)) != 0 ||
+		    strstr(buf_cstr(&got), "\\x3a:b\\e.md:5:") == NULL;
+	}
+	printf("%s diag-text-term-all\n", bad == 0 ? "ok" : "not ok");
+	for (size_t i = 0; i < 3; i++)
+		free(files[i]);
+	buf_free(&in);
+	buf_free(&got);
+	buf_free(&want);
 }
 
 /* The comparison with pcre2 JIT-compiled (jit 1) or interpreted (0). */
@@ -348,6 +472,9 @@ static const struct {
 	{ "\\pLabc", "abc" },
 	{ "\\g{1}abc|\\k<n>def", "abc|def" },
 	{ "abcdef|cde", "cde" },
+	{ "abc|def|ghi|jkl|mno", "abc|def|ghi|jkl|mno" },	/* the table */
+	{ "(?i)ab|[c]de|e\\[f|gh", "ab|de|e[f|gh" },	/* words, folded */
+	{ "(?i)\\[x|\\{y", "[x|{y" },
 	{ "cde|abcdef", "cde" },
 	{ "\xe5\x9b\x9e\xe9\x80\x80", "\xe5\x9b\x9e\xe9\x80\x80" },
 	{ "(?i)\xd0\xb1\xd0\xb5\xd0\xb7", "*3" },	/* Cyrillic */
@@ -418,12 +545,15 @@ lit_text(const char *re, struct buf *s)
 	}
 }
 
-/* One pattern on random text: counts in m (matches) and f (filtered),
- * failures printed. 0 when pcre2 found a match literal_any denied. */
+/* One pattern on random text: counts in m (matches), f (filtered) and w
+ * (tested word by word), failures printed. 0 when pcre2 found a match
+ * literal_any denied, or when literal_any tested word by word (few
+ * literals) and with the pair table disagree. */
 static int
-lit_random(const char *re, unsigned long *m, unsigned long *f)
+lit_random(const char *re, unsigned long *m, unsigned long *f,
+    unsigned long *w)
 {
-	struct literals l;
+	struct literals l, lslow;
 	struct buf s = {0};
 	pcre2_code *code;
 	pcre2_match_data *md;
@@ -431,6 +561,9 @@ lit_random(const char *re, unsigned long *m, unsigned long *f)
 	PCRE2_SIZE off;
 
 	literal_parse(&l, re, strlen(re));
+	/* The same literals without the word-at-a-time path. */
+	lslow = l;
+	lslow.nword = 0;
 	code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
 	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &off, NULL);
 	if (code == NULL)
@@ -443,9 +576,19 @@ lit_random(const char *re, unsigned long *m, unsigned long *f)
 			    s.len, from, 0, md, NULL);
 			int may = literal_any(&l, buf_cstr(&s) + from,
 			    s.len - from);
+			int slow = literal_any(&lslow, buf_cstr(&s) + from,
+			    s.len - from);
 
 			*m += rc >= 0;
 			*f += !may;
+			if (may != slow) {
+				printf("# literal_any word by word says %d, "
+				    "the pair table %d: '%s' in '%s' from "
+				    "%zu\n", may, slow, re, buf_cstr(&s), from);
+				ok = 0;
+				break;
+			}
+			*w += l.nword > 0;
 			if (rc >= 0 && !may) {
 				printf("# literal filter denied a match of "
 				    "'%s' in '%s' from %zu\n", re,
@@ -465,7 +608,7 @@ static int
 literals_run(const char *file)
 {
 	struct buf b = {0};
-	unsigned long m = 0, f = 0;
+	unsigned long m = 0, f = 0, wd = 0;
 	int bad = 0, nfile = 0;
 	char line[65536];
 	FILE *fp;
@@ -481,7 +624,7 @@ literals_run(const char *file)
 			    lit_cases[i].re, buf_cstr(&b), lit_cases[i].want);
 			bad++;
 		}
-		if (!lit_random(lit_cases[i].re, &m, &f))
+		if (!lit_random(lit_cases[i].re, &m, &f, &wd))
 			bad++;
 	}
 	printf("%s literals-parse\n", bad == 0 ? "ok" : "not ok");
@@ -495,14 +638,14 @@ literals_run(const char *file)
 		if (line[0] == '\0')
 			continue;
 		nfile++;
-		if (!lit_random(line, &m, &f))
+		if (!lit_random(line, &m, &f, &wd))
 			bad++;
 	}
 	fclose(fp);
-	printf("# %d patterns from %s; %lu matches, %lu filtered\n", nfile,
-	    file, m, f);
+	printf("# %d patterns from %s; %lu matches, %lu filtered, %lu tested "
+	    "word by word\n", nfile, file, m, f, wd);
 	printf("%s literals-never-deny-a-match\n", bad == 0 && nfile >= 5 &&
-	    m > 10000 && f > 10000 ? "ok" : "not ok");
+	    m > 10000 && f > 10000 && wd > 10000 ? "ok" : "not ok");
 	buf_free(&b);
 	return 0;
 }
@@ -515,6 +658,7 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "pieces") == 0)
 		return pieces_run(argc - 2, argv + 2);
 	pieces_random();
+	esc_run();
 	prefilter_run(1);
 	prefilter_run(0);
 	return 0;

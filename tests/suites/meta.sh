@@ -164,6 +164,37 @@ grep -q "^c.md:1:1: warning: template item (t.md:4) is missing: 'Docs updated' \
 if diff -u tests/meta/samples-pr.out "$tmp/got" >"$tmp/diff"; then
 	ok drift-samples-pr; else fail drift-samples-pr "$tmp/diff"; fi
 
+# --- due dates read alone ----------------------------------------------
+# With no rule that reads owners or evidence, lint scans only the items
+# that can name a due date (itemmeta.c, ITEMMETA_DUE); the overdue
+# findings must be those of a full scan (evidence-required beside it).
+cat >"$tmp/due-only.yml" <<'Y'
+rules:
+  - {id: overdue, kind: overdue}
+Y
+cat >"$tmp/due-all.yml" <<'Y'
+rules:
+  - {id: overdue, kind: overdue}
+  - {id: evidence-required, kind: evidence-required}
+Y
+due_set=tests/meta/due-forms.md
+[ -d "$corpus" ] && due_set="$due_set $corpus"
+for f in $due_set samples tests/meta/edge.md; do
+	for c in only all; do
+		"$T" lint -j 1 -q --fail-on never --no-ignore --today 2099-01-01 \
+		    -c "$tmp/due-$c.yml" "$f" 2>&1 | grep '\[overdue\]$' \
+		    >"$tmp/due.$c"
+	done
+	n=$(wc -l <"$tmp/due.only")
+	if [ "$f" = tests/meta/due-forms.md ] && [ "$n" -ne 10 ]; then
+		fail "due-alone-forms: $n overdue, want 10" "$tmp/due.only"
+	elif diff -u "$tmp/due.all" "$tmp/due.only" >"$tmp/diff"; then
+		ok "due-alone/$(basename "$f") ($n overdue)"
+	else
+		fail "due-alone/$(basename "$f")" "$tmp/diff"
+	fi
+done
+
 # --- precision labels ----------------------------------------------------
 if [ ! -d "$corpus" ] || [ ! -d "$SHARED/seeds" ]; then
 	echo "skip meta/labels-*: ../shared/corpus/real or seeds is absent"

@@ -41,6 +41,28 @@ for md in tests/signoff/cases/*.md; do
 done
 [ "$n" -gt 0 ] || echo "not ok signoff/cases: no case files"
 
+# lint shows no sign-off, so it builds the approvals model only where it
+# is read: for a rule that reads it (the signoff rule of the release set)
+# and to judge a file with no task item (tables.md: a sign-off table is
+# what makes it a checklist). Both must still see the entries.
+# lint_has NAME WANT ARGS...: lint's output holds the line WANT.
+lint_has() {
+	name=$1 want=$2
+	shift 2
+	if SOURCE_DATE_EPOCH=1767225600 "$T" lint -j 1 --fail-on never \
+	    "$@" 2>&1 | grep -qxF "$want"; then
+		echo "ok signoff/lint/$name"
+	else
+		echo "not ok signoff/lint/$name: no '$want'"
+	fi
+}
+lint_has rule-reads-approvals "tests/signoff/cases/items.md:11:1: error: \
+sign-off incomplete in Required sign-offs: approval 'Security lead approval' \
+is marked N/A [signoff]" -r release tests/signoff/cases/items.md
+lint_has table-makes-checklist "tests/signoff/cases/tables.md:8:28: \
+warning: field 'Signature (Security Lead)' is blank [unfilled-field]" \
+    tests/signoff/cases/tables.md
+
 if [ ! -d "$SHARED/corpus/real" ] || [ ! -d "$SHARED/seeds" ]; then
 	echo "ok signoff/labels # skip: $SHARED/corpus/real or seeds absent"
 	exit 0
