@@ -1598,22 +1598,15 @@ report_json_end(struct report_writer *w, struct rw_json *j)
 	return rc;
 }
 
-/* report_writer_finish's thread that drops the parts file: unlinked
- * and closed, its pages (as many as report.json has bytes) are freed,
+/* report_writer_finish's thread that closes the parts file, unlinked
+ * before: its pages (as many as report.json has bytes) are freed then,
  * which takes a while for 2,000 checklists; meanwhile the report is
- * committed. */
-struct rw_drop {
-	FILE		*parts;
-	const char	*name;
-};
-
+ * committed. (Only the close: every file the report names is opened,
+ * renamed and removed by the calling thread.) */
 static void *
 report_parts_drop(void *arg)
 {
-	struct rw_drop *d = arg;
-
-	unlink(d->name);
-	fclose(d->parts);
+	fclose(arg);
 	return NULL;
 }
 
@@ -1628,7 +1621,6 @@ report_writer_finish(struct report_writer *w)
 	struct val *model, *arr;
 	struct rw_json j;
 	size_t i;
-	struct rw_drop dp;
 	pthread_t drop;
 	int rc = w->failed ? -1 : 0, k, dropping;
 
@@ -1677,12 +1669,12 @@ report_writer_finish(struct report_writer *w)
 	if (report_json_end(w, &j) == -1)
 		rc = -1;
 	/* report.json is whole: the parts go, while the rest is done. */
-	dp.parts = w->parts;
-	dp.name = w->partsname;
-	w->parts = NULL;
-	dropping = pthread_create(&drop, NULL, report_parts_drop, &dp) == 0;
+	unlink(w->partsname);
+	dropping = pthread_create(&drop, NULL, report_parts_drop,
+	    w->parts) == 0;
 	if (!dropping)
-		report_parts_drop(&dp);
+		report_parts_drop(w->parts);
+	w->parts = NULL;
 	/* Everything is staged: check that every rename can succeed, so
 	 * that a refusal leaves the previous report whole. */
 	if (rc == 0)
