@@ -82,10 +82,8 @@ struct walker {
 	int		  nh1;		/* level-1 headings seen */
 	int		  first_h1;
 	struct colmemo	  colm;		/* doc_col: where it counted to */
-	unsigned char	 *pipe;		/* per line: a delimiter row; NULL if
-					   none is */
 	size_t		 *pipes;	/* pipes[l]: delimiter rows in lines
-					   1..l (with pipe) */
+					   1..l; NULL if none is */
 	unsigned char	 *lt;		/* per line: starts with '<' */
 	struct tfound	 *tf;		/* tables rewritten in cmark's input */
 	size_t		  ntf, captf;
@@ -2124,22 +2122,23 @@ doc_pipes(const struct walker *w, int l0, int l1)
 {
 	size_t n = w->cl->nlines;
 
-	if (w->pipe == NULL || l1 < l0 || l1 < 1 || (size_t)l0 > n)
+	if (w->pipes == NULL || l1 < l0 || l1 < 1 || (size_t)l0 > n)
 		return 0;
 	l0 = l0 < 1 ? 1 : l0;
 	l1 = (size_t)l1 > n ? (int)n : l1;
 	return w->pipes[l1] > w->pipes[l0 - 1];
 }
 
-/* Mark the lines that are delimiter rows (none: no table is possible),
- * found from their '|' or ':' (":-:" under "a"), and the lines that
- * start with '<' (none: no lazy HTML line). */
+/* Count the lines that are delimiter rows into w->pipes (NULL when none
+ * is: no table is possible), found from their '|' or ':' (":-:" under
+ * "a"). */
 static void
 doc_scan_pipes(struct walker *w)
 {
 	const struct checklist *cl = w->cl;
 	const char *end = cl->src + cl->srclen;
 	static const char seek[] = "|:";
+	unsigned char *row = NULL;	/* per line: a delimiter row */
 
 	for (const char *c = seek; *c; c++) {
 		const char *p = cl->src;
@@ -2155,19 +2154,20 @@ doc_scan_pipes(struct walker *w)
 			    ls[i] == '>'))
 				i++;
 			if (table_delim(ls + i, left - i)) {
-				if (w->pipe == NULL)
-					w->pipe = xcalloc(cl->nlines, 1);
-				w->pipe[l] = 1;
+				if (row == NULL)
+					row = xcalloc(cl->nlines, 1);
+				row[l] = 1;
 			}
 			p = cl->src + (l + 1 < cl->nlines ? cl->lines[l + 1] :
 			    cl->srclen);
 		}
 	}
-	if (w->pipe != NULL) {	/* doc_pipes asks of any range at once */
+	if (row != NULL) {	/* doc_pipes asks of any range at once */
 		w->pipes = xmalloc((cl->nlines + 1) * sizeof(*w->pipes));
 		w->pipes[0] = 0;
 		for (size_t l = 0; l < cl->nlines; l++)
-			w->pipes[l + 1] = w->pipes[l] + w->pipe[l];
+			w->pipes[l + 1] = w->pipes[l] + row[l];
+		free(row);
 	}
 }
 
@@ -2510,7 +2510,7 @@ doc_def_tables(struct walker *w, cmark_node *doc)
 		size_t left, hl, i = 0, s;
 		const char *p, *hp;
 
-		if (!w->pipe[d - 1])
+		if (!doc_pipes(w, (int)d, (int)d))
 			continue;
 		if (cover == NULL) {
 			cover = xcalloc(cl->nlines + 1, 1);
@@ -2737,7 +2737,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 		    (heading && doc_setext(w, n))) && w->htmlcand)
 			added += doc_lazy_html_prepass(w, n);
 		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
-		    !heading) || w->pipe == NULL)
+		    !heading) || w->pipes == NULL)
 			continue;
 		if (settle != 0 && (settle < 0 || node_line(w, n) <= settle))
 			continue;
@@ -2794,7 +2794,7 @@ doc_table_prepass(struct walker *w, cmark_node *doc)
 			settle = doc_table_settle(w, n, &t);
 	}
 	cmark_iter_free(it);
-	if (w->pipe != NULL)
+	if (w->pipes != NULL)
 		doc_def_tables(w, doc);
 	/* A box replaced on a line that is no list item any more (a
 	 * paragraph's text since an item above it became empty): put it
@@ -3517,7 +3517,7 @@ doc_parse(const char *file, const char *data, size_t len)
 	doc_scan_cands(&w);
 	input = data + body;
 	inlen = len - body;
-	if (w.pipe == NULL && inlen > DOC_PIECE_SIZE() &&
+	if (w.pipes == NULL && inlen > DOC_PIECE_SIZE() &&
 	    find_str(input, inlen, "]:") == NULL) {
 		doc_pieces(&w, &accept);
 		goto walked;
@@ -3530,7 +3530,7 @@ doc_parse(const char *file, const char *data, size_t len)
 		cmark_parser_feed(parser, input, inlen);
 		doc = cmark_parser_finish(parser);
 		/* A table cmark gets wrong: parse again without it. */
-		if ((w.pipe == NULL && !w.boxcand && !w.htmlcand) ||
+		if ((w.pipes == NULL && !w.boxcand && !w.htmlcand) ||
 		    pass == DOC_PASSES ||
 		    doc_table_prepass(&w, doc) == 0)
 			break;
@@ -3589,7 +3589,6 @@ walked:
 	for (size_t i = 0; i < w.ntf; i++)
 		free(w.tf[i].off);
 	free(w.tf);
-	free(w.pipe);
 	free(w.pipes);
 	free(w.lt);
 	free(w.boxfix);

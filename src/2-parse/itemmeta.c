@@ -43,7 +43,8 @@ itemmeta_word(const char *s, size_t n, const char *w)
 {
 	/* One pass, no strlen: most calls fail on the first byte. */
 	for (size_t i = 0; w[i] != '\0'; i++)
-		if (i >= n || ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
+		if (i >= n ||
+		    ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
 			return 0;
 	return 1;
 }
@@ -560,8 +561,16 @@ itemmeta_waivers(struct checklist *cl)
 	}
 }
 
-/* Can s[0..n) name a due date: does it hold "due" in any case, or the
- * calendar emoji (itemmeta_due)? */
+/* Does s[k..n) start with "due" in any case or the calendar emoji (the
+ * starts of itemmeta_due)? */
+static int
+itemmeta_due_start(const char *s, size_t n, size_t k)
+{
+	return itemmeta_word(s + k, n - k, "due") ||
+	    (n - k >= 4 && memcmp(s + k, "\xf0\x9f\x93\x85", 4) == 0);
+}
+
+/* Can s[0..n) name a due date: does "due" or the emoji start anywhere? */
 static int
 itemmeta_may_be_due(const char *s, size_t n)
 {
@@ -584,9 +593,8 @@ itemmeta_may_be_due(const char *s, size_t n)
 		    _mm_cmpeq_epi8(v, f0)));
 
 		while (m != 0) {
-			size_t k = i + (size_t)__builtin_ctz(m);
-			if (itemmeta_word(s + k, n - k, "due") || (n - k >= 4 &&
-			    memcmp(s + k, "\xf0\x9f\x93\x85", 4) == 0))
+			if (itemmeta_due_start(s, n,
+			    i + (size_t)__builtin_ctz(m)))
 				return 1;
 			m &= m - 1;
 		}
@@ -594,10 +602,7 @@ itemmeta_may_be_due(const char *s, size_t n)
 	}
 #endif
 	for (; i < n; i++)
-		if ((((unsigned char)s[i] | 0x20) == 'd' &&
-		    itemmeta_word(s + i, n - i, "due")) ||
-		    ((unsigned char)s[i] == 0xf0 && n - i >= 4 &&
-		    memcmp(s + i, "\xf0\x9f\x93\x85", 4) == 0))
+		if (itemmeta_due_start(s, n, i))
 			return 1;
 	return 0;
 }
