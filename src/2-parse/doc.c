@@ -210,6 +210,17 @@ doc_scan_lines(struct checklist *cl)
 		}
 	}
 	cl->cap_[CAP_LINE] = cap;
+	/* Where each line's text ends, before its LF, CRLF or CR: doc_at
+	 * runs thousands of times a document. */
+	cl->lend = xmalloc(cl->nlines * sizeof(*cl->lend));
+	for (size_t l = 0; l < cl->nlines; l++) {
+		size_t a = cl->lines[l], e = l + 1 < cl->nlines ?
+		    cl->lines[l + 1] : n;
+
+		e -= e > a && s[e - 1] == '\n';
+		e -= e > a && s[e - 1] == '\r';
+		cl->lend[l] = e;
+	}
 }
 
 /* Room for the model of a document of cl->nlines lines as most are (a
@@ -246,11 +257,8 @@ doc_at(const struct checklist *cl, int line, int bcol, size_t *left)
 		return cl->src + cl->srclen;
 	}
 	start = cl->lines[line - 1];
-	end = (size_t)line < cl->nlines ? cl->lines[line] : cl->srclen;
-	/* A line ends in at most one of LF, CRLF and CR (doc_scan_lines);
-	 * no loop and no branch on the column, which varies call to call. */
-	end -= end > start && cl->src[end - 1] == '\n';
-	end -= end > start && cl->src[end - 1] == '\r';
+	end = cl->lend[line - 1];
+	/* No branch on the column, which varies call to call. */
 	skip = bcol > 1 ? (size_t)(bcol - 1) : 0;
 	skip = skip < end - start ? skip : end - start;
 	*left = end - start - skip;
@@ -440,6 +448,29 @@ find_str(const char *h, size_t n, const char *needle)
 	size_t k = strlen(needle);
 	const char *end = h + n, *p;
 
+#ifdef __SSE2__
+	/* Sixteen starts at a time that hold the needle's first two bytes:
+	 * "]:" among a checklist's hundreds of "]" of task boxes. */
+	if (k >= 2) {
+		const __m128i a = _mm_set1_epi8(needle[0]);
+		const __m128i b = _mm_set1_epi8(needle[1]);
+
+		for (; end - h >= 17; h += 16) {
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			    _mm_cmpeq_epi8(a, _mm_loadu_si128((const __m128i *)
+			    (const void *)h)), _mm_cmpeq_epi8(b,
+			    _mm_loadu_si128((const __m128i *)(const void *)
+			    (h + 1)))));
+
+			for (; m != 0; m &= m - 1) {
+				p = h + __builtin_ctz(m);
+				if ((size_t)(end - p) >= k &&
+				    memcmp(p, needle, k) == 0)
+					return p;
+			}
+		}
+	}
+#endif
 	while ((size_t)(end - h) >= k &&
 	    (p = memchr(h, *needle, (size_t)(end - h) - k + 1)) != NULL) {
 		if (memcmp(p, needle, k) == 0)
@@ -3621,6 +3652,7 @@ checklist_free(struct checklist *cl)
 	free(cl->tables);
 	free(cl->spans);
 	free(cl->lines);
+	free(cl->lend);
 	free(cl->wide);
 	arena_free(&cl->arena);
 	free(cl);

@@ -247,6 +247,8 @@ struct checklist {
 	const char	*src;
 	size_t		 srclen;
 	size_t		*lines;	size_t nlines;	/* byte offset of each line */
+	size_t		*lend;	/* where each line's text ends (its LF,
+				   CRLF or CR off); parser-private */
 	/* A bit per line (line 1 is bit 0 of wide[0]) set when the line holds
 	 * a byte >= 0x80; lines past nwide words hold none. On the others a
 	 * byte column is the column in code points. */
