@@ -74,6 +74,7 @@ struct walker {
 	struct wspan	 *spans;	/* inline spans in text */
 	size_t		  nspans, capspans;
 	size_t		  open_span;	/* innermost open span or -1 */
+	int		  html;		/* the block holds raw inline HTML */
 	size_t		  seg0;		/* first seg of the block */
 	unsigned char	 *tentative;	/* per field: kept only if its
 					   section has other fields */
@@ -618,6 +619,7 @@ doc_flatten(struct walker *w, cmark_node *block)
 	buf_reset(&w->text);
 	w->nspans = 0;
 	w->open_span = (size_t)-1;
+	w->html = 0;
 	w->seg0 = w->cl->nsegs;
 	if (only != NULL) {
 		doc_flatten_text(w, only, cmark_node_get_literal(only));
@@ -637,10 +639,12 @@ doc_flatten(struct walker *w, cmark_node *block)
 		case CMARK_NODE_HTML_INLINE:
 			lit = cmark_node_get_literal(n);
 			doc_flatten_text(w, n, lit);
-			if (lit != NULL &&
-			    cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
-				doc_directives(w, lit, strlen(lit),
-				    node_line(w, n));
+			if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) {
+				w->html = 1;
+				if (lit != NULL)
+					doc_directives(w, lit, strlen(lit),
+					    node_line(w, n));
+			}
 			if (cmark_node_get_type(n) == CMARK_NODE_CODE)
 				doc_span_close(w);
 			break;
@@ -2973,13 +2977,16 @@ doc_rewrite(struct walker *w, size_t body, size_t *outlen)
 
 /* A heading's title: its block text (which pattern rules read, raw HTML
  * and all) without raw inline HTML, a <br> as a blank; skip: the bytes of
- * a task box before it. */
+ * a task box before it. The block text itself when doc_flatten met no
+ * raw HTML (most headings). */
 static const char *
 doc_title(struct walker *w, cmark_node *n, const char *text, size_t skip)
 {
 	struct buf t = {0};
 	const char *title = text;
 
+	if (!w->html)
+		return title;
 	if (doc_plain(&t, n)) {
 		skip = skip < t.len ? skip : t.len;
 		title = arena_strndup(&w->cl->arena, buf_cstr(&t) + skip,
@@ -3261,26 +3268,34 @@ doc_walk(struct walker *w, cmark_node *doc, unsigned char *accept,
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
+	int depth = 0;	/* of the next node entered: the document's is 0 */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
-		cmark_node *par = cmark_node_parent(n);
+		int top = depth == 1;	/* a child of the document */
 
 		if (t == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER) {
 			doc_fields_flush(w, *accept);
 			*accept = 0;
 		}
 		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
 			if (t == CMARK_NODE_ITEM)
 				w->nitems--;
 			else if (t == CMARK_NODE_BLOCK_QUOTE)
 				w->quote--;
 			continue;
 		}
-		if (par != NULL && cmark_node_get_type(par) ==
-		    CMARK_NODE_DOCUMENT && t != CMARK_NODE_HEADING &&
-		    w->section >= 0 && n != skip)
+		/* The iterator exits every node it entered but the leaves
+		 * (cmark's S_is_leaf) and the paragraphs and headings,
+		 * which the switch below skips past their exit. */
+		if (t != CMARK_NODE_CODE_BLOCK && t != CMARK_NODE_HTML_BLOCK &&
+		    t != CMARK_NODE_THEMATIC_BREAK &&
+		    t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_HEADING)
+			depth++;
+		if (top && t != CMARK_NODE_HEADING && w->section >= 0 &&
+		    n != skip)
 			w->cl->sections[w->section].content++;
 		switch (t) {
 		case CMARK_NODE_ITEM:
