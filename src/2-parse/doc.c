@@ -2002,6 +2002,9 @@ doc_refdefs(struct walker *w, struct buf *md)
 	const struct checklist *cl = w->cl;
 	unsigned char *cover;
 
+	/* A definition holds "]:"; without one, no line is one. */
+	if (find_str(cl->src, cl->srclen, "]:") == NULL)
+		return;
 	cover = xcalloc(cl->nlines + 1, 1);
 	doc_cover(w, cover);
 	for (size_t l = (size_t)w->line_off + 1; l <= cl->nlines; l++) {
