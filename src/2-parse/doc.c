@@ -675,6 +675,8 @@ doc_flatten(struct walker *w, cmark_node *block)
 	cmark_iter_free(it);
 }
 
+static unsigned doc_has(const char *, size_t);
+
 /* Add a block from w->text[skip..] with the segs recorded since w->seg0. */
 static int
 doc_block(struct walker *w, enum block_kind k, cmark_node *n, size_t skip,
@@ -690,6 +692,7 @@ doc_block(struct walker *w, enum block_kind k, cmark_node *n, size_t skip,
 	b->kind = k;
 	b->len = w->text.len - skip;
 	b->text = arena_strndup(&cl->arena, buf_cstr(&w->text) + skip, b->len);
+	b->has = doc_has(b->text, b->len);
 	b->line = node_line(w, n);
 	b->col = checklist_col(cl, b->line, cmark_node_get_start_column(n));
 	b->section = w->section;
@@ -707,6 +710,45 @@ doc_block(struct walker *w, enum block_kind k, cmark_node *n, size_t skip,
 	b->seg0 = w->seg0;
 	b->nseg = cl->nsegs - w->seg0;
 	return (int)cl->nblocks++;
+}
+
+/* The BLOCK_HAS_* bits of s[0..n): sixteen bytes at a time with SSE2,
+ * the rest (a short block's all) one at a time. */
+static const unsigned char doc_has_byte[256] = {
+	[':'] = BLOCK_HAS_COLON, ['_'] = BLOCK_HAS_UNDER,
+	[0xc3] = BLOCK_HAS_LATIN, [0xc4] = BLOCK_HAS_LATIN,
+	[0xc5] = BLOCK_HAS_LATIN,
+};
+
+static unsigned
+doc_has(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned has = 0;
+
+#ifdef __SSE2__
+	__m128i colon = _mm_setzero_si128(), under = colon, latin = colon;
+
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i));
+		/* 0xc3 to 0xc5: v - 0xc3 below 3, unsigned. */
+		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xc3));
+
+		colon = _mm_or_si128(colon, _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8(':')));
+		under = _mm_or_si128(under, _mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('_')));
+		latin = _mm_or_si128(latin, _mm_cmpeq_epi8(_mm_min_epu8(d,
+		    _mm_set1_epi8(2)), d));
+	}
+	has |= _mm_movemask_epi8(colon) ? BLOCK_HAS_COLON : 0;
+	has |= _mm_movemask_epi8(under) ? BLOCK_HAS_UNDER : 0;
+	has |= _mm_movemask_epi8(latin) ? BLOCK_HAS_LATIN : 0;
+#endif
+	for (; i < n; i++)
+		has |= doc_has_byte[(unsigned char)s[i]];
+	return has;
 }
 
 /* ---- task boxes ---- */

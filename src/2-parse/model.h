@@ -113,10 +113,18 @@ struct seg {
 	int	bcol;		/* byte column, from 1 */
 };
 
+/* Bytes a block's text holds (struct block, has), so that a check that
+ * needs one passes over the blocks without it. */
+#define BLOCK_HAS_COLON	0x1u	/* ':' (labels: stale-review) */
+#define BLOCK_HAS_UNDER	0x2u	/* '_' (blanks: fields) */
+#define BLOCK_HAS_LATIN	0x4u	/* 0xc3 to 0xc5, the first byte of
+				   U+00C0 to U+017F (mojibake) */
+
 struct block {
 	enum block_kind	 kind;
 	const char	*text;
 	size_t		 len;
+	unsigned	 has;		/* BLOCK_HAS_* bits of text */
 	int		 line, col;
 	int		 section;
 	int		 item;		/* BLOCK_ITEM: the item; else -1 */

@@ -113,6 +113,7 @@ check_stale_review(struct check_state *st, const struct rule *r)
 		const char *t = b->text;
 
 		if (b->kind == BLOCK_CODE || b->kind == BLOCK_HEADING ||
+		    !(b->has & BLOCK_HAS_COLON) ||
 		    !check_in_section(st, r, b->section))
 			continue;
 		/* Every label is followed by ':' (after spaces): look back

@@ -492,6 +492,7 @@ check_long_labels(struct check_state *st, const struct rule *r)
 		size_t start = 0, line0 = 0, i;
 
 		if ((b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_ITEM) ||
+		    !(b->has & BLOCK_HAS_UNDER) ||
 		    !check_in_section(st, r, b->section) ||
 		    !check_has_underscores(b->text, b->len))
 			continue;

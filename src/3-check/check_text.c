@@ -518,7 +518,10 @@ check_mojibake(struct check_state *st, const struct rule *r)
 		size_t from = 0, a, z, last;
 		int l, c, el, ec;
 
-		if ((r->scope & (1u << b->kind)) == 0)
+		/* Every run starts with a byte 0xc3 to 0xc5
+		 * (utf8_mojibake_find). */
+		if ((r->scope & (1u << b->kind)) == 0 ||
+		    !(b->has & BLOCK_HAS_LATIN))
 			continue;
 		while (from < b->len) {
 			buf_reset(&rep);
