@@ -717,7 +717,8 @@ doc_block(struct walker *w, enum block_kind k, cmark_node *n, size_t skip,
 static const unsigned char doc_has_byte[256] = {
 	[':'] = BLOCK_HAS_COLON, ['_'] = BLOCK_HAS_UNDER,
 	[0xc3] = BLOCK_HAS_LATIN, [0xc4] = BLOCK_HAS_LATIN,
-	[0xc5] = BLOCK_HAS_LATIN,
+	[0xc5] = BLOCK_HAS_LATIN, ['-'] = BLOCK_HAS_SEP, ['('] = BLOCK_HAS_SEP,
+	[0xe2] = BLOCK_HAS_SEP,
 };
 
 static unsigned
@@ -728,6 +729,7 @@ doc_has(const char *s, size_t n)
 
 #ifdef __SSE2__
 	__m128i colon = _mm_setzero_si128(), under = colon, latin = colon;
+	__m128i sep = colon;
 
 	for (; n - i >= 16; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
@@ -741,10 +743,15 @@ doc_has(const char *s, size_t n)
 		    _mm_set1_epi8('_')));
 		latin = _mm_or_si128(latin, _mm_cmpeq_epi8(_mm_min_epu8(d,
 		    _mm_set1_epi8(2)), d));
+		sep = _mm_or_si128(sep, _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('('))),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2))));
 	}
 	has |= _mm_movemask_epi8(colon) ? BLOCK_HAS_COLON : 0;
 	has |= _mm_movemask_epi8(under) ? BLOCK_HAS_UNDER : 0;
 	has |= _mm_movemask_epi8(latin) ? BLOCK_HAS_LATIN : 0;
+	has |= _mm_movemask_epi8(sep) ? BLOCK_HAS_SEP : 0;
 #endif
 	for (; i < n; i++)
 		has |= doc_has_byte[(unsigned char)s[i]];

@@ -119,6 +119,9 @@ struct seg {
 #define BLOCK_HAS_UNDER	0x2u	/* '_' (blanks: fields) */
 #define BLOCK_HAS_LATIN	0x4u	/* 0xc3 to 0xc5, the first byte of
 				   U+00C0 to U+017F (mojibake) */
+#define BLOCK_HAS_SEP	0x8u	/* '-', '(' or 0xe2: with ':', what a
+				   status or a mark after a task's text
+				   starts with (box-contradicts-text) */
 
 struct block {
 	enum block_kind	 kind;

@@ -799,8 +799,13 @@ check_box_contradicts(struct check_state *st, const struct rule *r)
 		const char *const *marks, *const *words;
 		size_t n, k;
 
-		if (it->state == ITEM_NA || !check_in_section(st, r,
-		    it->section))
+		/* A mark starts with 0xe2, a status follows ':', '-', '('
+		 * or a dash or an arrow (0xe2 again): a task whose text,
+		 * its block's, holds none of them says nothing. */
+		if (it->state == ITEM_NA || (it->block >= 0 &&
+		    !(cl->blocks[it->block].has &
+		    (BLOCK_HAS_COLON | BLOCK_HAS_SEP))) ||
+		    !check_in_section(st, r, it->section))
 			continue;
 		marks = it->state == ITEM_OPEN ? done_marks : undone_marks;
 		words = it->state == ITEM_OPEN ? done_words : undone_words;
