@@ -75,6 +75,7 @@ struct walker {
 	size_t		  nspans, capspans;
 	size_t		  open_span;	/* innermost open span or -1 */
 	int		  html;		/* the block holds raw inline HTML */
+	int		  defs;		/* doc_defs' answer + 1, 0 unasked */
 	size_t		  seg0;		/* first seg of the block */
 	unsigned char	 *tentative;	/* per field: kept only if its
 					   section has other fields */
@@ -481,6 +482,17 @@ find_str(const char *h, size_t n, const char *needle)
 	return NULL;
 }
 
+/* May the document hold a link reference definition? Each holds "]:";
+ * looked for once a document (the table prepass and the cells ask). */
+static int
+doc_defs(struct walker *w)
+{
+	if (w->defs == 0)
+		w->defs = 1 + (find_str(w->cl->src, w->cl->srclen, "]:") !=
+		    NULL);
+	return w->defs - 1;
+}
+
 /* Record a `<!-- ticklist-... -->` comment found in HTML text s that starts
  * at line:bcol; several comments in one block each count. */
 static void
@@ -675,43 +687,6 @@ doc_flatten(struct walker *w, cmark_node *block)
 	cmark_iter_free(it);
 }
 
-static unsigned doc_has(const char *, size_t);
-
-/* Add a block from w->text[skip..] with the segs recorded since w->seg0. */
-static int
-doc_block(struct walker *w, enum block_kind k, cmark_node *n, size_t skip,
-    int item)
-{
-	struct checklist *cl = w->cl;
-	struct block *b;
-	size_t i;
-
-	cl->blocks = xgrow(cl->blocks, &cl->cap_[CAP_BLOCK], cl->nblocks + 1,
-	    sizeof(*cl->blocks));
-	b = &cl->blocks[cl->nblocks];
-	b->kind = k;
-	b->len = w->text.len - skip;
-	b->text = arena_strndup(&cl->arena, buf_cstr(&w->text) + skip, b->len);
-	b->has = doc_has(b->text, b->len);
-	b->line = node_line(w, n);
-	b->col = checklist_col(cl, b->line, cmark_node_get_start_column(n));
-	b->section = w->section;
-	b->item = item;
-	/* Rebase the segs on the skipped prefix. */
-	for (i = w->seg0; i < cl->nsegs; i++) {
-		struct seg *s = &cl->segs[i];
-		if (s->off >= skip)
-			s->off -= skip;
-		else {
-			s->bcol += (int)(skip - s->off);
-			s->off = 0;
-		}
-	}
-	b->seg0 = w->seg0;
-	b->nseg = cl->nsegs - w->seg0;
-	return (int)cl->nblocks++;
-}
-
 /* The BLOCK_HAS_* bits of s[0..n): sixteen bytes at a time with SSE2,
  * the rest (a short block's all) one at a time. */
 static const unsigned char doc_has_byte[256] = {
@@ -756,6 +731,41 @@ doc_has(const char *s, size_t n)
 	for (; i < n; i++)
 		has |= doc_has_byte[(unsigned char)s[i]];
 	return has;
+}
+
+/* Add a block from w->text[skip..] with the segs recorded since w->seg0. */
+static int
+doc_block(struct walker *w, enum block_kind k, cmark_node *n, size_t skip,
+    int item)
+{
+	struct checklist *cl = w->cl;
+	struct block *b;
+	size_t i;
+
+	cl->blocks = xgrow(cl->blocks, &cl->cap_[CAP_BLOCK], cl->nblocks + 1,
+	    sizeof(*cl->blocks));
+	b = &cl->blocks[cl->nblocks];
+	b->kind = k;
+	b->len = w->text.len - skip;
+	b->text = arena_strndup(&cl->arena, buf_cstr(&w->text) + skip, b->len);
+	b->has = doc_has(b->text, b->len);
+	b->line = node_line(w, n);
+	b->col = checklist_col(cl, b->line, cmark_node_get_start_column(n));
+	b->section = w->section;
+	b->item = item;
+	/* Rebase the segs on the skipped prefix. */
+	for (i = w->seg0; i < cl->nsegs; i++) {
+		struct seg *s = &cl->segs[i];
+		if (s->off >= skip)
+			s->off -= skip;
+		else {
+			s->bcol += (int)(skip - s->off);
+			s->off = 0;
+		}
+	}
+	b->seg0 = w->seg0;
+	b->nseg = cl->nsegs - w->seg0;
+	return (int)cl->nblocks++;
 }
 
 /* ---- task boxes ---- */
@@ -2051,8 +2061,7 @@ doc_refdefs(struct walker *w, struct buf *md)
 	const struct checklist *cl = w->cl;
 	unsigned char *cover;
 
-	/* A definition holds "]:"; without one, no line is one. */
-	if (find_str(cl->src, cl->srclen, "]:") == NULL)
+	if (!doc_defs(w))
 		return;
 	cover = xcalloc(cl->nlines + 1, 1);
 	doc_cover(w, cover);
@@ -2378,13 +2387,12 @@ doc_scan_cands(struct walker *w)
 	int prev = 0;		/* the line above holds text */
 
 	for (size_t l = 0; l < cl->nlines; l++) {
-		size_t start = cl->lines[l], e = l + 1 < cl->nlines ?
-		    cl->lines[l + 1] : cl->srclen, i = start;
+		size_t start = cl->lines[l], e = cl->lend[l], i = start;
 		int text;
 		while (i < e && (cl->src[i] == ' ' || cl->src[i] == '\t' ||
 		    cl->src[i] == '>'))
 			i++;
-		text = i < e && cl->src[i] != '\n' && cl->src[i] != '\r';
+		text = i < e;
 		/* A lazy line continues the line above. */
 		if (i < e && cl->src[i] == '<' && prev) {
 			if (w->lt == NULL)
@@ -2393,9 +2401,6 @@ doc_scan_cands(struct walker *w)
 			w->htmlcand = 1;
 		}
 		prev = text;
-		while (e > start && (cl->src[e - 1] == '\n' ||
-		    cl->src[e - 1] == '\r'))
-			e--;
 		if (e == start || !doc_spacechar(cl->src[e - 1]))
 			continue;
 		while (e > start && doc_spacechar(cl->src[e - 1]))
@@ -2591,7 +2596,7 @@ doc_def_tables(struct walker *w, cmark_node *doc)
 	unsigned char *cover = NULL;
 	struct table_span sp;
 
-	if (find_str(cl->src, cl->srclen, "]:") == NULL)
+	if (!doc_defs(w))
 		return;
 	for (size_t d = (size_t)w->line_off + 2; d <= cl->nlines; d++) {
 		size_t left, hl, i = 0, s;
